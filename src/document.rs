@@ -1,0 +1,315 @@
+//! The document and its layers.
+
+use crate::{Language, Span};
+use once_cell::sync::OnceCell;
+use serde::{Deserialize, Serialize};
+
+/// A paragraph: text between blank lines (a line holding only white space counts as blank).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Paragraph {
+    /// The paragraph's text, without the surrounding blank lines.
+    pub span: Span,
+    /// Index of the first sentence of the paragraph in [`Document::sentences`].
+    pub first_sentence: usize,
+    /// One past the index of the last sentence of the paragraph.
+    pub end_sentence: usize,
+}
+
+/// A sentence. Sentences tile the text: each starts where the previous one ends, the first at
+/// 0 and the last at the end of the text. [`Sentence::trimmed`] drops the white space around it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Sentence {
+    /// The sentence with the white space that follows it (the tile).
+    pub span: Span,
+    /// The sentence without leading and trailing white space.
+    pub trimmed: Span,
+    /// Index of the paragraph the sentence starts in, in [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// The kind of a named entity.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A place: country, region, city, street, building.
+    Place,
+    /// An organization: company, agency, party, ministry, news outlet, team.
+    Organization,
+}
+
+impl EntityKind {
+    /// `person`, `place` or `organization`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organization => "organization",
+        }
+    }
+
+    /// Parses `person`/`per`, `place`/`loc`/`location`, `organization`/`organisation`/`org`.
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "person" | "per" | "people" => Some(EntityKind::Person),
+            "place" | "loc" | "location" | "gpe" => Some(EntityKind::Place),
+            "organization" | "organisation" | "org" => Some(EntityKind::Organization),
+            _ => None,
+        }
+    }
+}
+
+/// How an entity mention was found.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntitySource {
+    /// An alias of a gazetteer entry.
+    Gazetteer,
+    /// A rule of the language (a title before a name, a pattern such as `Universitas ...`,
+    /// a name next to a reporting verb, a given-name list).
+    Rule,
+    /// A shorter form of a name seen earlier in the document ("Cronin" after "Patrick Cronin"),
+    /// or an acronym defined in the text.
+    Link,
+}
+
+/// One mention of a named entity in the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Entity {
+    /// Where the mention is.
+    pub span: Span,
+    /// What kind of entity it names.
+    pub kind: EntityKind,
+    /// Index of the entity this mention refers to, in [`Document::referents`].
+    pub referent: usize,
+    /// How it was found.
+    pub source: EntitySource,
+}
+
+/// One entity of a document: what all its mentions refer to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Referent {
+    /// The canonical name: the gazetteer's, or the longest name the document uses for it.
+    pub name: String,
+    /// The gazetteer id (a Wikidata QID or a slug), or `None` for entities found by rules.
+    pub id: Option<String>,
+    /// The kind of entity.
+    pub kind: EntityKind,
+    /// Roles the text gives it, lower-cased ("presiden", "ketua", "minister").
+    pub roles: Vec<String>,
+    /// Affiliations the text gives it, as canonical names ("Rusia", "Hudson Institute").
+    pub affiliations: Vec<String>,
+    /// Indices of its mentions in [`Document::entities`], in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// The kind of a quotation.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// One or more sentences of speech.
+    Direct,
+    /// A fragment of speech inside the reporter's own sentence.
+    Partial,
+    /// A title, name, term or word used as a word: nobody said it.
+    Title,
+}
+
+/// The reporting word that ties a quote to its speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Cue {
+    /// Where the cue is.
+    pub span: Span,
+    /// The cue's lemma-like form as written in the language data ("kata", "said", "menurut").
+    pub word: String,
+}
+
+/// Who said a quote.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Speaker {
+    /// The mention that gave the attribution (for a continued quote, the earlier one).
+    pub span: Span,
+    /// The canonical name, or `None` for speakers that are not named ("para ahli", "a spokesman").
+    pub name: Option<String>,
+    /// The gazetteer id, where the speaker is a gazetteer entity.
+    pub id: Option<String>,
+    /// The speaker's kind, where known.
+    pub kind: Option<EntityKind>,
+    /// Index into [`Document::referents`], where the speaker is a known entity.
+    pub referent: Option<usize>,
+}
+
+/// A quotation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Quote {
+    /// The quotation with its marks (where the closing mark is missing, up to the paragraph end).
+    pub span: Span,
+    /// The words inside the marks.
+    pub content: Span,
+    /// Direct, partial or title.
+    pub kind: QuoteKind,
+    /// Index of the paragraph in [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Index of the first sentence the quote touches.
+    pub first_sentence: usize,
+    /// One past the index of the last sentence the quote touches.
+    pub end_sentence: usize,
+    /// The reporting word, where one ties the quote to its speaker.
+    pub cue: Option<Cue>,
+    /// The speaker, where one is found.
+    pub speaker: Option<Speaker>,
+    /// Name of the rule that attributed the quote ("quote-cue-speaker", "continuation", ...).
+    pub rule: &'static str,
+    /// Confidence in the attribution, from 0 to 1.
+    pub confidence: f32,
+}
+
+/// A processed document: the original text and its layers.
+///
+/// Made by [`crate::Pipeline::process`]. All spans are byte offsets into [`Document::text`].
+#[derive(Debug)]
+pub struct Document {
+    pub(crate) text: String,
+    pub(crate) lang: Language,
+    pub(crate) paragraphs: Vec<Paragraph>,
+    pub(crate) sentences: Vec<Sentence>,
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) referents: Vec<Referent>,
+    pub(crate) quotes: Vec<Quote>,
+    pub(crate) char_index: OnceCell<Vec<(usize, usize)>>,
+}
+
+impl Document {
+    pub(crate) fn new(text: String, lang: Language) -> Document {
+        Document {
+            text,
+            lang,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            referents: Vec::new(),
+            quotes: Vec::new(),
+            char_index: OnceCell::new(),
+        }
+    }
+
+    /// The original text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The language the document was processed as.
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
+    /// Paragraphs, in text order.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// Sentences, in text order; they tile the text.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// Entity mentions, in text order; they never overlap.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entities the mentions refer to.
+    pub fn referents(&self) -> &[Referent] {
+        &self.referents
+    }
+
+    /// The referent of a mention.
+    pub fn referent(&self, entity: &Entity) -> &Referent {
+        &self.referents[entity.referent]
+    }
+
+    /// Quotations, in text order; they never overlap.
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+
+    /// The text of a span of this document.
+    ///
+    /// # Panics
+    ///
+    /// Panics when the span is not inside the text or not on char boundaries; spans
+    /// that the document itself reports never are.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span]
+    }
+
+    /// The character (Unicode scalar value) offset of a byte offset, as Python or JavaScript
+    /// count them (JavaScript counts UTF-16 units: see [`Document::utf16_offset`]).
+    /// A byte offset inside a character counts that character; past the end, the
+    /// number of characters.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.offset_in(byte).0
+    }
+
+    /// The UTF-16 code unit offset of a byte offset.
+    pub fn utf16_offset(&self, byte: usize) -> usize {
+        self.offset_in(byte).1
+    }
+
+    /// A span's character offsets.
+    pub fn char_span(&self, span: Span) -> Span {
+        Span::new(self.char_offset(span.start), self.char_offset(span.end))
+    }
+
+    fn offset_in(&self, byte: usize) -> (usize, usize) {
+        // Sparse table: one checkpoint per 64 bytes: (chars before, utf16 units before).
+        let table = self.char_index.get_or_init(|| {
+            let mut t = Vec::with_capacity(self.text.len() / 64 + 1);
+            let (mut chars, mut units) = (0usize, 0usize);
+            let mut next = 0usize;
+            for (i, c) in self.text.char_indices() {
+                while i >= next {
+                    t.push((chars, units));
+                    next += 64;
+                }
+                chars += 1;
+                units += c.len_utf16();
+            }
+            t.push((chars, units));
+            t
+        });
+        let byte = byte.min(self.text.len());
+        let block = byte / 64;
+        if block >= table.len() - 1 && byte >= self.text.len() {
+            return table[table.len() - 1];
+        }
+        let start = block * 64;
+        let (mut chars, mut units) = table[block.min(table.len() - 1)];
+        // The checkpoint for block b counts the chars that start before the first char
+        // starting at or after b*64; walk from that char.
+        let mut i = start;
+        while i < self.text.len() && !self.text.is_char_boundary(i) {
+            i += 1;
+        }
+        for c in self.text[i..].chars() {
+            if i >= byte {
+                break;
+            }
+            chars += 1;
+            units += c.len_utf16();
+            i += c.len_utf8();
+        }
+        (chars, units)
+    }
+}

@@ -1,0 +1,1 @@
+//! Gazetteers: lists of known entities with their aliases.

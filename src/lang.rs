@@ -1,0 +1,115 @@
+//! Languages and their detection from function words.
+
+use serde::{Deserialize, Serialize};
+
+/// A language kutip knows.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Language {
+    /// Bahasa Indonesia (`id`).
+    #[serde(rename = "id")]
+    Indonesian,
+    /// English (`en`).
+    #[serde(rename = "en")]
+    English,
+}
+
+impl Language {
+    /// Every language kutip knows.
+    pub const ALL: [Language; 2] = [Language::Indonesian, Language::English];
+
+    /// The ISO 639-1 code: `id` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Indonesian => "id",
+            Language::English => "en",
+        }
+    }
+
+    /// Parses an ISO 639-1 code or an English name (`id`, `ind`, `indonesian`, `en`, `eng`, `english`).
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "id" | "ind" | "indonesian" | "bahasa" | "in" => Some(Language::Indonesian),
+            "en" | "eng" | "english" => Some(Language::English),
+            _ => None,
+        }
+    }
+
+    /// Guesses the language of `text` by counting frequent function words of each language
+    /// in (at most) its first 64 KiB. Ties, and text with no function word at all, go to
+    /// Indonesian.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kutip::Language;
+    /// assert_eq!(Language::detect("Dia mengatakan bahwa rapat itu akan digelar di Jakarta."), Language::Indonesian);
+    /// assert_eq!(Language::detect("He said that the meeting would be held in London."), Language::English);
+    /// ```
+    pub fn detect(text: &str) -> Language {
+        const ID: &[&str] = &[
+            "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "tidak", "akan", "pada",
+            "ke", "dalam", "adalah", "juga", "kata", "bahwa", "tersebut", "oleh", "karena",
+            "sudah", "telah", "ada", "saya", "kami", "mereka", "ia", "dia", "atau", "bisa",
+        ];
+        const EN: &[&str] = &[
+            "the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "said", "on", "it",
+            "he", "she", "they", "by", "are", "were", "has", "have", "be", "from", "at", "this",
+            "but", "not", "an", "his", "her",
+        ];
+        let mut end = text.len().min(64 * 1024);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (mut id, mut en) = (0usize, 0usize);
+        for word in text[..end].split(|c: char| !c.is_alphanumeric()) {
+            if word.is_empty() || word.len() > 9 {
+                continue;
+            }
+            let mut buf = [0u8; 9];
+            let mut n = 0;
+            let mut ascii = true;
+            for b in word.bytes() {
+                if !b.is_ascii() {
+                    ascii = false;
+                    break;
+                }
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+            if !ascii {
+                continue;
+            }
+            let w = &buf[..n];
+            if ID.iter().any(|x| x.as_bytes() == w) {
+                id += 1;
+            }
+            if EN.iter().any(|x| x.as_bytes() == w) {
+                en += 1;
+            }
+        }
+        if en > id {
+            Language::English
+        } else {
+            Language::Indonesian
+        }
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Language {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> Result<Language, crate::Error> {
+        Language::from_code(s).ok_or_else(|| {
+            crate::Error::new(
+                crate::ErrorKind::Config,
+                format!("unknown language {s:?} (expected id or en)"),
+            )
+        })
+    }
+}
