@@ -81,15 +81,12 @@ pub(crate) fn recognize(
             }
             if t.cap || t.upper {
                 caps[si].0 += 1;
-            } else if t.lower {
+            } else if t.lower && !data.has_hash(W::NotNames, hashes[k]) {
                 caps[si].1 += 1;
             }
         }
     }
-    let headline: Vec<bool> = caps
-        .iter()
-        .map(|&(c, l)| c >= 3 && c * 4 >= (c + l) * 3)
-        .collect();
+    let headline: Vec<bool> = caps.iter().map(|&(c, l)| c >= 3 && l * 8 <= c).collect();
     let mut lowerset = FastSet::default();
     for (k, t) in toks.iter().enumerate() {
         if t.lower {
@@ -356,9 +353,7 @@ impl<'a> Ctx<'a> {
                 }
                 let mut s = a;
                 while s <= b
-                    && (self.has(W::NotNames, s)
-                        || self.has(W::Titles, s)
-                        || self.has(W::Honorifics, s))
+                    && (self.has(W::NotNames, s) || self.has(W::Honorifics, s))
                     && !self.toks[s].upper
                 {
                     s += 1;
@@ -457,11 +452,12 @@ impl<'a> Ctx<'a> {
             let k = s - 1;
             self.same_sent(k, s)
                 && self.toks[k].word
+                && (self.toks[k].lower || self.initial[k])
                 && self.data.phrase_ending(W::ReportingBefore, &self.hashes, k) > 0
         };
         if headline {
             // Title-case lines give no case evidence: only a reporting verb next to a short name.
-            if (rep_after || rep_before) && nw <= 3 && !has_common {
+            if rep_after && nw <= 3 && !has_common {
                 self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
             } else {
                 self.unclassified.push((a, b));
