@@ -215,7 +215,14 @@ fn english_table() {
 }
 
 /// (name, text, person, roles, affiliations).
-const ROLES: &[(&str, &str, &str, &[&str], &[&str])] = &[
+type RoleCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+const ROLES: &[RoleCase] = &[
     (
         "title and country",
         "Presiden Rusia Vladimir Putin tiba.",
