@@ -13,7 +13,8 @@ use crate::gazetteer::MixHasher;
 
 const ID_DATA: &str = include_str!("data/id.txt");
 const EN_DATA: &str = include_str!("data/en.txt");
-const NAMES_DATA: &str = include_str!("data/names.txt");
+const GIVEN_NAMES: &str = include_str!("../../gazetteers/given-names.txt");
+const SURNAMES: &str = include_str!("../../gazetteers/surnames.txt");
 
 /// The word lists the entity rules use.
 #[non_exhaustive]
@@ -127,14 +128,16 @@ impl fmt::Debug for LanguageData {
 static ID: Lazy<Arc<LanguageData>> = Lazy::new(|| {
     let mut d = LanguageData::empty();
     d.load_sections(ID_DATA);
-    d.load_sections(NAMES_DATA);
+    d.extend(WordList::GivenNames, GIVEN_NAMES);
+    d.extend(WordList::Surnames, SURNAMES);
     Arc::new(d)
 });
 
 static EN: Lazy<Arc<LanguageData>> = Lazy::new(|| {
     let mut d = LanguageData::empty();
     d.load_sections(EN_DATA);
-    d.load_sections(NAMES_DATA);
+    d.extend(WordList::GivenNames, GIVEN_NAMES);
+    d.extend(WordList::Surnames, SURNAMES);
     Arc::new(d)
 });
 
