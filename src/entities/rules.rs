@@ -125,6 +125,7 @@ pub(crate) fn recognize(
     if rules {
         // 2. Rules.
         cx.rule_pass();
+        cx.coordination_pass();
         // 3. Links: acronyms defined in the text, later and earlier short forms.
         cx.link_pass();
     }
@@ -294,6 +295,17 @@ impl<'a> Ctx<'a> {
         if a > b {
             return;
         }
+        // A dateline: "YAOUNDE, Cameroon (Reuters) -", "JAKARTA -" at a paragraph start.
+        if (a == 0 || self.toks[a].gap == Gap::Break)
+            && (a..=b).all(|k| !self.toks[k].word || self.toks[k].upper)
+            && b + 1 < self.toks.len()
+            && matches!(self.t(b + 1), "," | "(" | "-" | "\u{2013}" | "\u{2014}")
+            && self.words(a, b) <= 4
+            && !(a..=b).any(|k| self.has(W::NotNames, k))
+        {
+            self.push(a, b, EntityKind::Place, EntitySource::Rule, None);
+            return;
+        }
         let headline = self.headline[self.sent[a] as usize];
         if !headline {
             // Organization and place heads anywhere in the run: "Politikus Partai Demokrat".
@@ -335,6 +347,19 @@ impl<'a> Ctx<'a> {
                     if p > a {
                         self.classify(a, p - 1);
                     }
+                    // "Bank Mega Syariah Eva Dahlia Kusumawati": a person after the name.
+                    let person = (head_end + 2..=end).find(|&k| {
+                        self.toks[k].word
+                            && self.has(W::GivenNames, k)
+                            && (k..=end).all(|x| self.covered[x] == NONE)
+                            && (2..=4).contains(&self.words(k, end))
+                            && (k..=end).all(|x| !self.toks[x].word || !self.common(x))
+                    });
+                    if let Some(k) = person {
+                        self.push(p, k - 1, kind, EntitySource::Rule, None);
+                        self.push(k, end, EntityKind::Person, EntitySource::Rule, None);
+                        return;
+                    }
                     self.push(p, end, kind, EntitySource::Rule, None);
                     if end < b {
                         self.classify(end + 1, b);
@@ -359,6 +384,21 @@ impl<'a> Ctx<'a> {
                     s += 1;
                 }
                 if s + len <= b {
+                    // "UK Film Council": a known place right before belongs to the name.
+                    if s == a && a > 0 && self.toks[a].gap == Gap::Space {
+                        let m = self.covered[a - 1];
+                        if m != NONE {
+                            let mm = &self.mentions[m as usize];
+                            if mm.kind == EntityKind::Place
+                                && mm.last - mm.first < 3
+                                && self.same_sent(mm.first, a)
+                                && !self.initial[a]
+                            {
+                                s = mm.first;
+                                self.remove(m as usize);
+                            }
+                        }
+                    }
                     self.push(s, b, kind, EntitySource::Rule, None);
                     return;
                 }
@@ -390,6 +430,18 @@ impl<'a> Ctx<'a> {
     }
 
     fn classify_person(&mut self, a: usize, b: usize, headline: bool) {
+        // Connectors join words of organizations only: "Prabowo dan Gibran" is two names.
+        if let Some(k) = (a..=b).find(|&k| {
+            self.has(W::Connectors, k) && !self.has(W::NameParticles, k) && !self.toks[k].cap
+        }) {
+            if k > a {
+                self.classify_person(a, k - 1, headline);
+            }
+            if k < b {
+                self.classify(k + 1, b);
+            }
+            return;
+        }
         let mut s = a;
         let mut titled = false;
         let mut honor = false;
@@ -399,6 +451,16 @@ impl<'a> Ctx<'a> {
             if lt > 0 {
                 s += lt;
                 titled = true;
+                // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
+                loop {
+                    let lc = self
+                        .data
+                        .phrase_at(W::TitleComplements, &self.hashes[..=b], s);
+                    if lc == 0 {
+                        break;
+                    }
+                    s += lc;
+                }
                 continue;
             }
             let lh = self.data.phrase_at(W::Honorifics, &self.hashes[..=b], s);
@@ -474,17 +536,37 @@ impl<'a> Ctx<'a> {
                 && self.same_sent(k, s)
                 && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
         };
+        let title_after = self.title_after(e);
         let strong = titled
             || honor
             || honor_before
             || rep_after
             || rep_before
+            || title_after
             || self.title_before(s).is_some();
-        let given = self.has(W::GivenNames, s) && !self.common(s);
+        let given_at =
+            (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
+        let given = given_at == Some(s);
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
-        if nw <= 6 && (strong || ((given || sur) && !has_common)) {
+        let addressed = titled || honor || honor_before || title_after;
+        // One word is a name only with a title or a form of address, or in languages that
+        // name people with one word; a sentence-initial word needs more than a verb.
+        let single_ok = nw >= 2 || addressed || self.data.single_word_names();
+        let weak_initial = nw == 1 && self.initial[s] && !addressed && !given;
+        if nw <= 6 && single_ok && !weak_initial && (strong || ((given || sur) && !has_common)) {
             self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
             return;
+        }
+        // "Apoteker Noel Wicks": the name starts at the given name.
+        if let Some(k) = given_at {
+            if k > s
+                && (self.initial[s] || titled)
+                && self.words(k, e) >= 2
+                && (k..=e).all(|x| !self.toks[x].word || !self.common(x))
+            {
+                self.push(k, e, EntityKind::Person, EntitySource::Rule, None);
+                return;
+            }
         }
         // "di" + a capitalised name: a place.
         if s == a
@@ -499,6 +581,51 @@ impl<'a> Ctx<'a> {
             return;
         }
         self.unclassified.push((s, e));
+    }
+
+    /// ", a journalist", ", seorang wartawan", ", ketua ...": a title right after the name.
+    fn title_after(&self, e: usize) -> bool {
+        let n = self.toks.len();
+        if e + 2 >= n || !self.is_punct(e + 1, ",") || !self.same_sent(e, e + 2) {
+            return false;
+        }
+        let mut k = e + 2;
+        if self.toks[k].lower && self.has(W::Articles, k) && k + 1 < n {
+            k += 1;
+        }
+        self.toks[k].lower && self.data.phrase_at(W::Titles, &self.hashes, k) > 0
+    }
+
+    /// Names joined by "dan", "and" or a comma to a person's name are people too:
+    /// "Johnny Depp and Jude Law".
+    fn coordination_pass(&mut self) {
+        let runs = std::mem::take(&mut self.unclassified);
+        let mut keep = Vec::with_capacity(runs.len());
+        for &(s, e) in &runs {
+            let ok = self.words(s, e) >= 2
+                && !self.headline[self.sent[s] as usize]
+                && (s..=e)
+                    .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
+                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1))
+                    || self.person_at(e + 2, e + 1));
+            if ok && (s..=e).all(|k| self.covered[k] == NONE) {
+                self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+            } else {
+                keep.push((s, e));
+            }
+        }
+        self.unclassified = keep;
+    }
+
+    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&" or ",".
+    fn person_at(&self, m: usize, j: usize) -> bool {
+        if m >= self.toks.len() || j >= self.toks.len() {
+            return false;
+        }
+        let joins = self.is_punct(j, ",")
+            || (self.has(W::Connectors, j) && !self.toks[j].cap && self.t(j).len() <= 3);
+        let c = self.covered[m];
+        joins && c != NONE && self.mentions[c as usize].kind == EntityKind::Person
     }
 
     /// A title before the name at `s`, looking back over known places and organizations
@@ -570,7 +697,7 @@ impl<'a> Ctx<'a> {
                             None
                         }
                     } else {
-                        self.acronym_run(k - 1, &acr)
+                        None
                     };
                     if let Some(t) = target {
                         if self.covered[k + 1] == NONE {
@@ -590,7 +717,13 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if m.source == EntitySource::Rule {
-                let s = self.text[self.toks[m.first].start..self.toks[m.last].end].to_string();
+                let mut s = self.text[self.toks[m.first].start..self.toks[m.last].end].to_string();
+                if (m.first..=m.last).all(|k| !self.toks[k].word || self.toks[k].upper)
+                    && s.len() > 3
+                {
+                    // "YAOUNDE" in a dateline is "Yaounde" in the text.
+                    s = title_case(&s);
+                }
                 if alias_set.insert(token_hash(&s)) {
                     aliases.push((s, id));
                 }
@@ -637,44 +770,6 @@ impl<'a> Ctx<'a> {
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
             }
         }
-    }
-
-    /// An unclassified run ending at `end` whose initials spell `acr`: an organization.
-    fn acronym_run(&mut self, end: usize, acr: &str) -> Option<usize> {
-        let pos = self.unclassified.iter().position(|&(_, b)| b == end)?;
-        let (a, b) = self.unclassified[pos];
-        let initials: String = (a..=b)
-            .filter(|&k| self.toks[k].word && self.toks[k].cap)
-            .filter_map(|k| self.t(k).chars().next())
-            .collect();
-        let acr_letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
-        if initials.len() < 2 {
-            return None;
-        }
-        // The acronym may take the initials of the last words only: "Dewan Perwakilan Rakyat (DPR)".
-        if initials.ends_with(&acr_letters)
-            || acr_letters.starts_with(&initials)
-            || initials == acr_letters
-        {
-            let start_word = initials
-                .chars()
-                .count()
-                .saturating_sub(acr_letters.chars().count());
-            let mut s = a;
-            let mut seen = 0;
-            for k in a..=b {
-                if self.toks[k].word && self.toks[k].cap {
-                    if seen == start_word {
-                        s = k;
-                        break;
-                    }
-                    seen += 1;
-                }
-            }
-            self.unclassified.swap_remove(pos);
-            return Some(self.push(s, b, EntityKind::Organization, EntitySource::Rule, None));
-        }
-        None
     }
 
     fn finish(mut self) -> (Vec<Entity>, Vec<Referent>) {
@@ -934,4 +1029,24 @@ impl<'a> Ctx<'a> {
             affs.push(p);
         }
     }
+}
+
+/// "YAOUNDE CITY" -> "Yaounde City".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
 }
