@@ -120,8 +120,28 @@ pub(crate) fn phrase_hash(hashes: impl Iterator<Item = u64>) -> u64 {
 #[derive(Clone)]
 pub struct LanguageData {
     lists: Vec<PhraseSet>,
-    single_word_names: bool,
+    options: [bool; 3],
 }
+
+/// Options of a language's data, set in the `[options]` section of its file.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opt {
+    /// `single-word-names`: one capitalised word may name a person on a reporting verb alone
+    /// (Indonesian: "Sarwendah", "Jokowi").
+    SingleWordNames,
+    /// `unknown-names-are-people`: capitalised words inside a sentence that no rule explains
+    /// are taken for a person's name.
+    UnknownNamesArePeople,
+    /// `acronyms-are-organizations`: an unknown acronym inside a sentence is an organization.
+    AcronymsAreOrganizations,
+}
+
+const OPTS: [(&str, Opt); 3] = [
+    ("single-word-names", Opt::SingleWordNames),
+    ("unknown-names-are-people", Opt::UnknownNamesArePeople),
+    ("acronyms-are-organizations", Opt::AcronymsAreOrganizations),
+];
 
 impl fmt::Debug for LanguageData {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -163,7 +183,7 @@ impl LanguageData {
     pub fn empty() -> LanguageData {
         LanguageData {
             lists: vec![PhraseSet::default(); LISTS.len()],
-            single_word_names: false,
+            options: [false; 3],
         }
     }
 
@@ -202,14 +222,14 @@ impl LanguageData {
         s.max_len = s.max_len.max(toks.len());
     }
 
-    /// True when people are often named with one word (Indonesian: "Sarwendah", "Jokowi").
-    pub fn single_word_names(&self) -> bool {
-        self.single_word_names
+    /// The value of an option.
+    pub fn option(&self, opt: Opt) -> bool {
+        self.options[opt as usize]
     }
 
-    /// Sets whether a single capitalised word may be a person's name on a reporting verb alone.
-    pub fn set_single_word_names(&mut self, on: bool) {
-        self.single_word_names = on;
+    /// Sets an option.
+    pub fn set_option(&mut self, opt: Opt, on: bool) {
+        self.options[opt as usize] = on;
     }
 
     /// Loads a file with `[list-name]` section headers (unknown sections are skipped);
@@ -234,8 +254,10 @@ impl LanguageData {
                 cur = WordList::parse(name).filter(|l| only.map_or(true, |o| o.contains(l)));
                 continue;
             }
-            if options && t == "single-word-names" {
-                self.single_word_names = true;
+            if options {
+                if let Some((_, o)) = OPTS.iter().find(|(n, _)| *n == t) {
+                    self.options[*o as usize] = true;
+                }
             }
             if let Some(l) = cur {
                 self.add_line(l, line, &mut toks);

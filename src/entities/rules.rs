@@ -3,7 +3,7 @@
 //! Every step walks the tokens once, looking back or ahead by a bounded window, so the time
 //! is linear in the text.
 
-use super::data::{LanguageData, WordList as W};
+use super::data::{LanguageData, Opt, WordList as W};
 use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
 use crate::gazetteer::token::token_hash;
 use crate::gazetteer::{
@@ -551,7 +551,7 @@ impl<'a> Ctx<'a> {
         let addressed = titled || honor || honor_before || title_after;
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
-        let single_ok = nw >= 2 || addressed || self.data.single_word_names();
+        let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
         let weak_initial = nw == 1 && self.initial[s] && !addressed && !given;
         if nw <= 6 && single_ok && !weak_initial && (strong || ((given || sur) && !has_common)) {
             self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
@@ -579,6 +579,27 @@ impl<'a> Ctx<'a> {
         {
             self.push(s, e, EntityKind::Place, EntitySource::Rule, None);
             return;
+        }
+        // Capitalised words inside a sentence that no rule explains: in languages whose
+        // writing capitalises little but names, a person; an acronym, an organization.
+        if !self.initial[s] && !has_common && nw <= 4 {
+            let acronym = nw == 1
+                && self.toks[s].upper
+                && (2..=6).contains(&(self.toks[s].end - self.toks[s].start));
+            if acronym && self.data.option(Opt::AcronymsAreOrganizations) {
+                self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
+                return;
+            }
+            let digits = (s..=e).any(|k| self.t(k).bytes().any(|c| c.is_ascii_digit()));
+            if !acronym
+                && nw >= 2
+                && !digits
+                && !self.toks[s].upper
+                && self.data.option(Opt::UnknownNamesArePeople)
+            {
+                self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+                return;
+            }
         }
         self.unclassified.push((s, e));
     }
