@@ -57,34 +57,16 @@ pub const TSV_HEADER: &str = "#kutip-gazetteer 1";
 
 /// The bundled gazetteer files (name, contents). The list is fixed here.
 pub(crate) const BUNDLED: &[(&str, &str)] = &[
-    (
-        "gazetteers/countries.tsv",
-        include_str!("../../gazetteers/countries.tsv"),
-    ),
-    (
-        "gazetteers/curated-indonesia-state.tsv",
-        include_str!("../../gazetteers/curated-indonesia-state.tsv"),
-    ),
-    (
-        "gazetteers/curated-international-orgs.tsv",
-        include_str!("../../gazetteers/curated-international-orgs.tsv"),
-    ),
-    (
-        "gazetteers/curated-media.tsv",
-        include_str!("../../gazetteers/curated-media.tsv"),
-    ),
-    (
-        "gazetteers/curated-organizations.tsv",
-        include_str!("../../gazetteers/curated-organizations.tsv"),
-    ),
-    (
-        "gazetteers/curated-parties.tsv",
-        include_str!("../../gazetteers/curated-parties.tsv"),
-    ),
-    (
-        "gazetteers/indonesia-regions.tsv",
-        include_str!("../../gazetteers/indonesia-regions.tsv"),
-    ),
+    ("gazetteers/countries.tsv", include_str!("../../gazetteers/countries.tsv")),
+    ("gazetteers/curated-indonesia-state.tsv", include_str!("../../gazetteers/curated-indonesia-state.tsv")),
+    ("gazetteers/curated-international-orgs.tsv", include_str!("../../gazetteers/curated-international-orgs.tsv")),
+    ("gazetteers/curated-media.tsv", include_str!("../../gazetteers/curated-media.tsv")),
+    ("gazetteers/curated-organizations.tsv", include_str!("../../gazetteers/curated-organizations.tsv")),
+    ("gazetteers/curated-parties.tsv", include_str!("../../gazetteers/curated-parties.tsv")),
+    ("gazetteers/curated-people-indonesia.tsv", include_str!("../../gazetteers/curated-people-indonesia.tsv")),
+    ("gazetteers/curated-people-world.tsv", include_str!("../../gazetteers/curated-people-world.tsv")),
+    ("gazetteers/indonesia-regions.tsv", include_str!("../../gazetteers/indonesia-regions.tsv")),
+    ("gazetteers/world-places.tsv", include_str!("../../gazetteers/world-places.tsv")),
 ];
 
 static BUNDLED_ENTRIES: Lazy<Vec<Entry>> = Lazy::new(|| {
@@ -714,4 +696,30 @@ fn parse_json(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
         out.push(e);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_file_is_listed_and_parses() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tsv"))
+            .map(|n| format!("gazetteers/{n}"))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = BUNDLED.iter().map(|(n, _)| n.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk, "BUNDLED must list every gazetteers/*.tsv");
+        for (name, text) in BUNDLED {
+            if let Err(e) = parse_tsv(name, text) {
+                panic!("{e}");
+            }
+        }
+    }
 }
