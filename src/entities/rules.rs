@@ -111,9 +111,23 @@ pub(crate) fn recognize(
     let mut raw: Vec<RawMatch> = Vec::new();
     gaz.find_tokens(text, &cx.toks, &mut raw);
     for m in &raw {
-        let kind = gaz
-            .entry(m.alias.entry as usize)
-            .map_or(EntityKind::Organization, |e| e.kind);
+        let entry = gaz.entry(m.alias.entry as usize);
+        let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
+        // A one-word alias that this very text also writes in lower case ("Bank", "Orang",
+        // "Rumah"), or that is a function word, is a common word here, not a name; countries
+        // and provinces keep their names.
+        if rules && m.first == m.last && !cx.toks[m.first].upper {
+            let major = entry
+                .and_then(|e| e.entity_type.as_deref())
+                .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
+            if !major
+                && (cx.common(m.first)
+                    || cx.has(W::NotNames, m.first)
+                    || cx.has(W::OrgHeads, m.first))
+            {
+                continue;
+            }
+        }
         cx.push(
             m.first,
             m.last,
@@ -123,6 +137,7 @@ pub(crate) fn recognize(
         );
     }
     if rules {
+        cx.merge_region_compounds();
         // 2. Rules.
         cx.rule_pass();
         cx.coordination_pass();
@@ -197,6 +212,44 @@ impl<'a> Ctx<'a> {
 
     fn is_reporting(&self, k: usize) -> bool {
         self.has(W::ReportingBefore, k) || self.has(W::ReportingAfter, k)
+    }
+
+    /// "Asia-Pasifik", "Indo-Pasifik": two places joined by a hyphen, one of them a continent,
+    /// region or sea, name one region.
+    fn merge_region_compounds(&mut self) {
+        let n = self.toks.len();
+        let mut k = 1;
+        while k + 1 < n {
+            let (a, b) = (self.covered[k - 1], self.covered[k + 1]);
+            if a != NONE
+                && b != NONE
+                && a != b
+                && matches!(self.t(k), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+                && self.toks[k].gap == Gap::None
+                && self.toks[k + 1].gap == Gap::None
+                && self.mentions[a as usize].last == k - 1
+                && self.mentions[b as usize].first == k + 1
+            {
+                let region = |m: &Mention| {
+                    m.kind == EntityKind::Place
+                        && m.entry
+                            .and_then(|e| self.gaz.entry(e as usize))
+                            .and_then(|e| e.entity_type.as_deref())
+                            .is_some_and(|t| matches!(t, "continent" | "region" | "sea"))
+                };
+                let (ma, mb) = (&self.mentions[a as usize], &self.mentions[b as usize]);
+                let both_places = ma.kind == EntityKind::Place && mb.kind == EntityKind::Place;
+                if both_places && (region(ma) || region(mb)) {
+                    let (first, last) = (ma.first, mb.last);
+                    self.remove(a as usize);
+                    self.remove(b as usize);
+                    self.push(first, last, EntityKind::Place, EntitySource::Rule, None);
+                    k = last + 1;
+                    continue;
+                }
+            }
+            k += 1;
+        }
     }
 
     fn rule_pass(&mut self) {
@@ -383,21 +436,25 @@ impl<'a> Ctx<'a> {
                 {
                     s += 1;
                 }
-                if s + len <= b {
-                    // "UK Film Council": a known place right before belongs to the name.
-                    if s == a && a > 0 && self.toks[a].gap == Gap::Space {
-                        let m = self.covered[a - 1];
-                        if m != NONE {
-                            let mm = &self.mentions[m as usize];
-                            if mm.kind == EntityKind::Place
-                                && mm.last - mm.first < 3
-                                && self.same_sent(mm.first, a)
-                                && !self.initial[a]
-                            {
-                                s = mm.first;
-                                self.remove(m as usize);
-                            }
+                // "UK Film Council", "Kasablanka Hall": a known place right before belongs
+                // to the name.
+                let mut absorbed = None;
+                if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.initial[a] {
+                    let m = self.covered[a - 1];
+                    if m != NONE {
+                        let mm = &self.mentions[m as usize];
+                        if mm.kind == EntityKind::Place
+                            && mm.last - mm.first < 3
+                            && self.same_sent(mm.first, a)
+                        {
+                            absorbed = Some(m as usize);
                         }
+                    }
+                }
+                if s + len <= b || absorbed.is_some() {
+                    if let Some(m) = absorbed {
+                        s = self.mentions[m].first;
+                        self.remove(m);
                     }
                     self.push(s, b, kind, EntitySource::Rule, None);
                     return;
@@ -445,6 +502,7 @@ impl<'a> Ctx<'a> {
         let mut s = a;
         let mut titled = false;
         let mut honor = false;
+        let mut lead_common = false;
         // Strip titles, honorifics, and words that are not names at the start.
         while s <= b {
             let lt = self.data.phrase_at(W::Titles, &self.hashes[..=b], s);
@@ -476,6 +534,10 @@ impl<'a> Ctx<'a> {
                 || self.has(W::NotNames, s)
                 || ((self.initial[s] || titled) && self.common(s))
             {
+                if self.toks[s].word && !self.initial[s] && !titled {
+                    // "Perang Dunia II": a name that starts with a common word is no person.
+                    lead_common = true;
+                }
                 s += 1;
                 continue;
             }
@@ -582,7 +644,16 @@ impl<'a> Ctx<'a> {
         }
         // Capitalised words inside a sentence that no rule explains: in languages whose
         // writing capitalises little but names, a person; an acronym, an organization.
-        if !self.initial[s] && !has_common && nw <= 4 {
+        let quoted =
+            s > 0 && e + 1 < self.toks.len() && is_quote(self.t(s - 1)) && is_quote(self.t(e + 1));
+        // A sentence may open with a name: "Byeon Woo Seok berhasil ...", when no word of it
+        // is a common word and a lower-case word follows.
+        let opens = self.initial[s]
+            && nw >= 2
+            && e + 1 < self.toks.len()
+            && self.toks[e + 1].lower
+            && (s..=e).all(|k| !self.toks[k].word || !self.common(k));
+        if (!self.initial[s] || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
             let acronym = nw == 1
                 && self.toks[s].upper
                 && (2..=6).contains(&(self.toks[s].end - self.toks[s].start));
@@ -1050,6 +1121,13 @@ impl<'a> Ctx<'a> {
             affs.push(p);
         }
     }
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}" | "\u{00ab}" | "\u{00bb}"
+    )
 }
 
 /// "YAOUNDE CITY" -> "Yaounde City".

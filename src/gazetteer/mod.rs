@@ -57,16 +57,46 @@ pub const TSV_HEADER: &str = "#kutip-gazetteer 1";
 
 /// The bundled gazetteer files (name, contents). The list is fixed here.
 pub(crate) const BUNDLED: &[(&str, &str)] = &[
-    ("gazetteers/countries.tsv", include_str!("../../gazetteers/countries.tsv")),
-    ("gazetteers/curated-indonesia-state.tsv", include_str!("../../gazetteers/curated-indonesia-state.tsv")),
-    ("gazetteers/curated-international-orgs.tsv", include_str!("../../gazetteers/curated-international-orgs.tsv")),
-    ("gazetteers/curated-media.tsv", include_str!("../../gazetteers/curated-media.tsv")),
-    ("gazetteers/curated-organizations.tsv", include_str!("../../gazetteers/curated-organizations.tsv")),
-    ("gazetteers/curated-parties.tsv", include_str!("../../gazetteers/curated-parties.tsv")),
-    ("gazetteers/curated-people-indonesia.tsv", include_str!("../../gazetteers/curated-people-indonesia.tsv")),
-    ("gazetteers/curated-people-world.tsv", include_str!("../../gazetteers/curated-people-world.tsv")),
-    ("gazetteers/indonesia-regions.tsv", include_str!("../../gazetteers/indonesia-regions.tsv")),
-    ("gazetteers/world-places.tsv", include_str!("../../gazetteers/world-places.tsv")),
+    (
+        "gazetteers/countries.tsv",
+        include_str!("../../gazetteers/countries.tsv"),
+    ),
+    (
+        "gazetteers/curated-indonesia-state.tsv",
+        include_str!("../../gazetteers/curated-indonesia-state.tsv"),
+    ),
+    (
+        "gazetteers/curated-international-orgs.tsv",
+        include_str!("../../gazetteers/curated-international-orgs.tsv"),
+    ),
+    (
+        "gazetteers/curated-media.tsv",
+        include_str!("../../gazetteers/curated-media.tsv"),
+    ),
+    (
+        "gazetteers/curated-organizations.tsv",
+        include_str!("../../gazetteers/curated-organizations.tsv"),
+    ),
+    (
+        "gazetteers/curated-parties.tsv",
+        include_str!("../../gazetteers/curated-parties.tsv"),
+    ),
+    (
+        "gazetteers/curated-people-indonesia.tsv",
+        include_str!("../../gazetteers/curated-people-indonesia.tsv"),
+    ),
+    (
+        "gazetteers/curated-people-world.tsv",
+        include_str!("../../gazetteers/curated-people-world.tsv"),
+    ),
+    (
+        "gazetteers/indonesia-regions.tsv",
+        include_str!("../../gazetteers/indonesia-regions.tsv"),
+    ),
+    (
+        "gazetteers/world-places.tsv",
+        include_str!("../../gazetteers/world-places.tsv"),
+    ),
 ];
 
 static BUNDLED_ENTRIES: Lazy<Vec<Entry>> = Lazy::new(|| {
