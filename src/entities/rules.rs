@@ -120,8 +120,16 @@ pub(crate) fn recognize(
             let major = entry
                 .and_then(|e| e.entity_type.as_deref())
                 .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
+            // "Justin Timberlake": a town's name right after a given name is a surname.
+            let after_given = kind == EntityKind::Place
+                && m.first > 0
+                && cx.toks[m.first].gap == Gap::Space
+                && cx.is_cap_word(m.first - 1)
+                && cx.has(W::GivenNames, m.first - 1)
+                && cx.same_sent(m.first - 1, m.first);
             if !major
-                && (cx.common(m.first)
+                && (after_given
+                    || cx.common(m.first)
                     || cx.has(W::NotNames, m.first)
                     || cx.has(W::OrgHeads, m.first))
             {
@@ -656,6 +664,7 @@ impl<'a> Ctx<'a> {
         if (!self.initial[s] || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
             let acronym = nw == 1
                 && self.toks[s].upper
+                && !self.t(s).bytes().any(|c| c.is_ascii_digit())
                 && (2..=6).contains(&(self.toks[s].end - self.toks[s].start));
             if acronym && self.data.option(Opt::AcronymsAreOrganizations) {
                 self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
@@ -857,6 +866,26 @@ impl<'a> Ctx<'a> {
             &mut found,
         );
         for f in found {
+            // A person's surname in this text names the person everywhere in it, not the
+            // town of the same name ("Weingarten", "Timberlake").
+            let src_person = self.mentions[f.alias.entry as usize].kind == EntityKind::Person;
+            if src_person && f.first == f.last && self.covered[f.first] != NONE {
+                let c = self.covered[f.first] as usize;
+                let cm = &self.mentions[c];
+                let minor_place = cm.kind == EntityKind::Place
+                    && cm.first == cm.last
+                    && cm.entry.is_some_and(|e| {
+                        self.gaz.entry(e as usize).is_some_and(|e| {
+                            !matches!(
+                                e.entity_type.as_deref(),
+                                Some("country" | "state" | "province" | "continent")
+                            )
+                        })
+                    });
+                if minor_place {
+                    self.remove(c);
+                }
+            }
             if (f.first..=f.last).all(|x| self.covered[x] == NONE) {
                 let kind = self.mentions[f.alias.entry as usize].kind;
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
