@@ -120,13 +120,28 @@ pub(crate) fn recognize(
             let major = entry
                 .and_then(|e| e.entity_type.as_deref())
                 .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
-            // "Justin Timberlake": a town's name right after a given name is a surname.
+            // "Justin Timberlake", "Bukayo Saka", "Aris Maulana": a town's name next to
+            // an unknown capitalised word is part of one longer name; "Bank Mega": after
+            // an organization's head, it is part of the organization's name.
+            let k = m.first;
+            let name_word = |j: usize| {
+                cx.is_cap_word(j)
+                    && cx.same_sent(j, k)
+                    && !cx.common(j)
+                    && !cx.has(W::NotNames, j)
+                    && !cx.has(W::Titles, j)
+                    && !cx.has(W::Honorifics, j)
+                    && !cx.has(W::PlaceHeads, j)
+                    && !cx.is_reporting(j)
+            };
             let after_given = kind == EntityKind::Place
-                && m.first > 0
-                && cx.toks[m.first].gap == Gap::Space
-                && cx.is_cap_word(m.first - 1)
-                && cx.has(W::GivenNames, m.first - 1)
-                && cx.same_sent(m.first - 1, m.first);
+                && ((k > 0
+                    && cx.toks[k].gap == Gap::Space
+                    && (name_word(k - 1) || cx.has(W::OrgHeads, k - 1))
+                    && !(cx.initial[k - 1] && !cx.has(W::GivenNames, k - 1)))
+                    || (k + 1 < cx.toks.len()
+                        && cx.toks[k + 1].gap == Gap::Space
+                        && name_word(k + 1)));
             if !major
                 && (after_given
                     || cx.common(m.first)
@@ -559,6 +574,16 @@ impl<'a> Ctx<'a> {
             return;
         }
         let nw = self.words(s, e);
+        // "Pokok-Pokok": a reduplicated word is a plural noun, never a name.
+        if (s + 2..=e).any(|k| {
+            self.toks[k].word
+                && self.toks[k].gap == Gap::None
+                && self.is_punct(k - 1, "-")
+                && self.hashes[k] == self.hashes[k - 2]
+        }) {
+            self.unclassified.push((s, e));
+            return;
+        }
         let mut has_common = false;
         for k in s..=e {
             if self.toks[k].word
