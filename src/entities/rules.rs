@@ -110,6 +110,12 @@ pub(crate) fn recognize(
     // 1. Gazetteer.
     let mut raw: Vec<RawMatch> = Vec::new();
     gaz.find_tokens(text, &cx.toks, &mut raw);
+    let mut in_raw = vec![false; n];
+    for m in &raw {
+        for c in &mut in_raw[m.first..=m.last] {
+            *c = true;
+        }
+    }
     for m in &raw {
         let entry = gaz.entry(m.alias.entry as usize);
         let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
@@ -125,7 +131,8 @@ pub(crate) fn recognize(
             // an organization's head, it is part of the organization's name.
             let k = m.first;
             let name_word = |j: usize| {
-                cx.is_cap_word(j)
+                !in_raw[j]
+                    && cx.is_cap_word(j)
                     && cx.same_sent(j, k)
                     && !cx.common(j)
                     && !cx.has(W::NotNames, j)
@@ -137,7 +144,7 @@ pub(crate) fn recognize(
             let after_given = kind == EntityKind::Place
                 && ((k > 0
                     && cx.toks[k].gap == Gap::Space
-                    && (name_word(k - 1) || cx.has(W::OrgHeads, k - 1))
+                    && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
                     && !(cx.initial[k - 1] && !cx.has(W::GivenNames, k - 1)))
                     || (k + 1 < cx.toks.len()
                         && cx.toks[k + 1].gap == Gap::Space
