@@ -574,6 +574,30 @@ impl<'a> Scanner<'a> {
         Some((pos - trimmed.len(), trimmed))
     }
 
+    /// Whether the word before the token at `m` is a number (then the token is a unit:
+    /// "450 MHz.", "5 km.").
+    fn after_number(&self, m: usize) -> bool {
+        let e = self.trim_back(m, self.sent_start.min(m));
+        e < m && matches!(self.char_before(e, self.sent_start.min(e)), Some(c) if c.is_ascii_digit())
+    }
+
+    /// Whether the number at `w` can open a sentence. Style guides of both languages spell
+    /// out a number that opens a sentence, so only a list marker (`2.`, `3)`) or a year
+    /// does ("2.904. 678" is a broken thousands separator, not two sentences).
+    fn number_opens_sentence(&self, w: usize) -> bool {
+        let mut e = w;
+        while e < self.end && self.bytes[e].is_ascii_digit() && e - w < 8 {
+            e += 1;
+        }
+        let after = self.bytes.get(e).copied();
+        let after2 = self.bytes.get(e + 1).copied();
+        match e - w {
+            1 | 2 => matches!(after, Some(b'.' | b')')),
+            4 => !(matches!(after, Some(b'.' | b',')) && after2.is_some_and(|b| b.is_ascii_digit())),
+            _ => false,
+        }
+    }
+
     /// Whether the current sentence has no content before `pos` but bullets.
     fn sentence_initial(&self, pos: usize) -> bool {
         let mut q = self.sent_start;
@@ -801,7 +825,10 @@ impl<'a> Scanner<'a> {
             }
         }
         let kind = self.profile.kind_of(tok).or_else(|| {
-            if is_initial(tok) || is_dotted(tok) || is_vowelless(tok) {
+            if is_initial(tok)
+                || is_dotted(tok)
+                || (is_vowelless(tok) && !self.after_number(m))
+            {
                 Some(AbbreviationKind::Ordinary)
             } else {
                 None
@@ -822,7 +849,7 @@ impl<'a> Scanner<'a> {
                 opened || (next == Next::Upper && self.profile.is_starter(self.word_at(w)))
             }
             Some(AbbreviationKind::Final) => upperish,
-            None => true,
+            None => next != Next::Digit || self.number_opens_sentence(w),
         };
         if boundary {
             self.cut(k, par, out);
@@ -901,6 +928,7 @@ mod tests {
             seg.abbreviation(Language::Indonesian, "PROF."),
             Some(AbbreviationKind::Prefix)
         );
+        assert_eq!(seg.abbreviation(Language::Indonesian, "KEL."), None);
         assert_eq!(seg.abbreviation(Language::Indonesian, "Jakarta"), None);
     }
 

@@ -90,7 +90,8 @@ impl Profile {
     }
 
     /// The kind of the token before a full stop (without the stop). An all-capitals token
-    /// (`JL`, `DLL`, `PROF`) also matches its lower-case or capitalised entry.
+    /// of four letters or more (`PROF`, `KOMPOL`) also matches its lower-case or
+    /// capitalised entry; a shorter one only a final entry (`DLL`).
     pub(crate) fn kind_of(&self, token: &str) -> Option<AbbreviationKind> {
         if let Some(k) = self.abbrevs.get(token) {
             return Some(*k);
@@ -109,8 +110,16 @@ impl Profile {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
+        // Short all-capitals tokens are mostly acronyms ("KEL", "DPR"): for them, only a
+        // final abbreviation ("DLL", "DSB") counts.
+        let short = b.len() <= 3;
         if let Some(k) = std::str::from_utf8(buf).ok().and_then(|s| self.abbrevs.get(s)) {
-            return Some(*k);
+            if !short || *k == AbbreviationKind::Final {
+                return Some(*k);
+            }
+        }
+        if short {
+            return None;
         }
         buf[0] = buf[0].to_ascii_uppercase();
         std::str::from_utf8(buf)
