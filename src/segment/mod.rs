@@ -256,6 +256,20 @@ impl SegmenterBuilder {
         self
     }
 
+    /// Adds words that look like abbreviations but are not, such as units written without
+    /// vowels (`kg`, `MHz`): a full stop after them is judged like one after a plain word.
+    pub fn add_plain_words<I, S>(mut self, lang: Language, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let p = self.profiles.get_mut(lang);
+        for w in words {
+            p.insert_plain(w.as_ref());
+        }
+        self
+    }
+
     /// Adds words that typically open a sentence (matched case-insensitively). After an
     /// ordinary abbreviation, a sentence ends only before one of these.
     pub fn add_sentence_starters<I, S>(mut self, lang: Language, words: I) -> Self
@@ -271,7 +285,7 @@ impl SegmenterBuilder {
     }
 
     /// Adds the entries of a profile file in the bundled format: `[prefix]`, `[abbr]`,
-    /// `[final]` and `[starters]` section lines, one token per line, `#` comments.
+    /// `[final]`, `[plain]` and `[starters]` section lines, one token per line, `#` comments.
     /// `source` names the data in error messages.
     ///
     /// # Errors
@@ -525,6 +539,16 @@ impl<'a> Scanner<'a> {
                     w += c.len_utf8();
                 }
                 _ => break,
+            }
+        }
+        // A dash closing a parenthesis ("... Love? - picked up ..."): judge the word after it.
+        if let Some('-' | '–' | '—') = self.char_at(w) {
+            let after = w + self.char_at(w).map_or(1, char::len_utf8);
+            if matches!(self.char_at(after), Some(c) if c.is_whitespace()) {
+                let w2 = self.skip_ws(after);
+                if matches!(self.char_at(w2), Some(c) if c.is_lowercase()) {
+                    return (Next::Lower, opened, w2);
+                }
             }
         }
         let next = match self.char_at(w) {
@@ -827,7 +851,7 @@ impl<'a> Scanner<'a> {
         let kind = self.profile.kind_of(tok).or_else(|| {
             if is_initial(tok)
                 || is_dotted(tok)
-                || (is_vowelless(tok) && !self.after_number(m))
+                || (is_vowelless(tok) && !self.after_number(m) && !self.profile.is_plain(tok))
             {
                 Some(AbbreviationKind::Ordinary)
             } else {

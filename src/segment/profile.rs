@@ -62,6 +62,8 @@ pub(crate) struct Profile {
     abbrevs: FastMap<Box<str>, AbbreviationKind>,
     /// Lower-case words that typically open a sentence.
     starters: FastSet<Box<str>>,
+    /// Words that look like abbreviations but are not (units: `kg`, `MHz`).
+    plain: FastSet<Box<str>>,
 }
 
 /// Strips white space and one trailing full stop: `"Jl."` and `"Jl"` are the same entry.
@@ -87,6 +89,18 @@ impl Profile {
         if !w.is_empty() && !w.contains(char::is_whitespace) {
             self.starters.insert(w.into());
         }
+    }
+
+    pub(crate) fn insert_plain(&mut self, word: &str) {
+        let w = normalize_entry(word);
+        if !w.is_empty() && !w.contains(char::is_whitespace) {
+            self.plain.insert(w.into());
+        }
+    }
+
+    /// Whether `token` is listed as a plain word (a unit such as `kg`).
+    pub(crate) fn is_plain(&self, token: &str) -> bool {
+        self.plain.contains(token)
     }
 
     /// The kind of the token before a full stop (without the stop). An all-capitals token
@@ -157,6 +171,7 @@ impl Profile {
             None,
             Abbr(AbbreviationKind),
             Starters,
+            Plain,
         }
         let mut section = Section::None;
         for (n, raw) in data.lines().enumerate() {
@@ -174,11 +189,12 @@ impl Profile {
                     "abbr" => Section::Abbr(AbbreviationKind::Ordinary),
                     "final" => Section::Abbr(AbbreviationKind::Final),
                     "starters" => Section::Starters,
+                    "plain" => Section::Plain,
                     other => {
                         return Err(Error::data(
                             source,
                             n + 1,
-                            format!("unknown section [{other}] (expected prefix, abbr, final or starters)"),
+                            format!("unknown section [{other}] (expected prefix, abbr, final, plain or starters)"),
                         ))
                     }
                 };
@@ -201,6 +217,7 @@ impl Profile {
                 }
                 Section::Abbr(kind) => self.insert_abbreviation(line, kind),
                 Section::Starters => self.insert_starter(line),
+                Section::Plain => self.insert_plain(line),
             }
         }
         Ok(())
