@@ -644,7 +644,11 @@ impl<'a> Scanner<'a> {
         par: usize,
         out: &mut Vec<(Span, usize)>,
     ) -> bool {
-        if self.sentence_initial(m) {
+        let after_colon = {
+            let e = self.trim_back(m, self.sent_start.min(m));
+            self.char_before(e, self.sent_start.min(e)) == Some(':')
+        };
+        if self.sentence_initial(m) || (after_colon && v == 1) {
             self.last_marker = Some((style, v));
             return true;
         }
