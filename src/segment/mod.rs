@@ -135,7 +135,7 @@ impl Segmenter {
     /// ```
     pub fn segment(&self, text: &str, lang: Language) -> (Vec<Paragraph>, Vec<Sentence>) {
         let pars = paragraph_spans(text);
-        let mut contents: Vec<(Span, usize)> = Vec::with_capacity(text.len() / 80 + 1);
+        let mut sentences: Vec<Sentence> = Vec::new();
         let mut paragraphs = Vec::with_capacity(pars.len());
         let mut scanner = Scanner {
             text,
@@ -146,27 +146,16 @@ impl Segmenter {
             last_marker: None,
         };
         for (pi, p) in pars.iter().enumerate() {
-            let first = contents.len();
-            scanner.paragraph(*p, pi, &mut contents);
+            let first = sentences.len();
+            scanner.paragraph(*p, pi, &mut sentences);
             paragraphs.push(Paragraph {
                 span: *p,
                 first_sentence: first,
-                end_sentence: contents.len(),
+                end_sentence: sentences.len(),
             });
         }
-        let mut sentences = Vec::with_capacity(contents.len());
-        let mut pos = 0;
-        for (k, &(trimmed, paragraph)) in contents.iter().enumerate() {
-            let end = match contents.get(k + 1) {
-                Some((next, _)) => next.start,
-                None => text.len(),
-            };
-            sentences.push(Sentence {
-                span: Span::new(pos, end),
-                trimmed,
-                paragraph,
-            });
-            pos = end;
+        if let Some(last) = sentences.last_mut() {
+            last.span.end = text.len();
         }
         (paragraphs, sentences)
     }
@@ -320,31 +309,63 @@ impl SegmenterBuilder {
     }
 }
 
-/// Paragraph spans: maximal runs of lines separated by blank lines, trimmed of white space.
+/// Paragraph spans: maximal runs of lines separated by blank lines (lines of white space
+/// only), trimmed of white space.
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed_end = line.trim_end();
-        let lead = trimmed_end.len() - trimmed_end.trim_start().len();
-        if lead == trimmed_end.len() {
+    let mut ls = 0;
+    while ls < bytes.len() {
+        let le = match bytes[ls..].iter().position(|&b| b == b'\n') {
+            Some(p) => ls + p,
+            None => bytes.len(),
+        };
+        let (a, b) = content_bounds(&text[ls..le]);
+        if a == b {
             if let Some(s) = start.take() {
                 out.push(Span::new(s, end));
             }
         } else {
             if start.is_none() {
-                start = Some(line_start + lead);
+                start = Some(ls + a);
             }
-            end = line_start + trimmed_end.len();
+            end = ls + b;
         }
-        line_start += line.len();
+        ls = le + 1;
     }
     if let Some(s) = start {
         out.push(Span::new(s, end));
     }
     out
+}
+
+fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The bounds of `line` without the white space around it (`(n, n)` for a blank line).
+fn content_bounds(line: &str) -> (usize, usize) {
+    let b = line.as_bytes();
+    let mut a = 0;
+    while a < b.len() && is_ascii_ws(b[a]) {
+        a += 1;
+    }
+    if a < b.len() && b[a] >= 0x80 {
+        a = line.len() - line.trim_start().len();
+    }
+    if a == b.len() {
+        return (a, a);
+    }
+    let mut e = b.len();
+    while e > a && is_ascii_ws(b[e - 1]) {
+        e -= 1;
+    }
+    if b[e - 1] >= 0x80 {
+        e = a + line[a..e].trim_end().len();
+    }
+    (a, e)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -477,27 +498,43 @@ impl<'a> Scanner<'a> {
     }
 
     /// Ends the current sentence at `end` (exclusive end of its content).
-    fn cut(&mut self, end: usize, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn cut(&mut self, end: usize, par: usize, out: &mut Vec<Sentence>) {
         if end <= self.sent_start || end > self.end {
             return;
         }
-        out.push((Span::new(self.sent_start, end), par));
+        let start = self.sent_start;
+        // The tiles: each sentence reaches to the start of the next one.
+        let tile_start = match out.last_mut() {
+            Some(prev) => {
+                prev.span.end = start;
+                start
+            }
+            None => 0,
+        };
+        out.push(Sentence {
+            span: Span::new(tile_start, end),
+            trimmed: Span::new(start, end),
+            paragraph: par,
+        });
         self.sent_start = self.skip_ws(end);
     }
 
-    fn paragraph(&mut self, p: Span, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn paragraph(&mut self, p: Span, par: usize, out: &mut Vec<Sentence>) {
         self.end = p.end;
         self.sent_start = p.start;
         self.last_marker = None;
         let bytes = self.bytes;
         let mut i = p.start;
         while i < p.end {
-            let class = CLASS[bytes[i] as usize];
-            if class == 0 {
-                i += 1;
-                continue;
+            // The hot loop: skip bytes that need no attention.
+            match bytes[i..p.end]
+                .iter()
+                .position(|&b| CLASS[b as usize] != 0)
+            {
+                Some(off) => i += off,
+                None => break,
             }
-            i = match class {
+            i = match CLASS[bytes[i] as usize] {
                 C_STOP => self.stop(i, par, out),
                 C_NL => {
                     self.newline(i, par, out);
@@ -642,7 +679,7 @@ impl<'a> Scanner<'a> {
         style: MarkerStyle,
         v: u32,
         par: usize,
-        out: &mut Vec<(Span, usize)>,
+        out: &mut Vec<Sentence>,
     ) -> bool {
         let after_colon = {
             let e = self.trim_back(m, self.sent_start.min(m));
@@ -662,7 +699,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A `)`: the end of a list marker `1)` or `a)`?
-    fn paren(&mut self, i: usize, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn paren(&mut self, i: usize, par: usize, out: &mut Vec<Sentence>) {
         if !matches!(self.char_at(i + 1), None | Some(' ' | '\t' | '\n' | '\r')) {
             return;
         }
@@ -683,7 +720,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn bullet(&mut self, i: usize, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn bullet(&mut self, i: usize, par: usize, out: &mut Vec<Sentence>) {
         if i <= self.sent_start {
             return;
         }
@@ -696,7 +733,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn newline(&mut self, i: usize, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn newline(&mut self, i: usize, par: usize, out: &mut Vec<Sentence>) {
         let le = self.trim_back(i, self.sent_start);
         if le <= self.sent_start {
             return;
@@ -729,7 +766,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A run of stops starting at `i`. Returns where to continue the scan.
-    fn stop(&mut self, i: usize, par: usize, out: &mut Vec<(Span, usize)>) -> usize {
+    fn stop(&mut self, i: usize, par: usize, out: &mut Vec<Sentence>) -> usize {
         let bytes = self.bytes;
         let end = self.end;
         let mut j = i;
