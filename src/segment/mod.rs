@@ -318,10 +318,7 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut end = 0;
     let mut ls = 0;
     while ls < bytes.len() {
-        let le = match bytes[ls..].iter().position(|&b| b == b'\n') {
-            Some(p) => ls + p,
-            None => bytes.len(),
-        };
+        let le = find_newline(bytes, ls).unwrap_or(bytes.len());
         let (a, b) = content_bounds(&text[ls..le]);
         if a == b {
             if let Some(s) = start.take() {
@@ -339,6 +336,69 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
         out.push(Span::new(s, end));
     }
     out
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// A word with the high bit set in each byte of `x` that equals `b` (SWAR: eight bytes at a
+/// time; a set bit may also appear above a true match, never in a word without one).
+#[inline]
+fn eq_bytes(x: u64, b: u8) -> u64 {
+    let y = x ^ (LO * u64::from(b));
+    y.wrapping_sub(LO) & !y & HI
+}
+
+/// The first position at or after `from` whose byte satisfies `pred`; `word` tells, for
+/// eight bytes at a time, whether any of them may (it must never miss one).
+#[inline]
+fn find(
+    bytes: &[u8],
+    from: usize,
+    word: impl Fn(u64) -> bool,
+    pred: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut i = from;
+    while i + 16 <= bytes.len() {
+        let mut a = [0u8; 8];
+        let mut b = [0u8; 8];
+        a.copy_from_slice(&bytes[i..i + 8]);
+        b.copy_from_slice(&bytes[i + 8..i + 16]);
+        if word(u64::from_le_bytes(a)) || word(u64::from_le_bytes(b)) {
+            break;
+        }
+        i += 16;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| pred(b))
+        .map(|p| p + i)
+}
+
+/// The next byte the scan stops at (see [`CLASS`]).
+#[inline]
+fn find_interesting(bytes: &[u8], from: usize) -> Option<usize> {
+    find(
+        bytes,
+        from,
+        |x| {
+            (eq_bytes(x, b'.')
+                | eq_bytes(x, b'!')
+                | eq_bytes(x, b'?')
+                | eq_bytes(x, b'\n')
+                | eq_bytes(x, 0xE2)
+                | eq_bytes(x, b')'))
+                != 0
+        },
+        |b| CLASS[b as usize] != 0,
+    )
+}
+
+/// The next line feed.
+#[inline]
+fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    find(bytes, from, |x| eq_bytes(x, b'\n') != 0, |b| b == b'\n')
 }
 
 fn is_ascii_ws(b: u8) -> bool {
@@ -527,11 +587,8 @@ impl<'a> Scanner<'a> {
         let mut i = p.start;
         while i < p.end {
             // The hot loop: skip bytes that need no attention.
-            match bytes[i..p.end]
-                .iter()
-                .position(|&b| CLASS[b as usize] != 0)
-            {
-                Some(off) => i += off,
+            match find_interesting(&bytes[..p.end], i) {
+                Some(at) => i = at,
                 None => break,
             }
             i = match CLASS[bytes[i] as usize] {
