@@ -922,11 +922,19 @@ impl<'a> Miner<'a> {
             .map(|(p, w)| (*p, w.clone()));
         let ms = self.mentions;
         let k = ms.partition_point(|m| m.span.start < pos);
+        let strong = want != Guess::Person || h.is_some();
         let m = ms[..k]
             .iter()
             .rev()
             .take(LOOKBACK)
-            .find(|m| m.guess == want)
+            .find(|m| m.guess == want && (m.strong || !strong))
+            .or_else(|| {
+                ms[..k]
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .find(|m| m.guess == want && m.strong)
+            })
             .map(|m| (m.span.start, Who::from_mention(m, m.span)));
         let pick = match (h, m) {
             (Some(h), Some(m)) => {
@@ -1005,10 +1013,7 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
         i -= 1;
         if b[i].is_ascii_whitespace() && matches!(b[i - 1], b'.' | b'!' | b'?') {
             // "Dr. X", "J. Smith": an abbreviation, not a sentence end.
-            let word_start = text[lo..i - 1]
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(lo, |k| lo + k + 1);
-            let word = &text[word_start..i - 1];
+            let word = last_word(&text[lo..i - 1]);
             let abbrev = (word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase))
                 && b[i - 1] == b'.'
                 && word.chars().count() <= 2;
@@ -1027,10 +1032,7 @@ fn sentence_end(text: &str, from: usize, hi: usize) -> usize {
     while i < hi {
         if matches!(b[i], b'.' | b'!' | b'?') && (i + 1 >= hi || b[i + 1].is_ascii_whitespace()) {
             // Keep "Dr." and initials inside.
-            let word_start = text[from..i]
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(from, |k| from + k + 1);
-            let word = &text[word_start..i];
+            let word = last_word(&text[from..i]);
             let abbrev = b[i] == b'.'
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().count() <= 2;
@@ -1041,4 +1043,14 @@ fn sentence_end(text: &str, from: usize, hi: usize) -> usize {
         i += 1;
     }
     hi
+}
+
+/// The run of letters and digits at the end of `s`.
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    &s[start..]
 }

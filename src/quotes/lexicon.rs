@@ -60,6 +60,7 @@ pub(crate) struct Lexicon {
     pub not_name: HashSet<String>,
     pub affiliation: HashSet<String>,
     pub org_word: HashSet<String>,
+    pub place_word: HashSet<String>,
 }
 
 /// The bundled data files.
@@ -154,6 +155,7 @@ impl Lexicon {
             "not_name" => set_add(&mut self.not_name, &entry),
             "affiliation" => set_add(&mut self.affiliation, &entry),
             "org_word" => set_add(&mut self.org_word, &entry),
+            "place_word" => set_add(&mut self.place_word, &entry),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }

@@ -50,6 +50,8 @@ pub(crate) struct Mention {
     pub referent: Option<usize>,
     /// Roles and affiliations, lower case, word by word ("presiden", "rusia").
     pub ctx: Vec<String>,
+    /// Surely a person: from the entity layer, or introduced with a role, or next to a cue.
+    pub strong: bool,
 }
 
 /// Most tokens looked at before a name for its roles.
@@ -84,6 +86,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
             ctx,
+            strong: e.kind == EntityKind::Person,
         });
     }
     let from_entities = out.len();
@@ -97,6 +100,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             continue;
         }
         tokenize(text, p.span.start, p.span.end, &mut toks);
+        if headline(text, &toks) {
+            continue;
+        }
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -141,7 +147,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     out
 }
 
-/// Interprets the capitalised run `toks[i..j]` and records it.
+/// Interprets the capitalised run `toks[i..j]` and records its names.
 #[allow(clippy::too_many_arguments)]
 fn run_mention(
     text: &str,
@@ -153,92 +159,201 @@ fn run_mention(
     by_word: &mut HashMap<String, usize>,
     out: &mut Vec<Mention>,
 ) {
-    // Roles, honorifics and words that are not names at the front.
-    let mut a = i;
+    // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
+    if j - i >= 2 && toks[i..j].iter().all(|t| !text[t.span].chars().any(char::is_lowercase)) {
+        return;
+    }
+    // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
     let mut ctx: Vec<String> = Vec::new();
     let mut had_role = false;
-    while a < j {
-        let w = lower(&text[toks[a].span], buf);
-        if lx.role.contains(w) || lx.honorific.contains(w) {
-            had_role = true;
-            ctx.push(w.to_string());
-            a += 1;
-        } else if lx.not_name.contains(w) || lx.pronouns.contains_key(w) || lx.cues.contains_key(w)
-        {
-            a += 1;
-        } else {
-            break;
-        }
-    }
-    // Lower-case roles just before ("ajudan Kremlin Yuri Ushakov", "kata pelatih X").
-    let lo = i.saturating_sub(CTX_BEFORE);
+    let mut strong_before = false;
+    let mut strong = false;
     let mut place_prep = false;
+    let lo = i.saturating_sub(CTX_BEFORE);
     for k in (lo..i).rev() {
         let t = toks[k];
         if !t.is_word() {
             break;
         }
         let w = lower(&text[t.span], buf);
-        if lx.role.contains(w) || lx.unnamed.contains(w) {
+        if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
             had_role = true;
             ctx.push(w.to_string());
-        } else if k + 1 == i && matches!(w, "di" | "ke" | "dari" | "in" | "at" | "from" | "to") {
+        } else if k + 1 == i && lx.cues.contains_key(w) {
+            strong_before = true;
+            break;
+        } else if k + 1 == i
+            && matches!(w, "di" | "ke" | "dari" | "in" | "at" | "from" | "to" | "dengan")
+        {
             place_prep = true;
             break;
-        } else if !(lx.determiner.contains(w) || lx.honorific.contains(w)) {
+        } else if !lx.determiner.contains(w) {
             break;
         }
     }
-    if a >= j {
-        return;
+    // A cue right after ("Wahyu Wibowo mengatakan", "Smith said").
+    {
+        let mut k = j;
+        while k < toks.len() && k < j + 3 && toks[k].is_word() {
+            let w = lower(&text[toks[k].span], buf);
+            if lx.cues.contains_key(w) {
+                strong = true;
+                break;
+            }
+            if !lx.adverb.contains(w) {
+                break;
+            }
+            k += 1;
+        }
     }
-    // Affiliations between a role and a name ("Presiden Rusia Vladimir Putin").
-    let mut b = a;
+    // Split the run at roles, words that are not names, and "dan"/"and" outside organisations.
+    let (strong_before, strong_after) = (strong_before, strong);
+    let mut s = i;
+    for k in i..j {
+        let w = lower(&text[toks[k].span], buf);
+        let brk = if lx.role.contains(w) || lx.honorific.contains(w) {
+            Some(true)
+        } else if lx.not_name.contains(w) || lx.pronouns.contains_key(w) || lx.cues.contains_key(w)
+        {
+            Some(false)
+        } else if matches!(w, "dan" | "and" | "&") {
+            let org = toks[s..k]
+                .iter()
+                .chain(toks.get(k + 1))
+                .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
+            (!org).then_some(false)
+        } else {
+            None
+        };
+        if let Some(role) = brk {
+            let w = lower(&text[toks[k].span], buf).to_string();
+            if s < k {
+                let st = s == i && strong_before;
+                piece(text, lx, toks, s, k, had_role, st, place_prep, &ctx, buf, by_word, out);
+            }
+            if role {
+                had_role = true;
+                ctx.push(w);
+            } else {
+                had_role = false;
+                ctx.clear();
+            }
+            place_prep = false;
+            s = k + 1;
+        }
+    }
+    if s < j {
+        let st = (s == i && strong_before) || strong_after;
+        piece(text, lx, toks, s, j, had_role, st, place_prep, &ctx, buf, by_word, out);
+    }
+}
+
+/// Records one name: `toks[s..e]`.
+#[allow(clippy::too_many_arguments)]
+fn piece(
+    text: &str,
+    lx: &Lexicon,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    had_role: bool,
+    strong: bool,
+    place_prep: bool,
+    ctx: &[String],
+    buf: &mut String,
+    by_word: &mut HashMap<String, usize>,
+    out: &mut Vec<Mention>,
+) {
+    let mut ctx = ctx.to_vec();
+    let mut b = s;
+    // Affiliations between a role and a name ("Presiden Rusia Vladimir Putin"); a long run
+    // after a role is an organisation and then the name ("Kepala Otoritas Jasa Keuangan
+    // Sultra Mohammad Fredly Nasution"): the name is what follows the last institution word.
     if had_role {
-        while b < j && lx.affiliation.contains(lower(&text[toks[b].span], buf)) {
+        while b < e && lx.affiliation.contains(lower(&text[toks[b].span], buf)) {
             ctx.push(buf.clone());
             b += 1;
         }
-        if b >= j {
-            b = a; // all affiliation: the run is a place or an organisation
+        if b < e && e - b >= 3 {
+            let last_inst = (b..e).rev().find(|&k| {
+                let w = lower(&text[toks[k].span], buf);
+                lx.org_word.contains(w) || lx.affiliation.contains(w) || lx.place_word.contains(w)
+            });
+            if let Some(li) = last_inst {
+                if li + 1 < e {
+                    for t in &toks[b..=li] {
+                        ctx.push(lower(&text[t.span], buf).to_string());
+                    }
+                    b = (li + 1).max(e.saturating_sub(3));
+                }
+            }
+        }
+        if b >= e {
+            b = s; // all affiliation: the run is a place or an organisation
         }
     }
-    let span = Span::new(toks[b].span.start, toks[j - 1].span.end);
+    // Connectors never start or end a name.
+    let mut e = e;
+    while e > b && lx.connector.contains(lower(&text[toks[e - 1].span], buf)) {
+        e -= 1;
+    }
+    while b < e && lx.connector.contains(lower(&text[toks[b].span], buf)) {
+        b += 1;
+    }
+    if b >= e {
+        return;
+    }
+    let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
     let mut org = false;
+    let mut place = false;
     let mut all_affil = true;
-    for t in &toks[b..j] {
+    for t in &toks[b..e] {
         let w = lower(&text[t.span], buf);
         org |= lx.org_word.contains(w);
+        place |= lx.place_word.contains(w);
         all_affil &= lx.affiliation.contains(w) || lx.connector.contains(w);
     }
-    let words = j - b;
-    let mut guess = if org {
+    let words = e - b;
+    let acronym = words == 1 && !text[span].chars().any(char::is_lowercase) && span.len() > 1;
+    let mut guess = if org || acronym {
         Guess::Org
-    } else if all_affil || place_prep {
+    } else if place || all_affil || place_prep {
         Guess::Place
-    } else if words >= 2 || had_role {
+    } else if words >= 2 || had_role || strong {
         Guess::Person
     } else {
         Guess::Unknown
     };
-    let last = lower(&text[toks[j - 1].span], buf).to_string();
+    let mut strong = guess == Guess::Person && (had_role || strong);
+    let last = lower(&text[toks[e - 1].span], buf).to_string();
     let mut name = text[span].to_string();
-    let mut name_ctx = ctx;
-    if words == 1 {
-        if let Some(&k) = by_word.get(&last) {
+    if let Some(&k) = by_word.get(&last) {
+        let m = &out[k];
+        if words == 1 || text[span].len() < m.name.len() && m.name.ends_with(&text[span]) {
+            name = m.name.clone();
+            if matches!(guess, Guess::Unknown | Guess::Person) && m.guess == Guess::Person {
+                guess = Guess::Person;
+                strong |= m.strong;
+            }
+            ctx.extend(m.ctx.iter().cloned());
+        }
+    } else if words == 1 {
+        let w = lower(&text[span], buf).to_string();
+        if let Some(&k) = by_word.get(&w) {
             let m = &out[k];
             name = m.name.clone();
-            if guess == Guess::Unknown || guess == Guess::Place && m.guess == Guess::Person {
-                guess = m.guess;
+            if m.guess == Guess::Person && guess == Guess::Unknown {
+                guess = Guess::Person;
+                strong |= m.strong;
             }
-            name_ctx.extend(m.ctx.iter().cloned());
+            ctx.extend(m.ctx.iter().cloned());
         }
-    } else if guess == Guess::Person {
-        by_word.entry(last).or_insert(out.len());
+    }
+    if guess == Guess::Person && words >= 2 && words <= 4 {
+        let idx = out.len();
+        by_word.insert(last, idx);
         let first = lower(&text[toks[b].span], buf).to_string();
-        by_word.entry(first).or_insert(out.len());
-    } else if guess == Guess::Org {
-        by_word.entry(last).or_insert(out.len());
+        by_word.entry(first).or_insert(idx);
     }
     out.push(Mention {
         span,
@@ -246,6 +361,27 @@ fn run_mention(
         id: None,
         guess,
         referent: None,
-        ctx: name_ctx,
+        ctx,
+        strong,
     });
+}
+
+/// A paragraph in title case with no sentence punctuation at its end: a headline or a menu
+/// item, whose capitals say nothing about names.
+fn headline(text: &str, toks: &[Tok]) -> bool {
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    if words < 3 || words > 30 {
+        return false;
+    }
+    if toks
+        .last()
+        .is_some_and(|t| t.punct.is_some_and(|c| ".!?\"”".contains(c)))
+    {
+        return false;
+    }
+    let caps = toks
+        .iter()
+        .filter(|t| t.is_word() && (t.cap || !text[t.span].chars().any(char::is_alphabetic)))
+        .count();
+    caps * 10 >= words * 6
 }
