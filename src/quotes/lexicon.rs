@@ -61,6 +61,7 @@ pub(crate) struct Lexicon {
     pub affiliation: HashSet<String>,
     pub org_word: HashSet<String>,
     pub place_word: HashSet<String>,
+    pub place_role: HashSet<String>,
 }
 
 /// The bundled data files.
@@ -156,10 +157,28 @@ impl Lexicon {
             "affiliation" => set_add(&mut self.affiliation, &entry),
             "org_word" => set_add(&mut self.org_word, &entry),
             "place_word" => set_add(&mut self.place_word, &entry),
+            "place_role" => set_add(&mut self.place_role, &entry),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }
         Ok(())
+    }
+
+    /// A word of an institution's or a place's name: listed, or an Indonesian nominalisation
+    /// (`pe-...-an`, `ke-...-an`: "Pengelolaan", "Kesehatan"), which personal names are not.
+    pub(crate) fn is_inst(&self, w: &str) -> bool {
+        if self.org_word.contains(w) || self.affiliation.contains(w) || self.place_word.contains(w)
+        {
+            return true;
+        }
+        let n = w.len();
+        (n >= 7
+            && w.is_ascii()
+            && (w.starts_with("pe") || w.starts_with("ke"))
+            && w.ends_with("an")
+            && !w.ends_with("wan")
+            && !w.ends_with("man"))
+            || (n >= 7 && w.ends_with("isasi"))
     }
 
     fn add_cue(&mut self, entry: &str, class: CueClass) {

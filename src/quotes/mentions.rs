@@ -266,34 +266,8 @@ fn piece(
 ) {
     let mut ctx = ctx.to_vec();
     let mut b = s;
-    // Affiliations between a role and a name ("Presiden Rusia Vladimir Putin"); a long run
-    // after a role is an organisation and then the name ("Kepala Otoritas Jasa Keuangan
-    // Sultra Mohammad Fredly Nasution"): the name is what follows the last institution word.
-    if had_role {
-        while b < e && lx.affiliation.contains(lower(&text[toks[b].span], buf)) {
-            ctx.push(buf.clone());
-            b += 1;
-        }
-        if b < e && e - b >= 3 {
-            let last_inst = (b..e).rev().find(|&k| {
-                let w = lower(&text[toks[k].span], buf);
-                lx.org_word.contains(w) || lx.affiliation.contains(w) || lx.place_word.contains(w)
-            });
-            if let Some(li) = last_inst {
-                if li + 1 < e {
-                    for t in &toks[b..=li] {
-                        ctx.push(lower(&text[t.span], buf).to_string());
-                    }
-                    b = (li + 1).max(e.saturating_sub(3));
-                }
-            }
-        }
-        if b >= e {
-            b = s; // all affiliation: the run is a place or an organisation
-        }
-    }
-    // Connectors never start or end a name.
     let mut e = e;
+    // Connectors never start or end a name.
     while e > b && lx.connector.contains(lower(&text[toks[e - 1].span], buf)) {
         e -= 1;
     }
@@ -302,6 +276,62 @@ fn piece(
     }
     if b >= e {
         return;
+    }
+    // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
+    // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
+    // follows the last institution word; a person's name has at most four words.
+    let taker_before = b > 0 && {
+        let w = lower(&text[toks[b - 1].span], buf);
+        lx.place_word.contains(w) || lx.place_role.contains(w)
+    };
+    let mut last_inst = None;
+    for k in b..e {
+        let t = &text[toks[k].span];
+        let acronym = !t.chars().any(char::is_lowercase)
+            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && (k + 1 < e || t.len() >= 3);
+        let after_taker = if k == b {
+            taker_before
+        } else {
+            let p = lower(&text[toks[k - 1].span], buf);
+            lx.place_word.contains(p) || lx.place_role.contains(p)
+        };
+        let w = lower(t, buf);
+        if lx.is_inst(w) || acronym || after_taker {
+            last_inst = Some(k);
+        }
+    }
+    if let Some(li) = last_inst {
+        let tail = e - (li + 1);
+        for t in &toks[b..=li] {
+            ctx.push(lower(&text[t.span], buf).to_string());
+        }
+        if tail == 0 {
+            // All institution: an organisation or a place.
+            let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
+            let org = toks[b..e]
+                .iter()
+                .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
+            let guess = if org || e - b == 1 && span.len() > 1 && !text[span].chars().any(char::is_lowercase) {
+                Guess::Org
+            } else {
+                Guess::Place
+            };
+            out.push(Mention {
+                span,
+                name: text[span].to_string(),
+                id: None,
+                guess,
+                referent: None,
+                ctx,
+                strong: false,
+            });
+            return;
+        }
+        b = li + 1;
+    }
+    if e - b > 4 {
+        b = e - 3;
     }
     let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
     let mut org = false;
