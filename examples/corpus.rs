@@ -49,7 +49,7 @@ fn main() -> ExitCode {
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(w))
         } else {
-            write!(w, "{a}\u{c}\n")
+            writeln!(w, "{a}\u{c}")
         };
         if let Err(e) = res {
             eprintln!("corpus: {e}");

@@ -374,12 +374,12 @@ fn process_line(pipeline: &Pipeline, line_no: u64, line: &[u8], out: &mut Vec<u8
     }
 }
 
+/// An input record: its other fields, its text and the language it asks for.
+type Record = (Map<String, Value>, String, Option<Language>);
+
 /// Parses a line into its object (without `text`), the text and the language asked for.
 /// Sets `id` as soon as it is known so that error records can carry it.
-fn parse_record(
-    line: &[u8],
-    id: &mut Value,
-) -> Result<(Map<String, Value>, String, Option<Language>), String> {
+fn parse_record(line: &[u8], id: &mut Value) -> Result<Record, String> {
     let line = match std::str::from_utf8(line) {
         Ok(s) => s,
         Err(e) => {

@@ -43,7 +43,10 @@ fn check(doc: &Document) {
     for e in doc.entities() {
         assert!(ok(t, e.span) && e.referent < doc.referents().len());
     }
-    assert!(disjoint(doc.entities().iter().map(|e| e.span).collect()), "entities overlap");
+    assert!(
+        disjoint(doc.entities().iter().map(|e| e.span).collect()),
+        "entities overlap"
+    );
     for q in doc.quotes() {
         assert!(ok(t, q.span) && ok(t, q.content));
         assert!(q.span.start <= q.content.start && q.content.end <= q.span.end);
@@ -54,7 +57,10 @@ fn check(doc: &Document) {
             assert!(ok(t, c.span));
         }
     }
-    assert!(disjoint(doc.quotes().iter().map(|q| q.span).collect()), "quotes overlap");
+    assert!(
+        disjoint(doc.quotes().iter().map(|q| q.span).collect()),
+        "quotes overlap"
+    );
     let _ = doc.to_json();
 }
 
