@@ -172,7 +172,10 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
                 let pq = &raw[pi];
                 let next_par = pq.paragraph + 1 == q.paragraph && q.span.start == par.start;
                 let same_par = pq.paragraph == q.paragraph && starts_clause;
-                if pa.who.is_some() && !pa.title && (next_par || same_par) && kind == QuoteKind::Direct
+                if pa.who.is_some()
+                    && !pa.title
+                    && (next_par || same_par)
+                    && kind == QuoteKind::Direct
                 {
                     attr = Attr {
                         who: pa.who.clone(),
@@ -300,7 +303,9 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && {
             let text = self.text;
-            self.lx.cues.contains_key(lower(&text[t.span], &mut self.buf))
+            self.lx
+                .cues
+                .contains_key(lower(&text[t.span], &mut self.buf))
         }
     }
 
@@ -447,7 +452,8 @@ impl<'a> Miner<'a> {
                     t.is_word() && {
                         let lx = self.lx;
                         let text = self.text;
-                        lx.passive_agent.contains(lower(&text[t.span], &mut self.buf))
+                        lx.passive_agent
+                            .contains(lower(&text[t.span], &mut self.buf))
                     }
                 }) {
                     j += 1;
@@ -507,7 +513,8 @@ impl<'a> Miner<'a> {
                         t.is_word() && {
                             let lx = self.lx;
                             let text = self.text;
-                            lx.passive_agent.contains(lower(&text[t.span], &mut self.buf))
+                            lx.passive_agent
+                                .contains(lower(&text[t.span], &mut self.buf))
                         }
                     }) {
                         j += 1;
@@ -584,8 +591,7 @@ impl<'a> Miner<'a> {
             if lx.role.contains(w) || lx.honorific.contains(w) {
                 return NpWord::Head;
             }
-            if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w)
-            {
+            if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w) {
                 return NpWord::No;
             }
             return NpWord::Name;

@@ -160,7 +160,11 @@ fn run_mention(
     out: &mut Vec<Mention>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
-    if j - i >= 2 && toks[i..j].iter().all(|t| !text[t.span].chars().any(char::is_lowercase)) {
+    if j - i >= 2
+        && toks[i..j]
+            .iter()
+            .all(|t| !text[t.span].chars().any(char::is_lowercase))
+    {
         return;
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
@@ -183,7 +187,10 @@ fn run_mention(
             strong_before = true;
             break;
         } else if k + 1 == i
-            && matches!(w, "di" | "ke" | "dari" | "in" | "at" | "from" | "to" | "dengan")
+            && matches!(
+                w,
+                "di" | "ke" | "dari" | "in" | "at" | "from" | "to" | "dengan"
+            )
         {
             place_prep = true;
             break;
@@ -229,7 +236,9 @@ fn run_mention(
             let w = lower(&text[toks[k].span], buf).to_string();
             if s < k {
                 let st = s == i && strong_before;
-                piece(text, lx, toks, s, k, had_role, st, place_prep, &ctx, buf, by_word, out);
+                piece(
+                    text, lx, toks, s, k, had_role, st, place_prep, &ctx, buf, by_word, out,
+                );
             }
             if role {
                 had_role = true;
@@ -244,7 +253,9 @@ fn run_mention(
     }
     if s < j {
         let st = (s == i && strong_before) || strong_after;
-        piece(text, lx, toks, s, j, had_role, st, place_prep, &ctx, buf, by_word, out);
+        piece(
+            text, lx, toks, s, j, had_role, st, place_prep, &ctx, buf, by_word, out,
+        );
     }
 }
 
@@ -312,7 +323,9 @@ fn piece(
             let org = toks[b..e]
                 .iter()
                 .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
-            let guess = if org || e - b == 1 && span.len() > 1 && !text[span].chars().any(char::is_lowercase) {
+            let guess = if org
+                || e - b == 1 && span.len() > 1 && !text[span].chars().any(char::is_lowercase)
+            {
                 Guess::Org
             } else {
                 Guess::Place

@@ -68,9 +68,18 @@ static BUNDLED: Lazy<Arc<Profiles>> = Lazy::new(|| {
 ///
 /// Cheap to clone (the language data is shared), `Send + Sync`. See the [module
 /// documentation](self) for the rules and an example.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Segmenter {
     profiles: Arc<Profiles>,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter")
+            .field("id", &self.profiles.id)
+            .field("en", &self.profiles.en)
+            .finish()
+    }
 }
 
 impl Default for Segmenter {
@@ -1036,6 +1045,10 @@ mod tests {
         let p = Profiles::bundled().expect("bundled segmentation data");
         assert!(p.id.kind_of("Jl").is_some());
         assert!(p.en.kind_of("Mr").is_some());
+        let dbg = format!("{:?}", Segmenter::new());
+        assert!(dbg.contains("abbreviations"), "{dbg}");
+        assert!(p.id.abbrevs_len() > 500, "{dbg}");
+        assert!(p.en.abbrevs_len() > 300, "{dbg}");
     }
 
     #[test]
