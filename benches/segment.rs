@@ -73,6 +73,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("dense_stops", |b| {
         b.iter(|| seg.segment(black_box(&stops), Language::English))
     });
+    let bullets = format!("{}1. {}", "•".repeat(100_000), "a. ".repeat(100_000));
+    g.throughput(Throughput::Bytes(bullets.len() as u64));
+    g.bench_function("bullets_then_markers", |b| {
+        b.iter(|| seg.segment(black_box(&bullets), Language::English))
+    });
     g.finish();
 }
 

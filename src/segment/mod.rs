@@ -680,6 +680,16 @@ impl<'a> Scanner<'a> {
         let floor = hard.max(pos.saturating_sub(TOKEN_WINDOW));
         let mut s = pos;
         loop {
+            if s > floor {
+                let b = self.bytes[s - 1];
+                if b < 0x80 {
+                    if is_ascii_ws(b) {
+                        break;
+                    }
+                    s -= 1;
+                    continue;
+                }
+            }
             match self.char_before(s, floor) {
                 None => {
                     if floor > hard {
@@ -687,12 +697,12 @@ impl<'a> Scanner<'a> {
                     }
                     break;
                 }
-                Some(c) if c.is_whitespace() || is_opener(c) || is_bullet(c) => break,
+                Some(c) if c.is_whitespace() || is_bullet(c) => break,
                 Some(c) => s -= c.len_utf8(),
             }
         }
         let tok = self.text.get(s..pos)?;
-        // Drop leading punctuation ("—Dr", "(Purn").
+        // Drop leading punctuation and opening marks ("—Dr", "(Purn", "“Dr").
         let trimmed = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
         Some((pos - trimmed.len(), trimmed))
     }
@@ -727,6 +737,9 @@ impl<'a> Scanner<'a> {
     /// Whether the current sentence has no content before `pos` but bullets.
     fn sentence_initial(&self, pos: usize) -> bool {
         let mut q = self.sent_start;
+        if pos.saturating_sub(q) > TOKEN_WINDOW {
+            return false;
+        }
         while q < pos {
             match self.char_at(q) {
                 Some(c) if c.is_whitespace() || is_bullet(c) => q += c.len_utf8(),
