@@ -18,6 +18,8 @@ pub(crate) const WINDOW: usize = 400;
 pub(crate) const MAX_NP: usize = 12;
 /// Most earlier names looked at when resolving a pronoun or a description.
 pub(crate) const LOOKBACK: usize = 60;
+/// Bytes within which an earlier speaker stays the one a pronoun or `-nya` refers to.
+const SALIENT: usize = 2000;
 /// Most earlier speakers remembered.
 pub(crate) const HISTORY: usize = 24;
 /// Most tokens between a cue and the quote it introduces that are searched for the cue.
@@ -912,7 +914,9 @@ impl<'a> Miner<'a> {
         best.map(|b| b.2)
     }
 
-    /// The latest speaker (or name) of the wanted kind before `pos`.
+    /// The latest speaker (or name) of the wanted kind before `pos`. For people, the most
+    /// salient first: earlier speakers and names next to a cue, then names given with a role,
+    /// then any name.
     fn latest(&mut self, want: Guess, pos: usize, span: Span) -> Option<Who> {
         let h = self
             .history
@@ -922,33 +926,38 @@ impl<'a> Miner<'a> {
             .map(|(p, w)| (*p, w.clone()));
         let ms = self.mentions;
         let k = ms.partition_point(|m| m.span.start < pos);
-        let strong = want != Guess::Person || h.is_some();
-        let m = ms[..k]
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .find(|m| m.guess == want && (m.strong || !strong))
-            .or_else(|| {
-                ms[..k]
-                    .iter()
-                    .rev()
-                    .take(LOOKBACK)
-                    .find(|m| m.guess == want && m.strong)
-            })
-            .map(|m| (m.span.start, Who::from_mention(m, m.span)));
-        let pick = match (h, m) {
-            (Some(h), Some(m)) => {
-                if m.0 > h.0 {
-                    m
-                } else {
-                    h
-                }
+        let recent = || ms[..k].iter().rev().take(LOOKBACK);
+        let pick = if want == Guess::Person {
+            let near = |p: usize| pos.saturating_sub(p) <= SALIENT;
+            let m2 = recent()
+                .find(|m| m.guess == want && m.rank >= 2)
+                .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+            let top = match (h.clone(), m2) {
+                (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
+                (h, m) => h.or(m),
+            };
+            match top {
+                Some(t) if near(t.0) => Some(t),
+                top => recent()
+                    .find(|m| m.guess == want && m.rank >= 1)
+                    .map(|m| (m.span.start, Who::from_mention(m, m.span)))
+                    .or(top)
+                    .or_else(|| {
+                        recent()
+                            .find(|m| m.guess == want)
+                            .map(|m| (m.span.start, Who::from_mention(m, m.span)))
+                    }),
             }
-            (Some(h), None) => h,
-            (None, Some(m)) => m,
-            (None, None) => return None,
+        } else {
+            let m = recent()
+                .find(|m| m.guess == want)
+                .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+            match (h, m) {
+                (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
+                (h, m) => h.or(m),
+            }
         };
-        let mut w = pick.1;
+        let mut w = pick?.1;
         w.span = span;
         Some(w)
     }

@@ -50,8 +50,9 @@ pub(crate) struct Mention {
     pub referent: Option<usize>,
     /// Roles and affiliations, lower case, word by word ("presiden", "rusia").
     pub ctx: Vec<String>,
-    /// Surely a person: from the entity layer, or introduced with a role, or next to a cue.
-    pub strong: bool,
+    /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
+    /// 1 from the entity layer or introduced with a role, 0 otherwise.
+    pub rank: u8,
 }
 
 /// Most tokens looked at before a name for its roles.
@@ -86,7 +87,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
             ctx,
-            strong: e.kind == EntityKind::Person,
+            rank: u8::from(e.kind == EntityKind::Person),
         });
     }
     let from_entities = out.len();
@@ -115,6 +116,12 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             while j < toks.len() {
                 let u = toks[j];
                 if u.is_word() && u.cap && !inside(u.span.start) {
+                    j += 1;
+                } else if u.is('.')
+                    && text[toks[j - 1].span].chars().count() == 1
+                    && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap)
+                {
+                    // An initial: "Teguh P. Nugroho".
                     j += 1;
                 } else if u.is_word()
                     && j + 1 < toks.len()
@@ -324,7 +331,7 @@ fn piece(
                 guess,
                 referent: None,
                 ctx,
-                strong: false,
+                rank: 0,
             });
             return;
         }
@@ -354,7 +361,13 @@ fn piece(
     } else {
         Guess::Unknown
     };
-    let mut strong = guess == Guess::Person && (had_role || strong);
+    let mut rank: u8 = if guess != Guess::Person {
+        0
+    } else if strong {
+        2
+    } else {
+        u8::from(had_role)
+    };
     let last = lower(&text[toks[e - 1].span], buf).to_string();
     let mut name = text[span].to_string();
     if let Some(&k) = by_word.get(&last) {
@@ -363,7 +376,7 @@ fn piece(
             name = m.name.clone();
             if matches!(guess, Guess::Unknown | Guess::Person) && m.guess == Guess::Person {
                 guess = Guess::Person;
-                strong |= m.strong;
+                rank = rank.max(m.rank.min(1));
             }
             ctx.extend(m.ctx.iter().cloned());
         }
@@ -374,7 +387,7 @@ fn piece(
             name = m.name.clone();
             if m.guess == Guess::Person && guess == Guess::Unknown {
                 guess = Guess::Person;
-                strong |= m.strong;
+                rank = rank.max(m.rank.min(1));
             }
             ctx.extend(m.ctx.iter().cloned());
         }
@@ -392,7 +405,7 @@ fn piece(
         guess,
         referent: None,
         ctx,
-        strong,
+        rank,
     });
 }
 
