@@ -396,6 +396,29 @@ impl<'a> Miner<'a> {
             }
         }
         // Speaker, then cue: `, Cronin said`, `, Smith, a doctor, said`.
+        if let Some(a) = self.speaker_then_cue(toks, i, qstart) {
+            return Some(a);
+        }
+        // At the end of the sentence, after a comma: `It was "too early" to predict, the
+        // council said.`
+        for c in i + 1..toks.len() {
+            if toks[c].is(',') {
+                if let Some(mut a) = self
+                    .cue_then_speaker(toks, c + 1, qstart, "sentence-end-cue", 0.7)
+                    .or_else(|| self.speaker_then_cue(toks, c + 1, qstart))
+                {
+                    a.rule = "sentence-end-cue";
+                    a.confidence = 0.7;
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// A speaker's noun phrase at `toks[i]` followed by a cue.
+    fn speaker_then_cue(&mut self, toks: &[Tok], i: usize, qstart: usize) -> Option<Attr> {
+        let _ = qstart;
         let np = self.np_forward(toks, i)?;
         let end = match np {
             Np::Pronoun(p, _) => p + 1,
@@ -403,10 +426,13 @@ impl<'a> Miner<'a> {
         };
         let mut k = self.skip_adverbs(toks, end);
         if toks.get(k).is_some_and(|t| t.is(',')) {
-            // An apposition between commas.
+            // An apposition: between commas (`Smith, a doctor, said`) or not closed
+            // (`Armando Falcon, OFHEO director said`).
             let lim = (k + 16).min(toks.len());
             if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',')) {
                 k = self.skip_adverbs(toks, c + 1);
+            } else if let Some(Np::Words(_, e2)) = self.np_forward(toks, k + 1) {
+                k = self.skip_adverbs(toks, e2);
             }
         }
         if let Some((CueClass::Verb, lemma, span, _)) = self.cue_at(toks, k) {
@@ -498,7 +524,17 @@ impl<'a> Miner<'a> {
                 }
                 CueClass::Verb => {
                     let e = self.skip_adverbs_back(toks, k);
-                    if let Some(np) = self.np_backward(toks, e) {
+                    let mut back = self.np_backward(toks, e);
+                    if back.is_none() && e >= 2 && toks[e - 1].is(',') {
+                        // `Peter Zombic, the managing director of ..., said`
+                        let lim = e.saturating_sub(25);
+                        if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
+                            back = self
+                                .np_backward(toks, c)
+                                .filter(|np| self.has_name(toks, *np));
+                        }
+                    }
+                    if let Some(np) = back {
                         let np = self.apposition_back(toks, np);
                         if let Some(who) = self.resolve(toks, np, span.start) {
                             return Some(mk(who, "speaker-cue-quote", 0.85));
@@ -585,6 +621,9 @@ impl<'a> Miner<'a> {
         if t.cap {
             if lx.role.contains(w) || lx.honorific.contains(w) {
                 return NpWord::Head;
+            }
+            if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+                return NpWord::Det;
             }
             if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w)
             {
@@ -952,6 +991,16 @@ impl<'a> Miner<'a> {
             let m = recent()
                 .find(|m| m.guess == want)
                 .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+            let last = self
+                .history
+                .iter()
+                .rev()
+                .find(|(p, w)| *p < pos && w.guess != Guess::Person)
+                .map(|(p, w)| (*p, w.clone()));
+            let h = match last {
+                Some(l) if pos.saturating_sub(l.0) <= SALIENT => return Some(Who { span, ..l.1 }),
+                _ => h,
+            };
             match (h, m) {
                 (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
                 (h, m) => h.or(m),

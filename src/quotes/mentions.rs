@@ -224,9 +224,8 @@ fn run_mention(
         {
             Some(false)
         } else if matches!(w, "dan" | "and" | "&") {
-            let org = toks[s..k]
+            let org = toks[s..j]
                 .iter()
-                .chain(toks.get(k + 1))
                 .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
             (!org).then_some(false)
         } else {
