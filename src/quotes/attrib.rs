@@ -631,6 +631,12 @@ impl<'a> Miner<'a> {
             }
             return NpWord::Name;
         }
+        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+            return NpWord::Det;
+        }
+        if lx.connector.contains(w) {
+            return NpWord::Connector;
+        }
         if lx.stop.contains(w) || lx.cues.contains_key(w) {
             return NpWord::No;
         }

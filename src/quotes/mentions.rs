@@ -218,16 +218,16 @@ fn run_mention(
     let mut s = i;
     for k in i..j {
         let w = lower(&text[toks[k].span], buf);
-        let brk = if lx.role.contains(w) || lx.honorific.contains(w) {
-            Some(true)
-        } else if lx.not_name.contains(w) || lx.pronouns.contains_key(w) || lx.cues.contains_key(w)
-        {
-            Some(false)
-        } else if matches!(w, "dan" | "and" | "&") {
+        let brk = if matches!(w, "dan" | "and" | "&") {
             let org = toks[s..j]
                 .iter()
                 .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
             (!org).then_some(false)
+        } else if lx.role.contains(w) || lx.honorific.contains(w) {
+            Some(true)
+        } else if lx.not_name.contains(w) || lx.pronouns.contains_key(w) || lx.cues.contains_key(w)
+        {
+            Some(false)
         } else {
             None
         };
