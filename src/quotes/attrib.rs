@@ -695,7 +695,36 @@ impl<'a> Miner<'a> {
                     }
                     j += 1;
                 }
-                NpWord::No => break,
+                NpWord::No if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) => {
+                    break
+                }
+                NpWord::No => {
+                    // Modifiers before a name: "consumer goods giant Unilever",
+                    // "anti-corruption body Transparency International".
+                    let lim = (j + 4).min(toks.len());
+                    let mut n = j;
+                    while n < lim
+                        && toks[n].is_word()
+                        && !toks[n].cap
+                        && !{
+                            let lx = self.lx;
+                            let w = self.low(toks[n]);
+                            lx.stop.contains(w) || lx.cues.contains_key(w)
+                        }
+                    {
+                        n += 1;
+                    }
+                    if n > j
+                        && n < lim
+                        && toks[n].cap
+                        && toks[n].is_word()
+                        && self.np_word(toks[n]) == NpWord::Name
+                    {
+                        j = n;
+                        continue;
+                    }
+                    break;
+                }
             }
         }
         (last_good > i).then_some(Np::Words(i, last_good))
@@ -885,6 +914,21 @@ impl<'a> Miner<'a> {
         if let Some(w) = self.match_description(&words, want, pos, full) {
             return Some(w);
         }
+        // "the prime minister's office": the person whose role it names.
+        let other = if want == Guess::Person {
+            Guess::Org
+        } else {
+            Guess::Person
+        };
+        let names_role = {
+            let lx = self.lx;
+            words.iter().any(|w| lx.role.contains(w))
+        };
+        if names_role {
+            if let Some(w) = self.match_description(&words, other, pos, full) {
+                return Some(w);
+            }
+        }
         if definite || cap_role {
             if let Some(w) = self.latest(want, pos, full) {
                 return Some(w);
@@ -975,7 +1019,7 @@ impl<'a> Miner<'a> {
         let pick = if want == Guess::Person {
             let near = |p: usize| pos.saturating_sub(p) <= SALIENT;
             let m2 = recent()
-                .find(|m| m.guess == want && m.rank >= 2)
+                .find(|m| (m.guess == want || m.guess == Guess::Unknown) && m.rank >= 2)
                 .map(|m| (m.span.start, Who::from_mention(m, m.span)));
             let top = match (h.clone(), m2) {
                 (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
@@ -1001,7 +1045,7 @@ impl<'a> Miner<'a> {
                 .history
                 .iter()
                 .rev()
-                .find(|(p, w)| *p < pos && w.guess != Guess::Person)
+                .find(|(p, _)| *p < pos)
                 .map(|(p, w)| (*p, w.clone()));
             let h = match last {
                 Some(l) if pos.saturating_sub(l.0) <= SALIENT => return Some(Who { span, ..l.1 }),

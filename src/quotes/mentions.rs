@@ -198,9 +198,18 @@ fn run_mention(
             break;
         }
     }
-    // A cue right after ("Wahyu Wibowo mengatakan", "Smith said").
+    // A cue right after ("Wahyu Wibowo mengatakan", "Smith said"), or after an apposition
+    // ("Fidelis Nanga, a journalist based in Yaounde, said").
     {
         let mut k = j;
+        if toks.get(k).is_some_and(|t| t.is(',')) {
+            let lim = (k + 16).min(toks.len());
+            if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',') || toks[c].is('.')) {
+                if toks[c].is(',') {
+                    k = c + 1;
+                }
+            }
+        }
         while k < toks.len() && k < j + 3 && toks[k].is_word() {
             let w = lower(&text[toks[k].span], buf);
             if lx.cues.contains_key(w) {
@@ -355,12 +364,12 @@ fn piece(
         Guess::Org
     } else if place || all_affil || place_prep {
         Guess::Place
-    } else if words >= 2 || had_role || strong {
+    } else if words >= 2 || had_role {
         Guess::Person
     } else {
         Guess::Unknown
     };
-    let mut rank: u8 = if guess != Guess::Person {
+    let mut rank: u8 = if !matches!(guess, Guess::Person | Guess::Unknown) {
         0
     } else if strong {
         2
