@@ -481,7 +481,29 @@ impl<'a> Miner<'a> {
                     j += 1;
                 }
                 let np = self.np_forward(toks, j)?;
-                self.resolve(toks, np, qstart)
+                let who = self.resolve(toks, np, qstart);
+                // `kata Kepala Dinas Perhubungan DKI, Syafrin Liputo`: a name in apposition
+                // after a title that names no person.
+                let end = match np {
+                    Np::Pronoun(p, _) => p + 1,
+                    Np::Words(_, b) => b,
+                };
+                if !who.as_ref().is_some_and(is_person_name) && toks.get(end).is_some_and(|t| t.is(',')) {
+                    if let Some(np2) = self.np_forward(toks, end + 1) {
+                        if let Some(w2) = self.resolve(toks, np2, qstart) {
+                            if is_person_name(&w2) {
+                                return Some(Attr {
+                                    who: Some(w2),
+                                    cue,
+                                    rule,
+                                    confidence,
+                                    title: false,
+                                });
+                            }
+                        }
+                    }
+                }
+                who
             }
         }?;
         Some(Attr {
@@ -526,9 +548,19 @@ impl<'a> Miner<'a> {
                     let e = self.skip_adverbs_back(toks, k);
                     let mut back = self.np_backward(toks, e);
                     if back.is_none() && e >= 2 && toks[e - 1].is(',') {
-                        // `Peter Zombic, the managing director of ..., said`
+                        // `Peter Zombic, the managing director of ..., said`;
+                        // `Kepala Dinas X, Syafrin Liputo, mengatakan`.
                         let lim = e.saturating_sub(25);
                         if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
+                            let inner = self.np_forward(toks, c + 1).filter(|np| {
+                                matches!(np, Np::Words(_, b) if *b == e - 1)
+                            });
+                            let inner_person = inner.and_then(|np| {
+                                self.resolve(toks, np, span.start).filter(is_person_name)
+                            });
+                            if let Some(w) = inner_person {
+                                return Some(mk(w, "speaker-cue-quote", 0.8));
+                            }
                             back = self
                                 .np_backward(toks, c)
                                 .filter(|np| self.has_name(toks, *np));
@@ -966,6 +998,12 @@ impl<'a> Miner<'a> {
         span: Span,
     ) -> Option<Who> {
         let fits = |g: Guess| g == want || g == Guess::Unknown && want == Guess::Person;
+        // "Presiden" is not the "Wakil Presiden": a qualifier the description lacks rules out.
+        let lx = self.lx;
+        let qualified = |ctx: &[String]| {
+            ctx.iter()
+                .any(|c| lx.role_qualifier.contains(c) && !words.iter().any(|w| w == c))
+        };
         let score = |name: &str, ctx: &[String]| -> usize {
             words
                 .iter()
@@ -981,7 +1019,7 @@ impl<'a> Miner<'a> {
         let ms = self.mentions;
         let k = ms.partition_point(|m| m.span.start < pos);
         for m in ms[..k].iter().rev().take(LOOKBACK) {
-            if !fits(m.guess) {
+            if !fits(m.guess) || qualified(&m.ctx) {
                 continue;
             }
             let s = score(&m.name, &m.ctx) as f32;
@@ -990,7 +1028,7 @@ impl<'a> Miner<'a> {
             }
         }
         for (p, w) in self.history.iter().rev() {
-            if *p >= pos || !fits(w.guess) {
+            if *p >= pos || !fits(w.guess) || qualified(&w.ctx) {
                 continue;
             }
             let s = score(w.name.as_deref().unwrap_or(""), &w.ctx) as f32 + 0.5;
@@ -1079,6 +1117,11 @@ impl<'a> Miner<'a> {
         }
         None
     }
+}
+
+/// A named person (or a name of unknown kind), not an organisation, place or description.
+fn is_person_name(w: &Who) -> bool {
+    w.name.is_some() && matches!(w.guess, Guess::Person | Guess::Unknown)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -316,6 +316,15 @@ fn piece(
             last_inst = Some(k);
         }
     }
+    // A roman numeral or a letter alone after an institution ("Komando Armada I") is part of it.
+    if let Some(li) = last_inst {
+        if li + 2 == e {
+            let t = &text[toks[e - 1].span];
+            if t.len() <= 4 && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+                last_inst = Some(e - 1);
+            }
+        }
+    }
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
         for t in &toks[b..=li] {
