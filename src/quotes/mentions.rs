@@ -141,17 +141,45 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     if from_entities == 0 {
         return own;
     }
-    // Keep our own names where the entity layer found none.
-    let ents = out.clone();
-    for m in own {
+    // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
+    // reading (which knows cues, roles and institutions) wins where the two overlap. Every
+    // merged name keeps the salience our reading found.
+    let ents = std::mem::take(&mut out);
+    let mut used = vec![false; ents.len()];
+    let mut merged: Vec<Mention> = Vec::with_capacity(own.len() + ents.len());
+    for mut m in own {
         let k = ents.partition_point(|e| e.span.end <= m.span.start);
-        let overlaps = k < ents.len() && ents[k].span.start < m.span.end;
-        if !overlaps {
-            out.push(m);
+        let mut took = false;
+        for (ei, e) in ents.iter().enumerate().skip(k).take(4) {
+            if e.span.start >= m.span.end {
+                break;
+            }
+            used[ei] = true;
+            if e.id.is_some() && !took {
+                let mut e = e.clone();
+                e.rank = e.rank.max(m.rank);
+                e.ctx.extend(m.ctx.iter().cloned());
+                merged.push(e);
+                took = true;
+            }
+        }
+        if !took {
+            if m.guess == Guess::Unknown {
+                if let Some(e) = ents[k..].iter().take(4).find(|e| e.span.overlaps(m.span)) {
+                    m.guess = e.guess;
+                    m.referent = e.referent;
+                }
+            }
+            merged.push(m);
         }
     }
-    out.sort_by_key(|m| m.span.start);
-    out
+    for (e, u) in ents.into_iter().zip(used) {
+        if !u {
+            merged.push(e);
+        }
+    }
+    merged.sort_by_key(|m| m.span.start);
+    merged
 }
 
 /// Interprets the capitalised run `toks[i..j]` and records its names.
