@@ -165,7 +165,11 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         }
         if !took {
             if m.guess == Guess::Unknown {
-                if let Some(e) = ents[k..].iter().take(4).find(|e| e.span.overlaps(m.span)) {
+                if let Some(e) = ents[k..]
+                    .iter()
+                    .take(4)
+                    .find(|e| e.span.overlaps(m.span) && e.guess != Guess::Person)
+                {
                     m.guess = e.guess;
                     m.referent = e.referent;
                 }
