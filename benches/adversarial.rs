@@ -13,12 +13,13 @@
 //! - `cue-storm`: reporting verbs and names without any quotation mark;
 //! - `names-storm`: capitalised words back to back (candidate names everywhere).
 //!
-//! Run: `cargo bench --bench adversarial`, then `python3 scripts/bench_ratios.py`.
+//! Run: `cargo bench --bench adversarial`, then `python3 scripts/bench_ratios.py`; or
+//! `KUTIP_QUICK=1 cargo bench --bench adversarial` for one timing of each size.
 
 #[path = "corpus/mod.rs"]
 mod corpus;
 
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 use kutip::Pipeline;
 use std::time::Duration;
 
@@ -159,5 +160,42 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// `KUTIP_QUICK=1 cargo bench --bench adversarial`: times each case once at 1 MB and 10 MB and
+/// prints the ratios, without criterion's repetitions (a first look, or where a case is slow).
+fn quick() {
+    let pipeline = Pipeline::new();
+    pipeline.process("warm up the bundled data.");
+    println!(
+        "{:20} {:>9} {:>9} {:>6} {:>8}",
+        "case", "1 MB", "10 MB", "ratio", "MB/s@10"
+    );
+    for &case in CASES {
+        let mut times = Vec::new();
+        for size in [MB, 10 * MB] {
+            let text = input(case, size);
+            let t = std::time::Instant::now();
+            black_box(pipeline.process(text.as_str()));
+            times.push((t.elapsed().as_secs_f64(), text.len()));
+        }
+        let (t1, _) = times[0];
+        let (t10, n10) = times[1];
+        println!(
+            "{case:20} {:7.1}ms {:7.1}ms {:6.1} {:8.1}",
+            t1 * 1e3,
+            t10 * 1e3,
+            t10 / t1,
+            n10 as f64 / 1e6 / t10
+        );
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    if std::env::var_os("KUTIP_QUICK").is_some() {
+        quick();
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
