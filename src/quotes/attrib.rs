@@ -494,7 +494,9 @@ impl<'a> Miner<'a> {
                     Np::Pronoun(p, _) => p + 1,
                     Np::Words(_, b) => b,
                 };
-                if !who.as_ref().is_some_and(is_person_name) && toks.get(end).is_some_and(|t| t.is(',')) {
+                if !who.as_ref().is_some_and(is_person_name)
+                    && toks.get(end).is_some_and(|t| t.is(','))
+                {
                     if let Some(np2) = self.np_forward(toks, end + 1) {
                         if let Some(w2) = self.resolve(toks, np2, qstart) {
                             if is_person_name(&w2) {
@@ -558,9 +560,9 @@ impl<'a> Miner<'a> {
                         // `Kepala Dinas X, Syafrin Liputo, mengatakan`.
                         let lim = e.saturating_sub(25);
                         if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
-                            let inner = self.np_forward(toks, c + 1).filter(|np| {
-                                matches!(np, Np::Words(_, b) if *b == e - 1)
-                            });
+                            let inner = self
+                                .np_forward(toks, c + 1)
+                                .filter(|np| matches!(np, Np::Words(_, b) if *b == e - 1));
                             let inner_person = inner.and_then(|np| {
                                 self.resolve(toks, np, span.start).filter(is_person_name)
                             });
@@ -664,8 +666,7 @@ impl<'a> Miner<'a> {
             if lx.determiner.contains(w) || lx.indefinite.contains(w) {
                 return NpWord::Det;
             }
-            if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w)
-            {
+            if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w) {
                 return NpWord::No;
             }
             return NpWord::Name;
@@ -734,7 +735,9 @@ impl<'a> Miner<'a> {
                     }
                     j += 1;
                 }
-                NpWord::No if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) => {
+                NpWord::No
+                    if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) =>
+                {
                     break
                 }
                 NpWord::No => {
