@@ -397,6 +397,9 @@ def parse_curated(path: Path) -> list:
                 if k.strip() == "roles":
                     vals = expand_roles(vals)
                 e.add_attr(k.strip(), *vals)
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", e.name) if not unicodedata.combining(ch))
+        if folded != e.name:
+            e.add_alias("xx", folded)
         e.src = f"{path.name}:{lineno}"
         ents.append(e)
     return ents
@@ -731,16 +734,27 @@ def indonesia_regions(taken_names: set) -> tuple:
     vil_file = resources.files("lokal") / "data" / "desa.json.gz"
     with vil_file.open("rb") as fh:
         villages = json.loads(gzip.decompress(fh.read()))
-    for code, raw in sorted(villages.items()):
-        if not code.rsplit(".", 1)[1].startswith("1"):
-            continue  # desa (2xxx) are left out: 75k rural villages, names repeated everywhere
-        raw = clean(raw)
+    kel = {c: clean(n) for c, n in villages.items() if c.rsplit(".", 1)[1].startswith("1")}
+    # desa (2xxx) are left out: 75k rural villages, names repeated everywhere
+    kel_count = Counter(kel.values())
+    all_village_count = Counter(clean(n) for n in villages.values())
+    dist_names = set(districts.values())
+    try:
+        from cities import indonesian_given_names, _person_names
+        person_like = indonesian_given_names() | _person_names(1200, 2500, 5000)
+    except ImportError:
+        person_like = set()
+    for code, raw in sorted(kel.items()):
         dist = districts.get(code.rsplit(".", 1)[0])
         reg = reg_ent.get(code.rsplit(".", 2)[0])
         if not dist or not reg:
             continue
         e = Entity(f"loc:kelurahan-{code.replace('.', '')}-{slugify(raw)}", "place", "Kelurahan " + raw, rank=10)
         e.add_alias("id", "Kel. " + raw)
+        if (kel_count[raw] == 1 and all_village_count[raw] == 1 and raw not in dist_names
+                and raw not in all_bare and len(raw) > 4 and not is_generic_name(raw, set())
+                and not any(w.lower() in person_like for w in raw.split())):
+            e.add_alias("xx", raw)
         e.add_attr("type", "urban-village")
         e.add_attr("country", "Indonesia")
         e.add_attr("district", dist)
@@ -950,6 +964,8 @@ def main() -> None:
     names_lists.write_all(OUT)
 
     ok = validate()
+    if ok:
+        update_readme_counts()
     sys.exit(0 if ok else 1)
 
 
@@ -967,7 +983,10 @@ def validate() -> bool:
     total_e = total_a = 0
     rows = []
     for path in sorted(OUT.glob("*.tsv")):
-        lines = path.read_text(encoding="utf-8").split("\n")
+        raw = path.read_bytes()
+        if b"\r" in raw:
+            print(f"{path.name}: CR characters", file=sys.stderr); ok = False
+        lines = raw.decode("utf-8").split("\n")
         if lines[0] != HEADER:
             print(f"{path.name}: bad header", file=sys.stderr)
             ok = False
@@ -1022,15 +1041,32 @@ def validate() -> bool:
             seen.add(parts[0])
             n += 1
         rows.append((path.name, n, 0, {}, path.stat().st_size))
-    size = sum(p.stat().st_size for p in OUT.iterdir() if p.is_file())
-    print("| file | entries | aliases | kinds | bytes |")
-    print("|---|---:|---:|---|---:|")
+    size = sum(p.stat().st_size for p in OUT.iterdir() if p.is_file() and p.name != "README.md")
+    table = ["| file | entries | aliases | kinds | bytes |", "|---|---:|---:|---|---:|"]
     for r in rows:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(r[3].items()))
-        print(f"| {r[0]} | {r[1]} | {r[2]} | {kinds} | {r[4]} |")
-    print(f"| **total gazetteer** | {total_e} | {total_a} | | {size} |")
+        table.append(f"| {r[0]} | {r[1]} | {r[2]} | {kinds} | {r[4]} |")
+    table.append(f"| **total (gazetteer .tsv entities / aliases; all files bytes)** | {total_e} | {total_a} | | {size} |")
+    print("\n".join(table))
     print("validation:", "OK" if ok else "FAILED")
+    global LAST_TABLE
+    LAST_TABLE = "\n".join(table)
     return ok
+
+
+LAST_TABLE = ""
+
+
+def update_readme_counts() -> None:
+    readme = OUT / "README.md"
+    if not readme.exists():
+        return
+    text = readme.read_text(encoding="utf-8")
+    begin, end = "<!-- counts:begin -->", "<!-- counts:end -->"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        readme.write_text(head + begin + "\n" + LAST_TABLE + "\n" + end + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -287,7 +287,7 @@ def world_places(taken: set, iso_to_country: dict) -> list:
         for a in EXTRA_ALIASES.get((name, cc), "").split("|"):
             if a and len(a) > 2:
                 e.add_alias("xx", a)
-        if pop >= 5000:
+        if pop >= 5000 or (cc in SMALL_TOWN_CC and pop >= 1000):
             cands = []
             for alt in c.get("alternatenames", []):
                 alt = clean(alt)
