@@ -1041,6 +1041,25 @@ def validate() -> bool:
             seen.add(parts[0])
             n += 1
         rows.append((path.name, n, 0, {}, path.stat().st_size))
+    # `of` and `country` values should name an entity (warning only)
+    names = set()
+    refs = Counter()
+    for path in sorted(OUT.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if not line or line.startswith("#"):
+                continue
+            f = line.split("\t")
+            if len(f) < 4:
+                continue
+            names.add(f[2])
+            if len(f) == 5:
+                for kv in f[4].split(";"):
+                    k, _, v = kv.partition("=")
+                    if k in ("of", "country"):
+                        refs[v] += 1
+    missing = sorted(v for v in refs if v not in names)
+    if missing:
+        print("warning: of=/country= values that are no entity's name:", ", ".join(missing), file=sys.stderr)
     size = sum(p.stat().st_size for p in OUT.iterdir() if p.is_file() and p.name != "README.md")
     table = ["| file | entries | aliases | kinds | bytes |", "|---|---:|---:|---|---:|"]
     for r in rows:
