@@ -111,9 +111,20 @@ pub(crate) fn recognize(
     let mut raw: Vec<RawMatch> = Vec::new();
     gaz.find_tokens(text, &cx.toks, &mut raw);
     let mut in_raw = vec![false; n];
+    // Tokens that are a one-word match of a town or smaller place.
+    let mut minor_town = vec![false; n];
     for m in &raw {
         for c in &mut in_raw[m.first..=m.last] {
             *c = true;
+        }
+        if m.first == m.last {
+            minor_town[m.first] = gaz.entry(m.alias.entry as usize).is_some_and(|e| {
+                e.kind == EntityKind::Place
+                    && !matches!(
+                        e.entity_type.as_deref(),
+                        Some("country" | "state" | "province" | "continent")
+                    )
+            });
         }
     }
     for m in &raw {
@@ -130,8 +141,9 @@ pub(crate) fn recognize(
             // an unknown capitalised word is part of one longer name; "Bank Mega": after
             // an organization's head, it is part of the organization's name.
             let k = m.first;
+            // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
             let name_word = |j: usize| {
-                !in_raw[j]
+                (!in_raw[j] || minor_town[j])
                     && cx.is_cap_word(j)
                     && cx.same_sent(j, k)
                     && !cx.common(j)
@@ -420,6 +432,32 @@ impl<'a> Ctx<'a> {
                             }
                         }
                     }
+                    // A place's head right before a known name: "Kota Bandung" is Bandung,
+                    // "Gedung DPR" and "Jalan Sudirman" are places of their own.
+                    if kind == EntityKind::Place && end == head_end && b + 1 < self.toks.len() {
+                        let m = self.covered[b + 1];
+                        if m != NONE && self.toks[b + 1].gap == Gap::Space {
+                            let mm = self.mentions[m as usize].clone();
+                            if mm.first == b + 1 && mm.last - mm.first < 4 {
+                                if p > a {
+                                    self.classify(a, p - 1);
+                                }
+                                self.remove(m as usize);
+                                if mm.kind == EntityKind::Place {
+                                    self.push(p, mm.last, EntityKind::Place, mm.source, mm.entry);
+                                } else {
+                                    self.push(
+                                        p,
+                                        mm.last,
+                                        EntityKind::Place,
+                                        EntitySource::Rule,
+                                        None,
+                                    );
+                                }
+                                return;
+                            }
+                        }
+                    }
                     if end <= head_end {
                         continue; // the head alone is not a name
                     }
@@ -639,7 +677,12 @@ impl<'a> Ctx<'a> {
                 && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
         };
         let title_after = self.title_after(e);
+        let cue_before = s > 0
+            && self.same_sent(s - 1, s)
+            && self.toks[s - 1].lower
+            && self.data.phrase_ending(W::PersonCues, &self.hashes, s - 1) > 0;
         let strong = titled
+            || cue_before
             || honor
             || honor_before
             || rep_after
@@ -650,7 +693,7 @@ impl<'a> Ctx<'a> {
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
-        let addressed = titled || honor || honor_before || title_after;
+        let addressed = titled || honor || honor_before || title_after || cue_before;
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
         let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
@@ -684,8 +727,16 @@ impl<'a> Ctx<'a> {
         }
         // Capitalised words inside a sentence that no rule explains: in languages whose
         // writing capitalises little but names, a person; an acronym, an organization.
-        let quoted =
-            s > 0 && e + 1 < self.toks.len() && is_quote(self.t(s - 1)) && is_quote(self.t(e + 1));
+        // "Bahan Bakar Minyak (BBM)": a term defined with an acronym is no person.
+        let defined = e + 3 < self.toks.len()
+            && self.is_punct(e + 1, "(")
+            && self.toks[e + 2].upper
+            && self.is_punct(e + 3, ")");
+        let quoted = defined
+            || (s > 0
+                && e + 1 < self.toks.len()
+                && is_quote(self.t(s - 1))
+                && is_quote(self.t(e + 1)));
         // A sentence may open with a name: "Byeon Woo Seok berhasil ...", when no word of it
         // is a common word and a lower-case word follows.
         let opens = self.initial[s]
