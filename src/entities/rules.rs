@@ -86,7 +86,21 @@ pub(crate) fn recognize(
             }
         }
     }
-    let headline: Vec<bool> = caps.iter().map(|&(c, l)| c >= 3 && l * 8 <= c).collect();
+    // A title-case line: a paragraph of one sentence, mostly capitalised words, and no
+    // full stop at its end (a list of names in a sentence is no headline).
+    let headline: Vec<bool> = caps
+        .iter()
+        .enumerate()
+        .map(|(i, &(c, l))| {
+            let alone = sentences.get(i).is_some_and(|st| {
+                let p = sentences[..].get(i).map(|x| x.paragraph);
+                let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
+                let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
+                !prev_same && !next_same && !text[st.trimmed].ends_with('.')
+            }) || sentences.is_empty();
+            alone && c >= 3 && l * 8 <= c
+        })
+        .collect();
     let mut lowerset = FastSet::default();
     for (k, t) in toks.iter().enumerate() {
         if t.lower {
