@@ -184,8 +184,22 @@ pub(crate) fn recognize(
                 continue;
             }
         }
+        // "Pak Jokowi", "Ir. H. Joko Widodo": forms of address are not part of the mention.
+        let mut first = m.first;
+        if kind == EntityKind::Person {
+            while first < m.last {
+                let l = data.phrase_at(W::Honorifics, &cx.hashes[..=m.last], first);
+                if l == 0 || first + l > m.last {
+                    break;
+                }
+                first += l;
+                if first < m.last && cx.is_punct(first, ".") {
+                    first += 1;
+                }
+            }
+        }
         cx.push(
-            m.first,
+            first,
             m.last,
             kind,
             EntitySource::Gazetteer,
@@ -443,6 +457,17 @@ impl<'a> Ctx<'a> {
                             {
                                 end = mm.last;
                                 self.remove(m as usize);
+                                // ... and the words after it: "PT Indonesia Transport Tbk".
+                                let k = end + 1;
+                                if k < self.toks.len()
+                                    && self.covered[k] == NONE
+                                    && self.is_cap_word(k)
+                                    && self.toks[k].gap == Gap::Space
+                                    && self.same_sent(end, k)
+                                    && !self.is_reporting(k)
+                                {
+                                    end = self.extend_run(k);
+                                }
                             }
                         }
                     }
