@@ -18,6 +18,8 @@ type FastMap<V> = HashMap<u64, V, BuildHasherDefault<MixHasher>>;
 
 /// How far back a title may stand before a name, in tokens.
 const LOOKBACK: usize = 8;
+/// At most this many roles and affiliations are kept per referent (bounds the work).
+const MAX_ATTRS: usize = 16;
 /// The longest name found by rules, in tokens.
 const MAX_NAME: usize = 12;
 
@@ -171,7 +173,7 @@ pub(crate) fn recognize(
                 && ((k > 0
                     && cx.toks[k].gap == Gap::Space
                     && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
-                    && !(cx.initial[k - 1] && !cx.has(W::GivenNames, k - 1)))
+                    && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
                     || (k + 1 < cx.toks.len()
                         && cx.toks[k + 1].gap == Gap::Space
                         && name_word(k + 1)));
@@ -1073,12 +1075,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if let Some(cands) = last_word.get(&self.hashes[m.first]) {
-                // The nearest full name before, else the first after.
-                let q = cands
-                    .iter()
-                    .rev()
-                    .find(|&&q| q < p)
-                    .or_else(|| cands.first());
+                // The nearest full name before, else the first after (binary search: the
+                // candidates are in text order).
+                let before = cands.partition_point(|&q| q < p);
+                let q = if before > 0 {
+                    cands.get(before - 1)
+                } else {
+                    cands.first()
+                };
                 if let Some(&q) = q {
                     let full = &self.mentions[order[q]];
                     let conflict =
@@ -1191,14 +1195,17 @@ impl<'a> Ctx<'a> {
             }
             self.appositive(m.last, &mut roles, &mut affs);
             for role in roles {
-                if !referents[r].roles.contains(&role) {
+                if referents[r].roles.len() < MAX_ATTRS && !referents[r].roles.contains(&role) {
                     referents[r].roles.push(role);
                 }
             }
             for a in affs {
                 if let Some(&q) = ent_of_mention.get(&a) {
                     let name = referents[entities[q].referent].name.clone();
-                    if entities[q].referent != r && !referents[r].affiliations.contains(&name) {
+                    if entities[q].referent != r
+                        && referents[r].affiliations.len() < MAX_ATTRS
+                        && !referents[r].affiliations.contains(&name)
+                    {
                         referents[r].affiliations.push(name);
                     }
                 }
