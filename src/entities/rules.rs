@@ -730,6 +730,12 @@ impl<'a> Ctx<'a> {
             || rep_before
             || title_after
             || self.title_before(s).is_some();
+        // Capitals inside a word mark brands and companies ("WorldCom", "SlimFast",
+        // "PayPal"), unless it is a surname's prefix ("McDonald", "DeSantis", "LeBron").
+        if nw == 1 && !titled && !honor && !honor_before && is_camel(self.t(s)) {
+            self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
+            return;
+        }
         let given_at =
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
@@ -1279,6 +1285,34 @@ impl<'a> Ctx<'a> {
             affs.push(p);
         }
     }
+}
+
+/// "WorldCom", "MotoGP": a lower-case letter followed by an upper-case one inside the word,
+/// not after a surname prefix (Mc, Mac, De, Di, Da, Du, La, Le, Van, Von, Al, El).
+fn is_camel(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    let Some(i) =
+        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
+    else {
+        return false;
+    };
+    let prefix: String = chars[..i].iter().collect();
+    chars[0].is_uppercase()
+        && !matches!(
+            prefix.as_str(),
+            "Mc" | "Mac"
+                | "De"
+                | "Di"
+                | "Da"
+                | "Du"
+                | "La"
+                | "Le"
+                | "Van"
+                | "Von"
+                | "Al"
+                | "El"
+                | "Fitz"
+        )
 }
 
 fn is_quote(s: &str) -> bool {
