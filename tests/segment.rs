@@ -380,6 +380,16 @@ proptest! {
     }
 
     #[test]
+    fn paragraphs_are_segmented_independently(a in newsish(), b in newsish()) {
+        // What a paragraph becomes does not depend on its neighbours.
+        let seg = Segmenter::new();
+        let joined = format!("{a}\n\n{b}");
+        let mut want = sentences(&seg, ID, &a);
+        want.extend(sentences(&seg, ID, &b));
+        prop_assert_eq!(sentences(&seg, ID, &joined), want);
+    }
+
+    #[test]
     fn pipeline_never_panics(text in newsish()) {
         let doc = kutip::Pipeline::new().process(&text);
         prop_assert_eq!(doc.sentences().last().map_or(0, |s| s.span.end), if text.trim().is_empty() { 0 } else { text.len() });
