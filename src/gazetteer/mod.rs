@@ -82,8 +82,20 @@ pub(crate) const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../gazetteers/curated-parties.tsv"),
     ),
     (
+        "gazetteers/curated-people-indonesia.tsv",
+        include_str!("../../gazetteers/curated-people-indonesia.tsv"),
+    ),
+    (
+        "gazetteers/curated-people-world.tsv",
+        include_str!("../../gazetteers/curated-people-world.tsv"),
+    ),
+    (
         "gazetteers/indonesia-regions.tsv",
         include_str!("../../gazetteers/indonesia-regions.tsv"),
+    ),
+    (
+        "gazetteers/world-places.tsv",
+        include_str!("../../gazetteers/world-places.tsv"),
     ),
 ];
 
@@ -714,4 +726,30 @@ fn parse_json(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
         out.push(e);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_file_is_listed_and_parses() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tsv"))
+            .map(|n| format!("gazetteers/{n}"))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = BUNDLED.iter().map(|(n, _)| n.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk, "BUNDLED must list every gazetteers/*.tsv");
+        for (name, text) in BUNDLED {
+            if let Err(e) = parse_tsv(name, text) {
+                panic!("{e}");
+            }
+        }
+    }
 }

@@ -18,6 +18,8 @@ pub(crate) const WINDOW: usize = 400;
 pub(crate) const MAX_NP: usize = 12;
 /// Most earlier names looked at when resolving a pronoun or a description.
 pub(crate) const LOOKBACK: usize = 60;
+/// Bytes within which an earlier speaker stays the one a pronoun or `-nya` refers to.
+const SALIENT: usize = 2000;
 /// Most earlier speakers remembered.
 pub(crate) const HISTORY: usize = 24;
 /// Most tokens between a cue and the quote it introduces that are searched for the cue.
@@ -399,6 +401,29 @@ impl<'a> Miner<'a> {
             }
         }
         // Speaker, then cue: `, Cronin said`, `, Smith, a doctor, said`.
+        if let Some(a) = self.speaker_then_cue(toks, i, qstart) {
+            return Some(a);
+        }
+        // At the end of the sentence, after a comma: `It was "too early" to predict, the
+        // council said.`
+        for c in i + 1..toks.len() {
+            if toks[c].is(',') {
+                if let Some(mut a) = self
+                    .cue_then_speaker(toks, c + 1, qstart, "sentence-end-cue", 0.7)
+                    .or_else(|| self.speaker_then_cue(toks, c + 1, qstart))
+                {
+                    a.rule = "sentence-end-cue";
+                    a.confidence = 0.7;
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// A speaker's noun phrase at `toks[i]` followed by a cue.
+    fn speaker_then_cue(&mut self, toks: &[Tok], i: usize, qstart: usize) -> Option<Attr> {
+        let _ = qstart;
         let np = self.np_forward(toks, i)?;
         let end = match np {
             Np::Pronoun(p, _) => p + 1,
@@ -406,10 +431,13 @@ impl<'a> Miner<'a> {
         };
         let mut k = self.skip_adverbs(toks, end);
         if toks.get(k).is_some_and(|t| t.is(',')) {
-            // An apposition between commas.
+            // An apposition: between commas (`Smith, a doctor, said`) or not closed
+            // (`Armando Falcon, OFHEO director said`).
             let lim = (k + 16).min(toks.len());
             if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',')) {
                 k = self.skip_adverbs(toks, c + 1);
+            } else if let Some(Np::Words(_, e2)) = self.np_forward(toks, k + 1) {
+                k = self.skip_adverbs(toks, e2);
             }
         }
         if let Some((CueClass::Verb, lemma, span, _)) = self.cue_at(toks, k) {
@@ -459,7 +487,31 @@ impl<'a> Miner<'a> {
                     j += 1;
                 }
                 let np = self.np_forward(toks, j)?;
-                self.resolve(toks, np, qstart)
+                let who = self.resolve(toks, np, qstart);
+                // `kata Kepala Dinas Perhubungan DKI, Syafrin Liputo`: a name in apposition
+                // after a title that names no person.
+                let end = match np {
+                    Np::Pronoun(p, _) => p + 1,
+                    Np::Words(_, b) => b,
+                };
+                if !who.as_ref().is_some_and(is_person_name)
+                    && toks.get(end).is_some_and(|t| t.is(','))
+                {
+                    if let Some(np2) = self.np_forward(toks, end + 1) {
+                        if let Some(w2) = self.resolve(toks, np2, qstart) {
+                            if is_person_name(&w2) {
+                                return Some(Attr {
+                                    who: Some(w2),
+                                    cue,
+                                    rule,
+                                    confidence,
+                                    title: false,
+                                });
+                            }
+                        }
+                    }
+                }
+                who
             }
         }?;
         Some(Attr {
@@ -502,7 +554,27 @@ impl<'a> Miner<'a> {
                 }
                 CueClass::Verb => {
                     let e = self.skip_adverbs_back(toks, k);
-                    if let Some(np) = self.np_backward(toks, e) {
+                    let mut back = self.np_backward(toks, e);
+                    if back.is_none() && e >= 2 && toks[e - 1].is(',') {
+                        // `Peter Zombic, the managing director of ..., said`;
+                        // `Kepala Dinas X, Syafrin Liputo, mengatakan`.
+                        let lim = e.saturating_sub(25);
+                        if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
+                            let inner = self
+                                .np_forward(toks, c + 1)
+                                .filter(|np| matches!(np, Np::Words(_, b) if *b == e - 1));
+                            let inner_person = inner.and_then(|np| {
+                                self.resolve(toks, np, span.start).filter(is_person_name)
+                            });
+                            if let Some(w) = inner_person {
+                                return Some(mk(w, "speaker-cue-quote", 0.8));
+                            }
+                            back = self
+                                .np_backward(toks, c)
+                                .filter(|np| self.has_name(toks, *np));
+                        }
+                    }
+                    if let Some(np) = back {
                         let np = self.apposition_back(toks, np);
                         if let Some(who) = self.resolve(toks, np, span.start) {
                             return Some(mk(who, "speaker-cue-quote", 0.85));
@@ -591,10 +663,19 @@ impl<'a> Miner<'a> {
             if lx.role.contains(w) || lx.honorific.contains(w) {
                 return NpWord::Head;
             }
+            if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+                return NpWord::Det;
+            }
             if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w) {
                 return NpWord::No;
             }
             return NpWord::Name;
+        }
+        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+            return NpWord::Det;
+        }
+        if lx.connector.contains(w) {
+            return NpWord::Connector;
         }
         if lx.stop.contains(w) || lx.cues.contains_key(w) {
             return NpWord::No;
@@ -654,7 +735,38 @@ impl<'a> Miner<'a> {
                     }
                     j += 1;
                 }
-                NpWord::No => break,
+                NpWord::No
+                    if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) =>
+                {
+                    break
+                }
+                NpWord::No => {
+                    // Modifiers before a name: "consumer goods giant Unilever",
+                    // "anti-corruption body Transparency International".
+                    let lim = (j + 4).min(toks.len());
+                    let mut n = j;
+                    while n < lim
+                        && toks[n].is_word()
+                        && !toks[n].cap
+                        && !{
+                            let lx = self.lx;
+                            let w = self.low(toks[n]);
+                            lx.stop.contains(w) || lx.cues.contains_key(w)
+                        }
+                    {
+                        n += 1;
+                    }
+                    if n > j
+                        && n < lim
+                        && toks[n].cap
+                        && toks[n].is_word()
+                        && self.np_word(toks[n]) == NpWord::Name
+                    {
+                        j = n;
+                        continue;
+                    }
+                    break;
+                }
             }
         }
         (last_good > i).then_some(Np::Words(i, last_good))
@@ -844,6 +956,21 @@ impl<'a> Miner<'a> {
         if let Some(w) = self.match_description(&words, want, pos, full) {
             return Some(w);
         }
+        // "the prime minister's office": the person whose role it names.
+        let other = if want == Guess::Person {
+            Guess::Org
+        } else {
+            Guess::Person
+        };
+        let names_role = {
+            let lx = self.lx;
+            words.iter().any(|w| lx.role.contains(w))
+        };
+        if names_role {
+            if let Some(w) = self.match_description(&words, other, pos, full) {
+                return Some(w);
+            }
+        }
         if definite || cap_role {
             if let Some(w) = self.latest(want, pos, full) {
                 return Some(w);
@@ -881,6 +1008,12 @@ impl<'a> Miner<'a> {
         span: Span,
     ) -> Option<Who> {
         let fits = |g: Guess| g == want || g == Guess::Unknown && want == Guess::Person;
+        // "Presiden" is not the "Wakil Presiden": a qualifier the description lacks rules out.
+        let lx = self.lx;
+        let qualified = |ctx: &[String]| {
+            ctx.iter()
+                .any(|c| lx.role_qualifier.contains(c) && !words.iter().any(|w| w == c))
+        };
         let score = |name: &str, ctx: &[String]| -> usize {
             words
                 .iter()
@@ -896,7 +1029,7 @@ impl<'a> Miner<'a> {
         let ms = self.mentions;
         let k = ms.partition_point(|m| m.span.start < pos);
         for m in ms[..k].iter().rev().take(LOOKBACK) {
-            if !fits(m.guess) {
+            if !fits(m.guess) || qualified(&m.ctx) {
                 continue;
             }
             let s = score(&m.name, &m.ctx) as f32;
@@ -905,7 +1038,7 @@ impl<'a> Miner<'a> {
             }
         }
         for (p, w) in self.history.iter().rev() {
-            if *p >= pos || !fits(w.guess) {
+            if *p >= pos || !fits(w.guess) || qualified(&w.ctx) {
                 continue;
             }
             let s = score(w.name.as_deref().unwrap_or(""), &w.ctx) as f32 + 0.5;
@@ -918,7 +1051,9 @@ impl<'a> Miner<'a> {
         best.map(|b| b.2)
     }
 
-    /// The latest speaker (or name) of the wanted kind before `pos`.
+    /// The latest speaker (or name) of the wanted kind before `pos`. For people, the most
+    /// salient first: earlier speakers and names next to a cue, then names given with a role,
+    /// then any name.
     fn latest(&mut self, want: Guess, pos: usize, span: Span) -> Option<Who> {
         let h = self
             .history
@@ -928,33 +1063,48 @@ impl<'a> Miner<'a> {
             .map(|(p, w)| (*p, w.clone()));
         let ms = self.mentions;
         let k = ms.partition_point(|m| m.span.start < pos);
-        let strong = want != Guess::Person || h.is_some();
-        let m = ms[..k]
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .find(|m| m.guess == want && (m.strong || !strong))
-            .or_else(|| {
-                ms[..k]
-                    .iter()
-                    .rev()
-                    .take(LOOKBACK)
-                    .find(|m| m.guess == want && m.strong)
-            })
-            .map(|m| (m.span.start, Who::from_mention(m, m.span)));
-        let pick = match (h, m) {
-            (Some(h), Some(m)) => {
-                if m.0 > h.0 {
-                    m
-                } else {
-                    h
-                }
+        let recent = || ms[..k].iter().rev().take(LOOKBACK);
+        let pick = if want == Guess::Person {
+            let near = |p: usize| pos.saturating_sub(p) <= SALIENT;
+            let m2 = recent()
+                .find(|m| (m.guess == want || m.guess == Guess::Unknown) && m.rank >= 2)
+                .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+            let top = match (h.clone(), m2) {
+                (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
+                (h, m) => h.or(m),
+            };
+            match top {
+                Some(t) if near(t.0) => Some(t),
+                top => recent()
+                    .find(|m| m.guess == want && m.rank >= 1)
+                    .map(|m| (m.span.start, Who::from_mention(m, m.span)))
+                    .or(top)
+                    .or_else(|| {
+                        recent()
+                            .find(|m| m.guess == want)
+                            .map(|m| (m.span.start, Who::from_mention(m, m.span)))
+                    }),
             }
-            (Some(h), None) => h,
-            (None, Some(m)) => m,
-            (None, None) => return None,
+        } else {
+            let m = recent()
+                .find(|m| m.guess == want)
+                .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+            let last = self
+                .history
+                .iter()
+                .rev()
+                .find(|(p, _)| *p < pos)
+                .map(|(p, w)| (*p, w.clone()));
+            let h = match last {
+                Some(l) if pos.saturating_sub(l.0) <= SALIENT => return Some(Who { span, ..l.1 }),
+                _ => h,
+            };
+            match (h, m) {
+                (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
+                (h, m) => h.or(m),
+            }
         };
-        let mut w = pick.1;
+        let mut w = pick?.1;
         w.span = span;
         Some(w)
     }
@@ -977,6 +1127,11 @@ impl<'a> Miner<'a> {
         }
         None
     }
+}
+
+/// A named person (or a name of unknown kind), not an organisation, place or description.
+fn is_person_name(w: &Who) -> bool {
+    w.name.is_some() && matches!(w.guess, Guess::Person | Guess::Unknown)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -62,6 +62,7 @@ pub(crate) struct Lexicon {
     pub org_word: HashSet<String>,
     pub place_word: HashSet<String>,
     pub place_role: HashSet<String>,
+    pub role_qualifier: HashSet<String>,
 }
 
 /// The bundled data files.
@@ -158,6 +159,7 @@ impl Lexicon {
             "org_word" => set_add(&mut self.org_word, &entry),
             "place_word" => set_add(&mut self.place_word, &entry),
             "place_role" => set_add(&mut self.place_role, &entry),
+            "role_qualifier" => set_add(&mut self.role_qualifier, &entry),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }

@@ -50,8 +50,9 @@ pub(crate) struct Mention {
     pub referent: Option<usize>,
     /// Roles and affiliations, lower case, word by word ("presiden", "rusia").
     pub ctx: Vec<String>,
-    /// Surely a person: from the entity layer, or introduced with a role, or next to a cue.
-    pub strong: bool,
+    /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
+    /// 1 from the entity layer or introduced with a role, 0 otherwise.
+    pub rank: u8,
 }
 
 /// Most tokens looked at before a name for its roles.
@@ -86,7 +87,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
             ctx,
-            strong: e.kind == EntityKind::Person,
+            rank: u8::from(e.kind == EntityKind::Person),
         });
     }
     let from_entities = out.len();
@@ -116,6 +117,12 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 let u = toks[j];
                 if u.is_word() && u.cap && !inside(u.span.start) {
                     j += 1;
+                } else if u.is('.')
+                    && text[toks[j - 1].span].chars().count() == 1
+                    && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap)
+                {
+                    // An initial: "Teguh P. Nugroho".
+                    j += 1;
                 } else if u.is_word()
                     && j + 1 < toks.len()
                     && toks[j + 1].cap
@@ -134,17 +141,49 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     if from_entities == 0 {
         return own;
     }
-    // Keep our own names where the entity layer found none.
-    let ents = out.clone();
-    for m in own {
+    // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
+    // reading (which knows cues, roles and institutions) wins where the two overlap. Every
+    // merged name keeps the salience our reading found.
+    let ents = std::mem::take(&mut out);
+    let mut used = vec![false; ents.len()];
+    let mut merged: Vec<Mention> = Vec::with_capacity(own.len() + ents.len());
+    for mut m in own {
         let k = ents.partition_point(|e| e.span.end <= m.span.start);
-        let overlaps = k < ents.len() && ents[k].span.start < m.span.end;
-        if !overlaps {
-            out.push(m);
+        let mut took = false;
+        for (ei, e) in ents.iter().enumerate().skip(k).take(4) {
+            if e.span.start >= m.span.end {
+                break;
+            }
+            used[ei] = true;
+            if e.id.is_some() && !took {
+                let mut e = e.clone();
+                e.rank = e.rank.max(m.rank);
+                e.ctx.extend(m.ctx.iter().cloned());
+                merged.push(e);
+                took = true;
+            }
+        }
+        if !took {
+            if m.guess == Guess::Unknown {
+                if let Some(e) = ents[k..]
+                    .iter()
+                    .take(4)
+                    .find(|e| e.span.overlaps(m.span) && e.guess != Guess::Person)
+                {
+                    m.guess = e.guess;
+                    m.referent = e.referent;
+                }
+            }
+            merged.push(m);
         }
     }
-    out.sort_by_key(|m| m.span.start);
-    out
+    for (e, u) in ents.into_iter().zip(used) {
+        if !u {
+            merged.push(e);
+        }
+    }
+    merged.sort_by_key(|m| m.span.start);
+    merged
 }
 
 /// Interprets the capitalised run `toks[i..j]` and records its names.
@@ -198,9 +237,18 @@ fn run_mention(
             break;
         }
     }
-    // A cue right after ("Wahyu Wibowo mengatakan", "Smith said").
+    // A cue right after ("Wahyu Wibowo mengatakan", "Smith said"), or after an apposition
+    // ("Fidelis Nanga, a journalist based in Yaounde, said").
     {
         let mut k = j;
+        if toks.get(k).is_some_and(|t| t.is(',')) {
+            let lim = (k + 16).min(toks.len());
+            if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',') || toks[c].is('.')) {
+                if toks[c].is(',') {
+                    k = c + 1;
+                }
+            }
+        }
         while k < toks.len() && k < j + 3 && toks[k].is_word() {
             let w = lower(&text[toks[k].span], buf);
             if lx.cues.contains_key(w) {
@@ -218,17 +266,16 @@ fn run_mention(
     let mut s = i;
     for k in i..j {
         let w = lower(&text[toks[k].span], buf);
-        let brk = if lx.role.contains(w) || lx.honorific.contains(w) {
+        let brk = if matches!(w, "dan" | "and" | "&") {
+            let org = toks[s..j]
+                .iter()
+                .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
+            (!org).then_some(false)
+        } else if lx.role.contains(w) || lx.honorific.contains(w) {
             Some(true)
         } else if lx.not_name.contains(w) || lx.pronouns.contains_key(w) || lx.cues.contains_key(w)
         {
             Some(false)
-        } else if matches!(w, "dan" | "and" | "&") {
-            let org = toks[s..k]
-                .iter()
-                .chain(toks.get(k + 1))
-                .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
-            (!org).then_some(false)
         } else {
             None
         };
@@ -312,6 +359,15 @@ fn piece(
             last_inst = Some(k);
         }
     }
+    // A roman numeral or a letter alone after an institution ("Komando Armada I") is part of it.
+    if let Some(li) = last_inst {
+        if li + 2 == e {
+            let t = &text[toks[e - 1].span];
+            if t.len() <= 4 && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+                last_inst = Some(e - 1);
+            }
+        }
+    }
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
         for t in &toks[b..=li] {
@@ -337,7 +393,7 @@ fn piece(
                 guess,
                 referent: None,
                 ctx,
-                strong: false,
+                rank: 0,
             });
             return;
         }
@@ -362,12 +418,18 @@ fn piece(
         Guess::Org
     } else if place || all_affil || place_prep {
         Guess::Place
-    } else if words >= 2 || had_role || strong {
+    } else if words >= 2 || had_role {
         Guess::Person
     } else {
         Guess::Unknown
     };
-    let mut strong = guess == Guess::Person && (had_role || strong);
+    let mut rank: u8 = if !matches!(guess, Guess::Person | Guess::Unknown) {
+        0
+    } else if strong {
+        2
+    } else {
+        u8::from(had_role)
+    };
     let last = lower(&text[toks[e - 1].span], buf).to_string();
     let mut name = text[span].to_string();
     if let Some(&k) = by_word.get(&last) {
@@ -376,7 +438,7 @@ fn piece(
             name = m.name.clone();
             if matches!(guess, Guess::Unknown | Guess::Person) && m.guess == Guess::Person {
                 guess = Guess::Person;
-                strong |= m.strong;
+                rank = rank.max(m.rank.min(1));
             }
             ctx.extend(m.ctx.iter().cloned());
         }
@@ -387,7 +449,7 @@ fn piece(
             name = m.name.clone();
             if m.guess == Guess::Person && guess == Guess::Unknown {
                 guess = Guess::Person;
-                strong |= m.strong;
+                rank = rank.max(m.rank.min(1));
             }
             ctx.extend(m.ctx.iter().cloned());
         }
@@ -405,7 +467,7 @@ fn piece(
         guess,
         referent: None,
         ctx,
-        strong,
+        rank,
     });
 }
 
