@@ -210,11 +210,18 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
     // A quote with no cue of its own shares the cue of the next quote in its sentence
     // (`"A" dan "B", kata X`).
     for qi in (0..raw.len().saturating_sub(1)).rev() {
-        if attrs[qi].who.is_some() || attrs[qi].title {
+        let weak = attrs[qi].rule == "sentence-subject";
+        if (attrs[qi].who.is_some() && !weak) || attrs[qi].title || !raw[qi].closed {
             continue;
         }
         let (q, n) = (&raw[qi], &raw[qi + 1]);
-        if q.paragraph != n.paragraph || attrs[qi + 1].who.is_none() || attrs[qi + 1].title {
+        let next_rule = attrs[qi + 1].rule;
+        if q.paragraph != n.paragraph
+            || attrs[qi + 1].who.is_none()
+            || attrs[qi + 1].title
+            || next_rule == "sentence-subject"
+            || next_rule == "continuation"
+        {
             continue;
         }
         let between = &text[q.span.end..n.span.start];
@@ -649,6 +656,7 @@ impl<'a> Miner<'a> {
     /// Classifies a word for a noun phrase: name, head noun, determiner, ... or none.
     fn np_word(&mut self, t: Tok) -> NpWord {
         let lx = self.lx;
+        let text = self.text;
         let w = self.low(t);
         if t.cap {
             if lx.role.contains(w) || lx.honorific.contains(w) {
@@ -656,6 +664,10 @@ impl<'a> Miner<'a> {
             }
             if lx.determiner.contains(w) || lx.indefinite.contains(w) {
                 return NpWord::Det;
+            }
+            // A reduplicated plural ("Badan-badan") is a common noun.
+            if lx.unnamed.contains(w) && text[t.span].contains('-') {
+                return NpWord::Head;
             }
             if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w)
             {
@@ -799,6 +811,14 @@ impl<'a> Miner<'a> {
 
     /// The subject of the sentence starting at `sent_lo` (after a dateline and opening words).
     fn subject(&mut self, sent_lo: usize, qstart: usize) -> Option<Who> {
+        // A headline has no sentence to take a subject from.
+        let line_end = self.text[qstart..]
+            .find('\n')
+            .map_or(self.text.len(), |k| qstart + k);
+        let line = self.text[sent_lo..line_end].trim_end();
+        if !line.ends_with(['.', '!', '?', '"', '”', '’', ')', '\'']) {
+            return None;
+        }
         let mut toks = Vec::new();
         let hi = ceil(self.text, (sent_lo + WINDOW).min(qstart));
         tokenize(self.text, sent_lo, hi, &mut toks);
@@ -943,6 +963,7 @@ impl<'a> Miner<'a> {
             }
         }
         let want = if org_head { Guess::Org } else { Guess::Person };
+        let pos = pos.min(full.start);
         if let Some(w) = self.match_description(&words, want, pos, full) {
             return Some(w);
         }

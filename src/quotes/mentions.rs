@@ -155,12 +155,29 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 break;
             }
             used[ei] = true;
-            if e.id.is_some() && !took {
+            if e.id.is_none() || took {
+                continue;
+            }
+            if e.span.start <= m.span.start && m.span.end <= e.span.end {
+                // The gazetteer knows the whole name.
                 let mut e = e.clone();
                 e.rank = e.rank.max(m.rank);
                 e.ctx.extend(m.ctx.iter().cloned());
                 merged.push(e);
                 took = true;
+            } else if e.span.start == m.span.start
+                && e.guess != Guess::Person
+                && matches!(m.guess, Guess::Person | Guess::Unknown)
+            {
+                // "Bulog Bayu Krisnamurthi": a known institution, then a name.
+                let rest = text[e.span.end..m.span.end].trim_start();
+                if !rest.is_empty() {
+                    m.ctx.push(e.name.to_lowercase());
+                    merged.push(e.clone());
+                    m.span = Span::new(m.span.end - rest.len(), m.span.end);
+                    m.name = rest.to_string();
+                    m.guess = Guess::Person;
+                }
             }
         }
         if !took {
@@ -337,7 +354,10 @@ fn piece(
         let acronym = !t.chars().any(char::is_lowercase)
             && t.chars().filter(|c| c.is_uppercase()).count() >= 2
             && (k + 1 < e || t.len() >= 3);
-        let after_taker = if k == b {
+        // A governing role names a place only when a name still follows it.
+        let after_taker = if e - b < 3 {
+            false
+        } else if k == b {
             taker_before
         } else {
             let p = lower(&text[toks[k - 1].span], buf);
