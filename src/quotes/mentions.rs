@@ -226,6 +226,7 @@ fn run_mention(
     let mut strong = false;
     let mut place_prep = false;
     let lo = i.saturating_sub(CTX_BEFORE);
+    let mut first = i;
     for k in (lo..i).rev() {
         let t = toks[k];
         if !t.is_word() {
@@ -234,6 +235,7 @@ fn run_mention(
         let w = lower(&text[t.span], buf);
         if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
             had_role = true;
+            first = k;
             ctx.push(w.to_string());
         } else if k + 1 == i && lx.cues.contains_key(w) {
             strong_before = true;
@@ -245,8 +247,12 @@ fn run_mention(
             break;
         } else if !lx.determiner.contains(w) {
             break;
+        } else {
+            first = k;
         }
     }
+    // The subject of its sentence: salient, like a name next to a cue.
+    let subject = first == 0 || toks[first - 1].punct.is_some_and(|c| ".!?".contains(c));
     // A cue right after ("Wahyu Wibowo mengatakan", "Smith said"), or after an apposition
     // ("Fidelis Nanga, a journalist based in Yaounde, said").
     {
@@ -274,6 +280,7 @@ fn run_mention(
     // Split the run at roles, words that are not names, and "dan"/"and" outside organisations.
     let (strong_before, strong_after) = (strong_before, strong);
     let mut s = i;
+    let mut made = false;
     for k in i..j {
         let w = lower(&text[toks[k].span], buf);
         let brk = if matches!(w, "dan" | "and" | "&") {
@@ -293,7 +300,9 @@ fn run_mention(
             let w = lower(&text[toks[k].span], buf).to_string();
             if s < k {
                 let st = s == i && strong_before;
-                piece(text, lx, toks, s, k, had_role, st, place_prep, &ctx, buf, by_word, out);
+                let sub = subject && !made;
+                made = true;
+                piece(text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, buf, by_word, out);
             }
             if role {
                 had_role = true;
@@ -308,7 +317,8 @@ fn run_mention(
     }
     if s < j {
         let st = (s == i && strong_before) || strong_after;
-        piece(text, lx, toks, s, j, had_role, st, place_prep, &ctx, buf, by_word, out);
+        let sub = subject && !made;
+        piece(text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, buf, by_word, out);
     }
 }
 
@@ -322,6 +332,7 @@ fn piece(
     e: usize,
     had_role: bool,
     strong: bool,
+    subject: bool,
     place_prep: bool,
     ctx: &[String],
     buf: &mut String,
@@ -432,7 +443,7 @@ fn piece(
     };
     let mut rank: u8 = if !matches!(guess, Guess::Person | Guess::Unknown) {
         0
-    } else if strong {
+    } else if strong || (subject && had_role && guess == Guess::Person) {
         2
     } else {
         u8::from(had_role)
