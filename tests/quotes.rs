@@ -172,29 +172,41 @@ fn table() {
         let got: Vec<(String, String, QuoteKind)> = (0..doc.quotes().len())
             .map(|i| {
                 let q = &doc.quotes()[i];
-                (doc.slice(q.content).to_string(), speaker_of(&doc, i), q.kind)
+                (
+                    doc.slice(q.content).to_string(),
+                    speaker_of(&doc, i),
+                    q.kind,
+                )
             })
             .collect();
         let ok = got.len() == want.len()
-            && got.iter().zip(want.iter()).all(|((c, s, k), (wc, ws, wk))| {
-                let speaker_ok = if ws.is_empty() {
-                    s.is_empty() || s.starts_with('~')
-                } else {
-                    s == ws
-                };
-                let kind_ok = match wk {
-                    'D' => *k == QuoteKind::Direct,
-                    'P' => *k == QuoteKind::Partial,
-                    'T' => *k == QuoteKind::Title,
-                    _ => true,
-                };
-                c == wc && speaker_ok && kind_ok
-            });
+            && got
+                .iter()
+                .zip(want.iter())
+                .all(|((c, s, k), (wc, ws, wk))| {
+                    let speaker_ok = if ws.is_empty() {
+                        s.is_empty() || s.starts_with('~')
+                    } else {
+                        s == ws
+                    };
+                    let kind_ok = match wk {
+                        'D' => *k == QuoteKind::Direct,
+                        'P' => *k == QuoteKind::Partial,
+                        'T' => *k == QuoteKind::Title,
+                        _ => true,
+                    };
+                    c == wc && speaker_ok && kind_ok
+                });
         if !ok {
             failures.push(format!("{name}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -265,7 +277,11 @@ fn builder_adds_a_cue() {
 #[test]
 fn builder_adds_data_file_and_title_word() {
     let miner = QuoteMiner::builder()
-        .data(EN, "mine.txt", "# mine\n[title_cue]\nmotto\n[cue]\nhollered\n")
+        .data(
+            EN,
+            "mine.txt",
+            "# mine\n[title_cue]\nmotto\n[cue]\nhollered\n",
+        )
         .build()
         .unwrap();
     let p = Pipeline::builder()

@@ -148,7 +148,12 @@ fn table_of_cases() {
         }
         check_invariants(&seg, *lang, text);
     }
-    assert!(failed.is_empty(), "{} failed:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 #[test]
@@ -167,11 +172,9 @@ fn pipeline_fills_document() {
     assert!(doc.paragraphs().len() > 10);
     let text = doc.text();
     // The dateline sentence is one sentence.
-    assert!(doc
-        .sentences()
-        .iter()
-        .any(|s| text[s.trimmed].starts_with("TEMPO.CO, Jakarta - Presiden Rusia Vladimir Putin")
-            && text[s.trimmed].ends_with("di Ukraina menjelang kunjungannya ke Pyongyang.")));
+    assert!(doc.sentences().iter().any(|s| text[s.trimmed]
+        .starts_with("TEMPO.CO, Jakarta - Presiden Rusia Vladimir Putin")
+        && text[s.trimmed].ends_with("di Ukraina menjelang kunjungannya ke Pyongyang.")));
 }
 
 #[test]
@@ -180,11 +183,16 @@ fn builder_adds_and_removes() {
     assert_eq!(sentences(&Segmenter::new(), ID, text).len(), 2);
     let seg = Segmenter::builder().add_prefixes(ID, ["Perwk."]).build();
     assert_eq!(sentences(&seg, ID, text).len(), 1);
-    assert_eq!(seg.abbreviation(ID, "Perwk"), Some(AbbreviationKind::Prefix));
+    assert_eq!(
+        seg.abbreviation(ID, "Perwk"),
+        Some(AbbreviationKind::Prefix)
+    );
     // Languages are separate.
     assert_eq!(seg.abbreviation(EN, "Perwk"), None);
 
-    let seg = Segmenter::builder().remove_abbreviations(ID, ["Kab."]).build();
+    let seg = Segmenter::builder()
+        .remove_abbreviations(ID, ["Kab."])
+        .build();
     assert_eq!(seg.abbreviation(ID, "Kab."), None);
     assert_eq!(sentences(&seg, ID, "Di Kab. Bogor ada demo.").len(), 2);
 
@@ -192,11 +200,22 @@ fn builder_adds_and_removes() {
         .add_abbreviations(EN, ["Xyz."])
         .add_sentence_starters(EN, ["Zebras"])
         .build();
-    assert_eq!(sentences(&seg, EN, "It went to Xyz. Zebras followed.").len(), 2);
-    assert_eq!(sentences(&seg, EN, "It went to Xyz. Corp bought it.").len(), 1);
+    assert_eq!(
+        sentences(&seg, EN, "It went to Xyz. Zebras followed.").len(),
+        2
+    );
+    assert_eq!(
+        sentences(&seg, EN, "It went to Xyz. Corp bought it.").len(),
+        1
+    );
 
-    let seg = Segmenter::builder().add_final_abbreviations(EN, ["ff."]).build();
-    assert_eq!(sentences(&seg, EN, "See pages 4 ff. Others agree.").len(), 2);
+    let seg = Segmenter::builder()
+        .add_final_abbreviations(EN, ["ff."])
+        .build();
+    assert_eq!(
+        sentences(&seg, EN, "See pages 4 ff. Others agree.").len(),
+        2
+    );
 
     let seg = SegmenterBuilder::empty().build();
     assert_eq!(sentences(&seg, EN, "Prof. Smith left.").len(), 2);
@@ -229,11 +248,21 @@ fn load_reports_file_and_line() {
     assert_eq!(err.line(), Some(2));
 
     let seg = Segmenter::builder()
-        .load(ID, "extra.txt", "# mine\n[final]\ndstnya.\n[starters]\nsyahdan\n")
+        .load(
+            ID,
+            "extra.txt",
+            "# mine\n[final]\ndstnya.\n[starters]\nsyahdan\n",
+        )
         .unwrap()
         .build();
-    assert_eq!(seg.abbreviation(ID, "dstnya"), Some(AbbreviationKind::Final));
-    assert_eq!(sentences(&seg, ID, "Ia datang ke situ. Syahdan hujan turun.").len(), 2);
+    assert_eq!(
+        seg.abbreviation(ID, "dstnya"),
+        Some(AbbreviationKind::Final)
+    );
+    assert_eq!(
+        sentences(&seg, ID, "Ia datang ke situ. Syahdan hujan turun.").len(),
+        2
+    );
 }
 
 fn check_invariants(seg: &Segmenter, lang: Language, text: &str) {
@@ -278,7 +307,10 @@ fn check_invariants(seg: &Segmenter, lang: Language, text: &str) {
     // Paragraphs are separated by blank lines.
     for w in pars.windows(2) {
         let gap = &text[w[0].span.end..w[1].span.start];
-        assert!(gap.matches('\n').count() >= 2, "paragraphs not separated by a blank line");
+        assert!(
+            gap.matches('\n').count() >= 2,
+            "paragraphs not separated by a blank line"
+        );
         assert!(gap.trim().is_empty());
     }
 }

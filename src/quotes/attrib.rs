@@ -174,7 +174,10 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
                 let pq = &raw[pi];
                 let next_par = pq.paragraph + 1 == q.paragraph && q.span.start == par.start;
                 let same_par = pq.paragraph == q.paragraph && starts_clause;
-                if pa.who.is_some() && !pa.title && (next_par || same_par) && kind == QuoteKind::Direct
+                if pa.who.is_some()
+                    && !pa.title
+                    && (next_par || same_par)
+                    && kind == QuoteKind::Direct
                 {
                     attr = Attr {
                         who: pa.who.clone(),
@@ -309,7 +312,9 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && {
             let text = self.text;
-            self.lx.cues.contains_key(lower(&text[t.span], &mut self.buf))
+            self.lx
+                .cues
+                .contains_key(lower(&text[t.span], &mut self.buf))
         }
     }
 
@@ -482,7 +487,8 @@ impl<'a> Miner<'a> {
                     t.is_word() && {
                         let lx = self.lx;
                         let text = self.text;
-                        lx.passive_agent.contains(lower(&text[t.span], &mut self.buf))
+                        lx.passive_agent
+                            .contains(lower(&text[t.span], &mut self.buf))
                     }
                 }) {
                     j += 1;
@@ -495,7 +501,9 @@ impl<'a> Miner<'a> {
                     Np::Pronoun(p, _) => p + 1,
                     Np::Words(_, b) => b,
                 };
-                if !who.as_ref().is_some_and(is_person_name) && toks.get(end).is_some_and(|t| t.is(',')) {
+                if !who.as_ref().is_some_and(is_person_name)
+                    && toks.get(end).is_some_and(|t| t.is(','))
+                {
                     if let Some(np2) = self.np_forward(toks, end + 1) {
                         if let Some(w2) = self.resolve(toks, np2, qstart) {
                             if is_person_name(&w2) {
@@ -559,9 +567,9 @@ impl<'a> Miner<'a> {
                         // `Kepala Dinas X, Syafrin Liputo, mengatakan`.
                         let lim = e.saturating_sub(25);
                         if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
-                            let inner = self.np_forward(toks, c + 1).filter(|np| {
-                                matches!(np, Np::Words(_, b) if *b == e - 1)
-                            });
+                            let inner = self
+                                .np_forward(toks, c + 1)
+                                .filter(|np| matches!(np, Np::Words(_, b) if *b == e - 1));
                             let inner_person = inner.and_then(|np| {
                                 self.resolve(toks, np, span.start).filter(is_person_name)
                             });
@@ -584,7 +592,8 @@ impl<'a> Miner<'a> {
                         t.is_word() && {
                             let lx = self.lx;
                             let text = self.text;
-                            lx.passive_agent.contains(lower(&text[t.span], &mut self.buf))
+                            lx.passive_agent
+                                .contains(lower(&text[t.span], &mut self.buf))
                         }
                     }) {
                         j += 1;
@@ -669,8 +678,7 @@ impl<'a> Miner<'a> {
             if lx.unnamed.contains(w) && text[t.span].contains('-') {
                 return NpWord::Head;
             }
-            if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w)
-            {
+            if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w) {
                 return NpWord::No;
             }
             return NpWord::Name;
@@ -739,7 +747,9 @@ impl<'a> Miner<'a> {
                     }
                     j += 1;
                 }
-                NpWord::No if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) => {
+                NpWord::No
+                    if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) =>
+                {
                     break
                 }
                 NpWord::No => {

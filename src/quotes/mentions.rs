@@ -216,7 +216,11 @@ fn run_mention(
     out: &mut Vec<Mention>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
-    if j - i >= 2 && toks[i..j].iter().all(|t| !text[t.span].chars().any(char::is_lowercase)) {
+    if j - i >= 2
+        && toks[i..j]
+            .iter()
+            .all(|t| !text[t.span].chars().any(char::is_lowercase))
+    {
         return;
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
@@ -241,7 +245,10 @@ fn run_mention(
             strong_before = true;
             break;
         } else if k + 1 == i
-            && matches!(w, "di" | "ke" | "dari" | "in" | "at" | "from" | "to" | "dengan")
+            && matches!(
+                w,
+                "di" | "ke" | "dari" | "in" | "at" | "from" | "to" | "dengan"
+            )
         {
             place_prep = true;
             break;
@@ -302,7 +309,9 @@ fn run_mention(
                 let st = s == i && strong_before;
                 let sub = subject && !made;
                 made = true;
-                piece(text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, buf, by_word, out);
+                piece(
+                    text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, buf, by_word, out,
+                );
             }
             if role {
                 had_role = true;
@@ -318,7 +327,9 @@ fn run_mention(
     if s < j {
         let st = (s == i && strong_before) || strong_after;
         let sub = subject && !made;
-        piece(text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, buf, by_word, out);
+        piece(
+            text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, buf, by_word, out,
+        );
     }
 }
 
@@ -399,7 +410,9 @@ fn piece(
             let org = toks[b..e]
                 .iter()
                 .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
-            let guess = if org || e - b == 1 && span.len() > 1 && !text[span].chars().any(char::is_lowercase) {
+            let guess = if org
+                || e - b == 1 && span.len() > 1 && !text[span].chars().any(char::is_lowercase)
+            {
                 Guess::Org
             } else {
                 Guess::Place
@@ -472,7 +485,7 @@ fn piece(
             ctx.extend(m.ctx.iter().cloned());
         }
     }
-    if guess == Guess::Person && words >= 2 && words <= 4 {
+    if guess == Guess::Person && (2..=4).contains(&words) {
         let idx = out.len();
         by_word.insert(last, idx);
         let first = lower(&text[toks[b].span], buf).to_string();
@@ -493,7 +506,7 @@ fn piece(
 /// item, whose capitals say nothing about names.
 fn headline(text: &str, toks: &[Tok]) -> bool {
     let words = toks.iter().filter(|t| t.is_word()).count();
-    if words < 3 || words > 30 {
+    if !(3..=30).contains(&words) {
         return false;
     }
     if toks

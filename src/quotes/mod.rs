@@ -112,12 +112,7 @@ impl QuoteMinerBuilder {
     /// `affiliation`, `org_word`, `stop`, `adverb`, `not_name`, `determiner`, `indefinite`,
     /// `connector`, `intro`, `passive_agent`. Errors (an unknown section) are reported by
     /// [`QuoteMinerBuilder::build`].
-    pub fn word(
-        &mut self,
-        lang: Language,
-        section: &str,
-        word: &str,
-    ) -> &mut QuoteMinerBuilder {
+    pub fn word(&mut self, lang: Language, section: &str, word: &str) -> &mut QuoteMinerBuilder {
         self.additions.push((
             lang,
             Addition::Word {

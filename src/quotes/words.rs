@@ -112,7 +112,17 @@ mod tests {
         assert_eq!(
             words,
             vec![
-                "“", "Ya", ",", "”", "kata", "Cronin's", "badan-badan", "Dr", ".", "X", "4Cast",
+                "“",
+                "Ya",
+                ",",
+                "”",
+                "kata",
+                "Cronin's",
+                "badan-badan",
+                "Dr",
+                ".",
+                "X",
+                "4Cast",
                 "."
             ]
         );

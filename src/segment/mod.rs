@@ -602,7 +602,8 @@ impl<'a> Scanner<'a> {
     /// "450 MHz.", "5 km.").
     fn after_number(&self, m: usize) -> bool {
         let e = self.trim_back(m, self.sent_start.min(m));
-        e < m && matches!(self.char_before(e, self.sent_start.min(e)), Some(c) if c.is_ascii_digit())
+        e < m
+            && matches!(self.char_before(e, self.sent_start.min(e)), Some(c) if c.is_ascii_digit())
     }
 
     /// Whether the number at `w` can open a sentence. Style guides of both languages spell
@@ -617,7 +618,9 @@ impl<'a> Scanner<'a> {
         let after2 = self.bytes.get(e + 1).copied();
         match e - w {
             1 | 2 => matches!(after, Some(b'.' | b')')),
-            4 => !(matches!(after, Some(b'.' | b',')) && after2.is_some_and(|b| b.is_ascii_digit())),
+            4 => {
+                !(matches!(after, Some(b'.' | b',')) && after2.is_some_and(|b| b.is_ascii_digit()))
+            }
             _ => false,
         }
     }
@@ -763,18 +766,18 @@ impl<'a> Scanner<'a> {
             }
         }
         // A list marker "1.)" is handled here, before its ")" is taken for a closing mark.
-            if dots == 1 && !qe && !ell && j == i + 1 && bytes.get(j) == Some(&b')') {
-                if let Some((m, tok)) = self.token_before(i) {
-                    if let Some(v) = marker_value(tok) {
-                        if self.marker_context(m)
-                            && matches!(self.char_at(j + 1), None | Some(' ' | '\t' | '\n'))
-                            && self.marker(m, MarkerStyle::DotParen, v, par, out)
-                        {
-                            return j + 1;
-                        }
+        if dots == 1 && !qe && !ell && j == i + 1 && bytes.get(j) == Some(&b')') {
+            if let Some((m, tok)) = self.token_before(i) {
+                if let Some(v) = marker_value(tok) {
+                    if self.marker_context(m)
+                        && matches!(self.char_at(j + 1), None | Some(' ' | '\t' | '\n'))
+                        && self.marker(m, MarkerStyle::DotParen, v, par, out)
+                    {
+                        return j + 1;
                     }
                 }
             }
+        }
         // Closing marks that stay with the sentence.
         let mut k = j;
         for _ in 0..4 {

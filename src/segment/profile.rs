@@ -127,7 +127,10 @@ impl Profile {
         // Short all-capitals tokens are mostly acronyms ("KEL", "DPR"): for them, only a
         // final abbreviation ("DLL", "DSB") counts.
         let short = b.len() <= 3;
-        if let Some(k) = std::str::from_utf8(buf).ok().and_then(|s| self.abbrevs.get(s)) {
+        if let Some(k) = std::str::from_utf8(buf)
+            .ok()
+            .and_then(|s| self.abbrevs.get(s))
+        {
             if !short || *k == AbbreviationKind::Final {
                 return Some(*k);
             }
