@@ -169,7 +169,12 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         };
         if !attr.title && attr.who.is_none() {
             // A quote that opens its paragraph or sentence with no cue: the previous speaker goes on.
-            if let Some(prev) = qi.checked_sub(1).and_then(|p| attrs.get(p).map(|a| (p, a))) {
+            // The last quote that is not a title ("... the motto "X". "More speech."").
+            let prev = (qi.saturating_sub(3)..qi)
+                .rev()
+                .find(|&p| !attrs[p].title)
+                .map(|p| (p, &attrs[p]));
+            if let Some(prev) = prev {
                 let (pi, pa) = prev;
                 let pq = &raw[pi];
                 let next_par = pq.paragraph + 1 == q.paragraph && q.span.start == par.start;
@@ -222,8 +227,10 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         if q.paragraph != n.paragraph
             || attrs[qi + 1].who.is_none()
             || attrs[qi + 1].title
-            || next_rule == "sentence-subject"
-            || next_rule == "continuation"
+            || !matches!(
+                next_rule,
+                "quote-cue-speaker" | "quote-speaker-cue" | "sentence-end-cue" | "quote-intro-cue"
+            )
         {
             continue;
         }
@@ -846,6 +853,16 @@ impl<'a> Miner<'a> {
                 i = d + 1;
             }
         }
+        // An opening prepositional phrase ("In Asia,", "Di Jakarta,").
+        if toks.get(i).is_some_and(|t| t.is_word()) {
+            let lx = self.lx;
+            let w = self.low(toks[i]);
+            if lx.stop.contains(w) {
+                if let Some(c) = (i..toks.len().min(i + 8)).find(|&c| toks[c].is(',')) {
+                    i = c + 1;
+                }
+            }
+        }
         // Opening words ("Namun,", "Sementara itu,").
         let start = i;
         while i < toks.len() && i < start + 4 {
@@ -1028,7 +1045,7 @@ impl<'a> Miner<'a> {
         pos: usize,
         span: Span,
     ) -> Option<Who> {
-        let fits = |g: Guess| g == want || g == Guess::Unknown && want == Guess::Person;
+        let fits = |g: Guess| g == want || g == Guess::Unknown;
         // "Presiden" is not the "Wakil Presiden": a qualifier the description lacks rules out.
         let lx = self.lx;
         let qualified = |ctx: &[String]| {
@@ -1110,16 +1127,6 @@ impl<'a> Miner<'a> {
             let m = recent()
                 .find(|m| m.guess == want)
                 .map(|m| (m.span.start, Who::from_mention(m, m.span)));
-            let last = self
-                .history
-                .iter()
-                .rev()
-                .find(|(p, _)| *p < pos)
-                .map(|(p, w)| (*p, w.clone()));
-            let h = match last {
-                Some(l) if pos.saturating_sub(l.0) <= SALIENT => return Some(Who { span, ..l.1 }),
-                _ => h,
-            };
             match (h, m) {
                 (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
                 (h, m) => h.or(m),
@@ -1136,6 +1143,17 @@ impl<'a> Miner<'a> {
             PronounKind::Person => Guess::Person,
             PronounKind::Plural | PronounKind::Thing => Guess::Org,
         };
+        if kind != PronounKind::Person {
+            // "It", "they": the last speaker, whatever it is, while it is recent.
+            let last = self.history.iter().rev().find(|(p, _)| *p < pos);
+            if let Some((p, w)) = last {
+                if pos.saturating_sub(*p) <= SALIENT {
+                    let mut w = w.clone();
+                    w.span = span;
+                    return Some(w);
+                }
+            }
+        }
         if let Some(w) = self.latest(want, pos, span) {
             return Some(w);
         }
