@@ -1,1 +1,755 @@
 //! Gazetteers: lists of known entities with their aliases.
+//!
+//! A [`Gazetteer`] is built once by a [`GazetteerBuilder`], from the bundled default
+//! (every `gazetteers/*.tsv` file of the crate, embedded in the library) and/or from your
+//! own entries, TSV files and JSON files. It is `Send + Sync`; share it in an [`Arc`].
+//!
+//! # The TSV format
+//!
+//! UTF-8, first line exactly `#kutip-gazetteer 1`; lines starting with `#` are comments,
+//! blank lines are ignored. Each data line is
+//! `id<TAB>kind<TAB>name<TAB>aliases[<TAB>attrs]`:
+//!
+//! - `kind`: `person`, `place` or `organization`;
+//! - `aliases`: `|`-separated, each `lang:text` with `lang` one of `id`, `en`, `xx`
+//!   (any language); may be empty;
+//! - `attrs`: `;`-separated `key=value[,value...]`; known keys are `roles` (lower-case role
+//!   words), `of` (the canonical name of the country or body the entity belongs to),
+//!   `country` and `type`; other keys are kept in [`Entry::attrs`].
+//!
+//! ```text
+//! #kutip-gazetteer 1
+//! Q7747<TAB>person<TAB>Vladimir Putin<TAB>xx:Putin|en:Vladimir Vladimirovich Putin<TAB>roles=presiden,president;of=Rusia
+//! ```
+//!
+//! # The JSON format
+//!
+//! An array of objects (or an object with an `entries` array), each with `id`, `kind`,
+//! `name`, and optionally `aliases` (strings, `lang:text` strings, or `{"lang", "text"}`
+//! objects), `roles`, `of`, `country`, `type`.
+//!
+//! # Matching
+//!
+//! Aliases match the original text on whole words, leftmost-longest ("Korea Utara" beats
+//! "Korea"), with apostrophe and hyphen variants unified. An alias written without
+//! lower-case letters (an acronym such as `AS`) matches only exactly; other aliases match as
+//! written, with a capitalised first letter, or in ALL CAPS ("REUTERS"); lower-case text never
+//! matches a capitalised alias ("rusia" is not "Rusia").
+
+mod index;
+pub(crate) mod token;
+
+use crate::{EntityKind, Error, Language, Span};
+use index::{AliasRef, Index, IndexBuilder, IndexMatch};
+use once_cell::sync::Lazy;
+use serde::Deserialize;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+pub(crate) use index::{
+    AliasRef as RawAliasRef, IndexBuilder as RawIndexBuilder, IndexMatch as RawMatch, MixHasher,
+};
+pub(crate) use token::{tokenize, Gap, Token};
+
+/// The header line of a TSV gazetteer file.
+pub const TSV_HEADER: &str = "#kutip-gazetteer 1";
+
+/// The bundled gazetteer files (name, contents). The list is fixed here.
+pub(crate) const BUNDLED: &[(&str, &str)] = &[
+    (
+        "gazetteers/countries.tsv",
+        include_str!("../../gazetteers/countries.tsv"),
+    ),
+    (
+        "gazetteers/curated-indonesia-state.tsv",
+        include_str!("../../gazetteers/curated-indonesia-state.tsv"),
+    ),
+    (
+        "gazetteers/curated-international-orgs.tsv",
+        include_str!("../../gazetteers/curated-international-orgs.tsv"),
+    ),
+    (
+        "gazetteers/curated-media.tsv",
+        include_str!("../../gazetteers/curated-media.tsv"),
+    ),
+    (
+        "gazetteers/curated-organizations.tsv",
+        include_str!("../../gazetteers/curated-organizations.tsv"),
+    ),
+    (
+        "gazetteers/curated-parties.tsv",
+        include_str!("../../gazetteers/curated-parties.tsv"),
+    ),
+    (
+        "gazetteers/curated-people-indonesia.tsv",
+        include_str!("../../gazetteers/curated-people-indonesia.tsv"),
+    ),
+    (
+        "gazetteers/curated-people-world.tsv",
+        include_str!("../../gazetteers/curated-people-world.tsv"),
+    ),
+    (
+        "gazetteers/indonesia-regions.tsv",
+        include_str!("../../gazetteers/indonesia-regions.tsv"),
+    ),
+    (
+        "gazetteers/world-places.tsv",
+        include_str!("../../gazetteers/world-places.tsv"),
+    ),
+];
+
+static BUNDLED_ENTRIES: Lazy<Vec<Entry>> = Lazy::new(|| {
+    let mut b = GazetteerBuilder::empty();
+    for (name, text) in BUNDLED {
+        // The bundled files are tested; a bad line would be a bug caught by the tests.
+        if let Err(e) = b.load_tsv_str(name, text) {
+            debug_assert!(false, "bundled gazetteer: {e}");
+        }
+    }
+    b.entries
+});
+
+static BUNDLED_GAZETTEER: Lazy<Arc<Gazetteer>> = Lazy::new(|| {
+    Arc::new(
+        GazetteerBuilder::new()
+            .build()
+            .unwrap_or_else(|_| Gazetteer::empty()),
+    )
+});
+
+/// An alias of an entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Alias {
+    /// The language the alias is written in, where it is specific to one.
+    pub lang: Option<Language>,
+    /// The alias as written.
+    pub text: String,
+}
+
+impl Alias {
+    /// An alias for any language.
+    pub fn new(text: impl Into<String>) -> Alias {
+        Alias {
+            lang: None,
+            text: text.into(),
+        }
+    }
+
+    /// Parses `lang:text` (`id`, `en`, `xx`); text without a known prefix is taken whole.
+    pub fn parse(s: &str) -> Alias {
+        if let Some((l, t)) = s.split_once(':') {
+            match l {
+                "id" => {
+                    return Alias {
+                        lang: Some(Language::Indonesian),
+                        text: t.to_string(),
+                    }
+                }
+                "en" => {
+                    return Alias {
+                        lang: Some(Language::English),
+                        text: t.to_string(),
+                    }
+                }
+                "xx" => return Alias::new(t),
+                _ => {}
+            }
+        }
+        Alias::new(s)
+    }
+}
+
+/// A known entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Entry {
+    /// Its id (a Wikidata QID or a slug).
+    pub id: String,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Its canonical name (also matched as an alias).
+    pub name: String,
+    /// Other names it goes by.
+    pub aliases: Vec<Alias>,
+    /// Roles it holds, lower-case ("presiden", "president").
+    pub roles: Vec<String>,
+    /// Canonical names of the countries or bodies it belongs to.
+    pub of: Vec<String>,
+    /// Its country, where given.
+    pub country: Option<String>,
+    /// Its type ("city", "news agency", ...), where given.
+    pub entity_type: Option<String>,
+    /// Other attributes, as `(key, values)`.
+    pub attrs: Vec<(String, Vec<String>)>,
+}
+
+impl Entry {
+    /// A new entry with no aliases or attributes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kutip::{gazetteer::Entry, EntityKind};
+    /// let e = Entry::new("Q7747", EntityKind::Person, "Vladimir Putin").alias("Putin");
+    /// assert_eq!(e.aliases.len(), 1);
+    /// ```
+    pub fn new(id: impl Into<String>, kind: EntityKind, name: impl Into<String>) -> Entry {
+        Entry {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            of: Vec::new(),
+            country: None,
+            entity_type: None,
+            attrs: Vec::new(),
+        }
+    }
+
+    /// Adds an alias (for any language).
+    pub fn alias(mut self, text: impl Into<String>) -> Entry {
+        self.aliases.push(Alias::new(text));
+        self
+    }
+
+    /// Adds a role.
+    pub fn role(mut self, role: impl Into<String>) -> Entry {
+        self.roles.push(role.into());
+        self
+    }
+
+    /// Adds the canonical name of a country or body the entity belongs to.
+    pub fn of(mut self, of: impl Into<String>) -> Entry {
+        self.of.push(of.into());
+        self
+    }
+}
+
+/// A match of a gazetteer alias in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GazetteerMatch {
+    /// Where the alias is, in bytes.
+    pub span: Span,
+    /// Index of the entry in [`Gazetteer::entries`].
+    pub entry: usize,
+}
+
+/// A built gazetteer: entries and the index of their aliases. `Send + Sync`.
+///
+/// # Examples
+///
+/// ```
+/// use kutip::gazetteer::{Entry, GazetteerBuilder};
+/// use kutip::EntityKind;
+///
+/// let mut b = GazetteerBuilder::empty();
+/// b.add(Entry::new("Q423", EntityKind::Place, "Korea Utara").alias("DPRK"));
+/// b.add(Entry::new("Q884", EntityKind::Place, "Korea"));
+/// let g = b.build().unwrap();
+/// let text = "Pemimpin Korea Utara tiba.";
+/// let m = g.find(text);
+/// assert_eq!(&text[m[0].span], "Korea Utara");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    index: Index,
+    aliases: usize,
+}
+
+impl Gazetteer {
+    /// An empty gazetteer.
+    pub fn empty() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    /// The bundled gazetteer, built once and shared.
+    pub fn bundled() -> Arc<Gazetteer> {
+        BUNDLED_GAZETTEER.clone()
+    }
+
+    /// A builder starting from the bundled entries.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
+    /// The entries, in the order they were added.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry at `index`.
+    pub fn entry(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Number of indexed aliases (names included).
+    pub fn alias_count(&self) -> usize {
+        self.aliases
+    }
+
+    /// Heap memory used by the entries and the index, in bytes (approximately).
+    pub fn memory_usage(&self) -> usize {
+        let s = |x: &String| x.capacity();
+        let mut n = self.entries.capacity() * std::mem::size_of::<Entry>();
+        for e in &self.entries {
+            n += s(&e.id) + s(&e.name);
+            n += e.aliases.capacity() * std::mem::size_of::<Alias>();
+            n += e.aliases.iter().map(|a| a.text.capacity()).sum::<usize>();
+            n += e.roles.iter().map(|r| r.capacity() + 24).sum::<usize>();
+            n += e.of.iter().map(|r| r.capacity() + 24).sum::<usize>();
+            n += e.country.as_ref().map_or(0, s) + e.entity_type.as_ref().map_or(0, s);
+            for (k, v) in &e.attrs {
+                n += k.capacity() + 48 + v.iter().map(|x| x.capacity() + 24).sum::<usize>();
+            }
+        }
+        n + self.index.memory_usage()
+    }
+
+    fn surface(&self, r: AliasRef) -> &str {
+        let e = &self.entries[r.entry as usize];
+        if r.alias == u32::MAX {
+            &e.name
+        } else {
+            e.aliases
+                .get(r.alias as usize)
+                .map_or(e.name.as_str(), |a| a.text.as_str())
+        }
+    }
+
+    /// Finds aliases in `text`: leftmost-longest, whole words, never overlapping, in order.
+    pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
+        let toks = tokenize(text);
+        let mut raw = Vec::new();
+        self.find_tokens(text, &toks, &mut raw);
+        raw.iter()
+            .map(|m| GazetteerMatch {
+                span: Span::new(toks[m.first].start, toks[m.last].end),
+                entry: m.alias.entry as usize,
+            })
+            .collect()
+    }
+
+    /// Matches over already tokenized text.
+    pub(crate) fn find_tokens(&self, text: &str, toks: &[Token], out: &mut Vec<IndexMatch>) {
+        self.index.find(text, toks, |r| self.surface(r), out);
+    }
+}
+
+/// Builds a [`Gazetteer`] from the bundled entries or from nothing, adding entries in code
+/// and from TSV or JSON sources.
+///
+/// # Examples
+///
+/// ```
+/// use kutip::gazetteer::GazetteerBuilder;
+///
+/// let mut b = GazetteerBuilder::empty();
+/// b.load_tsv_str("mine.tsv", "#kutip-gazetteer 1\nx1\tperson\tPatrick Cronin\txx:Cronin\n")?;
+/// let g = b.build()?;
+/// assert_eq!(g.len(), 1);
+/// # Ok::<(), kutip::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+}
+
+impl GazetteerBuilder {
+    /// A builder holding the bundled entries.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder {
+            entries: BUNDLED_ENTRIES.clone(),
+        }
+    }
+
+    /// A builder holding no entry.
+    pub fn empty() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Number of entries so far.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no entry was added.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds an entry.
+    pub fn add(&mut self, entry: Entry) -> &mut GazetteerBuilder {
+        self.entries.push(entry);
+        self
+    }
+
+    /// Adds entries.
+    pub fn extend(&mut self, entries: impl IntoIterator<Item = Entry>) -> &mut GazetteerBuilder {
+        self.entries.extend(entries);
+        self
+    }
+
+    /// Loads a TSV or JSON file (chosen by the extension `.json`; anything else is TSV).
+    ///
+    /// # Errors
+    ///
+    /// I/O errors, invalid UTF-8, a wrong header or a malformed line (the error names the
+    /// file and the line).
+    pub fn load_path(&mut self, path: impl AsRef<Path>) -> Result<&mut GazetteerBuilder, Error> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_file(path))?;
+        let text = Error::check_utf8(bytes).map_err(|e| e.with_file(path))?;
+        let name = path.display().to_string();
+        if path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        {
+            self.load_json_str(&name, &text)
+        } else {
+            self.load_tsv_str(&name, &text)
+        }
+    }
+
+    /// Loads TSV from a reader; `name` is used in error messages.
+    ///
+    /// # Errors
+    ///
+    /// As [`GazetteerBuilder::load_tsv_str`], plus I/O errors and invalid UTF-8.
+    pub fn load_tsv_reader(
+        &mut self,
+        name: &str,
+        mut reader: impl Read,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        let mut buf = Vec::new();
+        reader
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::from(e).with_file(name))?;
+        let text = Error::check_utf8(buf).map_err(|e| e.with_file(name))?;
+        self.load_tsv_str(name, &text)
+    }
+
+    /// Loads JSON from a reader; `name` is used in error messages.
+    ///
+    /// # Errors
+    ///
+    /// As [`GazetteerBuilder::load_json_str`], plus I/O errors and invalid UTF-8.
+    pub fn load_json_reader(
+        &mut self,
+        name: &str,
+        mut reader: impl Read,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        let mut buf = Vec::new();
+        reader
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::from(e).with_file(name))?;
+        let text = Error::check_utf8(buf).map_err(|e| e.with_file(name))?;
+        self.load_json_str(name, &text)
+    }
+
+    /// Loads TSV text (the format in the [module docs](self)); `name` is used in errors.
+    /// Nothing is added when an error is returned.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Data`] naming `name` and the 1-based line, for a missing or wrong
+    /// header, or a malformed line (too few or too many fields, an empty id or name, an
+    /// unknown kind, an attribute without `=`).
+    pub fn load_tsv_str(&mut self, name: &str, text: &str) -> Result<&mut GazetteerBuilder, Error> {
+        let entries = parse_tsv(name, text)?;
+        self.entries.extend(entries);
+        Ok(self)
+    }
+
+    /// Loads JSON text (the format in the [module docs](self)); `name` is used in errors.
+    /// Nothing is added when an error is returned.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Data`] naming `name` and the line, for invalid JSON, a missing
+    /// field or an unknown kind.
+    pub fn load_json_str(
+        &mut self,
+        name: &str,
+        text: &str,
+    ) -> Result<&mut GazetteerBuilder, Error> {
+        let entries = parse_json(name, text)?;
+        self.entries.extend(entries);
+        Ok(self)
+    }
+
+    /// Builds the gazetteer.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Config`] when there are more than `u32::MAX` entries.
+    pub fn build(&self) -> Result<Gazetteer, Error> {
+        self.clone().into_gazetteer()
+    }
+
+    /// Builds the gazetteer, consuming the builder (no copy of the entries).
+    ///
+    /// # Errors
+    ///
+    /// As [`GazetteerBuilder::build`].
+    pub fn into_gazetteer(self) -> Result<Gazetteer, Error> {
+        if self.entries.len() >= u32::MAX as usize {
+            return Err(Error::new(
+                crate::ErrorKind::Config,
+                "too many gazetteer entries",
+            ));
+        }
+        let n: usize = self.entries.iter().map(|e| e.aliases.len() + 1).sum();
+        let mut ib = IndexBuilder::with_capacity(n);
+        let mut count = 0;
+        for (ei, e) in self.entries.iter().enumerate() {
+            let r = AliasRef {
+                entry: ei as u32,
+                alias: u32::MAX,
+                exact: false,
+            };
+            count += ib.add(&e.name, r) as usize;
+            for (ai, a) in e.aliases.iter().enumerate() {
+                if a.text == e.name {
+                    continue;
+                }
+                let r = AliasRef {
+                    entry: ei as u32,
+                    alias: ai as u32,
+                    exact: false,
+                };
+                count += ib.add(&a.text, r) as usize;
+            }
+        }
+        Ok(Gazetteer {
+            entries: self.entries,
+            index: ib.build(),
+            aliases: count,
+        })
+    }
+}
+
+fn parse_tsv(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
+    let mut lines = text.lines();
+    let header = lines.next().unwrap_or("");
+    let header = header.strip_prefix('\u{feff}').unwrap_or(header);
+    if header.trim_end() != TSV_HEADER {
+        return Err(Error::data(
+            name,
+            1,
+            format!("expected the header line {TSV_HEADER:?}"),
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let ln = i + 2;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        out.push(parse_line(line).map_err(|m| Error::data(name, ln, m))?);
+    }
+    Ok(out)
+}
+
+fn parse_line(line: &str) -> Result<Entry, String> {
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() < 4 || f.len() > 5 {
+        return Err(format!(
+            "expected 4 or 5 tab-separated fields (id, kind, name, aliases[, attrs]), found {}",
+            f.len()
+        ));
+    }
+    let id = f[0].trim();
+    if id.is_empty() {
+        return Err("empty id".into());
+    }
+    let kind = match f[1].trim() {
+        "person" => EntityKind::Person,
+        "place" => EntityKind::Place,
+        "organization" => EntityKind::Organization,
+        k => {
+            return Err(format!(
+                "unknown kind {k:?} (person, place or organization)"
+            ))
+        }
+    };
+    let name = f[2].trim();
+    if name.is_empty() {
+        return Err("empty name".into());
+    }
+    let mut e = Entry::new(id, kind, name);
+    for a in f[3].split('|') {
+        let a = a.trim();
+        if a.is_empty() {
+            continue;
+        }
+        let al = Alias::parse(a);
+        if al.text.trim().is_empty() {
+            return Err(format!("empty alias {a:?}"));
+        }
+        e.aliases.push(Alias {
+            text: al.text.trim().to_string(),
+            ..al
+        });
+    }
+    if let Some(attrs) = f.get(4) {
+        for kv in attrs.split(';') {
+            let kv = kv.trim();
+            if kv.is_empty() {
+                continue;
+            }
+            let (k, v) = kv
+                .split_once('=')
+                .ok_or_else(|| format!("attribute {kv:?} has no '='"))?;
+            let vals = v.split(',').map(str::trim).filter(|x| !x.is_empty());
+            set_attr(&mut e, k.trim(), vals.map(String::from).collect());
+        }
+    }
+    Ok(e)
+}
+
+fn set_attr(e: &mut Entry, k: &str, vals: Vec<String>) {
+    match k {
+        "roles" | "role" => e.roles.extend(vals.into_iter().map(|v| v.to_lowercase())),
+        "of" => e.of.extend(vals),
+        "country" => e.country = vals.into_iter().next(),
+        "type" => e.entity_type = vals.into_iter().next(),
+        _ => e.attrs.push((k.to_string(), vals)),
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonWrapped {
+    entries: Vec<JsonEntry>,
+}
+
+fn non_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.trim().is_empty() {
+        Err(serde::de::Error::custom("empty id or name"))
+    } else {
+        Ok(s.trim().to_string())
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum JsonAlias {
+    Text(String),
+    Full { lang: Option<String>, text: String },
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => s
+                .split(',')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect(),
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonEntry {
+    #[serde(deserialize_with = "non_empty")]
+    id: String,
+    kind: EntityKind,
+    #[serde(deserialize_with = "non_empty")]
+    name: String,
+    #[serde(default)]
+    aliases: Vec<JsonAlias>,
+    roles: Option<OneOrMany>,
+    of: Option<OneOrMany>,
+    country: Option<String>,
+    #[serde(rename = "type")]
+    entity_type: Option<String>,
+}
+
+fn parse_json(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
+    let err =
+        |e: serde_json::Error| Error::data(name, e.line(), format!("invalid gazetteer JSON: {e}"));
+    let list: Vec<JsonEntry> = if text.trim_start().starts_with('{') {
+        serde_json::from_str::<JsonWrapped>(text)
+            .map_err(err)?
+            .entries
+    } else {
+        serde_json::from_str(text).map_err(err)?
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for j in list {
+        let mut e = Entry::new(j.id, j.kind, j.name);
+        for a in j.aliases {
+            let a = match a {
+                JsonAlias::Text(t) => Alias::parse(&t),
+                JsonAlias::Full { lang, text } => Alias {
+                    lang: lang.as_deref().and_then(Language::from_code),
+                    text,
+                },
+            };
+            if !a.text.trim().is_empty() {
+                e.aliases.push(a);
+            }
+        }
+        if let Some(r) = j.roles {
+            set_attr(&mut e, "roles", r.into_vec());
+        }
+        if let Some(r) = j.of {
+            set_attr(&mut e, "of", r.into_vec());
+        }
+        e.country = j.country;
+        e.entity_type = j.entity_type;
+        out.push(e);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_file_is_listed_and_parses() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tsv"))
+            .map(|n| format!("gazetteers/{n}"))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = BUNDLED.iter().map(|(n, _)| n.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk, "BUNDLED must list every gazetteers/*.tsv");
+        for (name, text) in BUNDLED {
+            if let Err(e) = parse_tsv(name, text) {
+                panic!("{e}");
+            }
+        }
+    }
+}

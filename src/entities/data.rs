@@ -1,0 +1,315 @@
+//! Language data for the entity rules: word lists per language, bundled as text files with
+//! `[section]` headers (one word or phrase a line, `#` comments), extendable by users.
+
+use crate::gazetteer::token::{token_hash, tokenize_into, Token};
+use crate::Language;
+use once_cell::sync::Lazy;
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
+
+use crate::gazetteer::MixHasher;
+
+const ID_DATA: &str = include_str!("data/id.txt");
+const EN_DATA: &str = include_str!("data/en.txt");
+const GIVEN_NAMES: &str = include_str!("../../gazetteers/given-names.txt");
+const SURNAMES: &str = include_str!("../../gazetteers/surnames.txt");
+
+/// The word lists the entity rules use.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WordList {
+    /// `titles`: titles and roles written before a name ("presiden", "juru bicara", "minister").
+    Titles,
+    /// `honorifics`: forms of address right before a name ("Bapak", "Pak", "Mr", "Dr").
+    Honorifics,
+    /// `reporting-before`: reporting words that come right before the speaker ("kata", "ujar").
+    ReportingBefore,
+    /// `reporting-after`: reporting words that come right after the speaker ("mengatakan", "said").
+    ReportingAfter,
+    /// `not-names`: words written with a capital that are not names (function words, days,
+    /// months, sentence openers).
+    NotNames,
+    /// `org-heads`: words that start an organization's name ("Universitas", "Partai", "PT").
+    OrgHeads,
+    /// `org-tails`: words that end an organization's name ("Institute", "Tbk", "University").
+    OrgTails,
+    /// `org-cues`: lower-case words before a name that make it an organization ("kantor berita").
+    OrgCues,
+    /// `place-heads`: words that start a place's name ("Jalan", "Kabupaten", "Kota").
+    PlaceHeads,
+    /// `place-tails`: words that end a place's name ("City", "Province", "Street").
+    PlaceTails,
+    /// `place-preps`: prepositions before a place ("di", "in").
+    PlacePreps,
+    /// `name-particles`: lower-case words inside people's names ("bin", "van", "al").
+    NameParticles,
+    /// `connectors`: lower-case words inside organizations' names ("dan", "of", "and").
+    Connectors,
+    /// `title-complements`: words after a title that belong to it ("Menteri *Keuangan*",
+    /// "*Foreign* Minister").
+    TitleComplements,
+    /// `articles`: articles before a title in an apposition ("a", "the", "seorang").
+    Articles,
+    /// `given-names`: given names that mark a person.
+    GivenNames,
+    /// `surnames`: family names that mark a person.
+    Surnames,
+}
+
+const LISTS: [(&str, WordList); 17] = [
+    ("titles", WordList::Titles),
+    ("honorifics", WordList::Honorifics),
+    ("reporting-before", WordList::ReportingBefore),
+    ("reporting-after", WordList::ReportingAfter),
+    ("not-names", WordList::NotNames),
+    ("org-heads", WordList::OrgHeads),
+    ("org-tails", WordList::OrgTails),
+    ("org-cues", WordList::OrgCues),
+    ("place-heads", WordList::PlaceHeads),
+    ("place-tails", WordList::PlaceTails),
+    ("place-preps", WordList::PlacePreps),
+    ("name-particles", WordList::NameParticles),
+    ("connectors", WordList::Connectors),
+    ("title-complements", WordList::TitleComplements),
+    ("articles", WordList::Articles),
+    ("given-names", WordList::GivenNames),
+    ("surnames", WordList::Surnames),
+];
+
+impl WordList {
+    /// Parses a list name (`titles`, `reporting-before`, ...).
+    pub fn parse(name: &str) -> Option<WordList> {
+        let n = name.trim().to_ascii_lowercase().replace('_', "-");
+        LISTS.iter().find(|(s, _)| *s == n).map(|(_, l)| *l)
+    }
+
+    /// The list's name.
+    pub fn name(self) -> &'static str {
+        LISTS
+            .iter()
+            .find(|(_, l)| *l == self)
+            .map_or("", |(s, _)| s)
+    }
+
+    fn index(self) -> usize {
+        LISTS.iter().position(|(_, l)| *l == self).unwrap_or(0)
+    }
+}
+
+type Set = HashSet<u64, BuildHasherDefault<MixHasher>>;
+
+#[derive(Clone, Default)]
+struct PhraseSet {
+    set: Set,
+    max_len: usize,
+}
+
+/// Hash of a phrase of tokens (each case-folded).
+#[inline]
+pub(crate) fn phrase_hash(hashes: impl Iterator<Item = u64>) -> u64 {
+    let mut h: u64 = 0x2545_f491_4f6c_dd1d;
+    for t in hashes {
+        h = (h.rotate_left(23) ^ t).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    h
+}
+
+/// The word lists of one language. Words and phrases match case-insensitively, token by token.
+#[derive(Clone)]
+pub struct LanguageData {
+    lists: Vec<PhraseSet>,
+    options: [bool; 3],
+}
+
+/// Options of a language's data, set in the `[options]` section of its file.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opt {
+    /// `single-word-names`: one capitalised word may name a person on a reporting verb alone
+    /// (Indonesian: "Sarwendah", "Jokowi").
+    SingleWordNames,
+    /// `unknown-names-are-people`: capitalised words inside a sentence that no rule explains
+    /// are taken for a person's name.
+    UnknownNamesArePeople,
+    /// `acronyms-are-organizations`: an unknown acronym inside a sentence is an organization.
+    AcronymsAreOrganizations,
+}
+
+const OPTS: [(&str, Opt); 3] = [
+    ("single-word-names", Opt::SingleWordNames),
+    ("unknown-names-are-people", Opt::UnknownNamesArePeople),
+    ("acronyms-are-organizations", Opt::AcronymsAreOrganizations),
+];
+
+impl fmt::Debug for LanguageData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("LanguageData");
+        for (name, l) in LISTS.iter() {
+            d.field(name, &self.lists[l.index()].set.len());
+        }
+        d.finish()
+    }
+}
+
+static ID: Lazy<Arc<LanguageData>> = Lazy::new(|| {
+    let mut d = LanguageData::empty();
+    d.load_sections(ID_DATA);
+    // Indonesian news quotes English names of organizations and places as they are.
+    d.load_sections_only(
+        EN_DATA,
+        &[
+            WordList::OrgTails,
+            WordList::PlaceTails,
+            WordList::Connectors,
+        ],
+    );
+    d.extend(WordList::GivenNames, GIVEN_NAMES);
+    d.extend(WordList::Surnames, SURNAMES);
+    Arc::new(d)
+});
+
+static EN: Lazy<Arc<LanguageData>> = Lazy::new(|| {
+    let mut d = LanguageData::empty();
+    d.load_sections(EN_DATA);
+    d.extend(WordList::GivenNames, GIVEN_NAMES);
+    d.extend(WordList::Surnames, SURNAMES);
+    Arc::new(d)
+});
+
+impl LanguageData {
+    /// No words at all.
+    pub fn empty() -> LanguageData {
+        LanguageData {
+            lists: vec![PhraseSet::default(); LISTS.len()],
+            options: [false; 3],
+        }
+    }
+
+    /// The bundled data of a language, shared.
+    pub fn bundled(lang: Language) -> Arc<LanguageData> {
+        match lang {
+            Language::English => EN.clone(),
+            _ => ID.clone(),
+        }
+    }
+
+    /// Adds the words of `text` (one word or phrase a line, `#` comments) to a list.
+    pub fn extend(&mut self, list: WordList, text: &str) {
+        let mut toks = Vec::new();
+        for line in text.lines() {
+            self.add_line(list, line, &mut toks);
+        }
+    }
+
+    fn add_line(&mut self, list: WordList, line: &str, toks: &mut Vec<Token>) {
+        let line = match line.find(" #") {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        let line = line.split('\t').next().unwrap_or("").trim();
+        if line.is_empty() || line.starts_with('#') {
+            return;
+        }
+        tokenize_into(line, toks);
+        if toks.is_empty() {
+            return;
+        }
+        let h = phrase_hash(toks.iter().map(|t| token_hash(t.text(line))));
+        let s = &mut self.lists[list.index()];
+        s.set.insert(h);
+        s.max_len = s.max_len.max(toks.len());
+    }
+
+    /// The value of an option.
+    pub fn option(&self, opt: Opt) -> bool {
+        self.options[opt as usize]
+    }
+
+    /// Sets an option.
+    pub fn set_option(&mut self, opt: Opt, on: bool) {
+        self.options[opt as usize] = on;
+    }
+
+    /// Loads a file with `[list-name]` section headers (unknown sections are skipped);
+    /// the `[options]` section takes `single-word-names`.
+    pub(crate) fn load_sections(&mut self, text: &str) {
+        self.load_sections_filtered(text, None);
+    }
+
+    /// Loads only some lists of a sectioned file.
+    pub(crate) fn load_sections_only(&mut self, text: &str, only: &[WordList]) {
+        self.load_sections_filtered(text, Some(only));
+    }
+
+    fn load_sections_filtered(&mut self, text: &str, only: Option<&[WordList]>) {
+        let mut cur: Option<WordList> = None;
+        let mut options = false;
+        let mut toks = Vec::new();
+        for line in text.lines() {
+            let t = line.trim();
+            if let Some(name) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+                options = name == "options" && only.is_none();
+                cur = WordList::parse(name).filter(|l| only.map_or(true, |o| o.contains(l)));
+                continue;
+            }
+            if options {
+                if let Some((_, o)) = OPTS.iter().find(|(n, _)| *n == t) {
+                    self.options[*o as usize] = true;
+                }
+            }
+            if let Some(l) = cur {
+                self.add_line(l, line, &mut toks);
+            }
+        }
+    }
+
+    /// True when the word or phrase is in the list.
+    pub fn contains(&self, list: WordList, phrase: &str) -> bool {
+        let mut toks = Vec::new();
+        tokenize_into(phrase, &mut toks);
+        let h = phrase_hash(toks.iter().map(|t| token_hash(t.text(phrase))));
+        self.lists[list.index()].set.contains(&h)
+    }
+
+    #[inline]
+    pub(crate) fn has_hash(&self, list: WordList, token_hash: u64) -> bool {
+        let s = &self.lists[list.index()];
+        !s.set.is_empty() && s.set.contains(&phrase_hash(std::iter::once(token_hash)))
+    }
+
+    /// The longest phrase of `list` starting at token `i` (token hashes given): its length.
+    pub(crate) fn phrase_at(&self, list: WordList, hashes: &[u64], i: usize) -> usize {
+        let s = &self.lists[list.index()];
+        if s.set.is_empty() {
+            return 0;
+        }
+        let max = s.max_len.min(hashes.len().saturating_sub(i));
+        for len in (1..=max).rev() {
+            if s.set
+                .contains(&phrase_hash(hashes[i..i + len].iter().copied()))
+            {
+                return len;
+            }
+        }
+        0
+    }
+
+    /// The longest phrase of `list` ending at token `j` (inclusive): its length.
+    pub(crate) fn phrase_ending(&self, list: WordList, hashes: &[u64], j: usize) -> usize {
+        let s = &self.lists[list.index()];
+        if s.set.is_empty() || j >= hashes.len() {
+            return 0;
+        }
+        let max = s.max_len.min(j + 1);
+        for len in (1..=max).rev() {
+            if s.set
+                .contains(&phrase_hash(hashes[j + 1 - len..=j].iter().copied()))
+            {
+                return len;
+            }
+        }
+        0
+    }
+}

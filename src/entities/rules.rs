@@ -1,0 +1,1151 @@
+//! The recognizer's steps: gazetteer matches, names found by rules, linking, referents.
+//!
+//! Every step walks the tokens once, looking back or ahead by a bounded window, so the time
+//! is linear in the text.
+
+use super::data::{LanguageData, Opt, WordList as W};
+use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
+use crate::gazetteer::token::token_hash;
+use crate::gazetteer::{
+    tokenize, Gap, Gazetteer, MixHasher, RawAliasRef, RawIndexBuilder, RawMatch, Token,
+};
+use crate::Span;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+type FastSet = HashSet<u64, BuildHasherDefault<MixHasher>>;
+type FastMap<V> = HashMap<u64, V, BuildHasherDefault<MixHasher>>;
+
+/// How far back a title may stand before a name, in tokens.
+const LOOKBACK: usize = 8;
+/// The longest name found by rules, in tokens.
+const MAX_NAME: usize = 12;
+
+#[derive(Clone, Debug)]
+struct Mention {
+    first: usize,
+    last: usize,
+    kind: EntityKind,
+    source: EntitySource,
+    entry: Option<u32>,
+    alive: bool,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    hashes: Vec<u64>,
+    sent: Vec<u32>,
+    initial: Vec<bool>,
+    headline: Vec<bool>,
+    lowerset: FastSet,
+    covered: Vec<u32>,
+    mentions: Vec<Mention>,
+    unclassified: Vec<(usize, usize)>,
+    data: &'a LanguageData,
+    gaz: &'a Gazetteer,
+}
+
+const NONE: u32 = u32::MAX;
+
+pub(crate) fn recognize(
+    text: &str,
+    sentences: &[Sentence],
+    gaz: &Gazetteer,
+    data: &LanguageData,
+    rules: bool,
+) -> (Vec<Entity>, Vec<Referent>) {
+    let toks = tokenize(text);
+    let n = toks.len();
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(text))).collect();
+    // Sentence of each token, sentence-initial words, title-case (headline) sentences.
+    let mut sent = vec![0u32; n];
+    let mut initial = vec![false; n];
+    let mut si = 0usize;
+    let mut seen_word = false;
+    let nsent = sentences.len().max(1);
+    let mut caps = vec![(0u32, 0u32); nsent];
+    for (k, t) in toks.iter().enumerate() {
+        while si + 1 < sentences.len() && t.start >= sentences[si].span.end {
+            si += 1;
+            seen_word = false;
+        }
+        sent[k] = si as u32;
+        if t.word {
+            if !seen_word {
+                initial[k] = true;
+                seen_word = true;
+            }
+            if t.cap || t.upper {
+                caps[si].0 += 1;
+            } else if t.lower && !data.has_hash(W::NotNames, hashes[k]) {
+                caps[si].1 += 1;
+            }
+        }
+    }
+    let headline: Vec<bool> = caps.iter().map(|&(c, l)| c >= 3 && l * 8 <= c).collect();
+    let mut lowerset = FastSet::default();
+    for (k, t) in toks.iter().enumerate() {
+        if t.lower {
+            lowerset.insert(hashes[k]);
+        }
+    }
+    let mut cx = Ctx {
+        text,
+        toks,
+        hashes,
+        sent,
+        initial,
+        headline,
+        lowerset,
+        covered: vec![NONE; n],
+        mentions: Vec::new(),
+        unclassified: Vec::new(),
+        data,
+        gaz,
+    };
+    // 1. Gazetteer.
+    let mut raw: Vec<RawMatch> = Vec::new();
+    gaz.find_tokens(text, &cx.toks, &mut raw);
+    for m in &raw {
+        let entry = gaz.entry(m.alias.entry as usize);
+        let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
+        // A one-word alias that this very text also writes in lower case ("Bank", "Orang",
+        // "Rumah"), or that is a function word, is a common word here, not a name; countries
+        // and provinces keep their names.
+        if rules && m.first == m.last && !cx.toks[m.first].upper {
+            let major = entry
+                .and_then(|e| e.entity_type.as_deref())
+                .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
+            if !major
+                && (cx.common(m.first)
+                    || cx.has(W::NotNames, m.first)
+                    || cx.has(W::OrgHeads, m.first))
+            {
+                continue;
+            }
+        }
+        cx.push(
+            m.first,
+            m.last,
+            kind,
+            EntitySource::Gazetteer,
+            Some(m.alias.entry),
+        );
+    }
+    if rules {
+        cx.merge_region_compounds();
+        // 2. Rules.
+        cx.rule_pass();
+        cx.coordination_pass();
+        // 3. Links: acronyms defined in the text, later and earlier short forms.
+        cx.link_pass();
+    }
+    cx.finish()
+}
+
+impl<'a> Ctx<'a> {
+    fn push(
+        &mut self,
+        first: usize,
+        last: usize,
+        kind: EntityKind,
+        source: EntitySource,
+        entry: Option<u32>,
+    ) -> usize {
+        let id = self.mentions.len();
+        for c in &mut self.covered[first..=last] {
+            *c = id as u32;
+        }
+        self.mentions.push(Mention {
+            first,
+            last,
+            kind,
+            source,
+            entry,
+            alive: true,
+        });
+        id
+    }
+
+    fn remove(&mut self, id: usize) {
+        let (a, b) = (self.mentions[id].first, self.mentions[id].last);
+        for c in &mut self.covered[a..=b] {
+            if *c == id as u32 {
+                *c = NONE;
+            }
+        }
+        self.mentions[id].alive = false;
+    }
+
+    #[inline]
+    fn t(&self, k: usize) -> &str {
+        self.toks[k].text(self.text)
+    }
+
+    #[inline]
+    fn is_cap_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.word && (t.cap || (t.upper && !t.digit))
+    }
+
+    #[inline]
+    fn has(&self, l: W, k: usize) -> bool {
+        self.data.has_hash(l, self.hashes[k])
+    }
+
+    #[inline]
+    fn common(&self, k: usize) -> bool {
+        self.lowerset.contains(&self.hashes[k])
+    }
+
+    fn same_sent(&self, a: usize, b: usize) -> bool {
+        self.sent[a] == self.sent[b]
+    }
+
+    fn is_punct(&self, k: usize, s: &str) -> bool {
+        !self.toks[k].word && self.t(k) == s
+    }
+
+    fn is_reporting(&self, k: usize) -> bool {
+        self.has(W::ReportingBefore, k) || self.has(W::ReportingAfter, k)
+    }
+
+    /// "Asia-Pasifik", "Indo-Pasifik": two places joined by a hyphen, one of them a continent,
+    /// region or sea, name one region.
+    fn merge_region_compounds(&mut self) {
+        let n = self.toks.len();
+        let mut k = 1;
+        while k + 1 < n {
+            let (a, b) = (self.covered[k - 1], self.covered[k + 1]);
+            if a != NONE
+                && b != NONE
+                && a != b
+                && matches!(self.t(k), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+                && self.toks[k].gap == Gap::None
+                && self.toks[k + 1].gap == Gap::None
+                && self.mentions[a as usize].last == k - 1
+                && self.mentions[b as usize].first == k + 1
+            {
+                let region = |m: &Mention| {
+                    m.kind == EntityKind::Place
+                        && m.entry
+                            .and_then(|e| self.gaz.entry(e as usize))
+                            .and_then(|e| e.entity_type.as_deref())
+                            .is_some_and(|t| matches!(t, "continent" | "region" | "sea"))
+                };
+                let (ma, mb) = (&self.mentions[a as usize], &self.mentions[b as usize]);
+                let both_places = ma.kind == EntityKind::Place && mb.kind == EntityKind::Place;
+                if both_places && (region(ma) || region(mb)) {
+                    let (first, last) = (ma.first, mb.last);
+                    self.remove(a as usize);
+                    self.remove(b as usize);
+                    self.push(first, last, EntityKind::Place, EntitySource::Rule, None);
+                    k = last + 1;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+    }
+
+    fn rule_pass(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] != NONE || !self.is_cap_word(i) || self.is_reporting(i) {
+                i += 1;
+                continue;
+            }
+            let j = self.extend_run(i);
+            self.classify(i, j);
+            i = j + 1;
+        }
+    }
+
+    /// The last token of the run of capitalised words starting at `i`.
+    fn extend_run(&self, i: usize) -> usize {
+        let n = self.toks.len();
+        let mut j = i;
+        while j + 1 < n && j + 1 - i < MAX_NAME * 2 {
+            let k = j + 1;
+            let tk = self.toks[k];
+            if self.covered[k] != NONE || tk.gap == Gap::Break || !self.same_sent(i, k) {
+                break;
+            }
+            if tk.word && tk.gap == Gap::Space && self.is_cap_word(k) && !self.is_reporting(k) {
+                j = k;
+                continue;
+            }
+            let next_ok = |m: usize| m < n && self.covered[m] == NONE && self.same_sent(i, m);
+            if !tk.word
+                && tk.gap == Gap::None
+                && next_ok(k + 1)
+                && self.toks[k + 1].gap == Gap::None
+            {
+                let s = self.t(k);
+                let nx = self.toks[k + 1];
+                let hyphen = matches!(s, "-" | "\u{2010}" | "\u{2011}" | "\u{2013}");
+                let apos = matches!(s, "'" | "\u{2019}");
+                if nx.word
+                    && ((hyphen && (nx.cap || nx.upper || nx.end - nx.start <= 3))
+                        || (apos && nx.cap))
+                {
+                    j = k + 1;
+                    continue;
+                }
+                // An initial: "J. Smith", "H.M. Prasetyo".
+                let tj = self.toks[j];
+                if s == "."
+                    && tj.word
+                    && tj.upper
+                    && tj.end - tj.start == 1
+                    && self.is_cap_word(k + 1)
+                {
+                    j = k + 1;
+                    continue;
+                }
+            }
+            if !tk.word && tk.gap == Gap::None && self.t(k) == "." {
+                let tj = self.toks[j];
+                if tj.word
+                    && tj.upper
+                    && tj.end - tj.start == 1
+                    && next_ok(k + 1)
+                    && self.is_cap_word(k + 1)
+                    && self.toks[k + 1].gap == Gap::Space
+                {
+                    j = k + 1;
+                    continue;
+                }
+            }
+            let joiner = (tk.word && tk.lower) || self.t(k) == "&";
+            if joiner
+                && tk.gap == Gap::Space
+                && (self.has(W::NameParticles, k) || self.has(W::Connectors, k))
+                && next_ok(k + 1)
+                && self.is_cap_word(k + 1)
+                && self.toks[k + 1].gap == Gap::Space
+                && !self.is_reporting(k + 1)
+            {
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    fn words(&self, a: usize, b: usize) -> usize {
+        (a..=b).filter(|&k| self.toks[k].word).count()
+    }
+
+    /// Classifies the run `a..=b` of capitalised words.
+    fn classify(&mut self, a: usize, b: usize) {
+        if a > b {
+            return;
+        }
+        // A dateline: "YAOUNDE, Cameroon (Reuters) -", "JAKARTA -" at a paragraph start.
+        if (a == 0 || self.toks[a].gap == Gap::Break)
+            && (a..=b).all(|k| !self.toks[k].word || self.toks[k].upper)
+            && b + 1 < self.toks.len()
+            && matches!(self.t(b + 1), "," | "(" | "-" | "\u{2013}" | "\u{2014}")
+            && self.words(a, b) <= 4
+            && !(a..=b).any(|k| self.has(W::NotNames, k))
+        {
+            self.push(a, b, EntityKind::Place, EntitySource::Rule, None);
+            return;
+        }
+        let headline = self.headline[self.sent[a] as usize];
+        if !headline {
+            // Organization and place heads anywhere in the run: "Politikus Partai Demokrat".
+            for p in a..=b {
+                if !self.toks[p].word || (p > a && self.toks[p].gap != Gap::Space) {
+                    continue;
+                }
+                for (list, kind) in [
+                    (W::OrgHeads, EntityKind::Organization),
+                    (W::PlaceHeads, EntityKind::Place),
+                ] {
+                    let len = self.data.phrase_at(list, &self.hashes[..=b], p);
+                    if len == 0 || !self.toks[p].cap {
+                        continue;
+                    }
+                    let head_end = p + len - 1;
+                    let mut end = b;
+                    // Absorb a known place right after: "Universitas Indonesia", "Kementerian Pertahanan Rusia".
+                    if kind == EntityKind::Organization && b + 1 < self.toks.len() {
+                        let m = self.covered[b + 1];
+                        if m != NONE && self.toks[b + 1].gap == Gap::Space {
+                            let mm = &self.mentions[m as usize];
+                            if mm.kind == EntityKind::Place
+                                && mm.first == b + 1
+                                && mm.last - mm.first < 4
+                            {
+                                end = mm.last;
+                                self.remove(m as usize);
+                            }
+                        }
+                    }
+                    if end <= head_end {
+                        continue; // the head alone is not a name
+                    }
+                    let end = self.trim_tail(head_end + 1, end);
+                    if end <= head_end {
+                        continue;
+                    }
+                    if p > a {
+                        self.classify(a, p - 1);
+                    }
+                    // "Bank Mega Syariah Eva Dahlia Kusumawati": a person after the name.
+                    let person = (head_end + 2..=end).find(|&k| {
+                        self.toks[k].word
+                            && self.has(W::GivenNames, k)
+                            && (k..=end).all(|x| self.covered[x] == NONE)
+                            && (2..=4).contains(&self.words(k, end))
+                            && (k..=end).all(|x| !self.toks[x].word || !self.common(x))
+                    });
+                    if let Some(k) = person {
+                        self.push(p, k - 1, kind, EntitySource::Rule, None);
+                        self.push(k, end, EntityKind::Person, EntitySource::Rule, None);
+                        return;
+                    }
+                    self.push(p, end, kind, EntitySource::Rule, None);
+                    if end < b {
+                        self.classify(end + 1, b);
+                    }
+                    return;
+                }
+            }
+            // Tails: "Hudson Institute", "Freddie Mac Corp", "Jefferson County".
+            for (list, kind) in [
+                (W::OrgTails, EntityKind::Organization),
+                (W::PlaceTails, EntityKind::Place),
+            ] {
+                let len = self.data.phrase_ending(list, &self.hashes, b);
+                if len == 0 || b + 1 < a + len || !self.toks[b + 1 - len].cap {
+                    continue;
+                }
+                let mut s = a;
+                while s <= b
+                    && (self.has(W::NotNames, s) || self.has(W::Honorifics, s))
+                    && !self.toks[s].upper
+                {
+                    s += 1;
+                }
+                // "UK Film Council", "Kasablanka Hall": a known place right before belongs
+                // to the name.
+                let mut absorbed = None;
+                if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.initial[a] {
+                    let m = self.covered[a - 1];
+                    if m != NONE {
+                        let mm = &self.mentions[m as usize];
+                        if mm.kind == EntityKind::Place
+                            && mm.last - mm.first < 3
+                            && self.same_sent(mm.first, a)
+                        {
+                            absorbed = Some(m as usize);
+                        }
+                    }
+                }
+                if s + len <= b || absorbed.is_some() {
+                    if let Some(m) = absorbed {
+                        s = self.mentions[m].first;
+                        self.remove(m);
+                    }
+                    self.push(s, b, kind, EntitySource::Rule, None);
+                    return;
+                }
+            }
+            // A lower-case cue before: "kantor berita Yonhap", "the carmaker Fiat".
+            if a > 0 && self.toks[a - 1].lower {
+                let l = self.data.phrase_ending(W::OrgCues, &self.hashes, a - 1);
+                if l > 0 && self.toks[a - l].lower {
+                    let e = self.trim_tail(a, b);
+                    if e >= a && !self.has(W::NotNames, a) && !self.has(W::Titles, a) {
+                        self.push(a, e, EntityKind::Organization, EntitySource::Rule, None);
+                        return;
+                    }
+                }
+            }
+        }
+        self.classify_person(a, b, headline);
+    }
+
+    /// Drops trailing words that are not names (days, months, function words).
+    fn trim_tail(&self, a: usize, mut b: usize) -> usize {
+        while b >= a && (!self.toks[b].word || self.has(W::NotNames, b)) {
+            if b == 0 {
+                return 0;
+            }
+            b -= 1;
+        }
+        b
+    }
+
+    fn classify_person(&mut self, a: usize, b: usize, headline: bool) {
+        // Connectors join words of organizations only: "Prabowo dan Gibran" is two names.
+        if let Some(k) = (a..=b).find(|&k| {
+            self.has(W::Connectors, k) && !self.has(W::NameParticles, k) && !self.toks[k].cap
+        }) {
+            if k > a {
+                self.classify_person(a, k - 1, headline);
+            }
+            if k < b {
+                self.classify(k + 1, b);
+            }
+            return;
+        }
+        let mut s = a;
+        let mut titled = false;
+        let mut honor = false;
+        let mut lead_common = false;
+        // Strip titles, honorifics, and words that are not names at the start.
+        while s <= b {
+            let lt = self.data.phrase_at(W::Titles, &self.hashes[..=b], s);
+            if lt > 0 {
+                s += lt;
+                titled = true;
+                // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
+                loop {
+                    let lc = self
+                        .data
+                        .phrase_at(W::TitleComplements, &self.hashes[..=b], s);
+                    if lc == 0 {
+                        break;
+                    }
+                    s += lc;
+                }
+                continue;
+            }
+            let lh = self.data.phrase_at(W::Honorifics, &self.hashes[..=b], s);
+            if lh > 0 {
+                s += lh;
+                if s <= b && self.is_punct(s, ".") {
+                    s += 1;
+                }
+                honor = true;
+                continue;
+            }
+            if !self.toks[s].word
+                || self.has(W::NotNames, s)
+                || ((self.initial[s] || titled) && self.common(s))
+            {
+                if self.toks[s].word && !self.initial[s] && !titled {
+                    // "Perang Dunia II": a name that starts with a common word is no person.
+                    lead_common = true;
+                }
+                s += 1;
+                continue;
+            }
+            break;
+        }
+        if s > b {
+            return;
+        }
+        let e = self.trim_tail(s, b);
+        if e < s || !self.toks[s].word {
+            return;
+        }
+        let nw = self.words(s, e);
+        let mut has_common = false;
+        for k in s..=e {
+            if self.toks[k].word
+                && (self.has(W::NotNames, k) || self.has(W::Titles, k))
+                && !self.has(W::NameParticles, k)
+            {
+                return;
+            }
+            if self.toks[k].word && self.toks[k].cap && self.common(k) {
+                has_common = true;
+            }
+        }
+        let rep_after = e + 1 < self.toks.len() && self.same_sent(e, e + 1) && {
+            let k = if self.is_punct(e + 1, ",") && e + 2 < self.toks.len() {
+                e + 2
+            } else {
+                e + 1
+            };
+            self.data.phrase_at(W::ReportingAfter, &self.hashes, k) > 0
+                && (self.toks[k].lower || headline)
+        };
+        let rep_before = s > 0 && {
+            let k = s - 1;
+            self.same_sent(k, s)
+                && self.toks[k].word
+                && (self.toks[k].lower || self.initial[k])
+                && self.data.phrase_ending(W::ReportingBefore, &self.hashes, k) > 0
+        };
+        if headline {
+            // Title-case lines give no case evidence: only a reporting verb next to a short name.
+            if rep_after && nw <= 3 && !has_common {
+                self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+            } else {
+                self.unclassified.push((a, b));
+            }
+            return;
+        }
+        let honor_before = s > 0 && {
+            let k = if self.is_punct(s - 1, ".") && s > 1 {
+                s - 2
+            } else {
+                s - 1
+            };
+            self.toks[k].word
+                && self.same_sent(k, s)
+                && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
+        };
+        let title_after = self.title_after(e);
+        let strong = titled
+            || honor
+            || honor_before
+            || rep_after
+            || rep_before
+            || title_after
+            || self.title_before(s).is_some();
+        let given_at =
+            (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
+        let given = given_at == Some(s);
+        let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
+        let addressed = titled || honor || honor_before || title_after;
+        // One word is a name only with a title or a form of address, or in languages that
+        // name people with one word; a sentence-initial word needs more than a verb.
+        let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
+        let weak_initial = nw == 1 && self.initial[s] && !addressed && !given;
+        if nw <= 6 && single_ok && !weak_initial && (strong || ((given || sur) && !has_common)) {
+            self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+            return;
+        }
+        // "Apoteker Noel Wicks": the name starts at the given name.
+        if let Some(k) = given_at {
+            if k > s
+                && (self.initial[s] || titled)
+                && self.words(k, e) >= 2
+                && (k..=e).all(|x| !self.toks[x].word || !self.common(x))
+            {
+                self.push(k, e, EntityKind::Person, EntitySource::Rule, None);
+                return;
+            }
+        }
+        // "di" + a capitalised name: a place.
+        if s == a
+            && a > 0
+            && self.toks[a - 1].lower
+            && self.has(W::PlacePreps, a - 1)
+            && !has_common
+            && !self.initial[s]
+            && nw <= 4
+        {
+            self.push(s, e, EntityKind::Place, EntitySource::Rule, None);
+            return;
+        }
+        // Capitalised words inside a sentence that no rule explains: in languages whose
+        // writing capitalises little but names, a person; an acronym, an organization.
+        let quoted =
+            s > 0 && e + 1 < self.toks.len() && is_quote(self.t(s - 1)) && is_quote(self.t(e + 1));
+        // A sentence may open with a name: "Byeon Woo Seok berhasil ...", when no word of it
+        // is a common word and a lower-case word follows.
+        let opens = self.initial[s]
+            && nw >= 2
+            && e + 1 < self.toks.len()
+            && self.toks[e + 1].lower
+            && (s..=e).all(|k| !self.toks[k].word || !self.common(k));
+        if (!self.initial[s] || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
+            let acronym = nw == 1
+                && self.toks[s].upper
+                && (2..=6).contains(&(self.toks[s].end - self.toks[s].start));
+            if acronym && self.data.option(Opt::AcronymsAreOrganizations) {
+                self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
+                return;
+            }
+            let digits = (s..=e).any(|k| self.t(k).bytes().any(|c| c.is_ascii_digit()));
+            if !acronym
+                && nw >= 2
+                && !digits
+                && !self.toks[s].upper
+                && self.data.option(Opt::UnknownNamesArePeople)
+            {
+                self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+                return;
+            }
+        }
+        self.unclassified.push((s, e));
+    }
+
+    /// ", a journalist", ", seorang wartawan", ", ketua ...": a title right after the name.
+    fn title_after(&self, e: usize) -> bool {
+        let n = self.toks.len();
+        if e + 2 >= n || !self.is_punct(e + 1, ",") || !self.same_sent(e, e + 2) {
+            return false;
+        }
+        let mut k = e + 2;
+        if self.toks[k].lower && self.has(W::Articles, k) && k + 1 < n {
+            k += 1;
+        }
+        self.toks[k].lower && self.data.phrase_at(W::Titles, &self.hashes, k) > 0
+    }
+
+    /// Names joined by "dan", "and" or a comma to a person's name are people too:
+    /// "Johnny Depp and Jude Law".
+    fn coordination_pass(&mut self) {
+        let runs = std::mem::take(&mut self.unclassified);
+        let mut keep = Vec::with_capacity(runs.len());
+        for &(s, e) in &runs {
+            let ok = self.words(s, e) >= 2
+                && !self.headline[self.sent[s] as usize]
+                && (s..=e)
+                    .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
+                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1))
+                    || self.person_at(e + 2, e + 1));
+            if ok && (s..=e).all(|k| self.covered[k] == NONE) {
+                self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+            } else {
+                keep.push((s, e));
+            }
+        }
+        self.unclassified = keep;
+    }
+
+    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&" or ",".
+    fn person_at(&self, m: usize, j: usize) -> bool {
+        if m >= self.toks.len() || j >= self.toks.len() {
+            return false;
+        }
+        let joins = self.is_punct(j, ",")
+            || (self.has(W::Connectors, j) && !self.toks[j].cap && self.t(j).len() <= 3);
+        let c = self.covered[m];
+        joins && c != NONE && self.mentions[c as usize].kind == EntityKind::Person
+    }
+
+    /// A title before the name at `s`, looking back over known places and organizations
+    /// (the affiliation) and role words: "Presiden Rusia Vladimir Putin",
+    /// "ajudan Kremlin Yuri Ushakov", "Menteri Luar Negeri Rusia Sergei Lavrov".
+    /// Returns (role, affiliation mentions).
+    fn title_before(&self, s: usize) -> Option<(String, Vec<usize>)> {
+        let mut affs = Vec::new();
+        let mut k = s;
+        let mut steps = 0;
+        while k > 0 && steps < LOOKBACK {
+            k -= 1;
+            steps += 1;
+            if !self.same_sent(k, s) {
+                break;
+            }
+            let m = self.covered[k];
+            if m != NONE {
+                let mm = &self.mentions[m as usize];
+                if mm.kind == EntityKind::Person || !mm.alive {
+                    break;
+                }
+                affs.push(m as usize);
+                k = mm.first;
+                continue;
+            }
+            let t = self.toks[k];
+            if !t.word {
+                if self.t(k) == "-" && t.gap == Gap::None {
+                    continue;
+                }
+                break;
+            }
+            let l = self.data.phrase_ending(W::Titles, &self.hashes, k);
+            if l > 0 {
+                let first = k + 1 - l;
+                let role = self.text[self.toks[first].start..self.toks[k].end].to_lowercase();
+                return Some((role, affs));
+            }
+            if t.cap && (self.common(k) || self.has(W::NotNames, k)) {
+                continue;
+            }
+            break;
+        }
+        None
+    }
+
+    fn link_pass(&mut self) {
+        let n = self.toks.len();
+        // Acronyms defined in parentheses: "Komisi Pemberantasan Korupsi (KPK)".
+        let mut aliases: Vec<(String, usize)> = Vec::new();
+        let mut k = 1;
+        while k + 2 < n {
+            if self.is_punct(k, "(")
+                && self.toks[k + 1].word
+                && self.toks[k + 1].upper
+                && self.is_punct(k + 2, ")")
+            {
+                let acr = self.t(k + 1).to_string();
+                let len = acr.chars().count();
+                if (2..=10).contains(&len) {
+                    let m = self.covered[k - 1];
+                    let target = if m != NONE {
+                        let mm = &self.mentions[m as usize];
+                        let f = self.t(mm.first).chars().next();
+                        if mm.kind != EntityKind::Person && f == acr.chars().next() {
+                            Some(m as usize)
+                        } else {
+                            None
+                        }
+                    } else {
+                        None
+                    };
+                    if let Some(t) = target {
+                        if self.covered[k + 1] == NONE {
+                            let kind = self.mentions[t].kind;
+                            self.push(k + 1, k + 1, kind, EntitySource::Link, None);
+                        }
+                        aliases.push((acr, t));
+                    }
+                }
+            }
+            k += 1;
+        }
+        // Names found by rules, and the surnames of people with two or more words.
+        let mut alias_set = FastSet::default();
+        for (id, m) in self.mentions.iter().enumerate() {
+            if !m.alive || m.source == EntitySource::Link {
+                continue;
+            }
+            if m.source == EntitySource::Rule {
+                let mut s = self.text[self.toks[m.first].start..self.toks[m.last].end].to_string();
+                if (m.first..=m.last).all(|k| !self.toks[k].word || self.toks[k].upper)
+                    && s.len() > 3
+                {
+                    // "YAOUNDE" in a dateline is "Yaounde" in the text.
+                    s = title_case(&s);
+                }
+                if alias_set.insert(token_hash(&s)) {
+                    aliases.push((s, id));
+                }
+            }
+            if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
+                let l = m.last;
+                let t = self.toks[l];
+                if t.word
+                    && t.cap
+                    && t.end - t.start >= 3
+                    && !self.common(l)
+                    && !self.has(W::NotNames, l)
+                    && alias_set.insert(self.hashes[l])
+                {
+                    aliases.push((self.t(l).to_string(), id));
+                }
+            }
+        }
+        if aliases.is_empty() {
+            return;
+        }
+        let mut ib = RawIndexBuilder::with_capacity(aliases.len());
+        for (i, (s, id)) in aliases.iter().enumerate() {
+            ib.add(
+                s,
+                RawAliasRef {
+                    entry: *id as u32,
+                    alias: i as u32,
+                    exact: false,
+                },
+            );
+        }
+        let index = ib.build();
+        let mut found = Vec::new();
+        index.find(
+            self.text,
+            &self.toks,
+            |r| aliases[r.alias as usize].0.as_str(),
+            &mut found,
+        );
+        for f in found {
+            if (f.first..=f.last).all(|x| self.covered[x] == NONE) {
+                let kind = self.mentions[f.alias.entry as usize].kind;
+                self.push(f.first, f.last, kind, EntitySource::Link, None);
+            }
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Entity>, Vec<Referent>) {
+        let mut order: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| self.mentions[i].alive)
+            .collect();
+        order.sort_by_key(|&i| self.mentions[i].first);
+        let nm = order.len();
+        // Union-find over the mentions in text order.
+        let mut parent: Vec<usize> = (0..nm).collect();
+        fn find(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        let union = |p: &mut Vec<usize>, a: usize, b: usize| {
+            let (ra, rb) = (find(p, a), find(p, b));
+            if ra != rb {
+                let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+                p[hi] = lo;
+            }
+        };
+        let pos_of: HashMap<usize, usize> =
+            order.iter().enumerate().map(|(p, &m)| (m, p)).collect();
+        let surface = |m: &Mention| -> String {
+            let s = &self.text[self.toks[m.first].start..self.toks[m.last].end];
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        // Same gazetteer entry, or same kind and same written name.
+        let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+        for (p, &mi) in order.iter().enumerate() {
+            let m = &self.mentions[mi];
+            let key = match m.entry {
+                Some(e) => (3u8, e.to_string()),
+                None => (m.kind as u8, surface(m).to_lowercase()),
+            };
+            if let Some(&q) = by_key.get(&key) {
+                union(&mut parent, p, q);
+            } else {
+                by_key.insert(key, p);
+            }
+        }
+        // Links made in the link pass: to the mention whose alias matched.
+        // (Recomputed here: a link mention joins the group of a mention with the same text,
+        // or the person whose last word it is.)
+        let mut last_word: FastMap<Vec<usize>> = FastMap::default();
+        for (p, &mi) in order.iter().enumerate() {
+            let m = &self.mentions[mi];
+            if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
+                last_word.entry(self.hashes[m.last]).or_default().push(p);
+            }
+        }
+        for (p, &mi) in order.iter().enumerate() {
+            let m = &self.mentions[mi];
+            if m.kind != EntityKind::Person || self.words(m.first, m.last) != 1 {
+                continue;
+            }
+            if let Some(cands) = last_word.get(&self.hashes[m.first]) {
+                // The nearest full name before, else the first after.
+                let q = cands
+                    .iter()
+                    .rev()
+                    .find(|&&q| q < p)
+                    .or_else(|| cands.first());
+                if let Some(&q) = q {
+                    let full = &self.mentions[order[q]];
+                    let conflict =
+                        m.entry.is_some() && full.entry.is_some() && m.entry != full.entry;
+                    if !conflict {
+                        union(&mut parent, p, q);
+                    }
+                }
+            }
+        }
+        // Acronyms: a link mention right after "(" joins the mention before it.
+        for (p, &mi) in order.iter().enumerate() {
+            let m = &self.mentions[mi];
+            if m.source == EntitySource::Link && m.first >= 2 && self.is_punct(m.first - 1, "(") {
+                let c = self.covered[m.first - 2];
+                if c != NONE {
+                    if let Some(&q) = pos_of.get(&(c as usize)) {
+                        union(&mut parent, p, q);
+                    }
+                }
+            }
+        }
+        // Acronym defined after a name: later uses of it join the same group (by text).
+        let mut acr_group: HashMap<String, usize> = HashMap::new();
+        for (p, &mi) in order.iter().enumerate() {
+            let m = &self.mentions[mi];
+            if m.source == EntitySource::Link && m.first >= 1 && self.is_punct(m.first - 1, "(") {
+                acr_group.insert(surface(m), p);
+            }
+        }
+        for (p, &mi) in order.iter().enumerate() {
+            let m = &self.mentions[mi];
+            if let Some(&q) = acr_group.get(&surface(m)) {
+                if m.entry.is_none() || self.mentions[order[q]].entry.is_none() {
+                    union(&mut parent, p, q);
+                }
+            }
+        }
+        // Build referents in order of first mention.
+        let mut group_ref: HashMap<usize, usize> = HashMap::new();
+        let mut entities = Vec::with_capacity(nm);
+        let mut referents: Vec<Referent> = Vec::new();
+        let mut best: Vec<(usize, usize)> = Vec::new(); // (score, mention pos) per referent
+        for (p, &mi) in order.iter().enumerate() {
+            let root = find(&mut parent, p);
+            let m = &self.mentions[mi];
+            let r = *group_ref.entry(root).or_insert_with(|| {
+                referents.push(Referent {
+                    name: String::new(),
+                    id: None,
+                    kind: m.kind,
+                    roles: Vec::new(),
+                    affiliations: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                best.push((0, p));
+                referents.len() - 1
+            });
+            let score = if m.entry.is_some() { 1_000_000 } else { 0 }
+                + match m.source {
+                    EntitySource::Gazetteer => 0,
+                    EntitySource::Rule => 1000,
+                    _ => 0,
+                }
+                + self.words(m.first, m.last) * 100
+                + (self.toks[m.last].end - self.toks[m.first].start).min(99);
+            if score > best[r].0 {
+                best[r] = (score, p);
+            }
+            referents[r].mentions.push(entities.len());
+            entities.push(Entity {
+                span: Span::new(self.toks[m.first].start, self.toks[m.last].end),
+                kind: m.kind,
+                referent: r,
+                source: m.source,
+            });
+        }
+        for (r, &(_, p)) in best.iter().enumerate() {
+            let m = &self.mentions[order[p]];
+            let rf = &mut referents[r];
+            rf.kind = m.kind;
+            match m.entry.and_then(|e| self.gaz.entry(e as usize)) {
+                Some(e) => {
+                    rf.name = e.name.clone();
+                    rf.id = Some(e.id.clone());
+                    rf.roles.extend(e.roles.iter().cloned());
+                    rf.affiliations.extend(e.of.iter().cloned());
+                }
+                None => rf.name = surface(m),
+            }
+        }
+        // Mentions take their referent's kind.
+        for e in &mut entities {
+            e.kind = referents[e.referent].kind;
+        }
+        // Roles and affiliations the text gives people.
+        let ent_of_mention: HashMap<usize, usize> =
+            order.iter().enumerate().map(|(p, &m)| (m, p)).collect();
+        for (p, &mi) in order.iter().enumerate() {
+            let r = entities[p].referent;
+            if referents[r].kind != EntityKind::Person {
+                continue;
+            }
+            let m = self.mentions[mi].clone();
+            let mut roles = Vec::new();
+            let mut affs = Vec::new();
+            if let Some((role, a)) = self.title_before(m.first) {
+                roles.push(role);
+                affs.extend(a);
+            }
+            self.appositive(m.last, &mut roles, &mut affs);
+            for role in roles {
+                if !referents[r].roles.contains(&role) {
+                    referents[r].roles.push(role);
+                }
+            }
+            for a in affs {
+                if let Some(&q) = ent_of_mention.get(&a) {
+                    let name = referents[entities[q].referent].name.clone();
+                    if entities[q].referent != r && !referents[r].affiliations.contains(&name) {
+                        referents[r].affiliations.push(name);
+                    }
+                }
+            }
+        }
+        self.mentions.clear();
+        (entities, referents)
+    }
+
+    /// ", ketua keamanan Asia-Pasifik di Hudson Institute": a role and an affiliation after
+    /// the name, up to the next comma or the sentence end.
+    fn appositive(&self, last: usize, roles: &mut Vec<String>, affs: &mut Vec<usize>) {
+        let n = self.toks.len();
+        let mut k = last + 1;
+        if k >= n || !self.is_punct(k, ",") {
+            return;
+        }
+        k += 1;
+        // Optional "mantan", "former": part of the title list when it matters.
+        let start = k;
+        let mut role_found = false;
+        while k < n && k < start + 3 && self.same_sent(k, last) {
+            let l = self.data.phrase_at(W::Titles, &self.hashes, k);
+            if l > 0 && self.toks[k].word {
+                let role = self.text[self.toks[k].start..self.toks[k + l - 1].end].to_lowercase();
+                roles.push(role);
+                role_found = true;
+                k += l;
+                break;
+            }
+            if !self.toks[k].word || self.toks[k].cap {
+                break;
+            }
+            k += 1;
+        }
+        if !role_found {
+            return;
+        }
+        let mut place = None;
+        let end = (k + LOOKBACK * 2).min(n);
+        while k < end && self.same_sent(k, last) {
+            if !self.toks[k].word
+                && matches!(
+                    self.t(k),
+                    "," | "." | ";" | "(" | ")" | "\"" | "\u{201c}" | "\u{201d}"
+                )
+            {
+                break;
+            }
+            let m = self.covered[k];
+            if m != NONE {
+                let mm = &self.mentions[m as usize];
+                match mm.kind {
+                    EntityKind::Organization => {
+                        affs.push(m as usize);
+                        return;
+                    }
+                    EntityKind::Place if place.is_none() => place = Some(m as usize),
+                    EntityKind::Person => break,
+                    _ => {}
+                }
+                k = mm.last + 1;
+                continue;
+            }
+            if self.is_reporting(k) && self.toks[k].lower {
+                break;
+            }
+            k += 1;
+        }
+        if let Some(p) = place {
+            affs.push(p);
+        }
+    }
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}" | "\u{00ab}" | "\u{00bb}"
+    )
+}
+
+/// "YAOUNDE CITY" -> "Yaounde City".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
+}

@@ -1,0 +1,316 @@
+//! The alias index: a trie over case-folded word tokens, stored as one hash map from
+//! (parent node, token hash, gap) to child node.
+//!
+//! Building is one hash-map insert per alias token; matching hashes only the tokens that
+//! can start a name (capitalised words, digits) and walks at most [`MAX_TOKENS`] tokens
+//! from each, so the time is linear in the text. Hash collisions (64-bit) can only add
+//! candidates, never lose one: every candidate is checked against the alias's own text.
+
+use super::token::{eq_exact, eq_title, eq_upper, token_hash, tokenize_into, Gap, Token};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Aliases longer than this many tokens are not indexed.
+pub(crate) const MAX_TOKENS: usize = 24;
+
+/// A hasher for keys that are already well mixed `u64`s.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Map = HashMap<u64, u32, BuildHasherDefault<MixHasher>>;
+
+#[inline]
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[inline]
+fn edge_key(parent: u32, hash: u64, spaced: bool) -> u64 {
+    mix(hash ^ ((parent as u64) << 1 | spaced as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// One indexed alias: which entry, which alias of it, and how its case is checked.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct AliasRef {
+    pub entry: u32,
+    /// Index into the entry's aliases; `u32::MAX` for the canonical name.
+    pub alias: u32,
+    /// Written without lower-case letters (an acronym such as "AS"): the text must match exactly.
+    pub exact: bool,
+}
+
+/// The token trie.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index {
+    edges: Map,
+    /// Per node, the offset of its aliases in `terms` (one more than the number of nodes).
+    term_off: Vec<u32>,
+    terms: Vec<AliasRef>,
+    nodes: u32,
+    /// Some alias starts with a lower-case letter or a non-word char.
+    lower_start: bool,
+}
+
+/// A match of the index: tokens `first..=last`, and the alias.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct IndexMatch {
+    pub first: usize,
+    pub last: usize,
+    pub alias: AliasRef,
+}
+
+/// Builds an [`Index`].
+pub(crate) struct IndexBuilder {
+    edges: Map,
+    nodes: u32,
+    pending: Vec<(u32, AliasRef)>,
+    lower_start: bool,
+    scratch: Vec<Token>,
+}
+
+impl IndexBuilder {
+    pub fn with_capacity(aliases: usize) -> IndexBuilder {
+        let mut edges = Map::default();
+        edges.reserve(aliases + aliases / 2);
+        IndexBuilder {
+            edges,
+            nodes: 1,
+            pending: Vec::with_capacity(aliases),
+            lower_start: false,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Adds one alias. Returns false when it has no token or too many.
+    pub fn add(&mut self, surface: &str, r: AliasRef) -> bool {
+        let mut toks = std::mem::take(&mut self.scratch);
+        tokenize_into(surface, &mut toks);
+        let ok = !toks.is_empty() && toks.len() <= MAX_TOKENS;
+        if ok {
+            let first = toks[0];
+            if !(first.cap || first.upper || first.digit) {
+                self.lower_start = true;
+            }
+            let mut node = 0u32;
+            for (i, t) in toks.iter().enumerate() {
+                let key = edge_key(
+                    node,
+                    token_hash(t.text(surface)),
+                    i > 0 && t.gap != Gap::None,
+                );
+                let next = self.nodes;
+                let child = *self.edges.entry(key).or_insert(next);
+                if child == next {
+                    self.nodes += 1;
+                }
+                node = child;
+            }
+            let exact = surface.chars().any(char::is_alphabetic)
+                && !surface.chars().any(char::is_lowercase);
+            self.pending.push((node, AliasRef { exact, ..r }));
+        }
+        self.scratch = toks;
+        ok
+    }
+
+    pub fn build(mut self) -> Index {
+        // Stable sort keeps insertion order among the aliases of one node: earlier entries win.
+        self.pending.sort_by_key(|p| p.0);
+        let n = self.nodes as usize;
+        let mut term_off = Vec::with_capacity(n + 1);
+        let mut terms = Vec::with_capacity(self.pending.len());
+        let mut it = self.pending.iter().peekable();
+        for node in 0..n as u32 {
+            term_off.push(terms.len() as u32);
+            while let Some(&&(nd, r)) = it.peek() {
+                if nd != node {
+                    break;
+                }
+                terms.push(r);
+                it.next();
+            }
+        }
+        term_off.push(terms.len() as u32);
+        self.edges.shrink_to_fit();
+        Index {
+            edges: self.edges,
+            term_off,
+            terms,
+            nodes: self.nodes,
+            lower_start: self.lower_start,
+        }
+    }
+}
+
+impl Index {
+    /// Heap bytes used, approximately.
+    pub fn memory_usage(&self) -> usize {
+        // hashbrown: (key, value) padded to 16 bytes plus one control byte per bucket.
+        self.edges.capacity() * 17
+            + self.term_off.capacity() * 4
+            + self.terms.capacity() * std::mem::size_of::<AliasRef>()
+    }
+
+    /// Number of trie nodes.
+    #[allow(dead_code)]
+    pub fn node_count(&self) -> usize {
+        self.nodes as usize
+    }
+
+    #[inline]
+    fn can_start(&self, t: &Token) -> bool {
+        t.cap || t.upper || t.digit || self.lower_start
+    }
+
+    /// Leftmost-longest matches over `tokens` of `text`, non-overlapping, in order.
+    /// `surface(alias)` gives an alias's text for the case check.
+    pub fn find<'s, F>(&self, text: &str, tokens: &[Token], surface: F, out: &mut Vec<IndexMatch>)
+    where
+        F: Fn(AliasRef) -> &'s str,
+    {
+        if self.terms.is_empty() {
+            return;
+        }
+        let mut scratch: Vec<Token> = Vec::new();
+        let mut cands: Vec<(usize, u32)> = Vec::new();
+        let n = tokens.len();
+        let mut i = 0;
+        while i < n {
+            let t = &tokens[i];
+            if !self.can_start(t) {
+                i += 1;
+                continue;
+            }
+            cands.clear();
+            let mut node = 0u32;
+            let end = n.min(i + MAX_TOKENS);
+            for (j, tj) in tokens.iter().enumerate().take(end).skip(i) {
+                if j > i && tj.gap == Gap::Break {
+                    break;
+                }
+                let key = edge_key(
+                    node,
+                    token_hash(tj.text(text)),
+                    j > i && tj.gap != Gap::None,
+                );
+                match self.edges.get(&key) {
+                    Some(&c) => node = c,
+                    None => break,
+                }
+                let (a, b) = (
+                    self.term_off[node as usize],
+                    self.term_off[node as usize + 1],
+                );
+                if a < b {
+                    cands.push((j, node));
+                }
+            }
+            let mut found = None;
+            for &(j, node) in cands.iter().rev() {
+                let (a, b) = (
+                    self.term_off[node as usize],
+                    self.term_off[node as usize + 1],
+                );
+                let mut upper_hit = None;
+                for r in &self.terms[a as usize..b as usize] {
+                    match check_case(text, &tokens[i..=j], surface(*r), r.exact, &mut scratch) {
+                        CaseFit::Exact => {
+                            found = Some((j, *r));
+                            break;
+                        }
+                        CaseFit::Upper if upper_hit.is_none() => upper_hit = Some((j, *r)),
+                        _ => {}
+                    }
+                }
+                if found.is_none() {
+                    found = upper_hit;
+                }
+                if found.is_some() {
+                    break;
+                }
+            }
+            match found {
+                Some((j, r)) => {
+                    out.push(IndexMatch {
+                        first: i,
+                        last: j,
+                        alias: r,
+                    });
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CaseFit {
+    No,
+    Exact,
+    Upper,
+}
+
+/// Checks the case policy of an alias against the text tokens it matched.
+fn check_case(
+    text: &str,
+    toks: &[Token],
+    surface: &str,
+    exact: bool,
+    scratch: &mut Vec<Token>,
+) -> CaseFit {
+    tokenize_into(surface, scratch);
+    if scratch.len() != toks.len() {
+        return CaseFit::No;
+    }
+    let mut all_exact = true;
+    let mut all_upper = !exact;
+    for (t, a) in toks.iter().zip(scratch.iter()) {
+        let ts = t.text(text);
+        let as_ = a.text(surface);
+        let e = eq_exact(ts, as_) || (!exact && a.lower && eq_title(ts, as_));
+        if !e {
+            all_exact = false;
+        }
+        if all_upper {
+            let has_letters = ts.chars().any(char::is_alphabetic);
+            let u = if has_letters {
+                t.upper && eq_upper(ts, as_)
+            } else {
+                eq_exact(ts, as_)
+            };
+            if !u {
+                all_upper = false;
+            }
+        }
+        if !all_exact && !all_upper {
+            return CaseFit::No;
+        }
+    }
+    if all_exact {
+        CaseFit::Exact
+    } else if all_upper && toks.iter().any(|t| t.upper) {
+        CaseFit::Upper
+    } else {
+        CaseFit::No
+    }
+}

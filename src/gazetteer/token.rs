@@ -1,0 +1,334 @@
+//! Word tokens of the original text, shared by the gazetteer index and the entity rules.
+//!
+//! A token is a maximal run of word characters (letters, digits, combining marks) or one
+//! other non-space character. White space only separates tokens; what lies between two
+//! tokens is recorded as a [`Gap`].
+
+/// What separates a token from the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Gap {
+    /// Nothing: the tokens touch ("Tempo" "." "co").
+    None,
+    /// Spaces or tabs, at most one line break.
+    Space,
+    /// Two or more line breaks (a blank line): names never run across it.
+    Break,
+}
+
+/// One token of the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+    /// The first char is an upper-case (or title-case) letter.
+    pub cap: bool,
+    /// It has letters and none is lower-case.
+    pub upper: bool,
+    /// The first char is a lower-case letter.
+    pub lower: bool,
+    /// The first char is a digit.
+    pub digit: bool,
+    pub gap: Gap,
+}
+
+impl Token {
+    #[inline]
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+#[inline]
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Maps apostrophe and hyphen variants to `'` and `-`.
+#[inline]
+pub(crate) fn norm_punct(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}' => '\'',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{00AD}' => '-',
+        _ => c,
+    }
+}
+
+/// Tokenizes `text`, appending to `out` (cleared first).
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut newlines = 0u32;
+    let mut spaced = false;
+    let n = bytes.len();
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                // Word: scan on.
+                let start = i;
+                let (mut has_lower, mut has_letter) = (false, false);
+                let first = b;
+                let mut j = i;
+                loop {
+                    if j >= n {
+                        break;
+                    }
+                    let c = bytes[j];
+                    if c < 0x80 {
+                        if c.is_ascii_alphanumeric() {
+                            has_lower |= c.is_ascii_lowercase();
+                            has_letter |= c.is_ascii_alphabetic();
+                            j += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    let ch = text[j..].chars().next().unwrap_or(' ');
+                    if is_word_char(ch) {
+                        has_lower |= ch.is_lowercase();
+                        has_letter |= ch.is_alphabetic();
+                        j += ch.len_utf8();
+                        continue;
+                    }
+                    break;
+                }
+                out.push(Token {
+                    start,
+                    end: j,
+                    word: true,
+                    cap: first.is_ascii_uppercase(),
+                    upper: has_letter && !has_lower,
+                    lower: first.is_ascii_lowercase(),
+                    digit: first.is_ascii_digit(),
+                    gap: gap(spaced, newlines),
+                });
+                spaced = false;
+                newlines = 0;
+                i = j;
+            } else if b.is_ascii_whitespace() {
+                spaced = true;
+                if b == b'\n' {
+                    newlines += 1;
+                }
+                i += 1;
+            } else {
+                out.push(Token {
+                    start: i,
+                    end: i + 1,
+                    word: false,
+                    cap: false,
+                    upper: false,
+                    lower: false,
+                    digit: false,
+                    gap: gap(spaced, newlines),
+                });
+                spaced = false;
+                newlines = 0;
+                i += 1;
+            }
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        let len = ch.len_utf8();
+        if is_word_char(ch) && !is_mark(ch) {
+            let start = i;
+            let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
+            let mut j = i + len;
+            while j < n {
+                let c = bytes[j];
+                if c < 0x80 {
+                    if c.is_ascii_alphanumeric() {
+                        has_lower |= c.is_ascii_lowercase();
+                        has_letter |= c.is_ascii_alphabetic();
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let c2 = text[j..].chars().next().unwrap_or(' ');
+                if is_word_char(c2) {
+                    has_lower |= c2.is_lowercase();
+                    has_letter |= c2.is_alphabetic();
+                    j += c2.len_utf8();
+                    continue;
+                }
+                break;
+            }
+            out.push(Token {
+                start,
+                end: j,
+                word: true,
+                cap: ch.is_uppercase() || (ch.is_alphabetic() && !ch.is_lowercase() && has_lower),
+                upper: has_letter && !has_lower,
+                lower: ch.is_lowercase(),
+                digit: ch.is_numeric(),
+                gap: gap(spaced, newlines),
+            });
+            spaced = false;
+            newlines = 0;
+            i = j;
+        } else if ch.is_whitespace() {
+            spaced = true;
+            if ch == '\u{2028}' || ch == '\u{2029}' {
+                newlines += 2;
+            }
+            i += len;
+        } else {
+            out.push(Token {
+                start: i,
+                end: i + len,
+                word: false,
+                cap: false,
+                upper: false,
+                lower: false,
+                digit: false,
+                gap: gap(spaced, newlines),
+            });
+            spaced = false;
+            newlines = 0;
+            i += len;
+        }
+    }
+}
+
+#[inline]
+fn gap(spaced: bool, newlines: u32) -> Gap {
+    if newlines >= 2 {
+        Gap::Break
+    } else if spaced {
+        Gap::Space
+    } else {
+        Gap::None
+    }
+}
+
+/// Tokenizes `text`.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut v = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut v);
+    v
+}
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+#[inline]
+fn add(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ b as u64).wrapping_mul(K)
+}
+
+/// Hash of a token, case-folded, with apostrophe and hyphen variants unified.
+#[inline]
+pub(crate) fn token_hash(s: &str) -> u64 {
+    let mut h: u64 = 0;
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return token_hash_slow(s);
+        }
+        h = add(h, b.to_ascii_lowercase());
+    }
+    h
+}
+
+fn token_hash_slow(s: &str) -> u64 {
+    let mut h: u64 = 0;
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        let c = norm_punct(c);
+        for l in c.to_lowercase() {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                h = add(h, b);
+            }
+        }
+    }
+    h
+}
+
+/// True when the two tokens are equal after unifying apostrophe and hyphen variants.
+pub(crate) fn eq_exact(text: &str, alias: &str) -> bool {
+    if text == alias {
+        return true;
+    }
+    let mut a = text.chars().map(norm_punct);
+    let mut b = alias.chars().map(norm_punct);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// True when `text` is `alias` written in capitals.
+pub(crate) fn eq_upper(text: &str, alias: &str) -> bool {
+    let mut a = text.chars().map(norm_punct);
+    let mut b = alias.chars().map(norm_punct).flat_map(char::to_uppercase);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// True when `text` is `alias` with its first letter capitalised.
+pub(crate) fn eq_title(text: &str, alias: &str) -> bool {
+    let mut ac = alias.chars();
+    let mut tc = text.chars();
+    match (ac.next(), tc.next()) {
+        (Some(a0), Some(t0)) => {
+            let mut up = a0.to_uppercase();
+            if up.len() != 1 || up.next() != Some(t0) {
+                return false;
+            }
+            eq_exact(tc.as_str(), ac.as_str())
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_and_gaps() {
+        let t = "Tempo.co, Jakarta -  Putin’s\n\nKim";
+        let toks = tokenize(t);
+        let words: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            words,
+            ["Tempo", ".", "co", ",", "Jakarta", "-", "Putin", "’", "s", "Kim"]
+        );
+        assert_eq!(toks[1].gap, Gap::None);
+        assert_eq!(toks[4].gap, Gap::Space);
+        assert_eq!(toks[9].gap, Gap::Break);
+        assert!(toks[0].cap && !toks[0].upper);
+        assert!(toks[2].lower);
+    }
+
+    #[test]
+    fn hashes_fold_case_and_punct() {
+        assert_eq!(token_hash("Rusia"), token_hash("RUSIA"));
+        assert_eq!(token_hash("’"), token_hash("'"));
+        assert_eq!(token_hash("Ütü"), token_hash("ütü"));
+        assert_ne!(token_hash("Rusia"), token_hash("Russia"));
+    }
+
+    #[test]
+    fn case_comparisons() {
+        assert!(eq_upper("REUTERS", "Reuters"));
+        assert!(!eq_upper("Reuters", "Reuters"));
+        assert!(eq_title("Un", "un"));
+        assert!(!eq_title("un", "Un"));
+        assert!(eq_exact("’", "'"));
+    }
+}

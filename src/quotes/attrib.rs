@@ -1,0 +1,1217 @@
+//! Attribution: the kind of each quote, its cue and its speaker.
+//!
+//! Every look at the text is bounded: a window of [`WINDOW`] bytes on each side of a quote,
+//! noun phrases of at most [`MAX_NP`] tokens, at most [`LOOKBACK`] earlier names and
+//! [`HISTORY`] earlier speakers. The whole pass is linear in the length of the text.
+
+use super::lexicon::{CueClass, Lexicon, PronounKind};
+use super::marks::{self, RawQuote};
+use super::mentions::{self, Guess, Mention};
+use super::words::{lower, tokenize, Tok};
+use crate::document::{Cue, Document, Quote, QuoteKind, Speaker};
+use crate::Span;
+use std::sync::Arc;
+
+/// Bytes looked at before and after a quote.
+pub(crate) const WINDOW: usize = 400;
+/// Most tokens in a speaker's noun phrase.
+pub(crate) const MAX_NP: usize = 12;
+/// Most earlier names looked at when resolving a pronoun or a description.
+pub(crate) const LOOKBACK: usize = 60;
+/// Bytes within which an earlier speaker stays the one a pronoun or `-nya` refers to.
+const SALIENT: usize = 2000;
+/// Most earlier speakers remembered.
+pub(crate) const HISTORY: usize = 24;
+/// Most tokens between a cue and the quote it introduces that are searched for the cue.
+const CUE_SEARCH: usize = 40;
+
+/// A speaker found for a quote.
+#[derive(Clone, Debug)]
+struct Who {
+    span: Span,
+    name: Option<String>,
+    id: Option<String>,
+    guess: Guess,
+    referent: Option<usize>,
+    ctx: Vec<String>,
+}
+
+impl Who {
+    fn speaker(&self) -> Speaker {
+        Speaker {
+            span: self.span,
+            name: self.name.clone(),
+            id: self.id.clone(),
+            kind: self.guess.kind(),
+            referent: self.referent,
+        }
+    }
+
+    fn from_mention(m: &Mention, span: Span) -> Who {
+        Who {
+            span,
+            name: Some(m.name.clone()),
+            id: m.id.clone(),
+            guess: m.guess,
+            referent: m.referent,
+            ctx: m.ctx.clone(),
+        }
+    }
+
+    fn unnamed(span: Span) -> Who {
+        Who {
+            span,
+            name: None,
+            id: None,
+            guess: Guess::Unknown,
+            referent: None,
+            ctx: Vec::new(),
+        }
+    }
+}
+
+/// The result of attributing one quote.
+#[derive(Clone, Debug)]
+struct Attr {
+    who: Option<Who>,
+    cue: Option<Cue>,
+    rule: &'static str,
+    confidence: f32,
+    title: bool,
+}
+
+impl Attr {
+    fn none() -> Attr {
+        Attr {
+            who: None,
+            cue: None,
+            rule: "none",
+            confidence: 0.0,
+            title: false,
+        }
+    }
+    fn title(rule: &'static str) -> Attr {
+        Attr {
+            title: true,
+            rule,
+            confidence: 0.8,
+            ..Attr::none()
+        }
+    }
+}
+
+/// A speaker's noun phrase, as found in the tokens.
+#[derive(Clone, Copy, Debug)]
+enum Np {
+    Pronoun(usize, PronounKind),
+    Words(usize, usize),
+}
+
+struct Miner<'a> {
+    text: &'a str,
+    lx: &'a Lexicon,
+    mentions: &'a [Mention],
+    buf: String,
+    history: Vec<(usize, Who)>,
+}
+
+/// Finds and attributes the quotes of a document.
+pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
+    let text = doc.text.as_str();
+    let pars: Vec<Span> = doc.paragraphs.iter().map(|p| p.span).collect();
+    let raw = marks::find(text, &pars);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let mentions = mentions::collect(doc, lx, &raw);
+    let mut m = Miner {
+        text,
+        lx,
+        mentions: &mentions,
+        buf: String::new(),
+        history: Vec::new(),
+    };
+    let mut pre: Vec<Tok> = Vec::new();
+    let mut post: Vec<Tok> = Vec::new();
+    let mut attrs: Vec<Attr> = Vec::with_capacity(raw.len());
+    let mut kinds: Vec<QuoteKind> = Vec::with_capacity(raw.len());
+    for (qi, q) in raw.iter().enumerate() {
+        let par = pars[q.paragraph];
+        let same_prev = qi > 0 && raw[qi - 1].paragraph == q.paragraph;
+        let prev_end = if same_prev {
+            raw[qi - 1].span.end
+        } else {
+            par.start
+        };
+        let next_start = match raw.get(qi + 1) {
+            Some(n) if n.paragraph == q.paragraph => n.span.start,
+            _ => par.end,
+        };
+        let lo = floor(text, q.span.start.saturating_sub(WINDOW)).max(prev_end);
+        let pre_lo = clause_start(text, lo, q.span.start);
+        let hi = ceil(text, (q.span.end + WINDOW).min(text.len())).min(next_start);
+        let post_hi = sentence_end(text, q.span.end, hi);
+        let sent_lo = clause_start(
+            text,
+            floor(text, q.span.start.saturating_sub(WINDOW)).max(par.start),
+            q.span.start,
+        );
+        tokenize(text, pre_lo, q.span.start, &mut pre);
+        tokenize(text, q.span.end, post_hi, &mut post);
+        let starts_clause = !pre.iter().any(Tok::is_word);
+        let kind = m.kind_of(q, starts_clause);
+        let mut attr = if m.title_before(&pre) {
+            Attr::title("title-word")
+        } else {
+            m.post_patterns(&post, q.span.start)
+                .or_else(|| m.pre_patterns(&pre, sent_lo, q.span.start))
+                .unwrap_or_else(Attr::none)
+        };
+        if !attr.title && attr.who.is_none() {
+            // A quote that opens its paragraph or sentence with no cue: the previous speaker goes on.
+            if let Some(prev) = qi.checked_sub(1).and_then(|p| attrs.get(p).map(|a| (p, a))) {
+                let (pi, pa) = prev;
+                let pq = &raw[pi];
+                let next_par = pq.paragraph + 1 == q.paragraph && q.span.start == par.start;
+                let same_par = pq.paragraph == q.paragraph && starts_clause;
+                if pa.who.is_some()
+                    && !pa.title
+                    && (next_par || same_par)
+                    && kind == QuoteKind::Direct
+                {
+                    attr = Attr {
+                        who: pa.who.clone(),
+                        cue: None,
+                        rule: "continuation",
+                        confidence: 0.7,
+                        title: false,
+                    };
+                }
+            }
+        }
+        if !attr.title && attr.who.is_none() && kind == QuoteKind::Partial {
+            if m.title_shape(q.content) {
+                attr = Attr::title("title-shape");
+            } else if let Some(w) = m.subject(sent_lo, q.span.start) {
+                attr = Attr {
+                    who: Some(w),
+                    cue: None,
+                    rule: "sentence-subject",
+                    confidence: 0.5,
+                    title: false,
+                };
+            }
+        }
+        if let Some(w) = &attr.who {
+            if w.name.is_some() {
+                m.remember(w.clone());
+            }
+        }
+        attrs.push(attr);
+        kinds.push(kind);
+    }
+    // A quote with no cue of its own shares the cue of the next quote in its sentence
+    // (`"A" dan "B", kata X`).
+    for qi in (0..raw.len().saturating_sub(1)).rev() {
+        if attrs[qi].who.is_some() || attrs[qi].title {
+            continue;
+        }
+        let (q, n) = (&raw[qi], &raw[qi + 1]);
+        if q.paragraph != n.paragraph || attrs[qi + 1].who.is_none() || attrs[qi + 1].title {
+            continue;
+        }
+        let between = &text[q.span.end..n.span.start];
+        if between.len() > WINDOW || has_sentence_end(between) {
+            continue;
+        }
+        let mut a = attrs[qi + 1].clone();
+        a.rule = "same-sentence";
+        a.confidence *= 0.8;
+        attrs[qi] = a;
+    }
+    let sentences = &doc.sentences;
+    raw.iter()
+        .zip(attrs)
+        .zip(kinds)
+        .map(|((q, a), kind)| {
+            let first = sentences
+                .partition_point(|s| s.span.end <= q.span.start)
+                .min(sentences.len().saturating_sub(1));
+            let end = sentences
+                .partition_point(|s| s.span.start < q.span.end)
+                .max(first + 1)
+                .min(sentences.len().max(first + 1));
+            Quote {
+                span: q.span,
+                content: q.content,
+                kind: if a.title { QuoteKind::Title } else { kind },
+                paragraph: q.paragraph,
+                first_sentence: first,
+                end_sentence: end,
+                cue: if a.title { None } else { a.cue },
+                speaker: if a.title {
+                    None
+                } else {
+                    a.who.as_ref().map(Who::speaker)
+                },
+                rule: a.rule,
+                confidence: if a.title || a.who.is_some() {
+                    a.confidence
+                } else {
+                    0.0
+                },
+            }
+        })
+        .collect()
+}
+
+impl<'a> Miner<'a> {
+    fn low(&mut self, t: Tok) -> &str {
+        lower(&self.text[t.span], &mut self.buf)
+    }
+
+    fn remember(&mut self, w: Who) {
+        if self.history.len() >= HISTORY {
+            self.history.remove(0);
+        }
+        self.history.push((w.span.start, w));
+    }
+
+    /// The cue starting at `toks[i]`, with the number of tokens it takes.
+    fn cue_at(&mut self, toks: &[Tok], i: usize) -> Option<(CueClass, Arc<str>, Span, usize)> {
+        let t = *toks.get(i)?;
+        if !t.is_word() {
+            return None;
+        }
+        let text = self.text;
+        let w = lower(&text[t.span], &mut self.buf);
+        let entries = self.lx.cues.get(w)?;
+        'entries: for e in entries {
+            for (k, r) in e.rest.iter().enumerate() {
+                let Some(u) = toks.get(i + 1 + k) else {
+                    continue 'entries;
+                };
+                if !u.is_word() || !text[u.span].eq_ignore_ascii_case(r) {
+                    continue 'entries;
+                }
+            }
+            let n = 1 + e.rest.len();
+            let span = Span::new(t.span.start, toks[i + n - 1].span.end);
+            return Some((e.class, e.lemma.clone(), span, n));
+        }
+        None
+    }
+
+    fn is_cue_word(&mut self, t: Tok) -> bool {
+        t.is_word() && {
+            let text = self.text;
+            self.lx
+                .cues
+                .contains_key(lower(&text[t.span], &mut self.buf))
+        }
+    }
+
+    /// The word right before the quote names a title or a term ("bertajuk", "dubbed the").
+    fn title_before(&mut self, pre: &[Tok]) -> bool {
+        let mut words = pre.iter().rev();
+        let Some(&last) = words.next() else {
+            return false;
+        };
+        if !last.is_word() {
+            return false;
+        }
+        let lx = self.lx;
+        let w = self.low(last);
+        if lx.title_cue.contains(w) {
+            return true;
+        }
+        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+            if let Some(&before) = words.next() {
+                if before.is_word() {
+                    let b = self.low(before);
+                    return lx.title_cue.contains(b);
+                }
+            }
+        }
+        false
+    }
+
+    /// A short run of capitalised words without a sentence's punctuation: a name or a title.
+    fn title_shape(&mut self, content: Span) -> bool {
+        let s = &self.text[content];
+        if s.ends_with([',', '.', '!', '?', '…']) {
+            return false;
+        }
+        let mut n = 0;
+        for w in s.split_whitespace() {
+            n += 1;
+            if n > 6 {
+                return false;
+            }
+            let first = w.chars().next().unwrap_or(' ');
+            if !(first.is_uppercase() || first.is_numeric()) {
+                let lw = w.to_lowercase();
+                if !self.lx.connector.contains(&lw) && !self.lx.determiner.contains(&lw) {
+                    return false;
+                }
+            }
+        }
+        n > 0
+    }
+
+    fn kind_of(&self, q: &RawQuote, starts_clause: bool) -> QuoteKind {
+        let s = &self.text[q.content];
+        if starts_clause || has_sentence_end(s) {
+            return QuoteKind::Direct;
+        }
+        let upper = s.chars().next().is_some_and(char::is_uppercase);
+        let ends = s.ends_with([',', '.', '!', '?', '…']);
+        if upper && ends {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        }
+    }
+
+    /// Patterns after the quote: `, kata X`, `, X said`, `. Hal itu dikatakan X`.
+    fn post_patterns(&mut self, toks: &[Tok], qstart: usize) -> Option<Attr> {
+        let mut i = 0;
+        while i < toks.len() && toks[i].punct.is_some_and(|c| ",-—–:(".contains(c)) {
+            i += 1;
+        }
+        if i >= toks.len() {
+            return None;
+        }
+        // Cue, then speaker.
+        if let Some(a) = self.cue_then_speaker(toks, i, qstart, "quote-cue-speaker", 0.9) {
+            return Some(a);
+        }
+        // "Hal itu dikatakan X", "Demikian kata X".
+        let mut k = i;
+        while k < toks.len() && k < i + 3 && toks[k].is_word() && {
+            let lx = self.lx;
+            let w = self.low(toks[k]);
+            lx.intro.contains(w)
+        } {
+            k += 1;
+        }
+        if k > i {
+            if let Some(a) = self.cue_then_speaker(toks, k, qstart, "quote-intro-cue", 0.8) {
+                return Some(a);
+            }
+        }
+        // Speaker, then cue: `, Cronin said`, `, Smith, a doctor, said`.
+        if let Some(a) = self.speaker_then_cue(toks, i, qstart) {
+            return Some(a);
+        }
+        // At the end of the sentence, after a comma: `It was "too early" to predict, the
+        // council said.`
+        for c in i + 1..toks.len() {
+            if toks[c].is(',') {
+                if let Some(mut a) = self
+                    .cue_then_speaker(toks, c + 1, qstart, "sentence-end-cue", 0.7)
+                    .or_else(|| self.speaker_then_cue(toks, c + 1, qstart))
+                {
+                    a.rule = "sentence-end-cue";
+                    a.confidence = 0.7;
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// A speaker's noun phrase at `toks[i]` followed by a cue.
+    fn speaker_then_cue(&mut self, toks: &[Tok], i: usize, qstart: usize) -> Option<Attr> {
+        let _ = qstart;
+        let np = self.np_forward(toks, i)?;
+        let end = match np {
+            Np::Pronoun(p, _) => p + 1,
+            Np::Words(_, b) => b,
+        };
+        let mut k = self.skip_adverbs(toks, end);
+        if toks.get(k).is_some_and(|t| t.is(',')) {
+            // An apposition: between commas (`Smith, a doctor, said`) or not closed
+            // (`Armando Falcon, OFHEO director said`).
+            let lim = (k + 16).min(toks.len());
+            if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',')) {
+                k = self.skip_adverbs(toks, c + 1);
+            } else if let Some(Np::Words(_, e2)) = self.np_forward(toks, k + 1) {
+                k = self.skip_adverbs(toks, e2);
+            }
+        }
+        if let Some((CueClass::Verb, lemma, span, _)) = self.cue_at(toks, k) {
+            let who = self.resolve(toks, np, span.start)?;
+            return Some(Attr {
+                who: Some(who),
+                cue: Some(Cue {
+                    span,
+                    word: lemma.to_string(),
+                }),
+                rule: "quote-speaker-cue",
+                confidence: 0.85,
+                title: false,
+            });
+        }
+        None
+    }
+
+    /// A cue at `toks[i]` followed by its speaker (or a `-nya` cue).
+    fn cue_then_speaker(
+        &mut self,
+        toks: &[Tok],
+        i: usize,
+        qstart: usize,
+        rule: &'static str,
+        confidence: f32,
+    ) -> Option<Attr> {
+        let (class, lemma, span, n) = self.cue_at(toks, i)?;
+        let cue = Some(Cue {
+            span,
+            word: lemma.to_string(),
+        });
+        let who = match class {
+            CueClass::VerbNya | CueClass::PrepNya => {
+                self.resolve_pronoun(PronounKind::Person, qstart.min(span.start), span)
+            }
+            CueClass::Verb | CueClass::Prep => {
+                let mut j = i + n;
+                if toks.get(j).is_some_and(|t| {
+                    t.is_word() && {
+                        let lx = self.lx;
+                        let text = self.text;
+                        lx.passive_agent
+                            .contains(lower(&text[t.span], &mut self.buf))
+                    }
+                }) {
+                    j += 1;
+                }
+                let np = self.np_forward(toks, j)?;
+                let who = self.resolve(toks, np, qstart);
+                // `kata Kepala Dinas Perhubungan DKI, Syafrin Liputo`: a name in apposition
+                // after a title that names no person.
+                let end = match np {
+                    Np::Pronoun(p, _) => p + 1,
+                    Np::Words(_, b) => b,
+                };
+                if !who.as_ref().is_some_and(is_person_name)
+                    && toks.get(end).is_some_and(|t| t.is(','))
+                {
+                    if let Some(np2) = self.np_forward(toks, end + 1) {
+                        if let Some(w2) = self.resolve(toks, np2, qstart) {
+                            if is_person_name(&w2) {
+                                return Some(Attr {
+                                    who: Some(w2),
+                                    cue,
+                                    rule,
+                                    confidence,
+                                    title: false,
+                                });
+                            }
+                        }
+                    }
+                }
+                who
+            }
+        }?;
+        Some(Attr {
+            who: Some(who),
+            cue,
+            rule,
+            confidence,
+            title: false,
+        })
+    }
+
+    /// Patterns before the quote: `X mengatakan, “…”`, `menurut X, “…”`, `X said: “…”`,
+    /// `Korea Utara ... menyebut klaim tersebut “…”`.
+    fn pre_patterns(&mut self, toks: &[Tok], sent_lo: usize, qstart: usize) -> Option<Attr> {
+        let lo = toks.len().saturating_sub(CUE_SEARCH);
+        for k in (lo..toks.len()).rev() {
+            let Some((class, lemma, span, n)) = self.cue_at(toks, k) else {
+                continue;
+            };
+            let cue = Some(Cue {
+                span,
+                word: lemma.to_string(),
+            });
+            let mk = |who: Who, rule: &'static str, confidence: f32| Attr {
+                who: Some(who),
+                cue: cue.clone(),
+                rule,
+                confidence,
+                title: false,
+            };
+            match class {
+                CueClass::VerbNya | CueClass::PrepNya => {
+                    let who = self.resolve_pronoun(PronounKind::Person, span.start, span)?;
+                    return Some(mk(who, "cue-nya-quote", 0.75));
+                }
+                CueClass::Prep => {
+                    let np = self.np_forward(toks, k + n)?;
+                    let who = self.resolve(toks, np, span.start)?;
+                    return Some(mk(who, "according-to-quote", 0.85));
+                }
+                CueClass::Verb => {
+                    let e = self.skip_adverbs_back(toks, k);
+                    let mut back = self.np_backward(toks, e);
+                    if back.is_none() && e >= 2 && toks[e - 1].is(',') {
+                        // `Peter Zombic, the managing director of ..., said`;
+                        // `Kepala Dinas X, Syafrin Liputo, mengatakan`.
+                        let lim = e.saturating_sub(25);
+                        if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
+                            let inner = self
+                                .np_forward(toks, c + 1)
+                                .filter(|np| matches!(np, Np::Words(_, b) if *b == e - 1));
+                            let inner_person = inner.and_then(|np| {
+                                self.resolve(toks, np, span.start).filter(is_person_name)
+                            });
+                            if let Some(w) = inner_person {
+                                return Some(mk(w, "speaker-cue-quote", 0.8));
+                            }
+                            back = self
+                                .np_backward(toks, c)
+                                .filter(|np| self.has_name(toks, *np));
+                        }
+                    }
+                    if let Some(np) = back {
+                        let np = self.apposition_back(toks, np);
+                        if let Some(who) = self.resolve(toks, np, span.start) {
+                            return Some(mk(who, "speaker-cue-quote", 0.85));
+                        }
+                    }
+                    let mut j = k + n;
+                    if toks.get(j).is_some_and(|t| {
+                        t.is_word() && {
+                            let lx = self.lx;
+                            let text = self.text;
+                            lx.passive_agent
+                                .contains(lower(&text[t.span], &mut self.buf))
+                        }
+                    }) {
+                        j += 1;
+                    }
+                    if let Some(np) = self.np_forward(toks, j) {
+                        if let Some(who) = self.resolve(toks, np, span.start) {
+                            return Some(mk(who, "cue-speaker-quote", 0.8));
+                        }
+                    }
+                    let who = self.subject(sent_lo, qstart)?;
+                    return Some(mk(who, "subject-cue-quote", 0.7));
+                }
+            }
+        }
+        None
+    }
+
+    /// `Smith, a doctor, said`: an unnamed phrase between commas after a name is an apposition.
+    fn apposition_back(&mut self, toks: &[Tok], np: Np) -> Np {
+        if let Np::Words(a, _) = np {
+            if a >= 2 && toks[a - 1].is(',') && !self.has_name(toks, np) {
+                if let Some(before) = self.np_backward(toks, a - 1) {
+                    if self.has_name(toks, before) {
+                        return before;
+                    }
+                }
+            }
+        }
+        np
+    }
+
+    fn has_name(&mut self, toks: &[Tok], np: Np) -> bool {
+        match np {
+            Np::Pronoun(..) => false,
+            Np::Words(a, b) => (a..b).any(|i| toks[i].cap && !self.is_role(toks[i])),
+        }
+    }
+
+    fn is_role(&mut self, t: Tok) -> bool {
+        let lx = self.lx;
+        let w = self.low(t);
+        lx.role.contains(w) || lx.honorific.contains(w) || lx.not_name.contains(w)
+    }
+
+    fn skip_adverbs(&mut self, toks: &[Tok], mut i: usize) -> usize {
+        let start = i;
+        while i < toks.len() && i < start + 3 && toks[i].is_word() && !self.is_cue_word(toks[i]) {
+            let lx = self.lx;
+            if !lx.adverb.contains(self.low(toks[i])) {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    fn skip_adverbs_back(&mut self, toks: &[Tok], mut e: usize) -> usize {
+        let start = e;
+        while e > 0 && e + 3 > start && toks[e - 1].is_word() {
+            let lx = self.lx;
+            if !lx.adverb.contains(self.low(toks[e - 1])) {
+                break;
+            }
+            e -= 1;
+        }
+        e
+    }
+
+    /// Classifies a word for a noun phrase: name, head noun, determiner, ... or none.
+    fn np_word(&mut self, t: Tok) -> NpWord {
+        let lx = self.lx;
+        let w = self.low(t);
+        if t.cap {
+            if lx.role.contains(w) || lx.honorific.contains(w) {
+                return NpWord::Head;
+            }
+            if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+                return NpWord::Det;
+            }
+            if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w) {
+                return NpWord::No;
+            }
+            return NpWord::Name;
+        }
+        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+            return NpWord::Det;
+        }
+        if lx.connector.contains(w) {
+            return NpWord::Connector;
+        }
+        if lx.stop.contains(w) || lx.cues.contains_key(w) {
+            return NpWord::No;
+        }
+        if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
+            return NpWord::Head;
+        }
+        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+            return NpWord::Det;
+        }
+        if lx.connector.contains(w) {
+            return NpWord::Connector;
+        }
+        NpWord::No
+    }
+
+    /// The speaker's noun phrase starting at `toks[i]`.
+    fn np_forward(&mut self, toks: &[Tok], i: usize) -> Option<Np> {
+        let t = *toks.get(i)?;
+        if !t.is_word() {
+            return None;
+        }
+        {
+            let lx = self.lx;
+            if let Some(&k) = lx.pronouns.get(self.low(t)) {
+                return Some(Np::Pronoun(i, k));
+            }
+        }
+        let mut j = i;
+        let mut last_good = i;
+        while j < toks.len() && j < i + MAX_NP {
+            let u = toks[j];
+            if let Some(c) = u.punct {
+                // "Dr. Smith", "J. Smith"
+                let initial = j > i && c == '.' && {
+                    let p = toks[j - 1];
+                    let s = &self.text[p.span];
+                    p.cap && (s.chars().count() == 1 || self.np_word(p) == NpWord::Head)
+                };
+                if initial {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            match self.np_word(u) {
+                NpWord::Name | NpWord::Head | NpWord::Det => {
+                    j += 1;
+                    last_good = j;
+                }
+                NpWord::Connector => {
+                    let ok = j > i
+                        && toks[j - 1].cap
+                        && toks.get(j + 1).is_some_and(|n| n.cap && n.is_word());
+                    if !ok {
+                        break;
+                    }
+                    j += 1;
+                }
+                NpWord::No
+                    if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) =>
+                {
+                    break
+                }
+                NpWord::No => {
+                    // Modifiers before a name: "consumer goods giant Unilever",
+                    // "anti-corruption body Transparency International".
+                    let lim = (j + 4).min(toks.len());
+                    let mut n = j;
+                    while n < lim
+                        && toks[n].is_word()
+                        && !toks[n].cap
+                        && !{
+                            let lx = self.lx;
+                            let w = self.low(toks[n]);
+                            lx.stop.contains(w) || lx.cues.contains_key(w)
+                        }
+                    {
+                        n += 1;
+                    }
+                    if n > j
+                        && n < lim
+                        && toks[n].cap
+                        && toks[n].is_word()
+                        && self.np_word(toks[n]) == NpWord::Name
+                    {
+                        j = n;
+                        continue;
+                    }
+                    break;
+                }
+            }
+        }
+        (last_good > i).then_some(Np::Words(i, last_good))
+    }
+
+    /// The speaker's noun phrase ending right before `toks[e]`.
+    fn np_backward(&mut self, toks: &[Tok], e: usize) -> Option<Np> {
+        if e == 0 {
+            return None;
+        }
+        {
+            let t = toks[e - 1];
+            if t.is_word() {
+                let lx = self.lx;
+                if let Some(&k) = lx.pronouns.get(self.low(t)) {
+                    return Some(Np::Pronoun(e - 1, k));
+                }
+            }
+        }
+        let mut j = e;
+        while j > 0 && j + MAX_NP > e {
+            let u = toks[j - 1];
+            if u.punct.is_some() {
+                break;
+            }
+            match self.np_word(u) {
+                NpWord::Name | NpWord::Head | NpWord::Det => j -= 1,
+                NpWord::Connector => {
+                    let ok = j < e && toks[j].cap && j >= 2 && toks[j - 2].cap;
+                    if !ok {
+                        break;
+                    }
+                    j -= 1;
+                }
+                NpWord::No => break,
+            }
+        }
+        (j < e).then_some(Np::Words(j, e))
+    }
+
+    /// The subject of the sentence starting at `sent_lo` (after a dateline and opening words).
+    fn subject(&mut self, sent_lo: usize, qstart: usize) -> Option<Who> {
+        let mut toks = Vec::new();
+        let hi = ceil(self.text, (sent_lo + WINDOW).min(qstart));
+        tokenize(self.text, sent_lo, hi, &mut toks);
+        let mut i = 0;
+        // Dateline: "TEMPO.CO, Jakarta - ", "JAKARTA, KOMPAS — ".
+        if let Some(d) = toks
+            .iter()
+            .take(12)
+            .position(|t| t.punct.is_some_and(|c| "-—–".contains(c)))
+        {
+            if toks[..d]
+                .iter()
+                .all(|t| t.cap || t.punct.is_some_and(|c| ",.()/".contains(c)))
+            {
+                i = d + 1;
+            }
+        }
+        // Opening words ("Namun,", "Sementara itu,").
+        let start = i;
+        while i < toks.len() && i < start + 4 {
+            let t = toks[i];
+            if t.is(',') {
+                i += 1;
+                continue;
+            }
+            if !t.is_word() {
+                break;
+            }
+            let lx = self.lx;
+            let w = self.low(t);
+            if lx.not_name.contains(w) && !lx.role.contains(w) && !lx.pronouns.contains_key(w) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let np = self.np_forward(&toks, i)?;
+        let pos = toks[i].span.start;
+        self.resolve(&toks, np, pos)
+    }
+
+    /// Who a noun phrase names.
+    fn resolve(&mut self, toks: &[Tok], np: Np, pos: usize) -> Option<Who> {
+        let (a, b) = match np {
+            Np::Pronoun(p, k) => return self.resolve_pronoun(k, pos, toks[p].span),
+            Np::Words(a, b) => (a, b),
+        };
+        let full = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        // The entity layer's person inside the phrase.
+        if let Some(m) = self.mention_in(full, true) {
+            let span = m.span;
+            return Some(Who::from_mention(m, span));
+        }
+        let mut head = false;
+        let mut org_head = false;
+        let mut definite = false;
+        let mut indefinite = false;
+        let mut cap_role = false;
+        // The last run of name words.
+        let mut run: Option<(usize, usize)> = None;
+        let mut i = a;
+        while i < b {
+            let t = toks[i];
+            match self.np_word(t) {
+                NpWord::Name => {
+                    let s = i;
+                    let mut e = i + 1;
+                    while e < b {
+                        match self.np_word(toks[e]) {
+                            NpWord::Name => e += 1,
+                            NpWord::Connector
+                                if e + 1 < b && self.np_word(toks[e + 1]) == NpWord::Name =>
+                            {
+                                e += 2
+                            }
+                            _ => break,
+                        }
+                    }
+                    run = Some((s, e));
+                    i = e;
+                    continue;
+                }
+                NpWord::Head => {
+                    head = true;
+                    cap_role |= t.cap;
+                    let lx = self.lx;
+                    let w = self.low(t);
+                    org_head |= lx.org_word.contains(w);
+                }
+                NpWord::Det => {
+                    let lx = self.lx;
+                    let w = self.low(t);
+                    if lx.indefinite.contains(w) {
+                        indefinite = true;
+                    } else {
+                        definite = true;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if let Some((s, e)) = run {
+            let mut s2 = s;
+            if head {
+                while s2 < e && {
+                    let lx = self.lx;
+                    let w = self.low(toks[s2]);
+                    lx.affiliation.contains(w) || lx.connector.contains(w)
+                } {
+                    s2 += 1;
+                }
+            }
+            if s2 < e {
+                let span = Span::new(toks[s2].span.start, toks[e - 1].span.end);
+                if let Some(m) = self.mention_in(span, false) {
+                    return Some(Who::from_mention(m, span));
+                }
+                let guess = if head { Guess::Person } else { Guess::Unknown };
+                return Some(Who {
+                    span,
+                    name: Some(self.text[span].to_string()),
+                    id: None,
+                    guess,
+                    referent: None,
+                    ctx: Vec::new(),
+                });
+            }
+        }
+        if !head {
+            return None;
+        }
+        // A description: "pemimpin Rusia tersebut", "the ministry", "kata Presiden".
+        if indefinite {
+            return Some(Who::unnamed(full));
+        }
+        let mut words: Vec<String> = Vec::new();
+        for t in &toks[a..b] {
+            if t.is_word() && self.np_word(*t) != NpWord::Det {
+                let w = self.low(*t).to_string();
+                words.push(w);
+            }
+        }
+        let want = if org_head { Guess::Org } else { Guess::Person };
+        if let Some(w) = self.match_description(&words, want, pos, full) {
+            return Some(w);
+        }
+        // "the prime minister's office": the person whose role it names.
+        let other = if want == Guess::Person {
+            Guess::Org
+        } else {
+            Guess::Person
+        };
+        let names_role = {
+            let lx = self.lx;
+            words.iter().any(|w| lx.role.contains(w))
+        };
+        if names_role {
+            if let Some(w) = self.match_description(&words, other, pos, full) {
+                return Some(w);
+            }
+        }
+        if definite || cap_role {
+            if let Some(w) = self.latest(want, pos, full) {
+                return Some(w);
+            }
+        }
+        Some(Who::unnamed(full))
+    }
+
+    /// The first mention inside `span` (a person one when `person`).
+    fn mention_in(&self, span: Span, person: bool) -> Option<&'a Mention> {
+        let ms = self.mentions;
+        let k = ms.partition_point(|m| m.span.end <= span.start);
+        let mut best = None;
+        for m in ms[k..].iter().take(8) {
+            if m.span.start >= span.end {
+                break;
+            }
+            if person {
+                if m.guess == Guess::Person && m.referent.is_some() {
+                    best = Some(m);
+                }
+            } else if best.is_none() || m.guess == Guess::Person {
+                best = Some(m);
+            }
+        }
+        best
+    }
+
+    /// The earlier speaker or name that a description fits best.
+    fn match_description(
+        &mut self,
+        words: &[String],
+        want: Guess,
+        pos: usize,
+        span: Span,
+    ) -> Option<Who> {
+        let fits = |g: Guess| g == want || g == Guess::Unknown && want == Guess::Person;
+        // "Presiden" is not the "Wakil Presiden": a qualifier the description lacks rules out.
+        let lx = self.lx;
+        let qualified = |ctx: &[String]| {
+            ctx.iter()
+                .any(|c| lx.role_qualifier.contains(c) && !words.iter().any(|w| w == c))
+        };
+        let score = |name: &str, ctx: &[String]| -> usize {
+            words
+                .iter()
+                .filter(|w| {
+                    ctx.iter().any(|c| c == *w)
+                        || name
+                            .split_whitespace()
+                            .any(|n| n.to_lowercase() == w.as_str())
+                })
+                .count()
+        };
+        let mut best: Option<(f32, usize, Who)> = None;
+        let ms = self.mentions;
+        let k = ms.partition_point(|m| m.span.start < pos);
+        for m in ms[..k].iter().rev().take(LOOKBACK) {
+            if !fits(m.guess) || qualified(&m.ctx) {
+                continue;
+            }
+            let s = score(&m.name, &m.ctx) as f32;
+            if s > 0.0 && best.as_ref().map_or(true, |b| s > b.0) {
+                best = Some((s, m.span.start, Who::from_mention(m, span)));
+            }
+        }
+        for (p, w) in self.history.iter().rev() {
+            if *p >= pos || !fits(w.guess) || qualified(&w.ctx) {
+                continue;
+            }
+            let s = score(w.name.as_deref().unwrap_or(""), &w.ctx) as f32 + 0.5;
+            if s > 0.5 && best.as_ref().map_or(true, |b| s > b.0) {
+                let mut w = w.clone();
+                w.span = span;
+                best = Some((s, *p, w));
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    /// The latest speaker (or name) of the wanted kind before `pos`. For people, the most
+    /// salient first: earlier speakers and names next to a cue, then names given with a role,
+    /// then any name.
+    fn latest(&mut self, want: Guess, pos: usize, span: Span) -> Option<Who> {
+        let h = self
+            .history
+            .iter()
+            .rev()
+            .find(|(p, w)| *p < pos && (w.guess == want || w.guess == Guess::Unknown))
+            .map(|(p, w)| (*p, w.clone()));
+        let ms = self.mentions;
+        let k = ms.partition_point(|m| m.span.start < pos);
+        let recent = || ms[..k].iter().rev().take(LOOKBACK);
+        let pick = if want == Guess::Person {
+            let near = |p: usize| pos.saturating_sub(p) <= SALIENT;
+            let m2 = recent()
+                .find(|m| (m.guess == want || m.guess == Guess::Unknown) && m.rank >= 2)
+                .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+            let top = match (h.clone(), m2) {
+                (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
+                (h, m) => h.or(m),
+            };
+            match top {
+                Some(t) if near(t.0) => Some(t),
+                top => recent()
+                    .find(|m| m.guess == want && m.rank >= 1)
+                    .map(|m| (m.span.start, Who::from_mention(m, m.span)))
+                    .or(top)
+                    .or_else(|| {
+                        recent()
+                            .find(|m| m.guess == want)
+                            .map(|m| (m.span.start, Who::from_mention(m, m.span)))
+                    }),
+            }
+        } else {
+            let m = recent()
+                .find(|m| m.guess == want)
+                .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+            let last = self
+                .history
+                .iter()
+                .rev()
+                .find(|(p, _)| *p < pos)
+                .map(|(p, w)| (*p, w.clone()));
+            let h = match last {
+                Some(l) if pos.saturating_sub(l.0) <= SALIENT => return Some(Who { span, ..l.1 }),
+                _ => h,
+            };
+            match (h, m) {
+                (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
+                (h, m) => h.or(m),
+            }
+        };
+        let mut w = pick?.1;
+        w.span = span;
+        Some(w)
+    }
+
+    /// A pronoun or a `-nya` cue at `span`: the person (or group) last named before `pos`.
+    fn resolve_pronoun(&mut self, kind: PronounKind, pos: usize, span: Span) -> Option<Who> {
+        let want = match kind {
+            PronounKind::Person => Guess::Person,
+            PronounKind::Plural | PronounKind::Thing => Guess::Org,
+        };
+        if let Some(w) = self.latest(want, pos, span) {
+            return Some(w);
+        }
+        if kind != PronounKind::Person {
+            if let Some((_, w)) = self.history.iter().rev().find(|(p, _)| *p < pos) {
+                let mut w = w.clone();
+                w.span = span;
+                return Some(w);
+            }
+        }
+        None
+    }
+}
+
+/// A named person (or a name of unknown kind), not an organisation, place or description.
+fn is_person_name(w: &Who) -> bool {
+    w.name.is_some() && matches!(w.guess, Guess::Person | Guess::Unknown)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NpWord {
+    Name,
+    Head,
+    Det,
+    Connector,
+    No,
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether `s` holds the end of a sentence followed by more text (`. ` inside).
+fn has_sentence_end(s: &str) -> bool {
+    let b = s.trim().as_bytes();
+    (1..b.len()).any(|i| matches!(b[i - 1], b'.' | b'!' | b'?') && b[i].is_ascii_whitespace())
+}
+
+/// The start of the clause or sentence that ends at `end`: after the last `.`, `!` or `?`
+/// followed by white space in `text[lo..end]`.
+fn clause_start(text: &str, lo: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = end;
+    while i > lo + 1 {
+        i -= 1;
+        if b[i].is_ascii_whitespace() && matches!(b[i - 1], b'.' | b'!' | b'?') {
+            // "Dr. X", "J. Smith": an abbreviation, not a sentence end.
+            let word = last_word(&text[lo..i - 1]);
+            let abbrev = (word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase))
+                && b[i - 1] == b'.'
+                && word.chars().count() <= 2;
+            if !abbrev {
+                return i + 1;
+            }
+        }
+    }
+    lo
+}
+
+/// The end of the sentence that starts at `from`, at most `hi`.
+fn sentence_end(text: &str, from: usize, hi: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < hi {
+        if matches!(b[i], b'.' | b'!' | b'?') && (i + 1 >= hi || b[i + 1].is_ascii_whitespace()) {
+            // Keep "Dr." and initials inside.
+            let word = last_word(&text[from..i]);
+            let abbrev = b[i] == b'.'
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().count() <= 2;
+            if !abbrev {
+                return i + 1;
+            }
+        }
+        i += 1;
+    }
+    hi
+}
+
+/// The run of letters and digits at the end of `s`.
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    &s[start..]
+}

@@ -1,0 +1,233 @@
+//! The language knowledge of the quote miner: word lists parsed from `data/*.txt`.
+//!
+//! A data file has sections (`[cue]`, `[role]`, ...) holding one lower-case entry a line;
+//! `#` starts a comment. Multi-word entries are words separated by single spaces.
+
+use crate::{Error, Language};
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// What a cue word tells about where the speaker is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueClass {
+    /// A speech verb: the speaker is next to it ("kata Cronin", "Cronin said").
+    Verb,
+    /// A speech verb with the `-nya` clitic: the speaker is the person last named.
+    VerbNya,
+    /// A preposition: the speaker follows ("menurut Cronin", "according to Cronin").
+    Prep,
+    /// A preposition with the `-nya` clitic ("menurutnya").
+    PrepNya,
+}
+
+/// One cue: its class, its lemma as written in the data, and the words that must follow the
+/// first one for a phrase ("according to").
+#[derive(Clone, Debug)]
+pub(crate) struct CueEntry {
+    pub class: CueClass,
+    pub lemma: Arc<str>,
+    pub rest: Vec<String>,
+}
+
+/// What a pronoun refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PronounKind {
+    /// One person (ia, dia, he, she).
+    Person,
+    /// Several people or an organisation (mereka, they).
+    Plural,
+    /// A thing: an organisation or a country (it).
+    Thing,
+}
+
+/// The word lists of one language.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lexicon {
+    pub cues: HashMap<String, Vec<CueEntry>>,
+    pub pronouns: HashMap<String, PronounKind>,
+    pub passive_agent: HashSet<String>,
+    pub intro: HashSet<String>,
+    pub determiner: HashSet<String>,
+    pub indefinite: HashSet<String>,
+    pub unnamed: HashSet<String>,
+    pub role: HashSet<String>,
+    pub honorific: HashSet<String>,
+    pub stop: HashSet<String>,
+    pub adverb: HashSet<String>,
+    pub connector: HashSet<String>,
+    pub title_cue: HashSet<String>,
+    pub not_name: HashSet<String>,
+    pub affiliation: HashSet<String>,
+    pub org_word: HashSet<String>,
+    pub place_word: HashSet<String>,
+    pub place_role: HashSet<String>,
+    pub role_qualifier: HashSet<String>,
+}
+
+/// The bundled data files.
+pub(crate) const ID_DATA: &str = include_str!("data/id.txt");
+/// The bundled English data.
+pub(crate) const EN_DATA: &str = include_str!("data/en.txt");
+
+pub(crate) static ID: Lazy<Arc<Lexicon>> = Lazy::new(|| {
+    let mut lx = Lexicon::default();
+    lx.add_data("quotes/data/id.txt", ID_DATA, true)
+        .expect("bundled Indonesian quote data parses");
+    Arc::new(lx)
+});
+
+pub(crate) static EN: Lazy<Arc<Lexicon>> = Lazy::new(|| {
+    let mut lx = Lexicon::default();
+    lx.add_data("quotes/data/en.txt", EN_DATA, false)
+        .expect("bundled English quote data parses");
+    Arc::new(lx)
+});
+
+/// The bundled lexicon of a language.
+pub(crate) fn bundled(lang: Language) -> Arc<Lexicon> {
+    match lang {
+        Language::English => EN.clone(),
+        _ => ID.clone(),
+    }
+}
+
+impl Lexicon {
+    /// Adds the entries of a data file (format above). `nya` adds the `-nya` forms of
+    /// `[cue_nya]` entries.
+    pub(crate) fn add_data(&mut self, file: &str, data: &str, nya: bool) -> Result<(), Error> {
+        let mut section = String::new();
+        for (n, raw) in data.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('[') {
+                let name = rest
+                    .strip_suffix(']')
+                    .ok_or_else(|| Error::data(file, n + 1, "unclosed section header"))?;
+                section = name.trim().to_string();
+                continue;
+            }
+            let entry = line.to_lowercase();
+            self.add(&section, &entry, nya)
+                .map_err(|msg| Error::data(file, n + 1, &msg))?;
+        }
+        Ok(())
+    }
+
+    /// Adds one entry to a section.
+    pub(crate) fn add(&mut self, section: &str, entry: &str, nya: bool) -> Result<(), String> {
+        let entry = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+        if entry.is_empty() {
+            return Err("empty entry".into());
+        }
+        match section {
+            "cue" => self.add_cue(&entry, CueClass::Verb),
+            "cue_nya" => {
+                self.add_cue(&entry, CueClass::Verb);
+                if nya {
+                    self.add_cue(&format!("{entry}nya"), CueClass::VerbNya);
+                }
+            }
+            "cue_prep" => self.add_cue(&entry, CueClass::Prep),
+            "cue_prep_nya" => self.add_cue(&entry, CueClass::PrepNya),
+            "pronoun" => {
+                let mut it = entry.split(' ');
+                let word = it.next().unwrap_or_default().to_string();
+                let kind = match it.next() {
+                    Some("plural") => PronounKind::Plural,
+                    Some("thing") => PronounKind::Thing,
+                    Some("person") | None => PronounKind::Person,
+                    Some(other) => return Err(format!("unknown pronoun kind `{other}`")),
+                };
+                self.pronouns.insert(word, kind);
+            }
+            "passive_agent" => set_add(&mut self.passive_agent, &entry),
+            "intro" => set_add(&mut self.intro, &entry),
+            "determiner" => set_add(&mut self.determiner, &entry),
+            "indefinite" => set_add(&mut self.indefinite, &entry),
+            "unnamed" => set_add(&mut self.unnamed, &entry),
+            "role" => set_add(&mut self.role, &entry),
+            "honorific" => set_add(&mut self.honorific, &entry),
+            "stop" => set_add(&mut self.stop, &entry),
+            "adverb" => set_add(&mut self.adverb, &entry),
+            "connector" => set_add(&mut self.connector, &entry),
+            "title_cue" => set_add(&mut self.title_cue, &entry),
+            "not_name" => set_add(&mut self.not_name, &entry),
+            "affiliation" => set_add(&mut self.affiliation, &entry),
+            "org_word" => set_add(&mut self.org_word, &entry),
+            "place_word" => set_add(&mut self.place_word, &entry),
+            "place_role" => set_add(&mut self.place_role, &entry),
+            "role_qualifier" => set_add(&mut self.role_qualifier, &entry),
+            "" => return Err("entry before any [section]".into()),
+            other => return Err(format!("unknown section [{other}]")),
+        }
+        Ok(())
+    }
+
+    /// A word of an institution's or a place's name: listed, or an Indonesian nominalisation
+    /// (`pe-...-an`, `ke-...-an`: "Pengelolaan", "Kesehatan"), which personal names are not.
+    pub(crate) fn is_inst(&self, w: &str) -> bool {
+        if self.org_word.contains(w) || self.affiliation.contains(w) || self.place_word.contains(w)
+        {
+            return true;
+        }
+        let n = w.len();
+        (n >= 7
+            && w.is_ascii()
+            && (w.starts_with("pe") || w.starts_with("ke"))
+            && w.ends_with("an")
+            && !w.ends_with("wan")
+            && !w.ends_with("man"))
+            || (n >= 7 && w.ends_with("isasi"))
+    }
+
+    fn add_cue(&mut self, entry: &str, class: CueClass) {
+        let mut words = entry.split(' ');
+        let first = words.next().unwrap_or_default().to_string();
+        let rest: Vec<String> = words.map(str::to_string).collect();
+        let list = self.cues.entry(first).or_default();
+        if list.iter().any(|c| c.rest == rest) {
+            return;
+        }
+        list.push(CueEntry {
+            class,
+            lemma: Arc::from(entry),
+            rest,
+        });
+        // Longer phrases first, so that "according to" wins over a one-word entry.
+        list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+    }
+}
+
+/// Adds a (possibly multi-word) entry; every word of a phrase is added as well for sets that
+/// are looked up word by word, which is what the miner does.
+fn set_add(set: &mut HashSet<String>, entry: &str) {
+    for w in entry.split(' ') {
+        set.insert(w.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_parses() {
+        assert!(ID.cues.contains_key("kata"));
+        assert!(ID.cues.contains_key("katanya"));
+        assert_eq!(ID.cues["katanya"][0].class, CueClass::VerbNya);
+        assert!(EN.cues.contains_key("according"));
+        assert_eq!(EN.cues["according"][0].rest, vec!["to".to_string()]);
+    }
+
+    #[test]
+    fn unknown_section_is_an_error_with_line() {
+        let mut lx = Lexicon::default();
+        let err = lx.add_data("x.txt", "[cue]\nkata\n[nope]\nfoo\n", true);
+        assert!(err.is_err());
+        let msg = err.unwrap_err().to_string();
+        assert!(msg.contains("x.txt") && msg.contains('4'), "{msg}");
+    }
+}

@@ -1,0 +1,312 @@
+//! Finding quotations: pairing quotation marks, paragraph by paragraph.
+//!
+//! Every style news uses: `“…”`, `”…”` (one mark to open and close), `"…"`, `‘…’`, `'…'`,
+//! `«…»`, `„…“`, `‚…‘`, `「…」`, `『…』`. Marks are told apart from apostrophes by their
+//! neighbours; a quote nested in another belongs to the outer one; a mark that never closes
+//! ends its quote at the end of the paragraph (when it opens the paragraph: a quote running
+//! over several paragraphs) or at the end of its sentence, so that no text is swallowed.
+
+use crate::Span;
+
+/// A quotation found by its marks, before attribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RawQuote {
+    /// With the marks (to the end of the text taken when the mark never closes).
+    pub span: Span,
+    /// Inside the marks, trimmed of white space.
+    pub content: Span,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+    SingleGuillemet,
+    Corner,
+    WhiteCorner,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Opens or closes, by its neighbours.
+    Either,
+}
+
+fn classify(c: char) -> Option<(Family, Role)> {
+    Some(match c {
+        '"' | '”' => (Family::Double, Role::Either),
+        '“' | '„' | '‟' => (Family::Double, Role::Open),
+        '\'' | '’' => (Family::Single, Role::Either),
+        '‘' | '‚' | '‛' => (Family::Single, Role::Open),
+        '«' => (Family::Guillemet, Role::Open),
+        '»' => (Family::Guillemet, Role::Close),
+        '‹' => (Family::SingleGuillemet, Role::Open),
+        '›' => (Family::SingleGuillemet, Role::Close),
+        '「' => (Family::Corner, Role::Open),
+        '」' => (Family::Corner, Role::Close),
+        '『' => (Family::WhiteCorner, Role::Open),
+        '』' => (Family::WhiteCorner, Role::Close),
+        _ => return None,
+    })
+}
+
+/// Whether `close` may close a quote opened by `open` (same family assumed).
+fn closes(open: char, close: char) -> bool {
+    match open {
+        // German and Polish „…“ / „…”, ‚…‘
+        '„' => matches!(close, '“' | '”' | '"'),
+        '‚' => matches!(close, '‘' | '’' | '\''),
+        '“' | '‟' => matches!(close, '”' | '"' | '“'),
+        '"' => matches!(close, '"' | '”' | '“'),
+        '”' => matches!(close, '”' | '"' | '“'),
+        '‘' | '‛' => matches!(close, '’' | '\'' | '‘'),
+        '\'' | '’' => matches!(close, '\'' | '’'),
+        '«' => close == '»',
+        '‹' => close == '›',
+        '「' => close == '」',
+        '『' => close == '』',
+        _ => false,
+    }
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '\u{2026}' | '“' | '‘' | '"' | '\'' | '«'
+    ) || c.is_whitespace()
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '—'
+            | '–'
+            | '-'
+            | '/'
+            | '\u{2026}'
+            | '”'
+            | '’'
+            | '"'
+            | '\''
+            | '»'
+    ) || c.is_whitespace()
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    family: Family,
+    mark: char,
+    start: usize,
+    inner: usize,
+}
+
+/// Most open marks kept at once; deeper nesting is ignored (no quote nests five deep).
+const MAX_DEPTH: usize = 4;
+
+/// The quotations of a text, given its paragraphs, in text order, never overlapping.
+pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        if p.end > text.len() || p.start > p.end || !text.is_char_boundary(p.start) {
+            continue;
+        }
+        if !text.is_char_boundary(p.end) {
+            continue;
+        }
+        find_in(text, *p, pi, &mut out);
+    }
+    out
+}
+
+fn find_in(text: &str, par: Span, pi: usize, out: &mut Vec<RawQuote>) {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
+    let mut i = par.start;
+    while i < par.end {
+        let b = bytes[i];
+        // Every mark starts with one of these bytes; skip the rest fast.
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
+            i += 1;
+            continue;
+        }
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let len = c.len_utf8();
+        let Some((family, role)) = classify(c) else {
+            i += len;
+            continue;
+        };
+        let prev = text[par.start..i].chars().next_back();
+        let next = text[i + len..par.end].chars().next();
+        let at = i;
+        i += len;
+
+        // Apostrophes: between letters (don't, Cronin's, Ma’ruf), before a year ('90s),
+        // after a plural s (the Joneses') when nothing single is open.
+        if family == Family::Single {
+            let pa = prev.is_some_and(char::is_alphanumeric);
+            let na = next.is_some_and(char::is_alphanumeric);
+            if pa && na {
+                continue;
+            }
+            if next.is_some_and(|c| c.is_ascii_digit()) && role != Role::Open {
+                continue;
+            }
+        }
+        let left = next.is_some_and(|n| !n.is_whitespace()) && prev.map_or(true, is_open_punct);
+        let right = prev.is_some_and(|p| !p.is_whitespace()) && next.map_or(true, is_close_punct);
+
+        // A mark that looks like an opener (space before, word after) while a double quote is
+        // open at the top level: the open one never closed.
+        if role == Role::Either
+            && family == Family::Double
+            && left
+            && !right
+            && stack.first().is_some_and(|o| o.family == family)
+        {
+            let o = stack[0];
+            emit_unclosed(text, o, trim_end(text, o.inner, at), pi, out);
+            stack.clear();
+            stack.push(Open {
+                family,
+                mark: c,
+                start: at,
+                inner: at + len,
+            });
+            continue;
+        }
+        // Try to close: the innermost open quote this mark can close.
+        let can_close = match role {
+            Role::Close => true,
+            Role::Open => false,
+            Role::Either => right || !left,
+        };
+        if can_close {
+            if let Some(k) = stack
+                .iter()
+                .rposition(|o| o.family == family && closes(o.mark, c))
+            {
+                let o = stack[k];
+                stack.truncate(k);
+                if k == 0 {
+                    let content = trim(text, o.inner, at);
+                    // 'n' in rock 'n' roll, single letters: not quotes.
+                    let short_single = family == Family::Single
+                        && text[content.start..content.end].chars().count() < 2;
+                    if !content.is_empty() && !short_single {
+                        out.push(RawQuote {
+                            span: Span::new(o.start, at + len),
+                            content,
+                            closed: true,
+                            paragraph: pi,
+                        });
+                    }
+                }
+                continue;
+            }
+        }
+        let can_open = match role {
+            Role::Open => true,
+            Role::Close => false,
+            Role::Either => left || (!right && next.is_some_and(|n| !n.is_whitespace())),
+        };
+        if can_open && stack.len() < MAX_DEPTH {
+            // A single mark opens only where a word starts after a non-letter.
+            if family == Family::Single && prev.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            stack.push(Open {
+                family,
+                mark: c,
+                start: at,
+                inner: at + len,
+            });
+        }
+    }
+    // Marks that never closed: the outermost non-single one runs to the paragraph end when
+    // it opens the paragraph, else to the end of its sentence.
+    if let Some(o) = stack.iter().find(|o| o.family != Family::Single).copied() {
+        let end = if text[par.start..o.start].trim().is_empty() {
+            par.end
+        } else {
+            sentence_end(text, o.inner, par.end)
+        };
+        emit_unclosed(text, o, trim_end(text, o.inner, end), pi, out);
+    }
+}
+
+fn emit_unclosed(text: &str, o: Open, end: usize, pi: usize, out: &mut Vec<RawQuote>) {
+    let content = trim(text, o.inner, end);
+    if content.is_empty() {
+        return;
+    }
+    out.push(RawQuote {
+        span: Span::new(o.start, content.end),
+        content,
+        closed: false,
+        paragraph: pi,
+    });
+}
+
+/// End of the sentence that `from` is in: after the first `.`, `!` or `?` followed by white
+/// space, or `end`.
+fn sentence_end(text: &str, from: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < end {
+        if matches!(b[i], b'.' | b'!' | b'?') && (i + 1 == end || b[i + 1].is_ascii_whitespace()) {
+            return i + 1;
+        }
+        i += 1;
+    }
+    end
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end().len()
+}
+
+fn trim(text: &str, start: usize, end: usize) -> Span {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    Span::new(start + lead, start + lead + t.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<&str> {
+        let pars = crate::segment::paragraph_spans(text);
+        find(text, &pars)
+            .iter()
+            .map(|r| &text[r.content.start..r.content.end])
+            .collect()
+    }
+
+    #[test]
+    fn basic_styles() {
+        assert_eq!(q("a “b c” d"), vec!["b c"]);
+        assert_eq!(q("a ”b c,” kata d"), vec!["b c,"]);
+        assert_eq!(q("a \"b\" c \"d\""), vec!["b", "d"]);
+        assert_eq!(q("Cronin's 'big idea' isn't new"), vec!["big idea"]);
+    }
+}

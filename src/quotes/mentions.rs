@@ -1,0 +1,492 @@
+//! Who could speak: the names of the document, in text order, for resolving pronouns,
+//! `-nya` cues and descriptions.
+//!
+//! Taken from the entity layer where it has found something, and completed by a fallback of
+//! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
+//! also works on names no gazetteer knows.
+
+use super::lexicon::Lexicon;
+use super::marks::RawQuote;
+use super::words::{lower, tokenize, Tok};
+use crate::document::Document;
+use crate::{EntityKind, Span};
+use std::collections::HashMap;
+
+/// A guess at a name's kind, from the entity layer or from the words around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Guess {
+    Person,
+    Org,
+    Place,
+    Unknown,
+}
+
+impl Guess {
+    pub fn from_kind(k: EntityKind) -> Guess {
+        match k {
+            EntityKind::Person => Guess::Person,
+            EntityKind::Organization => Guess::Org,
+            EntityKind::Place => Guess::Place,
+        }
+    }
+    pub fn kind(self) -> Option<EntityKind> {
+        match self {
+            Guess::Person => Some(EntityKind::Person),
+            Guess::Org => Some(EntityKind::Organization),
+            Guess::Place => Some(EntityKind::Place),
+            Guess::Unknown => None,
+        }
+    }
+}
+
+/// One name in the text.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub span: Span,
+    /// The canonical name (the referent's, or the longest name seen for it).
+    pub name: String,
+    pub id: Option<String>,
+    pub guess: Guess,
+    pub referent: Option<usize>,
+    /// Roles and affiliations, lower case, word by word ("presiden", "rusia").
+    pub ctx: Vec<String>,
+    /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
+    /// 1 from the entity layer or introduced with a role, 0 otherwise.
+    pub rank: u8,
+}
+
+/// Most tokens looked at before a name for its roles.
+const CTX_BEFORE: usize = 4;
+
+/// The names of the document, in text order, never inside a quotation.
+pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<Mention> {
+    let text = doc.text.as_str();
+    let inside = |pos: usize| -> bool {
+        let k = quotes.partition_point(|q| q.content.end <= pos);
+        k < quotes.len() && quotes[k].content.start <= pos
+    };
+    let mut out: Vec<Mention> = Vec::new();
+    // 1. The entity layer.
+    for e in &doc.entities {
+        if inside(e.span.start) {
+            continue;
+        }
+        let Some(r) = doc.referents.get(e.referent) else {
+            continue;
+        };
+        let mut ctx = Vec::new();
+        for s in r.roles.iter().chain(r.affiliations.iter()) {
+            for w in s.split_whitespace() {
+                ctx.push(w.to_lowercase());
+            }
+        }
+        out.push(Mention {
+            span: e.span,
+            name: r.name.clone(),
+            id: r.id.clone(),
+            guess: Guess::from_kind(e.kind),
+            referent: Some(e.referent),
+            ctx,
+            rank: u8::from(e.kind == EntityKind::Person),
+        });
+    }
+    let from_entities = out.len();
+    // 2. Our own: capitalised runs.
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut own: Vec<Mention> = Vec::new();
+    let mut buf = String::new();
+    let mut by_word: HashMap<String, usize> = HashMap::new();
+    for p in &doc.paragraphs {
+        if p.span.end > text.len() {
+            continue;
+        }
+        tokenize(text, p.span.start, p.span.end, &mut toks);
+        if headline(text, &toks) {
+            continue;
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if !t.is_word() || !t.cap || inside(t.span.start) {
+                i += 1;
+                continue;
+            }
+            // Extend the run: capitalised words, connectors between them, initials ("J.").
+            let mut j = i + 1;
+            while j < toks.len() {
+                let u = toks[j];
+                if u.is_word() && u.cap && !inside(u.span.start) {
+                    j += 1;
+                } else if u.is('.')
+                    && text[toks[j - 1].span].chars().count() == 1
+                    && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap)
+                {
+                    // An initial: "Teguh P. Nugroho".
+                    j += 1;
+                } else if u.is_word()
+                    && j + 1 < toks.len()
+                    && toks[j + 1].cap
+                    && toks[j + 1].is_word()
+                    && lx.connector.contains(lower(&text[u.span], &mut buf))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            run_mention(text, lx, &toks, i, j, &mut buf, &mut by_word, &mut own);
+            i = j;
+        }
+    }
+    if from_entities == 0 {
+        return own;
+    }
+    // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
+    // reading (which knows cues, roles and institutions) wins where the two overlap. Every
+    // merged name keeps the salience our reading found.
+    let ents = std::mem::take(&mut out);
+    let mut used = vec![false; ents.len()];
+    let mut merged: Vec<Mention> = Vec::with_capacity(own.len() + ents.len());
+    for mut m in own {
+        let k = ents.partition_point(|e| e.span.end <= m.span.start);
+        let mut took = false;
+        for (ei, e) in ents.iter().enumerate().skip(k).take(4) {
+            if e.span.start >= m.span.end {
+                break;
+            }
+            used[ei] = true;
+            if e.id.is_some() && !took {
+                let mut e = e.clone();
+                e.rank = e.rank.max(m.rank);
+                e.ctx.extend(m.ctx.iter().cloned());
+                merged.push(e);
+                took = true;
+            }
+        }
+        if !took {
+            if m.guess == Guess::Unknown {
+                if let Some(e) = ents[k..]
+                    .iter()
+                    .take(4)
+                    .find(|e| e.span.overlaps(m.span) && e.guess != Guess::Person)
+                {
+                    m.guess = e.guess;
+                    m.referent = e.referent;
+                }
+            }
+            merged.push(m);
+        }
+    }
+    for (e, u) in ents.into_iter().zip(used) {
+        if !u {
+            merged.push(e);
+        }
+    }
+    merged.sort_by_key(|m| m.span.start);
+    merged
+}
+
+/// Interprets the capitalised run `toks[i..j]` and records its names.
+#[allow(clippy::too_many_arguments)]
+fn run_mention(
+    text: &str,
+    lx: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    j: usize,
+    buf: &mut String,
+    by_word: &mut HashMap<String, usize>,
+    out: &mut Vec<Mention>,
+) {
+    // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
+    if j - i >= 2
+        && toks[i..j]
+            .iter()
+            .all(|t| !text[t.span].chars().any(char::is_lowercase))
+    {
+        return;
+    }
+    // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
+    let mut ctx: Vec<String> = Vec::new();
+    let mut had_role = false;
+    let mut strong_before = false;
+    let mut strong = false;
+    let mut place_prep = false;
+    let lo = i.saturating_sub(CTX_BEFORE);
+    for k in (lo..i).rev() {
+        let t = toks[k];
+        if !t.is_word() {
+            break;
+        }
+        let w = lower(&text[t.span], buf);
+        if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
+            had_role = true;
+            ctx.push(w.to_string());
+        } else if k + 1 == i && lx.cues.contains_key(w) {
+            strong_before = true;
+            break;
+        } else if k + 1 == i
+            && matches!(
+                w,
+                "di" | "ke" | "dari" | "in" | "at" | "from" | "to" | "dengan"
+            )
+        {
+            place_prep = true;
+            break;
+        } else if !lx.determiner.contains(w) {
+            break;
+        }
+    }
+    // A cue right after ("Wahyu Wibowo mengatakan", "Smith said"), or after an apposition
+    // ("Fidelis Nanga, a journalist based in Yaounde, said").
+    {
+        let mut k = j;
+        if toks.get(k).is_some_and(|t| t.is(',')) {
+            let lim = (k + 16).min(toks.len());
+            if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',') || toks[c].is('.')) {
+                if toks[c].is(',') {
+                    k = c + 1;
+                }
+            }
+        }
+        while k < toks.len() && k < j + 3 && toks[k].is_word() {
+            let w = lower(&text[toks[k].span], buf);
+            if lx.cues.contains_key(w) {
+                strong = true;
+                break;
+            }
+            if !lx.adverb.contains(w) {
+                break;
+            }
+            k += 1;
+        }
+    }
+    // Split the run at roles, words that are not names, and "dan"/"and" outside organisations.
+    let (strong_before, strong_after) = (strong_before, strong);
+    let mut s = i;
+    for k in i..j {
+        let w = lower(&text[toks[k].span], buf);
+        let brk = if matches!(w, "dan" | "and" | "&") {
+            let org = toks[s..j]
+                .iter()
+                .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
+            (!org).then_some(false)
+        } else if lx.role.contains(w) || lx.honorific.contains(w) {
+            Some(true)
+        } else if lx.not_name.contains(w) || lx.pronouns.contains_key(w) || lx.cues.contains_key(w)
+        {
+            Some(false)
+        } else {
+            None
+        };
+        if let Some(role) = brk {
+            let w = lower(&text[toks[k].span], buf).to_string();
+            if s < k {
+                let st = s == i && strong_before;
+                piece(
+                    text, lx, toks, s, k, had_role, st, place_prep, &ctx, buf, by_word, out,
+                );
+            }
+            if role {
+                had_role = true;
+                ctx.push(w);
+            } else {
+                had_role = false;
+                ctx.clear();
+            }
+            place_prep = false;
+            s = k + 1;
+        }
+    }
+    if s < j {
+        let st = (s == i && strong_before) || strong_after;
+        piece(
+            text, lx, toks, s, j, had_role, st, place_prep, &ctx, buf, by_word, out,
+        );
+    }
+}
+
+/// Records one name: `toks[s..e]`.
+#[allow(clippy::too_many_arguments)]
+fn piece(
+    text: &str,
+    lx: &Lexicon,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    had_role: bool,
+    strong: bool,
+    place_prep: bool,
+    ctx: &[String],
+    buf: &mut String,
+    by_word: &mut HashMap<String, usize>,
+    out: &mut Vec<Mention>,
+) {
+    let mut ctx = ctx.to_vec();
+    let mut b = s;
+    let mut e = e;
+    // Connectors never start or end a name.
+    while e > b && lx.connector.contains(lower(&text[toks[e - 1].span], buf)) {
+        e -= 1;
+    }
+    while b < e && lx.connector.contains(lower(&text[toks[b].span], buf)) {
+        b += 1;
+    }
+    if b >= e {
+        return;
+    }
+    // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
+    // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
+    // follows the last institution word; a person's name has at most four words.
+    let taker_before = b > 0 && {
+        let w = lower(&text[toks[b - 1].span], buf);
+        lx.place_word.contains(w) || lx.place_role.contains(w)
+    };
+    let mut last_inst = None;
+    for k in b..e {
+        let t = &text[toks[k].span];
+        let acronym = !t.chars().any(char::is_lowercase)
+            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && (k + 1 < e || t.len() >= 3);
+        let after_taker = if k == b {
+            taker_before
+        } else {
+            let p = lower(&text[toks[k - 1].span], buf);
+            lx.place_word.contains(p) || lx.place_role.contains(p)
+        };
+        let w = lower(t, buf);
+        if lx.is_inst(w) || acronym || after_taker {
+            last_inst = Some(k);
+        }
+    }
+    // A roman numeral or a letter alone after an institution ("Komando Armada I") is part of it.
+    if let Some(li) = last_inst {
+        if li + 2 == e {
+            let t = &text[toks[e - 1].span];
+            if t.len() <= 4 && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+                last_inst = Some(e - 1);
+            }
+        }
+    }
+    if let Some(li) = last_inst {
+        let tail = e - (li + 1);
+        for t in &toks[b..=li] {
+            ctx.push(lower(&text[t.span], buf).to_string());
+        }
+        if tail == 0 {
+            // All institution: an organisation or a place.
+            let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
+            let org = toks[b..e]
+                .iter()
+                .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
+            let guess = if org
+                || e - b == 1 && span.len() > 1 && !text[span].chars().any(char::is_lowercase)
+            {
+                Guess::Org
+            } else {
+                Guess::Place
+            };
+            out.push(Mention {
+                span,
+                name: text[span].to_string(),
+                id: None,
+                guess,
+                referent: None,
+                ctx,
+                rank: 0,
+            });
+            return;
+        }
+        b = li + 1;
+    }
+    if e - b > 4 {
+        b = e - 3;
+    }
+    let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
+    let mut org = false;
+    let mut place = false;
+    let mut all_affil = true;
+    for t in &toks[b..e] {
+        let w = lower(&text[t.span], buf);
+        org |= lx.org_word.contains(w);
+        place |= lx.place_word.contains(w);
+        all_affil &= lx.affiliation.contains(w) || lx.connector.contains(w);
+    }
+    let words = e - b;
+    let acronym = words == 1 && !text[span].chars().any(char::is_lowercase) && span.len() > 1;
+    let mut guess = if org || acronym {
+        Guess::Org
+    } else if place || all_affil || place_prep {
+        Guess::Place
+    } else if words >= 2 || had_role {
+        Guess::Person
+    } else {
+        Guess::Unknown
+    };
+    let mut rank: u8 = if !matches!(guess, Guess::Person | Guess::Unknown) {
+        0
+    } else if strong {
+        2
+    } else {
+        u8::from(had_role)
+    };
+    let last = lower(&text[toks[e - 1].span], buf).to_string();
+    let mut name = text[span].to_string();
+    if let Some(&k) = by_word.get(&last) {
+        let m = &out[k];
+        if words == 1 || text[span].len() < m.name.len() && m.name.ends_with(&text[span]) {
+            name = m.name.clone();
+            if matches!(guess, Guess::Unknown | Guess::Person) && m.guess == Guess::Person {
+                guess = Guess::Person;
+                rank = rank.max(m.rank.min(1));
+            }
+            ctx.extend(m.ctx.iter().cloned());
+        }
+    } else if words == 1 {
+        let w = lower(&text[span], buf).to_string();
+        if let Some(&k) = by_word.get(&w) {
+            let m = &out[k];
+            name = m.name.clone();
+            if m.guess == Guess::Person && guess == Guess::Unknown {
+                guess = Guess::Person;
+                rank = rank.max(m.rank.min(1));
+            }
+            ctx.extend(m.ctx.iter().cloned());
+        }
+    }
+    if guess == Guess::Person && words >= 2 && words <= 4 {
+        let idx = out.len();
+        by_word.insert(last, idx);
+        let first = lower(&text[toks[b].span], buf).to_string();
+        by_word.entry(first).or_insert(idx);
+    }
+    out.push(Mention {
+        span,
+        name,
+        id: None,
+        guess,
+        referent: None,
+        ctx,
+        rank,
+    });
+}
+
+/// A paragraph in title case with no sentence punctuation at its end: a headline or a menu
+/// item, whose capitals say nothing about names.
+fn headline(text: &str, toks: &[Tok]) -> bool {
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    if words < 3 || words > 30 {
+        return false;
+    }
+    if toks
+        .last()
+        .is_some_and(|t| t.punct.is_some_and(|c| ".!?\"”".contains(c)))
+    {
+        return false;
+    }
+    let caps = toks
+        .iter()
+        .filter(|t| t.is_word() && (t.cap || !text[t.span].chars().any(char::is_alphabetic)))
+        .count();
+    caps * 10 >= words * 6
+}

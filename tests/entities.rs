@@ -1,0 +1,385 @@
+//! Entity recognition, names the gazetteer does not know, and linking: table-driven cases.
+
+use kutip::gazetteer::GazetteerBuilder;
+use kutip::{EntityKind, EntitySource, Language, Pipeline, Recognizer};
+use proptest::prelude::*;
+use std::sync::Arc;
+
+const TSV: &str = "#kutip-gazetteer 1
+Q423\tplace\tKorea Utara\ten:North Korea|xx:DPRK
+Q18\tplace\tKorea\t
+Q159\tplace\tRusia\ten:Russia
+Q30\tplace\tAmerika Serikat\tid:AS|en:United States
+Q7747\tperson\tVladimir Putin\txx:Putin\troles=presiden;of=Rusia
+Q56\torganization\tKantor Berita Resmi Korea\txx:KCNA
+Q130879\torganization\tReuters\t
+Q5\torganization\tKremlin\t
+Q6\tplace\tJakarta\t
+";
+
+fn pipeline(lang: Language) -> Pipeline {
+    let mut g = GazetteerBuilder::empty();
+    g.load_tsv_str("test.tsv", TSV).unwrap();
+    let r = Recognizer::builder()
+        .gazetteer(Arc::new(g.build().unwrap()))
+        .build()
+        .unwrap();
+    Pipeline::builder()
+        .language(Some(lang))
+        .recognizer(r)
+        .build()
+        .unwrap()
+}
+
+/// Renders entities as "text/kind/name" (kind: per, loc, org).
+fn render(p: &Pipeline, text: &str) -> Vec<String> {
+    let doc = p.process(text);
+    doc.entities()
+        .iter()
+        .map(|e| {
+            let k = match e.kind {
+                EntityKind::Person => "per",
+                EntityKind::Place => "loc",
+                _ => "org",
+            };
+            format!("{}/{}/{}", &text[e.span], k, doc.referent(e).name)
+        })
+        .collect()
+}
+
+const ID_CASES: &[(&str, &str, &[&str])] = &[
+    (
+        "gazetteer with title",
+        "Presiden Rusia Vladimir Putin tiba.",
+        &["Rusia/loc/Rusia", "Vladimir Putin/per/Vladimir Putin"],
+    ),
+    (
+        "reporting verb before",
+        "Itu penting, kata Patrick Cronin kepada wartawan.",
+        &["Patrick Cronin/per/Patrick Cronin"],
+    ),
+    (
+        "surname links back",
+        "kata Patrick Cronin. Lalu Cronin pergi.",
+        &[
+            "Patrick Cronin/per/Patrick Cronin",
+            "Cronin/per/Patrick Cronin",
+        ],
+    ),
+    (
+        "title before with affiliation",
+        "kata ajudan Kremlin Yuri Ushakov kemarin.",
+        &["Kremlin/org/Kremlin", "Yuri Ushakov/per/Yuri Ushakov"],
+    ),
+    (
+        "reporting verb after",
+        "Budi Santoso mengatakan hal itu.",
+        &["Budi Santoso/per/Budi Santoso"],
+    ),
+    (
+        "honorific",
+        "Kami bertemu Pak Harjono di kantor.",
+        &["Harjono/per/Harjono"],
+    ),
+    (
+        "org head",
+        "Ia kuliah di Universitas Gadjah Mada tahun lalu.",
+        &["Universitas Gadjah Mada/org/Universitas Gadjah Mada"],
+    ),
+    (
+        "org head absorbs place",
+        "Ia dosen Universitas Jakarta sejak lama.",
+        &["Universitas Jakarta/org/Universitas Jakarta"],
+    ),
+    (
+        "org tail",
+        "Ia bekerja di Hudson Institute sejak lama.",
+        &["Hudson Institute/org/Hudson Institute"],
+    ),
+    (
+        "org company",
+        "Saham PT Maju Jaya Tbk naik.",
+        &["PT Maju Jaya Tbk/org/PT Maju Jaya Tbk"],
+    ),
+    (
+        "place head",
+        "Banjir melanda Kabupaten Bojonegoro kemarin.",
+        &["Kabupaten Bojonegoro/loc/Kabupaten Bojonegoro"],
+    ),
+    (
+        "street",
+        "Rumahnya di Jalan Merdeka Barat nomor 3.",
+        &["Jalan Merdeka Barat/loc/Jalan Merdeka Barat"],
+    ),
+    (
+        "di plus name",
+        "Mereka tinggal di Wonosari sejak kecil.",
+        &["Wonosari/loc/Wonosari"],
+    ),
+    (
+        "acronym defined",
+        "Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. KPK lalu menahannya.",
+        &[
+            "Komisi Pemberantasan Korupsi/org/Komisi Pemberantasan Korupsi",
+            "KPK/org/Komisi Pemberantasan Korupsi",
+            "KPK/org/Komisi Pemberantasan Korupsi",
+        ],
+    ),
+    (
+        "sentence-initial common word",
+        "Kunjungan itu penting. Ia pulang. Kunjungan berikutnya batal.",
+        &[],
+    ),
+    (
+        "lower-case text is no name",
+        "pak harjono bilang rusia jauh.",
+        &[],
+    ),
+    (
+        "headline without evidence",
+        "Putin Kunjungi Korea Utara untuk Pertama Kali\n\nIa datang.",
+        &["Putin/per/Vladimir Putin", "Korea Utara/loc/Korea Utara"],
+    ),
+    (
+        "headline with reporting verb",
+        "Operasi di Korea, Sarwendah Ungkap Alasan\n\nSarwendah lalu pulang.",
+        &[
+            "Korea/loc/Korea",
+            "Sarwendah/per/Sarwendah",
+            "Sarwendah/per/Sarwendah",
+        ],
+    ),
+    (
+        "name before full name",
+        "Cronin: Rusia kuat\n\nHal itu, kata Patrick Cronin, benar.",
+        &[
+            "Cronin/per/Patrick Cronin",
+            "Rusia/loc/Rusia",
+            "Patrick Cronin/per/Patrick Cronin",
+        ],
+    ),
+];
+
+const EN_CASES: &[(&str, &str, &[&str])] = &[
+    (
+        "said after",
+        "The deal is done, Yuri Ushakov said on Monday.",
+        &["Yuri Ushakov/per/Yuri Ushakov"],
+    ),
+    (
+        "said before",
+        "\"It is done,\" said Patrick Cronin of the institute.",
+        &["Patrick Cronin/per/Patrick Cronin"],
+    ),
+    (
+        "mr links to full name",
+        "Yuri Trutnev said it was done. Later Mr Trutnev left.",
+        &["Yuri Trutnev/per/Yuri Trutnev", "Trutnev/per/Yuri Trutnev"],
+    ),
+    (
+        "possessive",
+        "Putin's visit to North Korea.",
+        &["Putin/per/Vladimir Putin", "North Korea/loc/Korea Utara"],
+    ),
+    (
+        "org with connector",
+        "The Securities and Exchange Commission said no.",
+        &["Securities and Exchange Commission/org/Securities and Exchange Commission"],
+    ),
+    (
+        "org tail",
+        "He joined General Motors Corp in May.",
+        &["General Motors Corp/org/General Motors Corp"],
+    ),
+    (
+        "title before",
+        "Foreign minister Sergei Lavrov arrived.",
+        &["Sergei Lavrov/per/Sergei Lavrov"],
+    ),
+];
+
+#[test]
+fn indonesian_table() {
+    let p = pipeline(Language::Indonesian);
+    for (name, text, want) in ID_CASES {
+        assert_eq!(&render(&p, text), want, "case {name:?}");
+    }
+}
+
+#[test]
+fn english_table() {
+    let p = pipeline(Language::English);
+    for (name, text, want) in EN_CASES {
+        assert_eq!(&render(&p, text), want, "case {name:?}");
+    }
+}
+
+/// (name, text, person, roles, affiliations).
+type RoleCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+const ROLES: &[RoleCase] = &[
+    (
+        "title and country",
+        "Presiden Rusia Vladimir Putin tiba.",
+        "Vladimir Putin",
+        &["presiden"],
+        &["Rusia"],
+    ),
+    (
+        "appositive",
+        "kata Patrick Cronin, ketua keamanan di Hudson Institute, kemarin.",
+        "Patrick Cronin",
+        &["ketua"],
+        &["Hudson Institute"],
+    ),
+    (
+        "aide of an org",
+        "kata ajudan Kremlin Yuri Ushakov.",
+        "Yuri Ushakov",
+        &["ajudan"],
+        &["Kremlin"],
+    ),
+    (
+        "gazetteer attrs only",
+        "Putin tiba.",
+        "Vladimir Putin",
+        &["presiden"],
+        &["Rusia"],
+    ),
+];
+
+#[test]
+fn roles_and_affiliations() {
+    let p = pipeline(Language::Indonesian);
+    for (name, text, person, roles, affs) in ROLES {
+        let doc = p.process(*text);
+        let r = doc
+            .referents()
+            .iter()
+            .find(|r| r.name == *person)
+            .unwrap_or_else(|| panic!("case {name:?}: no {person}"));
+        assert_eq!(&r.roles, roles, "case {name:?}");
+        assert_eq!(&r.affiliations, affs, "case {name:?}");
+    }
+}
+
+#[test]
+fn referents_are_consistent() {
+    let p = pipeline(Language::Indonesian);
+    let doc = p.process("Presiden Rusia Vladimir Putin tiba. Putin lalu pergi ke Korea Utara. Kata Patrick Cronin, Cronin benar.");
+    for (i, e) in doc.entities().iter().enumerate() {
+        assert!(doc.referents()[e.referent].mentions.contains(&i));
+    }
+    let putin = doc
+        .referents()
+        .iter()
+        .find(|r| r.name == "Vladimir Putin")
+        .unwrap();
+    assert_eq!(putin.id.as_deref(), Some("Q7747"));
+    assert_eq!(putin.mentions.len(), 2);
+    let cronin = doc
+        .referents()
+        .iter()
+        .find(|r| r.name == "Patrick Cronin")
+        .unwrap();
+    assert_eq!(cronin.id, None);
+    let sources: Vec<EntitySource> = cronin
+        .mentions
+        .iter()
+        .map(|&m| doc.entities()[m].source)
+        .collect();
+    assert_eq!(sources, [EntitySource::Rule, EntitySource::Link]);
+}
+
+#[test]
+fn rules_can_be_turned_off_and_extended() {
+    let mut g = GazetteerBuilder::empty();
+    g.load_tsv_str("t.tsv", TSV).unwrap();
+    let g = Arc::new(g.build().unwrap());
+    let r = Recognizer::builder()
+        .gazetteer(g.clone())
+        .rules(false)
+        .build()
+        .unwrap();
+    let p = Pipeline::builder()
+        .recognizer(r)
+        .language(Some(Language::Indonesian))
+        .build()
+        .unwrap();
+    assert!(render(&p, "kata Patrick Cronin.").is_empty());
+    let r = Recognizer::builder()
+        .gazetteer(g.clone())
+        .words(Language::Indonesian, "titles", "syahbandar\n")
+        .build()
+        .unwrap();
+    let p = Pipeline::builder()
+        .recognizer(r)
+        .language(Some(Language::Indonesian))
+        .build()
+        .unwrap();
+    assert_eq!(
+        render(&p, "Ia bertemu syahbandar Wiranto Sutejo kemarin."),
+        ["Wiranto Sutejo/per/Wiranto Sutejo"]
+    );
+    assert!(Recognizer::builder()
+        .words(Language::English, "no-such-list", "x")
+        .build()
+        .is_err());
+}
+
+#[test]
+fn seed_article_has_no_overlaps() {
+    let doc = Pipeline::new().process(kutip::SEED_ARTICLE);
+    check(&doc);
+}
+
+fn check(doc: &kutip::Document) {
+    let text = doc.text();
+    let mut prev_end = 0;
+    for e in doc.entities() {
+        assert!(e.span.start < e.span.end);
+        assert!(
+            e.span.start >= prev_end,
+            "overlap or disorder at {:?}",
+            e.span
+        );
+        assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+        assert!(e.referent < doc.referents().len());
+        prev_end = e.span.end;
+    }
+    for (ri, r) in doc.referents().iter().enumerate() {
+        assert!(!r.mentions.is_empty());
+        for &m in &r.mentions {
+            assert_eq!(doc.entities()[m].referent, ri);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn spans_valid_on_any_text(s in "\\PC{0,300}") {
+        let p = Pipeline::new();
+        check(&p.process(s.as_str()));
+    }
+
+    #[test]
+    fn spans_valid_on_name_like_text(words in proptest::collection::vec(
+        prop::sample::select(vec![
+            "Presiden", "Rusia", "Vladimir", "Putin", "kata", "Patrick", "Cronin", ",", ".", "(", ")",
+            "KPK", "Komisi", "di", "Universitas", "Jalan", "Korea", "Utara", "’s", "-", "\n\n", "é", "Ünal",
+            "said", "Mr", "PT", "Tbk", "\u{2011}", "\"", "“", "AS", "as", "REUTERS",
+        ]),
+        0..60,
+    )) {
+        let text = words.join(" ");
+        check(&pipeline(Language::Indonesian).process(text.as_str()));
+        check(&Pipeline::new().process(text.replace(' ', "")));
+    }
+}
