@@ -644,7 +644,7 @@ REGION_EXTRA = {
 
 # Bare regency/city names that are everyday words and so are not given as aliases
 # ("batu" = stone, "metro", "puncak" = peak, "batang" = stick); the prefixed name still matches.
-BARE_TOO_COMMON = {"Batu", "Metro", "Puncak", "Batang", "Agam", "Kota"}
+BARE_TOO_COMMON = {"Batu", "Metro", "Puncak", "Batang", "Kota"}
 
 
 def _name_of_region(raw: str):
@@ -936,7 +936,7 @@ def resolve_conflicts(groups: dict) -> None:
 
 # Curated sources written into another output file (the set of bundled files is fixed in
 # the Rust loader, src/gazetteer/mod.rs BUNDLED).
-CURATED_OUTPUT = {"curated-people-other": "curated-people-world"}
+CURATED_OUTPUT = {"curated-people-other": "curated-people-world", "curated-places": "world-places"}
 OUTPUT_FILES = {
     "countries.tsv", "curated-indonesia-state.tsv", "curated-international-orgs.tsv", "curated-media.tsv",
     "curated-organizations.tsv", "curated-parties.tsv", "curated-people-indonesia.tsv",

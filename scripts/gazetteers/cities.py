@@ -80,9 +80,13 @@ EXONYMS = {
     ("Tokyo", "JP"): ("Tokyo", "xx:Tokio"),
     ("Bangkok", "TH"): ("Bangkok", "xx:Krung Thep"),
     ("Kuala Lumpur", "MY"): ("Kuala Lumpur", "xx:KL"),
-    ("George Town", "MY"): ("George Town", "xx:Penang|xx:Pulau Pinang"),
+    ("George Town", "MY"): ("George Town", "-"),
     ("Dili", "TL"): ("Dili", "-"),
 }
+
+# GeoNames entries whose name in news nearly always means something else.
+SKIP = {("Victoria", "HK"), ("Kennedy", "CO"), ("Nigel", "ZA"), ("Bender", "MD"), ("Commonwealth", "PH"),
+        ("Paradise", "US"), ("Enterprise", "US"), ("Independence", "US"), ("Surprise", "US")}
 
 # Extra news spellings for places, keyed by (plain canonical name, country code).
 EXTRA_ALIASES = {
@@ -224,6 +228,7 @@ def world_places(taken: set, iso_to_country: dict) -> list:
     zipf_id = lru_cache(maxsize=None)(lambda w: wordfreq.zipf_frequency(w, "id"))
     persons = _person_names()
     persons_wide = _person_names(1219, 4275, 20000)
+    given_top = _person_names(600, 1200, 0)
     all_persons = _person_names(10**6, 10**6, 10**6)
     alt_persons = _person_names(4000, 8000, 10000)
     small_persons = alt_persons | indonesian_given_names()
@@ -275,11 +280,14 @@ def world_places(taken: set, iso_to_country: dict) -> list:
                 continue
             if low in persons and pop < 100000:
                 continue
+            if low in given_top and pop < 500000:
+                continue  # "George" (South Africa), "Elizabeth" (New Jersey)
             if pop < 50000 and (low in all_persons and cc in ANGLO_CC or max(zipf_en(low), zipf_id(low)) >= 3.0):
                 continue  # small towns named after people or words ("Bennington", "Highland")
-            if pop < 100000 and low in all_persons and cc not in ("RU", "UA", "PS", "IL", "LB", "SY"):
-                if low in persons_wide:
-                    continue
+            if pop < 100000 and low in persons_wide:
+                continue
+            if (gname, cc) in SKIP:
+                continue
             if rank_in_name > 0 and (c["name"] in PREFER_ONLY or pop < 50000):
                 continue
             if pop < 5000 and (len(name) < 5 or low in small_persons):
