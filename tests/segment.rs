@@ -359,7 +359,7 @@ fn newsish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn invariants_on_arbitrary_unicode(text in "\\PC*") {
@@ -377,6 +377,16 @@ proptest! {
     fn invariants_on_newsish_text(text in newsish()) {
         check_invariants(&Segmenter::new(), ID, &text);
         check_invariants(&Segmenter::new(), EN, &text);
+    }
+
+    #[test]
+    fn paragraphs_are_segmented_independently(a in newsish(), b in newsish()) {
+        // What a paragraph becomes does not depend on its neighbours.
+        let seg = Segmenter::new();
+        let joined = format!("{a}\n\n{b}");
+        let mut want = sentences(&seg, ID, &a);
+        want.extend(sentences(&seg, ID, &b));
+        prop_assert_eq!(sentences(&seg, ID, &joined), want);
     }
 
     #[test]
