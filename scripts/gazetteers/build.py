@@ -119,6 +119,34 @@ def common_words() -> set:
     return _COMMON
 
 
+_EN_LOWER: set | None = None
+
+
+def en_lower_words() -> set:
+    """Words written in lower case in English dictionaries (Webster's 2nd + GCIDE via the
+    english-words package): a lower-case entry means the word is a common noun/verb/adjective,
+    not only a proper name ("reading" yes, "houston" no). Build time only."""
+    global _EN_LOWER
+    if _EN_LOWER is None:
+        from english_words import get_english_words_set
+        _EN_LOWER = {w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()}
+    return _EN_LOWER
+
+
+def is_en_word(word: str, threshold: float) -> bool:
+    """An everyday English word: has a lower-case dictionary entry and is frequent."""
+    w = word.lower()
+    return w in en_lower_words() and zipf(w, "en") >= threshold
+
+
+def is_id_word(word: str, threshold: float = 4.0) -> bool:
+    """An everyday Indonesian word: frequent in Indonesian and clearly more frequent than in
+    English (international names such as London or Toyota are frequent in both)."""
+    w = word.lower()
+    zi = zipf(w, "id")
+    return zi >= threshold and zi - zipf(w, "en") >= 1.0
+
+
 def zipf(word: str, lang: str) -> float:
     import wordfreq
     return wordfreq.zipf_frequency(word, lang)
@@ -616,7 +644,7 @@ REGION_EXTRA = {
 
 # Bare regency/city names that are everyday words and so are not given as aliases
 # ("batu" = stone, "metro", "puncak" = peak, "batang" = stick); the prefixed name still matches.
-BARE_TOO_COMMON = {"Batu", "Metro", "Puncak", "Batang", "Agam", "Kota"}
+BARE_TOO_COMMON = {"Batu", "Metro", "Puncak", "Batang", "Kota"}
 
 
 def _name_of_region(raw: str):
@@ -753,7 +781,8 @@ def indonesia_regions(taken_names: set) -> tuple:
         e.add_alias("id", "Kel. " + raw)
         if (kel_count[raw] == 1 and all_village_count[raw] == 1 and raw not in dist_names
                 and raw not in all_bare and len(raw) > 4 and not is_generic_name(raw, set())
-                and not any(w.lower() in person_like for w in raw.split())):
+                and not any(w.lower() in person_like for w in raw.split())
+                and min(max(zipf(w.lower(), "id"), zipf(w.lower(), "en")) for w in raw.split()) < 2.5):
             e.add_alias("xx", raw)
         e.add_attr("type", "urban-village")
         e.add_attr("country", "Indonesia")
@@ -907,7 +936,7 @@ def resolve_conflicts(groups: dict) -> None:
 
 # Curated sources written into another output file (the set of bundled files is fixed in
 # the Rust loader, src/gazetteer/mod.rs BUNDLED).
-CURATED_OUTPUT = {"curated-people-other": "curated-people-world"}
+CURATED_OUTPUT = {"curated-people-other": "curated-people-world", "curated-places": "world-places"}
 OUTPUT_FILES = {
     "countries.tsv", "curated-indonesia-state.tsv", "curated-international-orgs.tsv", "curated-media.tsv",
     "curated-organizations.tsv", "curated-parties.tsv", "curated-people-indonesia.tsv",
