@@ -569,6 +569,18 @@ impl<'a> Ctx<'a> {
                     return;
                 }
             }
+            // A title, then "of"/"for"/"at", then a name: the body the person serves
+            // ("deputy chairman of Highland Gold", "chief executive of Fiat").
+            if a >= 2 && self.toks[a - 1].lower && self.has(W::OrgPreps, a - 1) {
+                let l = self.data.phrase_ending(W::Titles, &self.hashes, a - 2);
+                if l > 0 && self.toks[a - 2].lower {
+                    let e = self.trim_tail(a, b);
+                    if e >= a && !self.has(W::NotNames, a) && !self.has(W::Titles, a) {
+                        self.push(a, e, EntityKind::Organization, EntitySource::Rule, None);
+                        return;
+                    }
+                }
+            }
             // A lower-case cue before: "kantor berita Yonhap", "the carmaker Fiat".
             if a > 0 && self.toks[a - 1].lower {
                 let l = self.data.phrase_ending(W::OrgCues, &self.hashes, a - 1);
