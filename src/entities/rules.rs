@@ -730,6 +730,7 @@ impl<'a> Ctx<'a> {
                 && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
         };
         let title_after = self.title_after(e);
+        let titled_before = self.title_before(s).is_some();
         let cue_before = s > 0
             && self.same_sent(s - 1, s)
             && self.toks[s - 1].lower
@@ -741,7 +742,7 @@ impl<'a> Ctx<'a> {
             || rep_after
             || rep_before
             || title_after
-            || self.title_before(s).is_some();
+            || titled_before;
         // Capitals inside a word mark brands and companies ("WorldCom", "SlimFast",
         // "PayPal"), unless it is a surname's prefix ("McDonald", "DeSantis", "LeBron").
         if nw == 1 && !titled && !honor && !honor_before && is_camel(self.t(s)) {
@@ -752,7 +753,8 @@ impl<'a> Ctx<'a> {
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
-        let addressed = titled || honor || honor_before || title_after || cue_before;
+        let addressed =
+            titled || honor || honor_before || title_after || cue_before || titled_before;
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
         let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
@@ -839,13 +841,14 @@ impl<'a> Ctx<'a> {
         self.toks[k].lower && self.data.phrase_at(W::Titles, &self.hashes, k) > 0
     }
 
-    /// Names joined by "dan", "and" or a comma to a person's name are people too:
+    /// Names (one word inside a sentence, or more) joined by "dan", "and" or a comma to a
+    /// person's name are people too:
     /// "Johnny Depp and Jude Law".
     fn coordination_pass(&mut self) {
         let runs = std::mem::take(&mut self.unclassified);
         let mut keep = Vec::with_capacity(runs.len());
         for &(s, e) in &runs {
-            let ok = self.words(s, e) >= 2
+            let ok = (self.words(s, e) >= 2 || !self.initial[s])
                 && !self.headline[self.sent[s] as usize]
                 && (s..=e)
                     .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
