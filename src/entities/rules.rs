@@ -848,12 +848,15 @@ impl<'a> Ctx<'a> {
         let runs = std::mem::take(&mut self.unclassified);
         let mut keep = Vec::with_capacity(runs.len());
         for &(s, e) in &runs {
-            let ok = (self.words(s, e) >= 2 || !self.initial[s])
+            // One word joins only by a conjunction ("Jay-Z, Nelly and Robbie Williams"):
+            // after a comma it may be the same person named again.
+            let multi = self.words(s, e) >= 2;
+            let ok = (multi || !self.initial[s])
                 && !self.headline[self.sent[s] as usize]
                 && (s..=e)
                     .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
-                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1))
-                    || self.person_at(e + 2, e + 1));
+                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1), multi)
+                    || self.person_at(e + 2, e + 1, multi));
             if ok && (s..=e).all(|k| self.covered[k] == NONE) {
                 self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
             } else {
@@ -863,12 +866,13 @@ impl<'a> Ctx<'a> {
         self.unclassified = keep;
     }
 
-    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&" or ",".
-    fn person_at(&self, m: usize, j: usize) -> bool {
+    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&"
+    /// (or a comma, when `comma`).
+    fn person_at(&self, m: usize, j: usize, comma: bool) -> bool {
         if m >= self.toks.len() || j >= self.toks.len() {
             return false;
         }
-        let joins = self.is_punct(j, ",")
+        let joins = (comma && self.is_punct(j, ","))
             || (self.has(W::Connectors, j) && !self.toks[j].cap && self.t(j).len() <= 3);
         let c = self.covered[m];
         joins && c != NONE && self.mentions[c as usize].kind == EntityKind::Person
