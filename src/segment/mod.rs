@@ -703,7 +703,9 @@ impl<'a> Scanner<'a> {
         }
         let tok = self.text.get(s..pos)?;
         // Drop leading punctuation and opening marks ("—Dr", "(Purn", "“Dr").
-        let trimmed = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let trimmed = tok.trim_start_matches(|c: char| {
+            is_opener(c) || matches!(c, '-' | '–' | '—' | '/' | '*' | '_' | '<' | '>')
+        });
         Some((pos - trimmed.len(), trimmed))
     }
 
