@@ -121,6 +121,10 @@ PREFER_ONLY = {"Washington", "Moscow", "Cairo", "Mecca", "Medina", "Paris", "Lon
                "Geneva", "Brussels", "Amsterdam", "Dublin", "Edinburgh", "Venice", "Naples", "Florence",
                "Alexandria", "Birmingham", "Manchester", "Cambridge", "Oxford", "Hamburg", "Frankfurt"}
 
+# Capitals kept although their name is an everyday Indonesian word ("lima" = five).
+CAPITALS_KEEP = {"lima", "roma", "manila", "madrid", "london", "paris", "berlin", "tokyo", "moskow",
+                 "kairo", "washington", "beijing", "seoul", "bangkok", "sydney", "dubai", "doha"}
+
 ASCII_ALT_RE = re.compile(r"^[A-Z][A-Za-z.'\- ]*[a-z.]$")
 
 
@@ -214,6 +218,11 @@ def world_places(taken: set, iso_to_country: dict) -> list:
     persons = _person_names()
     alt_persons = _person_names(4000, 8000, 10000)
     small_persons = alt_persons | indonesian_given_names()
+    import wordfreq
+    from functools import lru_cache
+    zipf_en = lru_cache(maxsize=None)(lambda w: wordfreq.zipf_frequency(w, "en"))
+    zipf_id = lru_cache(maxsize=None)(lambda w: wordfreq.zipf_frequency(w, "id"))
+    common_id = set(wordfreq.top_n_list("id", 8000)) - CAPITALS_KEEP
     common = common_words()
     taken_low = {t.lower() for t in taken}
 
@@ -252,7 +261,7 @@ def world_places(taken: set, iso_to_country: dict) -> list:
                 continue
             if len(_fold(name)) <= 3 and pop < 100000:
                 continue
-            if (low in common or is_common_phrase(name, 4.5)) and pop < 1000000:
+            if (low in common or is_common_phrase(name, 4.5)) and (pop < 1000000 or low in common_id):
                 continue
             if low in persons and pop < 100000:
                 continue
@@ -271,14 +280,14 @@ def world_places(taken: set, iso_to_country: dict) -> list:
         if is_exo and gname != name:
             e.add_alias("en", gname)
         folded = _fold(name)
-        if folded != name:
+        if folded != name and folded.lower() not in common and folded.lower() not in taken_low:
             e.add_alias("xx", folded)
-        if gname != name and not is_exo:
+        if gname != name and not is_exo and gname.lower() not in common:
             e.add_alias("xx", gname)
         for a in EXTRA_ALIASES.get((name, cc), "").split("|"):
             if a and len(a) > 2:
                 e.add_alias("xx", a)
-        if pop >= 5000:
+        if pop >= 5000 or (cc in SMALL_TOWN_CC and pop >= 1000):
             cands = []
             for alt in c.get("alternatenames", []):
                 alt = clean(alt)
@@ -295,6 +304,8 @@ def world_places(taken: set, iso_to_country: dict) -> list:
                     continue
                 if not _good_alt(alt, gname):
                     continue
+                if max(zipf_en(al), zipf_id(al)) >= 2.8:
+                    continue  # a word of its own ("Lime" for Lima)
                 sim = _similar(alt, gname)
                 cands.append((-sim, len(alt), alt))
             cands.sort()

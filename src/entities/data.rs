@@ -28,6 +28,9 @@ pub enum WordList {
     ReportingBefore,
     /// `reporting-after`: reporting words that come right after the speaker ("mengatakan", "said").
     ReportingAfter,
+    /// `person-cues`: lower-case words right before a name that make it a person's
+    /// ("kepada", "bernama", "named").
+    PersonCues,
     /// `not-names`: words written with a capital that are not names (function words, days,
     /// months, sentence openers).
     NotNames,
@@ -58,11 +61,12 @@ pub enum WordList {
     Surnames,
 }
 
-const LISTS: [(&str, WordList); 17] = [
+const LISTS: [(&str, WordList); 18] = [
     ("titles", WordList::Titles),
     ("honorifics", WordList::Honorifics),
     ("reporting-before", WordList::ReportingBefore),
     ("reporting-after", WordList::ReportingAfter),
+    ("person-cues", WordList::PersonCues),
     ("not-names", WordList::NotNames),
     ("org-heads", WordList::OrgHeads),
     ("org-tails", WordList::OrgTails),

@@ -86,7 +86,21 @@ pub(crate) fn recognize(
             }
         }
     }
-    let headline: Vec<bool> = caps.iter().map(|&(c, l)| c >= 3 && l * 8 <= c).collect();
+    // A title-case line: a paragraph of one sentence, mostly capitalised words, and no
+    // full stop at its end (a list of names in a sentence is no headline).
+    let headline: Vec<bool> = caps
+        .iter()
+        .enumerate()
+        .map(|(i, &(c, l))| {
+            let alone = sentences.get(i).is_some_and(|st| {
+                let p = sentences[..].get(i).map(|x| x.paragraph);
+                let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
+                let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
+                !prev_same && !next_same && !text[st.trimmed].ends_with('.')
+            }) || sentences.is_empty();
+            alone && c >= 3 && l * 8 <= c
+        })
+        .collect();
     let mut lowerset = FastSet::default();
     for (k, t) in toks.iter().enumerate() {
         if t.lower {
@@ -110,6 +124,23 @@ pub(crate) fn recognize(
     // 1. Gazetteer.
     let mut raw: Vec<RawMatch> = Vec::new();
     gaz.find_tokens(text, &cx.toks, &mut raw);
+    let mut in_raw = vec![false; n];
+    // Tokens that are a one-word match of a town or smaller place.
+    let mut minor_town = vec![false; n];
+    for m in &raw {
+        for c in &mut in_raw[m.first..=m.last] {
+            *c = true;
+        }
+        if m.first == m.last {
+            minor_town[m.first] = gaz.entry(m.alias.entry as usize).is_some_and(|e| {
+                e.kind == EntityKind::Place
+                    && !matches!(
+                        e.entity_type.as_deref(),
+                        Some("country" | "state" | "province" | "continent")
+                    )
+            });
+        }
+    }
     for m in &raw {
         let entry = gaz.entry(m.alias.entry as usize);
         let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
@@ -120,8 +151,33 @@ pub(crate) fn recognize(
             let major = entry
                 .and_then(|e| e.entity_type.as_deref())
                 .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
+            // "Justin Timberlake", "Bukayo Saka", "Aris Maulana": a town's name next to
+            // an unknown capitalised word is part of one longer name; "Bank Mega": after
+            // an organization's head, it is part of the organization's name.
+            let k = m.first;
+            // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
+            let name_word = |j: usize| {
+                (!in_raw[j] || minor_town[j])
+                    && cx.is_cap_word(j)
+                    && cx.same_sent(j, k)
+                    && !cx.common(j)
+                    && !cx.has(W::NotNames, j)
+                    && !cx.has(W::Titles, j)
+                    && !cx.has(W::Honorifics, j)
+                    && !cx.has(W::PlaceHeads, j)
+                    && !cx.is_reporting(j)
+            };
+            let after_given = kind == EntityKind::Place
+                && ((k > 0
+                    && cx.toks[k].gap == Gap::Space
+                    && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
+                    && !(cx.initial[k - 1] && !cx.has(W::GivenNames, k - 1)))
+                    || (k + 1 < cx.toks.len()
+                        && cx.toks[k + 1].gap == Gap::Space
+                        && name_word(k + 1)));
             if !major
-                && (cx.common(m.first)
+                && (after_given
+                    || cx.common(m.first)
                     || cx.has(W::NotNames, m.first)
                     || cx.has(W::OrgHeads, m.first))
             {
@@ -390,6 +446,32 @@ impl<'a> Ctx<'a> {
                             }
                         }
                     }
+                    // A place's head right before a known name: "Kota Bandung" is Bandung,
+                    // "Gedung DPR" and "Jalan Sudirman" are places of their own.
+                    if kind == EntityKind::Place && end == head_end && b + 1 < self.toks.len() {
+                        let m = self.covered[b + 1];
+                        if m != NONE && self.toks[b + 1].gap == Gap::Space {
+                            let mm = self.mentions[m as usize].clone();
+                            if mm.first == b + 1 && mm.last - mm.first < 4 {
+                                if p > a {
+                                    self.classify(a, p - 1);
+                                }
+                                self.remove(m as usize);
+                                if mm.kind == EntityKind::Place {
+                                    self.push(p, mm.last, EntityKind::Place, mm.source, mm.entry);
+                                } else {
+                                    self.push(
+                                        p,
+                                        mm.last,
+                                        EntityKind::Place,
+                                        EntitySource::Rule,
+                                        None,
+                                    );
+                                }
+                                return;
+                            }
+                        }
+                    }
                     if end <= head_end {
                         continue; // the head alone is not a name
                     }
@@ -551,6 +633,16 @@ impl<'a> Ctx<'a> {
             return;
         }
         let nw = self.words(s, e);
+        // "Pokok-Pokok": a reduplicated word is a plural noun, never a name.
+        if (s + 2..=e).any(|k| {
+            self.toks[k].word
+                && self.toks[k].gap == Gap::None
+                && self.is_punct(k - 1, "-")
+                && self.hashes[k] == self.hashes[k - 2]
+        }) {
+            self.unclassified.push((s, e));
+            return;
+        }
         let mut has_common = false;
         for k in s..=e {
             if self.toks[k].word
@@ -599,7 +691,12 @@ impl<'a> Ctx<'a> {
                 && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
         };
         let title_after = self.title_after(e);
+        let cue_before = s > 0
+            && self.same_sent(s - 1, s)
+            && self.toks[s - 1].lower
+            && self.data.phrase_ending(W::PersonCues, &self.hashes, s - 1) > 0;
         let strong = titled
+            || cue_before
             || honor
             || honor_before
             || rep_after
@@ -610,7 +707,7 @@ impl<'a> Ctx<'a> {
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
-        let addressed = titled || honor || honor_before || title_after;
+        let addressed = titled || honor || honor_before || title_after || cue_before;
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
         let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
@@ -644,8 +741,16 @@ impl<'a> Ctx<'a> {
         }
         // Capitalised words inside a sentence that no rule explains: in languages whose
         // writing capitalises little but names, a person; an acronym, an organization.
-        let quoted =
-            s > 0 && e + 1 < self.toks.len() && is_quote(self.t(s - 1)) && is_quote(self.t(e + 1));
+        // "Bahan Bakar Minyak (BBM)": a term defined with an acronym is no person.
+        let defined = e + 3 < self.toks.len()
+            && self.is_punct(e + 1, "(")
+            && self.toks[e + 2].upper
+            && self.is_punct(e + 3, ")");
+        let quoted = defined
+            || (s > 0
+                && e + 1 < self.toks.len()
+                && is_quote(self.t(s - 1))
+                && is_quote(self.t(e + 1)));
         // A sentence may open with a name: "Byeon Woo Seok berhasil ...", when no word of it
         // is a common word and a lower-case word follows.
         let opens = self.initial[s]
@@ -656,6 +761,7 @@ impl<'a> Ctx<'a> {
         if (!self.initial[s] || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
             let acronym = nw == 1
                 && self.toks[s].upper
+                && !self.t(s).bytes().any(|c| c.is_ascii_digit())
                 && (2..=6).contains(&(self.toks[s].end - self.toks[s].start));
             if acronym && self.data.option(Opt::AcronymsAreOrganizations) {
                 self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
@@ -857,6 +963,26 @@ impl<'a> Ctx<'a> {
             &mut found,
         );
         for f in found {
+            // A person's surname in this text names the person everywhere in it, not the
+            // town of the same name ("Weingarten", "Timberlake").
+            let src_person = self.mentions[f.alias.entry as usize].kind == EntityKind::Person;
+            if src_person && f.first == f.last && self.covered[f.first] != NONE {
+                let c = self.covered[f.first] as usize;
+                let cm = &self.mentions[c];
+                let minor_place = cm.kind == EntityKind::Place
+                    && cm.first == cm.last
+                    && cm.entry.is_some_and(|e| {
+                        self.gaz.entry(e as usize).is_some_and(|e| {
+                            !matches!(
+                                e.entity_type.as_deref(),
+                                Some("country" | "state" | "province" | "continent")
+                            )
+                        })
+                    });
+                if minor_place {
+                    self.remove(c);
+                }
+            }
             if (f.first..=f.last).all(|x| self.covered[x] == NONE) {
                 let kind = self.mentions[f.alias.entry as usize].kind;
                 self.push(f.first, f.last, kind, EntitySource::Link, None);

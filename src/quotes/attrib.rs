@@ -169,7 +169,12 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         };
         if !attr.title && attr.who.is_none() {
             // A quote that opens its paragraph or sentence with no cue: the previous speaker goes on.
-            if let Some(prev) = qi.checked_sub(1).and_then(|p| attrs.get(p).map(|a| (p, a))) {
+            // The last quote that is not a title ("... the motto "X". "More speech."").
+            let prev = (qi.saturating_sub(3)..qi)
+                .rev()
+                .find(|&p| !attrs[p].title)
+                .map(|p| (p, &attrs[p]));
+            if let Some(prev) = prev {
                 let (pi, pa) = prev;
                 let pq = &raw[pi];
                 let next_par = pq.paragraph + 1 == q.paragraph && q.span.start == par.start;
@@ -213,11 +218,20 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
     // A quote with no cue of its own shares the cue of the next quote in its sentence
     // (`"A" dan "B", kata X`).
     for qi in (0..raw.len().saturating_sub(1)).rev() {
-        if attrs[qi].who.is_some() || attrs[qi].title {
+        let weak = attrs[qi].rule == "sentence-subject";
+        if (attrs[qi].who.is_some() && !weak) || attrs[qi].title || !raw[qi].closed {
             continue;
         }
         let (q, n) = (&raw[qi], &raw[qi + 1]);
-        if q.paragraph != n.paragraph || attrs[qi + 1].who.is_none() || attrs[qi + 1].title {
+        let next_rule = attrs[qi + 1].rule;
+        if q.paragraph != n.paragraph
+            || attrs[qi + 1].who.is_none()
+            || attrs[qi + 1].title
+            || !matches!(
+                next_rule,
+                "quote-cue-speaker" | "quote-speaker-cue" | "sentence-end-cue" | "quote-intro-cue"
+            )
+        {
             continue;
         }
         let between = &text[q.span.end..n.span.start];
@@ -658,6 +672,7 @@ impl<'a> Miner<'a> {
     /// Classifies a word for a noun phrase: name, head noun, determiner, ... or none.
     fn np_word(&mut self, t: Tok) -> NpWord {
         let lx = self.lx;
+        let text = self.text;
         let w = self.low(t);
         if t.cap {
             if lx.role.contains(w) || lx.honorific.contains(w) {
@@ -665,6 +680,10 @@ impl<'a> Miner<'a> {
             }
             if lx.determiner.contains(w) || lx.indefinite.contains(w) {
                 return NpWord::Det;
+            }
+            // A reduplicated plural ("Badan-badan") is a common noun.
+            if lx.unnamed.contains(w) && text[t.span].contains('-') {
+                return NpWord::Head;
             }
             if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w) {
                 return NpWord::No;
@@ -809,6 +828,14 @@ impl<'a> Miner<'a> {
 
     /// The subject of the sentence starting at `sent_lo` (after a dateline and opening words).
     fn subject(&mut self, sent_lo: usize, qstart: usize) -> Option<Who> {
+        // A headline has no sentence to take a subject from.
+        let line_end = self.text[qstart..]
+            .find('\n')
+            .map_or(self.text.len(), |k| qstart + k);
+        let line = self.text[sent_lo..line_end].trim_end();
+        if !line.ends_with(['.', '!', '?', '"', '”', '’', ')', '\'']) {
+            return None;
+        }
         let mut toks = Vec::new();
         let hi = ceil(self.text, (sent_lo + WINDOW).min(qstart));
         tokenize(self.text, sent_lo, hi, &mut toks);
@@ -824,6 +851,16 @@ impl<'a> Miner<'a> {
                 .all(|t| t.cap || t.punct.is_some_and(|c| ",.()/".contains(c)))
             {
                 i = d + 1;
+            }
+        }
+        // An opening prepositional phrase ("In Asia,", "Di Jakarta,").
+        if toks.get(i).is_some_and(|t| t.is_word()) {
+            let lx = self.lx;
+            let w = self.low(toks[i]);
+            if lx.stop.contains(w) {
+                if let Some(c) = (i..toks.len().min(i + 8)).find(|&c| toks[c].is(',')) {
+                    i = c + 1;
+                }
             }
         }
         // Opening words ("Namun,", "Sementara itu,").
@@ -953,6 +990,7 @@ impl<'a> Miner<'a> {
             }
         }
         let want = if org_head { Guess::Org } else { Guess::Person };
+        let pos = pos.min(full.start);
         if let Some(w) = self.match_description(&words, want, pos, full) {
             return Some(w);
         }
@@ -1007,7 +1045,7 @@ impl<'a> Miner<'a> {
         pos: usize,
         span: Span,
     ) -> Option<Who> {
-        let fits = |g: Guess| g == want || g == Guess::Unknown && want == Guess::Person;
+        let fits = |g: Guess| g == want || g == Guess::Unknown;
         // "Presiden" is not the "Wakil Presiden": a qualifier the description lacks rules out.
         let lx = self.lx;
         let qualified = |ctx: &[String]| {
@@ -1089,16 +1127,6 @@ impl<'a> Miner<'a> {
             let m = recent()
                 .find(|m| m.guess == want)
                 .map(|m| (m.span.start, Who::from_mention(m, m.span)));
-            let last = self
-                .history
-                .iter()
-                .rev()
-                .find(|(p, _)| *p < pos)
-                .map(|(p, w)| (*p, w.clone()));
-            let h = match last {
-                Some(l) if pos.saturating_sub(l.0) <= SALIENT => return Some(Who { span, ..l.1 }),
-                _ => h,
-            };
             match (h, m) {
                 (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
                 (h, m) => h.or(m),
@@ -1115,6 +1143,17 @@ impl<'a> Miner<'a> {
             PronounKind::Person => Guess::Person,
             PronounKind::Plural | PronounKind::Thing => Guess::Org,
         };
+        if kind != PronounKind::Person {
+            // "It", "they": the last speaker, whatever it is, while it is recent.
+            let last = self.history.iter().rev().find(|(p, _)| *p < pos);
+            if let Some((p, w)) = last {
+                if pos.saturating_sub(*p) <= SALIENT {
+                    let mut w = w.clone();
+                    w.span = span;
+                    return Some(w);
+                }
+            }
+        }
         if let Some(w) = self.latest(want, pos, span) {
             return Some(w);
         }

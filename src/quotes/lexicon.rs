@@ -197,7 +197,7 @@ impl Lexicon {
             rest,
         });
         // Longer phrases first, so that "according to" wins over a one-word entry.
-        list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        list.sort_by_key(|b| std::cmp::Reverse(b.rest.len()));
     }
 }
 

@@ -153,6 +153,11 @@ fn find_in(text: &str, par: Span, pi: usize, out: &mut Vec<RawQuote>) {
             i += len;
             continue;
         };
+        // “ and ‘ close the German and Polish „…“ and ‚…‘.
+        let role = match (c, stack.last().map(|o| o.mark)) {
+            ('“', Some('„')) | ('‘', Some('‚')) => Role::Close,
+            _ => role,
+        };
         let prev = text[par.start..i].chars().next_back();
         let next = text[i + len..par.end].chars().next();
         let at = i;

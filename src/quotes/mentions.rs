@@ -155,12 +155,29 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 break;
             }
             used[ei] = true;
-            if e.id.is_some() && !took {
+            if e.id.is_none() || took {
+                continue;
+            }
+            if e.span.start <= m.span.start && m.span.end <= e.span.end {
+                // The gazetteer knows the whole name.
                 let mut e = e.clone();
                 e.rank = e.rank.max(m.rank);
                 e.ctx.extend(m.ctx.iter().cloned());
                 merged.push(e);
                 took = true;
+            } else if e.span.start == m.span.start
+                && e.guess != Guess::Person
+                && matches!(m.guess, Guess::Person | Guess::Unknown)
+            {
+                // "Bulog Bayu Krisnamurthi": a known institution, then a name.
+                let rest = text[e.span.end..m.span.end].trim_start();
+                if !rest.is_empty() {
+                    m.ctx.push(e.name.to_lowercase());
+                    merged.push(e.clone());
+                    m.span = Span::new(m.span.end - rest.len(), m.span.end);
+                    m.name = rest.to_string();
+                    m.guess = Guess::Person;
+                }
             }
         }
         if !took {
@@ -213,6 +230,7 @@ fn run_mention(
     let mut strong = false;
     let mut place_prep = false;
     let lo = i.saturating_sub(CTX_BEFORE);
+    let mut first = i;
     for k in (lo..i).rev() {
         let t = toks[k];
         if !t.is_word() {
@@ -221,6 +239,7 @@ fn run_mention(
         let w = lower(&text[t.span], buf);
         if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
             had_role = true;
+            first = k;
             ctx.push(w.to_string());
         } else if k + 1 == i && lx.cues.contains_key(w) {
             strong_before = true;
@@ -235,8 +254,12 @@ fn run_mention(
             break;
         } else if !lx.determiner.contains(w) {
             break;
+        } else {
+            first = k;
         }
     }
+    // The subject of its sentence: salient, like a name next to a cue.
+    let subject = first == 0 || toks[first - 1].punct.is_some_and(|c| ".!?".contains(c));
     // A cue right after ("Wahyu Wibowo mengatakan", "Smith said"), or after an apposition
     // ("Fidelis Nanga, a journalist based in Yaounde, said").
     {
@@ -264,6 +287,7 @@ fn run_mention(
     // Split the run at roles, words that are not names, and "dan"/"and" outside organisations.
     let (strong_before, strong_after) = (strong_before, strong);
     let mut s = i;
+    let mut made = false;
     for k in i..j {
         let w = lower(&text[toks[k].span], buf);
         let brk = if matches!(w, "dan" | "and" | "&") {
@@ -283,8 +307,10 @@ fn run_mention(
             let w = lower(&text[toks[k].span], buf).to_string();
             if s < k {
                 let st = s == i && strong_before;
+                let sub = subject && !made;
+                made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, place_prep, &ctx, buf, by_word, out,
+                    text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, buf, by_word, out,
                 );
             }
             if role {
@@ -300,8 +326,9 @@ fn run_mention(
     }
     if s < j {
         let st = (s == i && strong_before) || strong_after;
+        let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, place_prep, &ctx, buf, by_word, out,
+            text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, buf, by_word, out,
         );
     }
 }
@@ -316,6 +343,7 @@ fn piece(
     e: usize,
     had_role: bool,
     strong: bool,
+    subject: bool,
     place_prep: bool,
     ctx: &[String],
     buf: &mut String,
@@ -348,7 +376,10 @@ fn piece(
         let acronym = !t.chars().any(char::is_lowercase)
             && t.chars().filter(|c| c.is_uppercase()).count() >= 2
             && (k + 1 < e || t.len() >= 3);
-        let after_taker = if k == b {
+        // A governing role names a place only when a name still follows it.
+        let after_taker = if e - b < 3 {
+            false
+        } else if k == b {
             taker_before
         } else {
             let p = lower(&text[toks[k - 1].span], buf);
@@ -425,7 +456,7 @@ fn piece(
     };
     let mut rank: u8 = if !matches!(guess, Guess::Person | Guess::Unknown) {
         0
-    } else if strong {
+    } else if strong || (subject && had_role && guess == Guess::Person) {
         2
     } else {
         u8::from(had_role)
@@ -454,7 +485,7 @@ fn piece(
             ctx.extend(m.ctx.iter().cloned());
         }
     }
-    if guess == Guess::Person && words >= 2 && words <= 4 {
+    if guess == Guess::Person && (2..=4).contains(&words) {
         let idx = out.len();
         by_word.insert(last, idx);
         let first = lower(&text[toks[b].span], buf).to_string();
@@ -475,7 +506,7 @@ fn piece(
 /// item, whose capitals say nothing about names.
 fn headline(text: &str, toks: &[Tok]) -> bool {
     let words = toks.iter().filter(|t| t.is_word()).count();
-    if words < 3 || words > 30 {
+    if !(3..=30).contains(&words) {
         return false;
     }
     if toks

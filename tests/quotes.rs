@@ -1,0 +1,391 @@
+//! Quotations and their speakers: a table of named cases (sentences written for kutip), the
+//! builder API, and property tests of the invariants (no overlap, char boundaries, spans
+//! inside the text, never a panic).
+
+use kutip::{Document, Language, Pipeline, QuoteKind, QuoteMiner};
+use proptest::prelude::*;
+
+const ID: Language = Language::Indonesian;
+const EN: Language = Language::English;
+
+/// What a case expects of one quote: its content, its speaker and its kind.
+///
+/// Speaker: `""` no speaker (or a speaker with no name), `"~text"` an unnamed speaker whose
+/// mention is `text`, otherwise the speaker's name. Kind: `D` direct, `P` partial, `T` title,
+/// `*` any.
+type Want = (&'static str, &'static str, char);
+
+/// (name, language, text, quotes in text order)
+#[rustfmt::skip]
+const CASES: &[(&str, Language, &str, &[Want])] = &[
+    // --- Indonesian: quote, cue, speaker (the common order)
+    ("id_kata_full_name", ID, "“Kami siap bertanding,” kata Budi Santoso kepada wartawan.", &[("Kami siap bertanding,", "Budi Santoso", 'D')]),
+    ("id_ujar", ID, "“Harga beras naik lagi,” ujar Siti Rahayu di pasar.", &[("Harga beras naik lagi,", "Siti Rahayu", 'D')]),
+    ("id_tutur", ID, "“Kami sudah berusaha,” tutur Andi Wijaya.", &[("Kami sudah berusaha,", "Andi Wijaya", 'D')]),
+    ("id_ucap", ID, "“Terima kasih atas dukungannya,” ucap Rina Marlina.", &[("Terima kasih atas dukungannya,", "Rina Marlina", 'D')]),
+    ("id_ungkap", ID, "“Kondisinya sudah membaik,” ungkap Dedi Kurnia.", &[("Kondisinya sudah membaik,", "Dedi Kurnia", 'D')]),
+    ("id_jelas", ID, "“Pendaftaran dibuka sampai Jumat,” jelas Hadi Purnomo.", &[("Pendaftaran dibuka sampai Jumat,", "Hadi Purnomo", 'D')]),
+    ("id_tegas", ID, "“Tidak ada toleransi,” tegas Bambang Sutejo.", &[("Tidak ada toleransi,", "Bambang Sutejo", 'D')]),
+    ("id_imbuh", ID, "“Semua sudah siap,” imbuh Maria Ulfa.", &[("Semua sudah siap,", "Maria Ulfa", 'D')]),
+    ("id_tambah", ID, "“Kami tunggu hasilnya,” tambah Yusuf Hamdani.", &[("Kami tunggu hasilnya,", "Yusuf Hamdani", 'D')]),
+    ("id_papar", ID, "“Ada tiga tahap,” papar Lestari Widodo.", &[("Ada tiga tahap,", "Lestari Widodo", 'D')]),
+    ("id_pungkas", ID, "“Itu saja dari kami,” pungkas Agus Salim.", &[("Itu saja dari kami,", "Agus Salim", 'D')]),
+    ("id_cetus", ID, "“Jangan khawatir,” cetus Joni Iskandar.", &[("Jangan khawatir,", "Joni Iskandar", 'D')]),
+    ("id_kata_title_name", ID, "“Anggaran sudah cair,” kata Menteri Keuangan Sri Mulyani.", &[("Anggaran sudah cair,", "Sri Mulyani", 'D')]),
+    ("id_kata_role_country_name", ID, "“Kami menolak tuduhan itu,” kata Presiden Rusia Vladimir Putin.", &[("Kami menolak tuduhan itu,", "Vladimir Putin", 'D')]),
+    ("id_kata_aide_org_name", ID, "“Pertemuan itu penting,” kata ajudan Kremlin Yuri Ushakov seperti dikutip media.", &[("Pertemuan itu penting,", "Yuri Ushakov", 'D')]),
+    ("id_apposition_skipped", ID, "“Hubungan itu jangka panjang,” kata Patrick Cronin, peneliti di Hudson Institute, kepada Yonhap.", &[("Hubungan itu jangka panjang,", "Patrick Cronin", 'D')]),
+    ("id_apposition_after_title", ID, "“Jalan ditutup sementara,” kata Kepala Dinas Perhubungan Kota Bogor, Hendra Saputra.", &[("Jalan ditutup sementara,", "Hendra Saputra", 'D')]),
+    ("id_place_role_name", ID, "“Stok pangan aman,” kata Bupati Banyumas Teguh Prasetyo.", &[("Stok pangan aman,", "Teguh Prasetyo", 'D')]),
+    ("id_kata_dia", ID, "Wakil ketua panitia, Rudi Hartono, hadir pagi itu. “Semua berjalan lancar,” kata dia.", &[("Semua berjalan lancar,", "Rudi Hartono", 'D')]),
+    ("id_kata_ia", ID, "Dokter Ratna Sari memeriksa pasien. “Kondisinya stabil,” kata ia.", &[("Kondisinya stabil,", "Ratna Sari", 'D')]),
+    ("id_katanya", ID, "Kepala sekolah Sutrisno Hadi mengatakan ujian diundur. “Kami butuh waktu,” katanya.", &[("Kami butuh waktu,", "Sutrisno Hadi", 'D')]),
+    ("id_ujarnya", ID, "Menurut Dewi Lestari, panen tahun ini bagus. “Hasilnya di atas target,” ujarnya.", &[("Hasilnya di atas target,", "Dewi Lestari", 'D')]),
+    ("id_tuturnya_chain", ID, "“Kami mulai besok,” kata Hendro Wibisono. “Semua alat sudah tiba,” tuturnya.", &[("Kami mulai besok,", "Hendro Wibisono", 'D'), ("Semua alat sudah tiba,", "Hendro Wibisono", 'D')]),
+    ("id_nya_after_new_person", ID, "“Kami siap,” kata Hendro Wibisono. Ketua RT Slamet Riyadi juga hadir. “Warga sudah diberi tahu,” ujarnya.", &[("Kami siap,", "Hendro Wibisono", 'D'), ("Warga sudah diberi tahu,", "Slamet Riyadi", 'D')]),
+    ("id_surname_canonical", ID, "Patrick Cronin hadir di forum itu. “Ini langkah besar,” kata Cronin.", &[("Ini langkah besar,", "Patrick Cronin", 'D')]),
+    ("id_beliau", ID, "Kiai Ahmad Mustofa memberi ceramah. “Jaga persatuan,” kata beliau.", &[("Jaga persatuan,", "Ahmad Mustofa", 'D')]),
+    // --- Indonesian: quote, speaker, cue
+    ("id_speaker_cue_after", ID, "“Kami belum menerima surat itu,” Budi Santoso menambahkan.", &[("Kami belum menerima surat itu,", "Budi Santoso", 'D')]),
+    ("id_speaker_juga_cue", ID, "“Semua harus tertib,” Budi Santoso juga mengatakan.", &[("Semua harus tertib,", "Budi Santoso", 'D')]),
+    ("id_ia_menambahkan", ID, "Rina Marlina memimpin rapat. “Anggaran cukup,” ia menambahkan.", &[("Anggaran cukup,", "Rina Marlina", 'D')]),
+    // --- Indonesian: speaker, cue, quote
+    ("id_mengatakan_comma", ID, "Budi Santoso mengatakan, “Kami akan banding.”", &[("Kami akan banding.", "Budi Santoso", 'D')]),
+    ("id_menegaskan_bahwa_partial", ID, "Gubernur Andi Sudirman menegaskan bahwa proyek itu “tidak bisa ditunda”.", &[("tidak bisa ditunda", "Andi Sudirman", 'P')]),
+    ("id_menyebut_object_partial", ID, "Korea Utara membantah laporan itu dan menyebut klaim tersebut “tidak masuk akal”.", &[("tidak masuk akal", "Korea Utara", 'P')]),
+    ("id_menurut_before", ID, "Menurut Ahmad Fauzi, “Kenaikan itu wajar.”", &[("Kenaikan itu wajar.", "Ahmad Fauzi", 'D')]),
+    ("id_menurut_after", ID, "“Kenaikan itu wajar,” menurut Ahmad Fauzi.", &[("Kenaikan itu wajar,", "Ahmad Fauzi", 'D')]),
+    ("id_menurutnya", ID, "Ahmad Fauzi hadir di sidang. Menurutnya, “Putusan itu keliru.”", &[("Putusan itu keliru.", "Ahmad Fauzi", 'D')]),
+    ("id_cue_speaker_then_quote", ID, "Kedua negara “sudah lama bersahabat”, tulis Vladimir Putin, seraya menyebut mereka “mitra sejati”.", &[("sudah lama bersahabat", "Vladimir Putin", 'P'), ("mitra sejati", "Vladimir Putin", 'P')]),
+    ("id_hal_itu_dikatakan", ID, "“Stok cukup sampai Lebaran.” Hal itu dikatakan Kepala Bulog Bayu Krisnamurthi di Jakarta.", &[("Stok cukup sampai Lebaran.", "Bayu Krisnamurthi", 'D')]),
+    ("id_demikian_kata", ID, "“Kami tidak akan mundur.” Demikian kata Joko Susilo.", &[("Kami tidak akan mundur.", "Joko Susilo", 'D')]),
+    // --- Indonesian: subject of the sentence, organisations, unnamed speakers
+    ("id_subject_partial", ID, "Presiden Rusia Vladimir Putin memuji Korea Utara karena “tegas mendukung” Moskow.", &[("tegas mendukung", "Vladimir Putin", 'P')]),
+    ("id_dateline_subject", ID, "TEMPO.CO, Jakarta - Menteri Kesehatan Budi Gunadi memuji warga yang “disiplin memakai masker” selama libur.", &[("disiplin memakai masker", "Budi Gunadi", 'P')]),
+    ("id_org_speaks", ID, "Kementerian Luar Negeri mengatakan, “Semua warga negara Indonesia selamat.”", &[("Semua warga negara Indonesia selamat.", "Kementerian Luar Negeri", 'D')]),
+    ("id_country_speaks", ID, "Korea Utara menyebut latihan itu “provokasi berbahaya”.", &[("provokasi berbahaya", "Korea Utara", 'P')]),
+    ("id_para_ahli", ID, "“Risikonya masih tinggi,” kata para ahli.", &[("Risikonya masih tinggi,", "~para ahli", 'D')]),
+    ("id_seorang_pejabat", ID, "“Rapat ditunda,” kata seorang pejabat.", &[("Rapat ditunda,", "~seorang pejabat", 'D')]),
+    ("id_agencies_unnamed", ID, "Badan-badan Rusia mengatakan kedua pemimpin akan menandatangani “dokumen penting” pekan ini.", &[("dokumen penting", "", 'P')]),
+    ("id_description_tersebut", ID, "Presiden Rusia Vladimir Putin tiba di Pyongyang. Kunjungan itu “membuka babak baru”, tulis pemimpin Rusia tersebut.", &[("membuka babak baru", "Vladimir Putin", 'P')]),
+    ("id_description_politisi_itu", ID, "Politisi Partai Hanura Inas Nasrullah ikut rapat. “Kami mendukung,” kata politisi Partai Hanura itu.", &[("Kami mendukung,", "Inas Nasrullah", 'D')]),
+    ("id_kata_presiden_role", ID, "Presiden Joko Widodo meninjau lokasi banjir. “Bantuan harus cepat,” kata Presiden.", &[("Bantuan harus cepat,", "Joko Widodo", 'D')]),
+    ("id_presiden_not_wakil", ID, "Presiden Joko Widodo dan Wakil Presiden Ma’ruf Amin hadir. “Kita harus bersatu,” kata Presiden.", &[("Kita harus bersatu,", "Joko Widodo", 'D')]),
+    ("id_no_speaker_anywhere", ID, "Spanduk bertulisan “Tolak Tambang” terpasang di mana-mana.", &[("Tolak Tambang", "", '*')]),
+    // --- Indonesian: split, continued and shared quotes
+    ("id_two_partials_one_cue", ID, "Perjanjian itu mencakup “kerja sama militer” dan “masalah keamanan”, kata ajudan Kremlin Yuri Ushakov.", &[("kerja sama militer", "Yuri Ushakov", 'P'), ("masalah keamanan", "Yuri Ushakov", 'P')]),
+    ("id_continuation_paragraph", ID, "“Kami sudah siap,” kata Patrick Cronin.\n\n“Semua tim sudah berlatih. Hasilnya akan terlihat.”", &[("Kami sudah siap,", "Patrick Cronin", 'D'), ("Semua tim sudah berlatih. Hasilnya akan terlihat.", "Patrick Cronin", 'D')]),
+    ("id_multi_paragraph_open", ID, "“Kami sudah siap bertanding,” kata Patrick Cronin.\n\n“Semua pemain dalam kondisi baik.\n\n“Kami ingin menang,” tambahnya.", &[("Kami sudah siap bertanding,", "Patrick Cronin", 'D'), ("Semua pemain dalam kondisi baik.", "Patrick Cronin", 'D'), ("Kami ingin menang,", "Patrick Cronin", 'D')]),
+    // --- Indonesian: titles and terms
+    ("id_bertajuk", ID, "Ia menggelar acara bertajuk “Summer Letter” di Jakarta.", &[("Summer Letter", "", 'T')]),
+    ("id_berjudul", ID, "Novel berjudul “Laut Bercerita” laris di toko buku.", &[("Laut Bercerita", "", 'T')]),
+    ("id_dijuluki", ID, "Pemain itu dijuluki “Si Kancil” oleh pendukungnya.", &[("Si Kancil", "", 'T')]),
+    ("id_istilah", ID, "Pemerintah memakai istilah “new normal” sejak Juni.", &[("new normal", "", 'T')]),
+    ("id_film", ID, "Film “Gadis Kretek” tayang pekan depan.", &[("Gadis Kretek", "", 'T')]),
+    // --- Indonesian: mark styles
+    ("id_kompas_same_mark", ID, "”Kami belum tahu,” kata Wahyu Wibowo. ”Anggaran belum turun,” ujarnya.", &[("Kami belum tahu,", "Wahyu Wibowo", 'D'), ("Anggaran belum turun,", "Wahyu Wibowo", 'D')]),
+    ("id_straight_marks", ID, "\"Kami belum tahu,\" kata Wahyu Wibowo.", &[("Kami belum tahu,", "Wahyu Wibowo", 'D')]),
+    ("id_guillemets", ID, "«Kami belum tahu,» kata Wahyu Wibowo.", &[("Kami belum tahu,", "Wahyu Wibowo", 'D')]),
+    ("id_low_high", ID, "„Kami belum tahu,“ kata Wahyu Wibowo.", &[("Kami belum tahu,", "Wahyu Wibowo", 'D')]),
+    ("id_corner", ID, "「Kami belum tahu,」 kata Wahyu Wibowo.", &[("Kami belum tahu,", "Wahyu Wibowo", 'D')]),
+    ("id_apostrophe_name", ID, "Wakil Presiden Ma’ruf Amin membuka acara itu.", &[]),
+    ("id_nested_single", ID, "“Dia bilang ‘tunggu dulu’ kepada kami,” kata Rudi Hartono.", &[("Dia bilang ‘tunggu dulu’ kepada kami,", "Rudi Hartono", 'D')]),
+    ("id_nested_straight", ID, "\"Mereka menyebutnya 'operasi khusus' sejak awal,\" kata Rudi Hartono.", &[("Mereka menyebutnya 'operasi khusus' sejak awal,", "Rudi Hartono", 'D')]),
+    ("id_unclosed_at_paragraph_end", ID, "“Kami akan terus berjuang sampai akhir\n\nRapat ditutup pukul lima.", &[("Kami akan terus berjuang sampai akhir", "", '*')]),
+    ("id_unclosed_mid_paragraph_stops_at_sentence", ID, "Ia berkata “kami akan datang. Rapat ditutup pukul lima sore itu.", &[("kami akan datang.", "", '*')]),
+    ("id_new_opener_closes_unclosed", ID, "”Kami siap, kata Budi Santoso. ”Semua aman,” ujar Siti Rahayu.", &[("Kami siap, kata Budi Santoso.", "", '*'), ("Semua aman,", "Siti Rahayu", 'D')]),
+    ("id_lone_closing_mark", ID, "Harga naik” tajam pekan ini.", &[]),
+    ("id_empty_quote", ID, "Ia menulis “” di papan.", &[]),
+    // --- English: quote, cue, speaker / quote, speaker, cue
+    ("en_said_name", EN, "\"We will appeal,\" said Hugh Hill, a doctor at the clinic.", &[("We will appeal,", "Hugh Hill", 'D')]),
+    ("en_name_said", EN, "\"We will appeal,\" Hugh Hill said.", &[("We will appeal,", "Hugh Hill", 'D')]),
+    ("en_surname_said", EN, "Patrick Cronin spoke first. \"This is a big step,\" Cronin said.", &[("This is a big step,", "Patrick Cronin", 'D')]),
+    ("en_he_said", EN, "Hugh Hill arrived late. \"The roads were closed,\" he said.", &[("The roads were closed,", "Hugh Hill", 'D')]),
+    ("en_she_added", EN, "Mary Jones chairs the board. \"We expect growth,\" she added.", &[("We expect growth,", "Mary Jones", 'D')]),
+    ("en_told", EN, "\"We are not worried,\" Mary Jones told reporters.", &[("We are not worried,", "Mary Jones", 'D')]),
+    ("en_apposition_between_commas", EN, "\"It is too early,\" John Smith, a senior analyst at the bank, said.", &[("It is too early,", "John Smith", 'D')]),
+    ("en_apposition_unclosed", EN, "\"We are encouraged,\" Armando Falcon, OFHEO director said.", &[("We are encouraged,", "Armando Falcon", 'D')]),
+    ("en_said_title_name", EN, "\"Costs will rise,\" said the company's chief executive Paul Walsh.", &[("Costs will rise,", "Paul Walsh", 'D')]),
+    ("en_asked", EN, "\"Why now?\" asked Tom Baker.", &[("Why now?", "Tom Baker", 'D')]),
+    ("en_grumbled", EN, "\"Nobody listens,\" grumbled Tom Baker.", &[("Nobody listens,", "Tom Baker", 'D')]),
+    ("en_sighed", EN, "\"It is over,\" sighed Tom Baker.", &[("It is over,", "Tom Baker", 'D')]),
+    ("en_quipped", EN, "\"I only came for the food,\" quipped Tom Baker.", &[("I only came for the food,", "Tom Baker", 'D')]),
+    ("en_according_to_after", EN, "\"Sales fell sharply,\" according to Jane Doe.", &[("Sales fell sharply,", "Jane Doe", 'D')]),
+    ("en_according_to_before", EN, "According to Jane Doe, \"sales fell sharply\" in May.", &[("sales fell sharply", "Jane Doe", 'P')]),
+    // --- English: speaker, cue, quote; partial quotes; sentence subject
+    ("en_said_colon", EN, "Jane Doe said: \"We will not resign.\"", &[("We will not resign.", "Jane Doe", 'D')]),
+    ("en_said_that_partial", EN, "Jane Doe said that the plan was \"unworkable\".", &[("unworkable", "Jane Doe", 'P')]),
+    ("en_apposition_before_cue", EN, "However, Peter Zombic, the director of the federation, said the situation was not \"dramatic\".", &[("dramatic", "Peter Zombic", 'P')]),
+    ("en_sentence_end_cue", EN, "It was \"too early\" to predict the trend, the UK Film Council said.", &[("too early", "UK Film Council", 'P')]),
+    ("en_subject_partial", EN, "Consumer goods giant Unilever reported \"unsatisfactory\" earnings.", &[("unsatisfactory", "Unilever", 'P')]),
+    // --- English: organisations, descriptions, unnamed speakers
+    ("en_ministry_said", EN, "\"Conditions are likely to remain weak,\" the Finance and Economy Ministry said in a statement.", &[("Conditions are likely to remain weak,", "Finance and Economy Ministry", 'D')]),
+    ("en_the_ministry_description", EN, "The Finance and Economy Ministry published its plan. \"Jobs come first,\" the ministry said.", &[("Jobs come first,", "Finance and Economy Ministry", 'D')]),
+    ("en_it_said", EN, "\"Profits fell,\" the Finance and Economy Ministry said. It blamed \"weak demand\" for the fall.", &[("Profits fell,", "Finance and Economy Ministry", 'D'), ("weak demand", "Finance and Economy Ministry", 'P')]),
+    ("en_a_spokesman", EN, "\"We do not comment on rumours,\" a spokesman said.", &[("We do not comment on rumours,", "~a spokesman", 'D')]),
+    ("en_experts_said", EN, "\"The risk is real,\" experts said.", &[("The risk is real,", "~experts", 'D')]),
+    ("en_prime_minister_description", EN, "Prime Minister Ephraim Inoni promised action. \"We will act,\" the prime minister said.", &[("We will act,", "Ephraim Inoni", 'D')]),
+    ("en_not_vice", EN, "President Joe Biden met Vice President Kamala Harris. \"We are united,\" the president said.", &[("We are united,", "Joe Biden", 'D')]),
+    // --- English: split and continued quotes
+    ("en_split_quote", EN, "\"We tried,\" she said, \"but it was not enough.\"", &[("We tried,", "", 'D'), ("but it was not enough.", "", '*')]),
+    ("en_split_quote_named", EN, "Mary Jones spoke. \"We tried,\" she said, \"but it was not enough.\"", &[("We tried,", "Mary Jones", 'D'), ("but it was not enough.", "Mary Jones", '*')]),
+    ("en_continuation_same_paragraph", EN, "\"We were first,\" Peter Zombic said. \"Nobody else had a service.\"", &[("We were first,", "Peter Zombic", 'D'), ("Nobody else had a service.", "Peter Zombic", 'D')]),
+    ("en_continuation_next_paragraph", EN, "\"We were first,\" said Peter Zombic.\n\n\"Nobody else had a download service then.\"", &[("We were first,", "Peter Zombic", 'D'), ("Nobody else had a download service then.", "Peter Zombic", 'D')]),
+    ("en_he_prefers_last_speaker", EN, "\"We were first,\" said Peter Zombic, unlike Tim Renner. \"Piracy hurt us,\" he argued.", &[("We were first,", "Peter Zombic", 'D'), ("Piracy hurt us,", "Peter Zombic", 'D')]),
+    // --- English: titles, terms, apostrophes, marks
+    ("en_dubbed", EN, "He was dubbed the \"Trump of the East\" by critics.", &[("Trump of the East", "", 'T')]),
+    ("en_titled", EN, "She released an album titled \"Blue Skies\" last year.", &[("Blue Skies", "", 'T')]),
+    ("en_so_called", EN, "The so-called \"put option\" expired.", &[("put option", "", 'T')]),
+    ("en_apostrophes_not_marks", EN, "Cronin's view of the '90s is that rock 'n' roll didn't die.", &[]),
+    ("en_single_quotes_headline", EN, "Film production 'falls' 40% in UK", &[("falls", "", '*')]),
+    ("en_plural_possessive", EN, "The Joneses' house was sold. \"It was time,\" said Mary Jones.", &[("It was time,", "Mary Jones", 'D')]),
+    ("en_curly", EN, "“We will win,” said Tom Baker.", &[("We will win,", "Tom Baker", 'D')]),
+    ("en_curly_single", EN, "‘We will win,’ said Tom Baker.", &[("We will win,", "Tom Baker", 'D')]),
+    ("en_nested_single_in_double", EN, "\"He told me 'wait here' and left,\" said Tom Baker.", &[("He told me 'wait here' and left,", "Tom Baker", 'D')]),
+    ("en_odd_marks", EN, "\"We will win,\" said Tom Baker. The crowd cheered \"loudly.", &[("We will win,", "Tom Baker", 'D'), ("loudly.", "", '*')]),
+    ("en_no_quotes", EN, "The market closed higher on Friday.", &[]),
+    ("en_quote_no_speaker", EN, "The sign read \"Keep Out\".", &[("Keep Out", "", '*')]),
+    ("en_inch_marks", EN, "The screen is 15\" wide and 10\" tall.", &[]),
+];
+
+fn pipeline(lang: Language) -> Pipeline {
+    Pipeline::builder().language(Some(lang)).build().unwrap()
+}
+
+fn speaker_of(doc: &Document, i: usize) -> String {
+    let q = &doc.quotes()[i];
+    match &q.speaker {
+        None => String::new(),
+        Some(s) => match &s.name {
+            Some(n) => n.clone(),
+            None => format!("~{}", doc.slice(s.span)),
+        },
+    }
+}
+
+#[test]
+fn table() {
+    assert!(CASES.len() >= 100, "{} cases", CASES.len());
+    let mut failures = Vec::new();
+    for (name, lang, text, want) in CASES {
+        let doc = pipeline(*lang).process(*text);
+        let got: Vec<(String, String, QuoteKind)> = (0..doc.quotes().len())
+            .map(|i| {
+                let q = &doc.quotes()[i];
+                (
+                    doc.slice(q.content).to_string(),
+                    speaker_of(&doc, i),
+                    q.kind,
+                )
+            })
+            .collect();
+        let ok = got.len() == want.len()
+            && got
+                .iter()
+                .zip(want.iter())
+                .all(|((c, s, k), (wc, ws, wk))| {
+                    let speaker_ok = if ws.is_empty() {
+                        s.is_empty() || s.starts_with('~')
+                    } else {
+                        s == ws
+                    };
+                    let kind_ok = match wk {
+                        'D' => *k == QuoteKind::Direct,
+                        'P' => *k == QuoteKind::Partial,
+                        'T' => *k == QuoteKind::Title,
+                        _ => true,
+                    };
+                    c == wc && speaker_ok && kind_ok
+                });
+        if !ok {
+            failures.push(format!("{name}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn names_are_unique() {
+    let mut names: Vec<&str> = CASES.iter().map(|c| c.0).collect();
+    names.sort_unstable();
+    let n = names.len();
+    names.dedup();
+    assert_eq!(n, names.len());
+}
+
+#[test]
+fn seed_article_twelve_quotes() {
+    let doc = Pipeline::new().process(kutip::SEED_ARTICLE);
+    let named: Vec<Option<String>> = doc
+        .quotes()
+        .iter()
+        .map(|q| q.speaker.as_ref().and_then(|s| s.name.clone()))
+        .collect();
+    assert_eq!(doc.quotes().len(), 13, "{named:?}");
+    let count = |n: &str| named.iter().filter(|s| s.as_deref() == Some(n)).count();
+    assert_eq!(count("Vladimir Putin"), 5, "{named:?}");
+    assert_eq!(count("Yuri Ushakov"), 2, "{named:?}");
+    assert_eq!(count("Patrick Cronin"), 3, "{named:?}");
+    assert_eq!(count("Korea Utara"), 1, "{named:?}");
+    let title = doc.quotes().last().unwrap();
+    assert_eq!(doc.slice(title.content), "Summer Letter");
+    assert_eq!(title.kind, QuoteKind::Title);
+    assert!(title.speaker.is_none());
+}
+
+#[test]
+fn quote_records_are_complete() {
+    let doc = pipeline(ID).process("Pembukaan.\n\n“Kami siap,” kata Budi Santoso.");
+    let q = &doc.quotes()[0];
+    assert_eq!(q.paragraph, 1);
+    assert_eq!(doc.slice(q.span), "“Kami siap,”");
+    let cue = q.cue.as_ref().unwrap();
+    assert_eq!(cue.word, "kata");
+    assert_eq!(doc.slice(cue.span), "kata");
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(doc.slice(s.span), "Budi Santoso");
+    assert!(q.first_sentence < q.end_sentence);
+    assert!(doc.sentences()[q.first_sentence].span.start <= q.span.start);
+    assert!(q.confidence > 0.0 && q.confidence <= 1.0);
+    assert_eq!(q.rule, "quote-cue-speaker");
+}
+
+#[test]
+fn builder_adds_a_cue() {
+    let text = "“Tidak mungkin,” celetuk Budi Santoso.";
+    let plain = pipeline(ID).process(text);
+    assert!(plain.quotes()[0].speaker.is_none());
+    let miner = QuoteMiner::builder()
+        .word(ID, "cue", "celetuk")
+        .build()
+        .unwrap();
+    let p = Pipeline::builder()
+        .language(Some(ID))
+        .quote_miner(miner)
+        .build()
+        .unwrap();
+    let doc = p.process(text);
+    let s = doc.quotes()[0].speaker.as_ref().unwrap();
+    assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+}
+
+#[test]
+fn builder_adds_data_file_and_title_word() {
+    let miner = QuoteMiner::builder()
+        .data(
+            EN,
+            "mine.txt",
+            "# mine\n[title_cue]\nmotto\n[cue]\nhollered\n",
+        )
+        .build()
+        .unwrap();
+    let p = Pipeline::builder()
+        .language(Some(EN))
+        .quote_miner(miner)
+        .build()
+        .unwrap();
+    let doc = p.process("\"Go west,\" hollered Tom Baker. Their motto \"Never Again\" stuck.");
+    assert_eq!(
+        doc.quotes()[0].speaker.as_ref().unwrap().name.as_deref(),
+        Some("Tom Baker")
+    );
+    assert_eq!(doc.quotes()[1].kind, QuoteKind::Title);
+}
+
+#[test]
+fn builder_reports_bad_data() {
+    let err = QuoteMiner::builder()
+        .data(ID, "bad.txt", "[cue]\nkata\n[nonsense]\nx\n")
+        .build()
+        .unwrap_err();
+    assert_eq!(*err.kind(), kutip::ErrorKind::Data);
+    assert_eq!(err.line(), Some(4));
+    let err = QuoteMiner::builder()
+        .word(ID, "no_such_section", "x")
+        .build()
+        .unwrap_err();
+    assert_eq!(*err.kind(), kutip::ErrorKind::Data);
+}
+
+#[test]
+fn miner_is_clone_debug_send_sync() {
+    fn check<T: Clone + std::fmt::Debug + Send + Sync + Default>() {}
+    check::<QuoteMiner>();
+}
+
+fn check_invariants(doc: &Document) {
+    let text = doc.text();
+    let mut last_end = 0;
+    for q in doc.quotes() {
+        assert!(q.span.start >= last_end, "overlap");
+        assert!(q.span.start <= q.content.start && q.content.end <= q.span.end);
+        assert!(q.span.end <= text.len());
+        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        assert!(text.is_char_boundary(q.content.start) && text.is_char_boundary(q.content.end));
+        assert!(!q.content.is_empty());
+        if let Some(s) = &q.speaker {
+            assert!(s.span.end <= text.len());
+            assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        }
+        if let Some(c) = &q.cue {
+            assert!(c.span.end <= text.len());
+            assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+        }
+        assert!(q.paragraph < doc.paragraphs().len());
+        last_end = q.span.end;
+    }
+}
+
+fn quoteish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("’".to_string()),
+        Just("‘".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just("「".to_string()),
+        Just("」".to_string()),
+        Just(", kata ".to_string()),
+        Just(" katanya".to_string()),
+        Just(" said ".to_string()),
+        Just(" he said. ".to_string()),
+        Just("Budi Santoso".to_string()),
+        Just("Presiden ".to_string()),
+        Just("menurut ".to_string()),
+        Just(". ".to_string()),
+        Just("\n\n".to_string()),
+        Just(" ".to_string()),
+        Just(",".to_string()),
+        Just("bertajuk ".to_string()),
+        "[a-zA-Z ]{0,8}",
+        "\\PC{0,4}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn invariants_on_quote_soup(text in quoteish()) {
+        for lang in [ID, EN] {
+            let doc = pipeline(lang).process(text.clone());
+            check_invariants(&doc);
+        }
+    }
+
+    #[test]
+    fn invariants_on_any_text(text in "\\PC{0,200}") {
+        let doc = Pipeline::new().process(text);
+        check_invariants(&doc);
+    }
+}
