@@ -457,7 +457,7 @@ COUNTRY_EXTRA = {
     "SA": "id:Saudi|en:Saudi|en:KSA|id:Arab Saudi|en:Kingdom of Saudi Arabia",
     "NL": "en:Holland|id:Nederland|en:The Netherlands",
     "DE": "en:Germany|en:Federal Republic of Germany",
-    "PH": "en:Philippines|id:Filipina|en:RP",
+    "PH": "en:Philippines|id:Pilipina",
     "MY": "id:Negeri Jiran|en:Malaysia",
     "SG": "id:Negeri Singa|en:Singapore",
     "IL": "id:Negara Yahudi",
