@@ -5,7 +5,7 @@
 //! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
 //! also works on names no gazetteer knows.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{lower, tokenize, Tok};
 use crate::document::Document;
@@ -61,10 +61,22 @@ const CTX_BEFORE: usize = 4;
 /// The names of the document, in text order, never inside a quotation.
 pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<Mention> {
     let text = doc.text.as_str();
-    let inside = |pos: usize| -> bool {
-        let k = quotes.partition_point(|q| q.content.end <= pos);
-        k < quotes.len() && quotes[k].content.start <= pos
+    // Whether a position is inside a quotation: a cursor, as positions only grow.
+    let mut qk = 0;
+    let mut inside = |pos: usize| -> bool {
+        if qk > 0 && quotes[qk - 1].content.end > pos {
+            qk = quotes.partition_point(|q| q.content.end <= pos);
+        }
+        while qk < quotes.len() && quotes[qk].content.end <= pos {
+            qk += 1;
+        }
+        qk < quotes.len() && quotes[qk].content.start <= pos
     };
+    // Names after the last quotation's window play no part.
+    let limit = quotes
+        .last()
+        .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
+        .min(text.len());
     let mut out: Vec<Mention> = Vec::new();
     // 1. The entity layer.
     for e in &doc.entities {
@@ -95,10 +107,13 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     let mut toks: Vec<Tok> = Vec::new();
     let mut own: Vec<Mention> = Vec::new();
     let mut buf = String::new();
-    let mut by_word: HashMap<String, usize> = HashMap::new();
+    let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
             continue;
+        }
+        if p.span.start >= limit {
+            break;
         }
         tokenize(text, p.span.start, p.span.end, &mut toks);
         if headline(text, &toks) {
@@ -212,7 +227,7 @@ fn run_mention(
     i: usize,
     j: usize,
     buf: &mut String,
-    by_word: &mut HashMap<String, usize>,
+    by_word: &mut HashMap<String, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
@@ -347,7 +362,7 @@ fn piece(
     place_prep: bool,
     ctx: &[String],
     buf: &mut String,
-    by_word: &mut HashMap<String, usize>,
+    by_word: &mut HashMap<String, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
     let mut ctx = ctx.to_vec();
