@@ -13,12 +13,13 @@
 //! - `cue-storm`: reporting verbs and names without any quotation mark;
 //! - `names-storm`: capitalised words back to back (candidate names everywhere).
 //!
-//! Run: `cargo bench --bench adversarial`, then `python3 scripts/bench_ratios.py`.
+//! Run: `cargo bench --bench adversarial`, then `python3 scripts/bench_ratios.py`; or
+//! `KUTIP_QUICK=1 cargo bench --bench adversarial` for one timing of each size.
 
 #[path = "corpus/mod.rs"]
 mod corpus;
 
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 use kutip::Pipeline;
 use std::time::Duration;
 
@@ -159,5 +160,65 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// `KUTIP_QUICK=1 cargo bench --bench adversarial`: times each case once at 1 MB and 10 MB and
+/// prints the ratios 10 MB / 1 MB, for the whole pipeline and for each stage (stage times are
+/// differences of cumulative runs through `Pipeline::process_stages`), without criterion's
+/// repetitions: a first look, and the way to find which stage of a slow case is not linear.
+fn quick() {
+    let pipeline = Pipeline::new();
+    pipeline.process("warm up the bundled data.");
+    let lang = kutip::Language::Indonesian;
+    println!(
+        "{:18} {:>9} {:>9} {:>6} {:>8} | ratio per stage: {:>7} {:>8} {:>6}",
+        "case", "1 MB", "10 MB", "ratio", "MB/s@10", "segment", "entities", "quotes"
+    );
+    for &case in CASES {
+        if std::env::var("KUTIP_ADVERSARIAL")
+            .ok()
+            .is_some_and(|o| !case.contains(&o))
+        {
+            continue;
+        }
+        // [size][stages 1..=3] cumulative seconds
+        let mut cum = [[0f64; 3]; 2];
+        let mut n10 = 0;
+        for (si, size) in [MB, 10 * MB].into_iter().enumerate() {
+            let text = input(case, size);
+            n10 = text.len();
+            for stages in 1..=3 {
+                let t = std::time::Instant::now();
+                black_box(pipeline.process_stages(text.as_str(), lang, stages));
+                cum[si][stages - 1] = t.elapsed().as_secs_f64();
+            }
+        }
+        let stage = |si: usize, k: usize| {
+            if k == 0 {
+                cum[si][0]
+            } else {
+                (cum[si][k] - cum[si][k - 1]).max(1e-6)
+            }
+        };
+        let (t1, t10) = (cum[0][2], cum[1][2]);
+        println!(
+            "{case:18} {:7.1}ms {:7.1}ms {:6.1} {:8.1} | {:>24.1} {:>8.1} {:>6.1}",
+            t1 * 1e3,
+            t10 * 1e3,
+            t10 / t1,
+            n10 as f64 / 1e6 / t10,
+            stage(1, 0) / stage(0, 0),
+            stage(1, 1) / stage(0, 1),
+            stage(1, 2) / stage(0, 2),
+        );
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    if std::env::var_os("KUTIP_QUICK").is_some() {
+        quick();
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

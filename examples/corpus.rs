@@ -43,7 +43,15 @@ fn main() -> ExitCode {
         },
     };
     let mut w = std::io::BufWriter::new(&mut out);
-    for (i, a) in corpus::articles(bytes, 42).iter().enumerate() {
+    // Streams the same articles as `corpus::articles(bytes, 42)`, without holding them.
+    let mut rng = corpus::Rng::new(42);
+    let mut total = 0;
+    let mut i = 0usize;
+    while total < bytes {
+        let a = corpus::article(&mut rng);
+        total += a.len();
+        i += 1;
+        let i = i - 1;
         let res = if jsonl {
             serde_json::to_writer(&mut w, &serde_json::json!({"id": i, "text": a}))
                 .map_err(std::io::Error::from)

@@ -3,6 +3,8 @@
 //! of MB/s figures. Used by `benches/peers/peers.py` to compare with peer tools on the same
 //! text; the criterion bench `benches/pipeline.rs` is the reference measurement.
 //!
+//! `throughput --profile FILE` only runs `Pipeline::process` over the corpus (for `perf record`).
+//!
 //! `throughput --names` prints the bundled gazetteer's aliases as `kind<TAB>alias` lines, for
 //! the peers to match the same names.
 
@@ -32,6 +34,12 @@ fn main() {
         print_names();
         return;
     }
+    let profile = arg == "--profile";
+    let arg = if profile {
+        std::env::args().nth(2).unwrap_or_default()
+    } else {
+        arg
+    };
     let data = std::fs::read_to_string(&arg).unwrap_or_else(|e| {
         eprintln!("throughput: {arg}: {e}");
         std::process::exit(1)
@@ -44,6 +52,14 @@ fn main() {
     let bytes: usize = docs.iter().map(|(d, _)| d.len()).sum();
     let mb = bytes as f64 / 1e6;
     let pipeline = Pipeline::new();
+    if profile {
+        let t = Instant::now();
+        for (d, _) in &docs {
+            std::hint::black_box(pipeline.process(*d));
+        }
+        eprintln!("{:.1} MB/s", mb / t.elapsed().as_secs_f64());
+        return;
+    }
     let stage = |n: usize| {
         best(|| {
             for (d, lang) in &docs {

@@ -93,7 +93,7 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
     ),
     (
         "org tail",
-        "Patrick bekerja di Hudson Institute sejak lama.",
+        "Ia bekerja di Hudson Institute sejak lama.",
         &["Hudson Institute/org/Hudson Institute"],
     ),
     (

@@ -118,6 +118,8 @@ const CASES: &[(&str, Language, &str, &[&str])] = &[
     ("en_single_quotes", EN, "He said 'not yet.' Then he left.", &["He said 'not yet.'", "Then he left."]),
     ("en_brand_exclamation", EN, "She worked at Yahoo! for ten years.", &["She worked at Yahoo! for ten years."]),
     ("en_possessive_abbr", EN, "It was Sr.'s decision.", &["It was Sr.'s decision."]),
+    ("en_contraction_ends", EN, "They said they can't. Police disagreed.", &["They said they can't.", "Police disagreed."]),
+    ("en_paren_state", EN, "Sen. Ann Lee (D-Mass.) said no. Others agreed.", &["Sen. Ann Lee (D-Mass.) said no.", "Others agreed."]),
     ("en_money", EN, "The fine was $250.50. He paid it.", &["The fine was $250.50.", "He paid it."]),
     ("en_ellipsis_four", EN, "He never finished.... The crowd left.", &["He never finished....", "The crowd left."]),
     ("en_spaced_ellipsis_inside", EN, "It was . . . strange, really.", &["It was . . . strange, really."]),
@@ -357,7 +359,7 @@ fn newsish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn invariants_on_arbitrary_unicode(text in "\\PC*") {
@@ -375,6 +377,16 @@ proptest! {
     fn invariants_on_newsish_text(text in newsish()) {
         check_invariants(&Segmenter::new(), ID, &text);
         check_invariants(&Segmenter::new(), EN, &text);
+    }
+
+    #[test]
+    fn paragraphs_are_segmented_independently(a in newsish(), b in newsish()) {
+        // What a paragraph becomes does not depend on its neighbours.
+        let seg = Segmenter::new();
+        let joined = format!("{a}\n\n{b}");
+        let mut want = sentences(&seg, ID, &a);
+        want.extend(sentences(&seg, ID, &b));
+        prop_assert_eq!(sentences(&seg, ID, &joined), want);
     }
 
     #[test]
@@ -401,4 +413,8 @@ fn adversarial_inputs_are_handled() {
     check_invariants(&seg, EN, &dots);
     let stops = "A. ".repeat(50_000);
     check_invariants(&seg, EN, &stops);
+    let bullets = format!("{}1. {}", "•".repeat(100_000), "a. ".repeat(20_000));
+    check_invariants(&seg, EN, &bullets);
+    let spaced = ". ".repeat(100_000) + "Done.";
+    check_invariants(&seg, EN, &spaced);
 }

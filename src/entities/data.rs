@@ -28,6 +28,9 @@ pub enum WordList {
     ReportingBefore,
     /// `reporting-after`: reporting words that come right after the speaker ("mengatakan", "said").
     ReportingAfter,
+    /// `person-cues`: lower-case words right before a name that make it a person's
+    /// ("kepada", "bernama", "named").
+    PersonCues,
     /// `not-names`: words written with a capital that are not names (function words, days,
     /// months, sentence openers).
     NotNames,
@@ -47,17 +50,23 @@ pub enum WordList {
     NameParticles,
     /// `connectors`: lower-case words inside organizations' names ("dan", "of", "and").
     Connectors,
+    /// `title-complements`: words after a title that belong to it ("Menteri *Keuangan*",
+    /// "*Foreign* Minister").
+    TitleComplements,
+    /// `articles`: articles before a title in an apposition ("a", "the", "seorang").
+    Articles,
     /// `given-names`: given names that mark a person.
     GivenNames,
     /// `surnames`: family names that mark a person.
     Surnames,
 }
 
-const LISTS: [(&str, WordList); 15] = [
+const LISTS: [(&str, WordList); 18] = [
     ("titles", WordList::Titles),
     ("honorifics", WordList::Honorifics),
     ("reporting-before", WordList::ReportingBefore),
     ("reporting-after", WordList::ReportingAfter),
+    ("person-cues", WordList::PersonCues),
     ("not-names", WordList::NotNames),
     ("org-heads", WordList::OrgHeads),
     ("org-tails", WordList::OrgTails),
@@ -67,6 +76,8 @@ const LISTS: [(&str, WordList); 15] = [
     ("place-preps", WordList::PlacePreps),
     ("name-particles", WordList::NameParticles),
     ("connectors", WordList::Connectors),
+    ("title-complements", WordList::TitleComplements),
+    ("articles", WordList::Articles),
     ("given-names", WordList::GivenNames),
     ("surnames", WordList::Surnames),
 ];
@@ -113,7 +124,28 @@ pub(crate) fn phrase_hash(hashes: impl Iterator<Item = u64>) -> u64 {
 #[derive(Clone)]
 pub struct LanguageData {
     lists: Vec<PhraseSet>,
+    options: [bool; 3],
 }
+
+/// Options of a language's data, set in the `[options]` section of its file.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opt {
+    /// `single-word-names`: one capitalised word may name a person on a reporting verb alone
+    /// (Indonesian: "Sarwendah", "Jokowi").
+    SingleWordNames,
+    /// `unknown-names-are-people`: capitalised words inside a sentence that no rule explains
+    /// are taken for a person's name.
+    UnknownNamesArePeople,
+    /// `acronyms-are-organizations`: an unknown acronym inside a sentence is an organization.
+    AcronymsAreOrganizations,
+}
+
+const OPTS: [(&str, Opt); 3] = [
+    ("single-word-names", Opt::SingleWordNames),
+    ("unknown-names-are-people", Opt::UnknownNamesArePeople),
+    ("acronyms-are-organizations", Opt::AcronymsAreOrganizations),
+];
 
 impl fmt::Debug for LanguageData {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -128,6 +160,15 @@ impl fmt::Debug for LanguageData {
 static ID: Lazy<Arc<LanguageData>> = Lazy::new(|| {
     let mut d = LanguageData::empty();
     d.load_sections(ID_DATA);
+    // Indonesian news quotes English names of organizations and places as they are.
+    d.load_sections_only(
+        EN_DATA,
+        &[
+            WordList::OrgTails,
+            WordList::PlaceTails,
+            WordList::Connectors,
+        ],
+    );
     d.extend(WordList::GivenNames, GIVEN_NAMES);
     d.extend(WordList::Surnames, SURNAMES);
     Arc::new(d)
@@ -146,6 +187,7 @@ impl LanguageData {
     pub fn empty() -> LanguageData {
         LanguageData {
             lists: vec![PhraseSet::default(); LISTS.len()],
+            options: [false; 3],
         }
     }
 
@@ -184,15 +226,42 @@ impl LanguageData {
         s.max_len = s.max_len.max(toks.len());
     }
 
-    /// Loads a file with `[list-name]` section headers (unknown sections are skipped).
+    /// The value of an option.
+    pub fn option(&self, opt: Opt) -> bool {
+        self.options[opt as usize]
+    }
+
+    /// Sets an option.
+    pub fn set_option(&mut self, opt: Opt, on: bool) {
+        self.options[opt as usize] = on;
+    }
+
+    /// Loads a file with `[list-name]` section headers (unknown sections are skipped);
+    /// the `[options]` section takes `single-word-names`.
     pub(crate) fn load_sections(&mut self, text: &str) {
+        self.load_sections_filtered(text, None);
+    }
+
+    /// Loads only some lists of a sectioned file.
+    pub(crate) fn load_sections_only(&mut self, text: &str, only: &[WordList]) {
+        self.load_sections_filtered(text, Some(only));
+    }
+
+    fn load_sections_filtered(&mut self, text: &str, only: Option<&[WordList]>) {
         let mut cur: Option<WordList> = None;
+        let mut options = false;
         let mut toks = Vec::new();
         for line in text.lines() {
             let t = line.trim();
             if let Some(name) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
-                cur = WordList::parse(name);
+                options = name == "options" && only.is_none();
+                cur = WordList::parse(name).filter(|l| only.map_or(true, |o| o.contains(l)));
                 continue;
+            }
+            if options {
+                if let Some((_, o)) = OPTS.iter().find(|(n, _)| *n == t) {
+                    self.options[*o as usize] = true;
+                }
             }
             if let Some(l) = cur {
                 self.add_line(l, line, &mut toks);

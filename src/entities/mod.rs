@@ -18,7 +18,7 @@
 mod data;
 mod rules;
 
-pub use data::{LanguageData, WordList};
+pub use data::{LanguageData, Opt, WordList};
 
 use crate::document::Document;
 use crate::gazetteer::Gazetteer;

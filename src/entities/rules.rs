@@ -3,7 +3,7 @@
 //! Every step walks the tokens once, looking back or ahead by a bounded window, so the time
 //! is linear in the text.
 
-use super::data::{LanguageData, WordList as W};
+use super::data::{LanguageData, Opt, WordList as W};
 use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
 use crate::gazetteer::token::token_hash;
 use crate::gazetteer::{
@@ -86,7 +86,21 @@ pub(crate) fn recognize(
             }
         }
     }
-    let headline: Vec<bool> = caps.iter().map(|&(c, l)| c >= 3 && l * 8 <= c).collect();
+    // A title-case line: a paragraph of one sentence, mostly capitalised words, and no
+    // full stop at its end (a list of names in a sentence is no headline).
+    let headline: Vec<bool> = caps
+        .iter()
+        .enumerate()
+        .map(|(i, &(c, l))| {
+            let alone = sentences.get(i).is_some_and(|st| {
+                let p = sentences[..].get(i).map(|x| x.paragraph);
+                let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
+                let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
+                !prev_same && !next_same && !text[st.trimmed].ends_with('.')
+            }) || sentences.is_empty();
+            alone && c >= 3 && l * 8 <= c
+        })
+        .collect();
     let mut lowerset = FastSet::default();
     for (k, t) in toks.iter().enumerate() {
         if t.lower {
@@ -110,10 +124,66 @@ pub(crate) fn recognize(
     // 1. Gazetteer.
     let mut raw: Vec<RawMatch> = Vec::new();
     gaz.find_tokens(text, &cx.toks, &mut raw);
+    let mut in_raw = vec![false; n];
+    // Tokens that are a one-word match of a town or smaller place.
+    let mut minor_town = vec![false; n];
     for m in &raw {
-        let kind = gaz
-            .entry(m.alias.entry as usize)
-            .map_or(EntityKind::Organization, |e| e.kind);
+        for c in &mut in_raw[m.first..=m.last] {
+            *c = true;
+        }
+        if m.first == m.last {
+            minor_town[m.first] = gaz.entry(m.alias.entry as usize).is_some_and(|e| {
+                e.kind == EntityKind::Place
+                    && !matches!(
+                        e.entity_type.as_deref(),
+                        Some("country" | "state" | "province" | "continent")
+                    )
+            });
+        }
+    }
+    for m in &raw {
+        let entry = gaz.entry(m.alias.entry as usize);
+        let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
+        // A one-word alias that this very text also writes in lower case ("Bank", "Orang",
+        // "Rumah"), or that is a function word, is a common word here, not a name; countries
+        // and provinces keep their names.
+        if rules && m.first == m.last && !cx.toks[m.first].upper {
+            let major = entry
+                .and_then(|e| e.entity_type.as_deref())
+                .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
+            // "Justin Timberlake", "Bukayo Saka", "Aris Maulana": a town's name next to
+            // an unknown capitalised word is part of one longer name; "Bank Mega": after
+            // an organization's head, it is part of the organization's name.
+            let k = m.first;
+            // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
+            let name_word = |j: usize| {
+                (!in_raw[j] || minor_town[j])
+                    && cx.is_cap_word(j)
+                    && cx.same_sent(j, k)
+                    && !cx.common(j)
+                    && !cx.has(W::NotNames, j)
+                    && !cx.has(W::Titles, j)
+                    && !cx.has(W::Honorifics, j)
+                    && !cx.has(W::PlaceHeads, j)
+                    && !cx.is_reporting(j)
+            };
+            let after_given = kind == EntityKind::Place
+                && ((k > 0
+                    && cx.toks[k].gap == Gap::Space
+                    && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
+                    && !(cx.initial[k - 1] && !cx.has(W::GivenNames, k - 1)))
+                    || (k + 1 < cx.toks.len()
+                        && cx.toks[k + 1].gap == Gap::Space
+                        && name_word(k + 1)));
+            if !major
+                && (after_given
+                    || cx.common(m.first)
+                    || cx.has(W::NotNames, m.first)
+                    || cx.has(W::OrgHeads, m.first))
+            {
+                continue;
+            }
+        }
         cx.push(
             m.first,
             m.last,
@@ -123,8 +193,10 @@ pub(crate) fn recognize(
         );
     }
     if rules {
+        cx.merge_region_compounds();
         // 2. Rules.
         cx.rule_pass();
+        cx.coordination_pass();
         // 3. Links: acronyms defined in the text, later and earlier short forms.
         cx.link_pass();
     }
@@ -196,6 +268,44 @@ impl<'a> Ctx<'a> {
 
     fn is_reporting(&self, k: usize) -> bool {
         self.has(W::ReportingBefore, k) || self.has(W::ReportingAfter, k)
+    }
+
+    /// "Asia-Pasifik", "Indo-Pasifik": two places joined by a hyphen, one of them a continent,
+    /// region or sea, name one region.
+    fn merge_region_compounds(&mut self) {
+        let n = self.toks.len();
+        let mut k = 1;
+        while k + 1 < n {
+            let (a, b) = (self.covered[k - 1], self.covered[k + 1]);
+            if a != NONE
+                && b != NONE
+                && a != b
+                && matches!(self.t(k), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+                && self.toks[k].gap == Gap::None
+                && self.toks[k + 1].gap == Gap::None
+                && self.mentions[a as usize].last == k - 1
+                && self.mentions[b as usize].first == k + 1
+            {
+                let region = |m: &Mention| {
+                    m.kind == EntityKind::Place
+                        && m.entry
+                            .and_then(|e| self.gaz.entry(e as usize))
+                            .and_then(|e| e.entity_type.as_deref())
+                            .is_some_and(|t| matches!(t, "continent" | "region" | "sea"))
+                };
+                let (ma, mb) = (&self.mentions[a as usize], &self.mentions[b as usize]);
+                let both_places = ma.kind == EntityKind::Place && mb.kind == EntityKind::Place;
+                if both_places && (region(ma) || region(mb)) {
+                    let (first, last) = (ma.first, mb.last);
+                    self.remove(a as usize);
+                    self.remove(b as usize);
+                    self.push(first, last, EntityKind::Place, EntitySource::Rule, None);
+                    k = last + 1;
+                    continue;
+                }
+            }
+            k += 1;
+        }
     }
 
     fn rule_pass(&mut self) {
@@ -294,6 +404,17 @@ impl<'a> Ctx<'a> {
         if a > b {
             return;
         }
+        // A dateline: "YAOUNDE, Cameroon (Reuters) -", "JAKARTA -" at a paragraph start.
+        if (a == 0 || self.toks[a].gap == Gap::Break)
+            && (a..=b).all(|k| !self.toks[k].word || self.toks[k].upper)
+            && b + 1 < self.toks.len()
+            && matches!(self.t(b + 1), "," | "(" | "-" | "\u{2013}" | "\u{2014}")
+            && self.words(a, b) <= 4
+            && !(a..=b).any(|k| self.has(W::NotNames, k))
+        {
+            self.push(a, b, EntityKind::Place, EntitySource::Rule, None);
+            return;
+        }
         let headline = self.headline[self.sent[a] as usize];
         if !headline {
             // Organization and place heads anywhere in the run: "Politikus Partai Demokrat".
@@ -325,6 +446,32 @@ impl<'a> Ctx<'a> {
                             }
                         }
                     }
+                    // A place's head right before a known name: "Kota Bandung" is Bandung,
+                    // "Gedung DPR" and "Jalan Sudirman" are places of their own.
+                    if kind == EntityKind::Place && end == head_end && b + 1 < self.toks.len() {
+                        let m = self.covered[b + 1];
+                        if m != NONE && self.toks[b + 1].gap == Gap::Space {
+                            let mm = self.mentions[m as usize].clone();
+                            if mm.first == b + 1 && mm.last - mm.first < 4 {
+                                if p > a {
+                                    self.classify(a, p - 1);
+                                }
+                                self.remove(m as usize);
+                                if mm.kind == EntityKind::Place {
+                                    self.push(p, mm.last, EntityKind::Place, mm.source, mm.entry);
+                                } else {
+                                    self.push(
+                                        p,
+                                        mm.last,
+                                        EntityKind::Place,
+                                        EntitySource::Rule,
+                                        None,
+                                    );
+                                }
+                                return;
+                            }
+                        }
+                    }
                     if end <= head_end {
                         continue; // the head alone is not a name
                     }
@@ -334,6 +481,19 @@ impl<'a> Ctx<'a> {
                     }
                     if p > a {
                         self.classify(a, p - 1);
+                    }
+                    // "Bank Mega Syariah Eva Dahlia Kusumawati": a person after the name.
+                    let person = (head_end + 2..=end).find(|&k| {
+                        self.toks[k].word
+                            && self.has(W::GivenNames, k)
+                            && (k..=end).all(|x| self.covered[x] == NONE)
+                            && (2..=4).contains(&self.words(k, end))
+                            && (k..=end).all(|x| !self.toks[x].word || !self.common(x))
+                    });
+                    if let Some(k) = person {
+                        self.push(p, k - 1, kind, EntitySource::Rule, None);
+                        self.push(k, end, EntityKind::Person, EntitySource::Rule, None);
+                        return;
                     }
                     self.push(p, end, kind, EntitySource::Rule, None);
                     if end < b {
@@ -358,7 +518,26 @@ impl<'a> Ctx<'a> {
                 {
                     s += 1;
                 }
-                if s + len <= b {
+                // "UK Film Council", "Kasablanka Hall": a known place right before belongs
+                // to the name.
+                let mut absorbed = None;
+                if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.initial[a] {
+                    let m = self.covered[a - 1];
+                    if m != NONE {
+                        let mm = &self.mentions[m as usize];
+                        if mm.kind == EntityKind::Place
+                            && mm.last - mm.first < 3
+                            && self.same_sent(mm.first, a)
+                        {
+                            absorbed = Some(m as usize);
+                        }
+                    }
+                }
+                if s + len <= b || absorbed.is_some() {
+                    if let Some(m) = absorbed {
+                        s = self.mentions[m].first;
+                        self.remove(m);
+                    }
                     self.push(s, b, kind, EntitySource::Rule, None);
                     return;
                 }
@@ -390,15 +569,38 @@ impl<'a> Ctx<'a> {
     }
 
     fn classify_person(&mut self, a: usize, b: usize, headline: bool) {
+        // Connectors join words of organizations only: "Prabowo dan Gibran" is two names.
+        if let Some(k) = (a..=b).find(|&k| {
+            self.has(W::Connectors, k) && !self.has(W::NameParticles, k) && !self.toks[k].cap
+        }) {
+            if k > a {
+                self.classify_person(a, k - 1, headline);
+            }
+            if k < b {
+                self.classify(k + 1, b);
+            }
+            return;
+        }
         let mut s = a;
         let mut titled = false;
         let mut honor = false;
+        let mut lead_common = false;
         // Strip titles, honorifics, and words that are not names at the start.
         while s <= b {
             let lt = self.data.phrase_at(W::Titles, &self.hashes[..=b], s);
             if lt > 0 {
                 s += lt;
                 titled = true;
+                // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
+                loop {
+                    let lc = self
+                        .data
+                        .phrase_at(W::TitleComplements, &self.hashes[..=b], s);
+                    if lc == 0 {
+                        break;
+                    }
+                    s += lc;
+                }
                 continue;
             }
             let lh = self.data.phrase_at(W::Honorifics, &self.hashes[..=b], s);
@@ -414,6 +616,10 @@ impl<'a> Ctx<'a> {
                 || self.has(W::NotNames, s)
                 || ((self.initial[s] || titled) && self.common(s))
             {
+                if self.toks[s].word && !self.initial[s] && !titled {
+                    // "Perang Dunia II": a name that starts with a common word is no person.
+                    lead_common = true;
+                }
                 s += 1;
                 continue;
             }
@@ -427,6 +633,16 @@ impl<'a> Ctx<'a> {
             return;
         }
         let nw = self.words(s, e);
+        // "Pokok-Pokok": a reduplicated word is a plural noun, never a name.
+        if (s + 2..=e).any(|k| {
+            self.toks[k].word
+                && self.toks[k].gap == Gap::None
+                && self.is_punct(k - 1, "-")
+                && self.hashes[k] == self.hashes[k - 2]
+        }) {
+            self.unclassified.push((s, e));
+            return;
+        }
         let mut has_common = false;
         for k in s..=e {
             if self.toks[k].word
@@ -474,17 +690,42 @@ impl<'a> Ctx<'a> {
                 && self.same_sent(k, s)
                 && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
         };
+        let title_after = self.title_after(e);
+        let cue_before = s > 0
+            && self.same_sent(s - 1, s)
+            && self.toks[s - 1].lower
+            && self.data.phrase_ending(W::PersonCues, &self.hashes, s - 1) > 0;
         let strong = titled
+            || cue_before
             || honor
             || honor_before
             || rep_after
             || rep_before
+            || title_after
             || self.title_before(s).is_some();
-        let given = self.has(W::GivenNames, s) && !self.common(s);
+        let given_at =
+            (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
+        let given = given_at == Some(s);
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
-        if nw <= 6 && (strong || ((given || sur) && !has_common)) {
+        let addressed = titled || honor || honor_before || title_after || cue_before;
+        // One word is a name only with a title or a form of address, or in languages that
+        // name people with one word; a sentence-initial word needs more than a verb.
+        let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
+        let weak_initial = nw == 1 && self.initial[s] && !addressed && !given;
+        if nw <= 6 && single_ok && !weak_initial && (strong || ((given || sur) && !has_common)) {
             self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
             return;
+        }
+        // "Apoteker Noel Wicks": the name starts at the given name.
+        if let Some(k) = given_at {
+            if k > s
+                && (self.initial[s] || titled)
+                && self.words(k, e) >= 2
+                && (k..=e).all(|x| !self.toks[x].word || !self.common(x))
+            {
+                self.push(k, e, EntityKind::Person, EntitySource::Rule, None);
+                return;
+            }
         }
         // "di" + a capitalised name: a place.
         if s == a
@@ -498,7 +739,91 @@ impl<'a> Ctx<'a> {
             self.push(s, e, EntityKind::Place, EntitySource::Rule, None);
             return;
         }
+        // Capitalised words inside a sentence that no rule explains: in languages whose
+        // writing capitalises little but names, a person; an acronym, an organization.
+        // "Bahan Bakar Minyak (BBM)": a term defined with an acronym is no person.
+        let defined = e + 3 < self.toks.len()
+            && self.is_punct(e + 1, "(")
+            && self.toks[e + 2].upper
+            && self.is_punct(e + 3, ")");
+        let quoted = defined
+            || (s > 0
+                && e + 1 < self.toks.len()
+                && is_quote(self.t(s - 1))
+                && is_quote(self.t(e + 1)));
+        // A sentence may open with a name: "Byeon Woo Seok berhasil ...", when no word of it
+        // is a common word and a lower-case word follows.
+        let opens = self.initial[s]
+            && nw >= 2
+            && e + 1 < self.toks.len()
+            && self.toks[e + 1].lower
+            && (s..=e).all(|k| !self.toks[k].word || !self.common(k));
+        if (!self.initial[s] || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
+            let acronym = nw == 1
+                && self.toks[s].upper
+                && !self.t(s).bytes().any(|c| c.is_ascii_digit())
+                && (2..=6).contains(&(self.toks[s].end - self.toks[s].start));
+            if acronym && self.data.option(Opt::AcronymsAreOrganizations) {
+                self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
+                return;
+            }
+            let digits = (s..=e).any(|k| self.t(k).bytes().any(|c| c.is_ascii_digit()));
+            if !acronym
+                && nw >= 2
+                && !digits
+                && !self.toks[s].upper
+                && self.data.option(Opt::UnknownNamesArePeople)
+            {
+                self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+                return;
+            }
+        }
         self.unclassified.push((s, e));
+    }
+
+    /// ", a journalist", ", seorang wartawan", ", ketua ...": a title right after the name.
+    fn title_after(&self, e: usize) -> bool {
+        let n = self.toks.len();
+        if e + 2 >= n || !self.is_punct(e + 1, ",") || !self.same_sent(e, e + 2) {
+            return false;
+        }
+        let mut k = e + 2;
+        if self.toks[k].lower && self.has(W::Articles, k) && k + 1 < n {
+            k += 1;
+        }
+        self.toks[k].lower && self.data.phrase_at(W::Titles, &self.hashes, k) > 0
+    }
+
+    /// Names joined by "dan", "and" or a comma to a person's name are people too:
+    /// "Johnny Depp and Jude Law".
+    fn coordination_pass(&mut self) {
+        let runs = std::mem::take(&mut self.unclassified);
+        let mut keep = Vec::with_capacity(runs.len());
+        for &(s, e) in &runs {
+            let ok = self.words(s, e) >= 2
+                && !self.headline[self.sent[s] as usize]
+                && (s..=e)
+                    .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
+                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1))
+                    || self.person_at(e + 2, e + 1));
+            if ok && (s..=e).all(|k| self.covered[k] == NONE) {
+                self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+            } else {
+                keep.push((s, e));
+            }
+        }
+        self.unclassified = keep;
+    }
+
+    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&" or ",".
+    fn person_at(&self, m: usize, j: usize) -> bool {
+        if m >= self.toks.len() || j >= self.toks.len() {
+            return false;
+        }
+        let joins = self.is_punct(j, ",")
+            || (self.has(W::Connectors, j) && !self.toks[j].cap && self.t(j).len() <= 3);
+        let c = self.covered[m];
+        joins && c != NONE && self.mentions[c as usize].kind == EntityKind::Person
     }
 
     /// A title before the name at `s`, looking back over known places and organizations
@@ -570,7 +895,7 @@ impl<'a> Ctx<'a> {
                             None
                         }
                     } else {
-                        self.acronym_run(k - 1, &acr)
+                        None
                     };
                     if let Some(t) = target {
                         if self.covered[k + 1] == NONE {
@@ -590,7 +915,13 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if m.source == EntitySource::Rule {
-                let s = self.text[self.toks[m.first].start..self.toks[m.last].end].to_string();
+                let mut s = self.text[self.toks[m.first].start..self.toks[m.last].end].to_string();
+                if (m.first..=m.last).all(|k| !self.toks[k].word || self.toks[k].upper)
+                    && s.len() > 3
+                {
+                    // "YAOUNDE" in a dateline is "Yaounde" in the text.
+                    s = title_case(&s);
+                }
                 if alias_set.insert(token_hash(&s)) {
                     aliases.push((s, id));
                 }
@@ -632,49 +963,31 @@ impl<'a> Ctx<'a> {
             &mut found,
         );
         for f in found {
+            // A person's surname in this text names the person everywhere in it, not the
+            // town of the same name ("Weingarten", "Timberlake").
+            let src_person = self.mentions[f.alias.entry as usize].kind == EntityKind::Person;
+            if src_person && f.first == f.last && self.covered[f.first] != NONE {
+                let c = self.covered[f.first] as usize;
+                let cm = &self.mentions[c];
+                let minor_place = cm.kind == EntityKind::Place
+                    && cm.first == cm.last
+                    && cm.entry.is_some_and(|e| {
+                        self.gaz.entry(e as usize).is_some_and(|e| {
+                            !matches!(
+                                e.entity_type.as_deref(),
+                                Some("country" | "state" | "province" | "continent")
+                            )
+                        })
+                    });
+                if minor_place {
+                    self.remove(c);
+                }
+            }
             if (f.first..=f.last).all(|x| self.covered[x] == NONE) {
                 let kind = self.mentions[f.alias.entry as usize].kind;
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
             }
         }
-    }
-
-    /// An unclassified run ending at `end` whose initials spell `acr`: an organization.
-    fn acronym_run(&mut self, end: usize, acr: &str) -> Option<usize> {
-        let pos = self.unclassified.iter().position(|&(_, b)| b == end)?;
-        let (a, b) = self.unclassified[pos];
-        let initials: String = (a..=b)
-            .filter(|&k| self.toks[k].word && self.toks[k].cap)
-            .filter_map(|k| self.t(k).chars().next())
-            .collect();
-        let acr_letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
-        if initials.len() < 2 {
-            return None;
-        }
-        // The acronym may take the initials of the last words only: "Dewan Perwakilan Rakyat (DPR)".
-        if initials.ends_with(&acr_letters)
-            || acr_letters.starts_with(&initials)
-            || initials == acr_letters
-        {
-            let start_word = initials
-                .chars()
-                .count()
-                .saturating_sub(acr_letters.chars().count());
-            let mut s = a;
-            let mut seen = 0;
-            for k in a..=b {
-                if self.toks[k].word && self.toks[k].cap {
-                    if seen == start_word {
-                        s = k;
-                        break;
-                    }
-                    seen += 1;
-                }
-            }
-            self.unclassified.swap_remove(pos);
-            return Some(self.push(s, b, EntityKind::Organization, EntitySource::Rule, None));
-        }
-        None
     }
 
     fn finish(mut self) -> (Vec<Entity>, Vec<Referent>) {
@@ -934,4 +1247,31 @@ impl<'a> Ctx<'a> {
             affs.push(p);
         }
     }
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "'" | "\u{201c}" | "\u{201d}" | "\u{2018}" | "\u{2019}" | "\u{00ab}" | "\u{00bb}"
+    )
+}
+
+/// "YAOUNDE CITY" -> "Yaounde City".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
 }

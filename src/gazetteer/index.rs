@@ -7,7 +7,7 @@
 //! candidates, never lose one: every candidate is checked against the alias's own text.
 
 use super::token::{eq_exact, eq_title, eq_upper, token_hash, tokenize_into, Gap, Token};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Aliases longer than this many tokens are not indexed.
@@ -66,8 +66,9 @@ pub(crate) struct Index {
     term_off: Vec<u32>,
     terms: Vec<AliasRef>,
     nodes: u32,
-    /// Some alias starts with a lower-case letter or a non-word char.
-    lower_start: bool,
+    /// Hashes of the first tokens of aliases that start with a lower-case letter or a
+    /// non-word char ("al-Sisi", "detikcom"): only those lower-case tokens start a walk.
+    lower_first: HashSet<u64, BuildHasherDefault<MixHasher>>,
 }
 
 /// A match of the index: tokens `first..=last`, and the alias.
@@ -83,7 +84,7 @@ pub(crate) struct IndexBuilder {
     edges: Map,
     nodes: u32,
     pending: Vec<(u32, AliasRef)>,
-    lower_start: bool,
+    lower_first: HashSet<u64, BuildHasherDefault<MixHasher>>,
     scratch: Vec<Token>,
 }
 
@@ -95,7 +96,7 @@ impl IndexBuilder {
             edges,
             nodes: 1,
             pending: Vec::with_capacity(aliases),
-            lower_start: false,
+            lower_first: HashSet::default(),
             scratch: Vec::new(),
         }
     }
@@ -108,7 +109,7 @@ impl IndexBuilder {
         if ok {
             let first = toks[0];
             if !(first.cap || first.upper || first.digit) {
-                self.lower_start = true;
+                self.lower_first.insert(token_hash(first.text(surface)));
             }
             let mut node = 0u32;
             for (i, t) in toks.iter().enumerate() {
@@ -150,13 +151,12 @@ impl IndexBuilder {
             }
         }
         term_off.push(terms.len() as u32);
-        self.edges.shrink_to_fit();
         Index {
             edges: self.edges,
             term_off,
             terms,
             nodes: self.nodes,
-            lower_start: self.lower_start,
+            lower_first: self.lower_first,
         }
     }
 }
@@ -166,6 +166,7 @@ impl Index {
     pub fn memory_usage(&self) -> usize {
         // hashbrown: (key, value) padded to 16 bytes plus one control byte per bucket.
         self.edges.capacity() * 17
+            + self.lower_first.capacity() * 9
             + self.term_off.capacity() * 4
             + self.terms.capacity() * std::mem::size_of::<AliasRef>()
     }
@@ -174,11 +175,6 @@ impl Index {
     #[allow(dead_code)]
     pub fn node_count(&self) -> usize {
         self.nodes as usize
-    }
-
-    #[inline]
-    fn can_start(&self, t: &Token) -> bool {
-        t.cap || t.upper || t.digit || self.lower_start
     }
 
     /// Leftmost-longest matches over `tokens` of `text`, non-overlapping, in order.
@@ -196,10 +192,19 @@ impl Index {
         let mut i = 0;
         while i < n {
             let t = &tokens[i];
-            if !self.can_start(t) {
+            let h0 = if t.cap || t.upper || t.digit {
+                token_hash(t.text(text))
+            } else if self.lower_first.is_empty() {
                 i += 1;
                 continue;
-            }
+            } else {
+                let h = token_hash(t.text(text));
+                if !self.lower_first.contains(&h) {
+                    i += 1;
+                    continue;
+                }
+                h
+            };
             cands.clear();
             let mut node = 0u32;
             let end = n.min(i + MAX_TOKENS);
@@ -207,11 +212,12 @@ impl Index {
                 if j > i && tj.gap == Gap::Break {
                     break;
                 }
-                let key = edge_key(
-                    node,
-                    token_hash(tj.text(text)),
-                    j > i && tj.gap != Gap::None,
-                );
+                let h = if j == i {
+                    h0
+                } else {
+                    token_hash(tj.text(text))
+                };
+                let key = edge_key(node, h, j > i && tj.gap != Gap::None);
                 match self.edges.get(&key) {
                     Some(&c) => node = c,
                     None => break,

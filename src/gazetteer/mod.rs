@@ -82,8 +82,20 @@ pub(crate) const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../gazetteers/curated-parties.tsv"),
     ),
     (
+        "gazetteers/curated-people-indonesia.tsv",
+        include_str!("../../gazetteers/curated-people-indonesia.tsv"),
+    ),
+    (
+        "gazetteers/curated-people-world.tsv",
+        include_str!("../../gazetteers/curated-people-world.tsv"),
+    ),
+    (
         "gazetteers/indonesia-regions.tsv",
         include_str!("../../gazetteers/indonesia-regions.tsv"),
+    ),
+    (
+        "gazetteers/world-places.tsv",
+        include_str!("../../gazetteers/world-places.tsv"),
     ),
 ];
 
@@ -258,6 +270,20 @@ impl Gazetteer {
     /// The bundled gazetteer, built once and shared.
     pub fn bundled() -> Arc<Gazetteer> {
         BUNDLED_GAZETTEER.clone()
+    }
+
+    /// Parses the bundled files and builds a new gazetteer from them, without the shared
+    /// cache that [`Gazetteer::bundled`] uses (for measuring, or to own a private copy).
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the bundled files are checked by the tests.
+    pub fn load_bundled() -> Result<Gazetteer, Error> {
+        let mut b = GazetteerBuilder::empty();
+        for (name, text) in BUNDLED {
+            b.load_tsv_str(name, text)?;
+        }
+        b.into_gazetteer()
     }
 
     /// A builder starting from the bundled entries.
@@ -555,11 +581,17 @@ fn parse_tsv(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
 }
 
 fn parse_line(line: &str) -> Result<Entry, String> {
-    let f: Vec<&str> = line.split('\t').collect();
-    if f.len() < 4 || f.len() > 5 {
+    let mut f: [&str; 5] = [""; 5];
+    let mut nf = 0;
+    for part in line.split('\t') {
+        if nf < 5 {
+            f[nf] = part;
+        }
+        nf += 1;
+    }
+    if !(4..=5).contains(&nf) {
         return Err(format!(
-            "expected 4 or 5 tab-separated fields (id, kind, name, aliases[, attrs]), found {}",
-            f.len()
+            "expected 4 or 5 tab-separated fields (id, kind, name, aliases[, attrs]), found {nf}"
         ));
     }
     let id = f[0].trim();
@@ -586,16 +618,23 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         if a.is_empty() {
             continue;
         }
-        let al = Alias::parse(a);
-        if al.text.trim().is_empty() {
+        let (lang, text) = match a.split_once(':') {
+            Some(("id", t)) => (Some(Language::Indonesian), t),
+            Some(("en", t)) => (Some(Language::English), t),
+            Some(("xx", t)) => (None, t),
+            _ => (None, a),
+        };
+        let text = text.trim();
+        if text.is_empty() {
             return Err(format!("empty alias {a:?}"));
         }
         e.aliases.push(Alias {
-            text: al.text.trim().to_string(),
-            ..al
+            lang,
+            text: text.to_string(),
         });
     }
-    if let Some(attrs) = f.get(4) {
+    if nf == 5 {
+        let attrs = f[4];
         for kv in attrs.split(';') {
             let kv = kv.trim();
             if kv.is_empty() {
@@ -714,4 +753,30 @@ fn parse_json(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
         out.push(e);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_file_is_listed_and_parses() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tsv"))
+            .map(|n| format!("gazetteers/{n}"))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = BUNDLED.iter().map(|(n, _)| n.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, on_disk, "BUNDLED must list every gazetteers/*.tsv");
+        for (name, text) in BUNDLED {
+            if let Err(e) = parse_tsv(name, text) {
+                panic!("{e}");
+            }
+        }
+    }
 }

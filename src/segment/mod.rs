@@ -68,9 +68,18 @@ static BUNDLED: Lazy<Arc<Profiles>> = Lazy::new(|| {
 ///
 /// Cheap to clone (the language data is shared), `Send + Sync`. See the [module
 /// documentation](self) for the rules and an example.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Segmenter {
     profiles: Arc<Profiles>,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter")
+            .field("id", &self.profiles.id)
+            .field("en", &self.profiles.en)
+            .finish()
+    }
 }
 
 impl Default for Segmenter {
@@ -135,7 +144,7 @@ impl Segmenter {
     /// ```
     pub fn segment(&self, text: &str, lang: Language) -> (Vec<Paragraph>, Vec<Sentence>) {
         let pars = paragraph_spans(text);
-        let mut contents: Vec<(Span, usize)> = Vec::with_capacity(text.len() / 80 + 1);
+        let mut sentences: Vec<Sentence> = Vec::new();
         let mut paragraphs = Vec::with_capacity(pars.len());
         let mut scanner = Scanner {
             text,
@@ -146,27 +155,16 @@ impl Segmenter {
             last_marker: None,
         };
         for (pi, p) in pars.iter().enumerate() {
-            let first = contents.len();
-            scanner.paragraph(*p, pi, &mut contents);
+            let first = sentences.len();
+            scanner.paragraph(*p, pi, &mut sentences);
             paragraphs.push(Paragraph {
                 span: *p,
                 first_sentence: first,
-                end_sentence: contents.len(),
+                end_sentence: sentences.len(),
             });
         }
-        let mut sentences = Vec::with_capacity(contents.len());
-        let mut pos = 0;
-        for (k, &(trimmed, paragraph)) in contents.iter().enumerate() {
-            let end = match contents.get(k + 1) {
-                Some((next, _)) => next.start,
-                None => text.len(),
-            };
-            sentences.push(Sentence {
-                span: Span::new(pos, end),
-                trimmed,
-                paragraph,
-            });
-            pos = end;
+        if let Some(last) = sentences.last_mut() {
+            last.span.end = text.len();
         }
         (paragraphs, sentences)
     }
@@ -320,31 +318,119 @@ impl SegmenterBuilder {
     }
 }
 
-/// Paragraph spans: maximal runs of lines separated by blank lines, trimmed of white space.
+/// Paragraph spans: maximal runs of lines separated by blank lines (lines of white space
+/// only), trimmed of white space.
 pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed_end = line.trim_end();
-        let lead = trimmed_end.len() - trimmed_end.trim_start().len();
-        if lead == trimmed_end.len() {
+    let mut ls = 0;
+    while ls < bytes.len() {
+        let le = find_newline(bytes, ls).unwrap_or(bytes.len());
+        let (a, b) = content_bounds(&text[ls..le]);
+        if a == b {
             if let Some(s) = start.take() {
                 out.push(Span::new(s, end));
             }
         } else {
             if start.is_none() {
-                start = Some(line_start + lead);
+                start = Some(ls + a);
             }
-            end = line_start + trimmed_end.len();
+            end = ls + b;
         }
-        line_start += line.len();
+        ls = le + 1;
     }
     if let Some(s) = start {
         out.push(Span::new(s, end));
     }
     out
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// A word with the high bit set in each byte of `x` that equals `b` (SWAR: eight bytes at a
+/// time; a set bit may also appear above a true match, never in a word without one).
+#[inline]
+fn eq_bytes(x: u64, b: u8) -> u64 {
+    let y = x ^ (LO * u64::from(b));
+    y.wrapping_sub(LO) & !y & HI
+}
+
+/// The first position at or after `from` whose byte satisfies `pred`; `word` tells, for
+/// eight bytes at a time, whether any of them may (it must never miss one).
+#[inline]
+fn find(
+    bytes: &[u8],
+    from: usize,
+    word: impl Fn(u64) -> bool,
+    pred: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut i = from;
+    while i + 16 <= bytes.len() {
+        let mut a = [0u8; 8];
+        let mut b = [0u8; 8];
+        a.copy_from_slice(&bytes[i..i + 8]);
+        b.copy_from_slice(&bytes[i + 8..i + 16]);
+        if word(u64::from_le_bytes(a)) || word(u64::from_le_bytes(b)) {
+            break;
+        }
+        i += 16;
+    }
+    bytes.get(i..)?.iter().position(|&b| pred(b)).map(|p| p + i)
+}
+
+/// The next byte the scan stops at (see [`CLASS`]).
+#[inline]
+fn find_interesting(bytes: &[u8], from: usize) -> Option<usize> {
+    find(
+        bytes,
+        from,
+        |x| {
+            (eq_bytes(x, b'.')
+                | eq_bytes(x, b'!')
+                | eq_bytes(x, b'?')
+                | eq_bytes(x, b'\n')
+                | eq_bytes(x, 0xE2)
+                | eq_bytes(x, b')'))
+                != 0
+        },
+        |b| CLASS[b as usize] != 0,
+    )
+}
+
+/// The next line feed.
+#[inline]
+fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    find(bytes, from, |x| eq_bytes(x, b'\n') != 0, |b| b == b'\n')
+}
+
+fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The bounds of `line` without the white space around it (`(n, n)` for a blank line).
+fn content_bounds(line: &str) -> (usize, usize) {
+    let b = line.as_bytes();
+    let mut a = 0;
+    while a < b.len() && is_ascii_ws(b[a]) {
+        a += 1;
+    }
+    if a < b.len() && b[a] >= 0x80 {
+        a = line.len() - line.trim_start().len();
+    }
+    if a == b.len() {
+        return (a, a);
+    }
+    let mut e = b.len();
+    while e > a && is_ascii_ws(b[e - 1]) {
+        e -= 1;
+    }
+    if b[e - 1] >= 0x80 {
+        e = a + line[a..e].trim_end().len();
+    }
+    (a, e)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -477,27 +563,40 @@ impl<'a> Scanner<'a> {
     }
 
     /// Ends the current sentence at `end` (exclusive end of its content).
-    fn cut(&mut self, end: usize, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn cut(&mut self, end: usize, par: usize, out: &mut Vec<Sentence>) {
         if end <= self.sent_start || end > self.end {
             return;
         }
-        out.push((Span::new(self.sent_start, end), par));
+        let start = self.sent_start;
+        // The tiles: each sentence reaches to the start of the next one.
+        let tile_start = match out.last_mut() {
+            Some(prev) => {
+                prev.span.end = start;
+                start
+            }
+            None => 0,
+        };
+        out.push(Sentence {
+            span: Span::new(tile_start, end),
+            trimmed: Span::new(start, end),
+            paragraph: par,
+        });
         self.sent_start = self.skip_ws(end);
     }
 
-    fn paragraph(&mut self, p: Span, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn paragraph(&mut self, p: Span, par: usize, out: &mut Vec<Sentence>) {
         self.end = p.end;
         self.sent_start = p.start;
         self.last_marker = None;
         let bytes = self.bytes;
         let mut i = p.start;
         while i < p.end {
-            let class = CLASS[bytes[i] as usize];
-            if class == 0 {
-                i += 1;
-                continue;
+            // The hot loop: skip bytes that need no attention.
+            match find_interesting(&bytes[..p.end], i) {
+                Some(at) => i = at,
+                None => break,
             }
-            i = match class {
+            i = match CLASS[bytes[i] as usize] {
                 C_STOP => self.stop(i, par, out),
                 C_NL => {
                     self.newline(i, par, out);
@@ -581,6 +680,16 @@ impl<'a> Scanner<'a> {
         let floor = hard.max(pos.saturating_sub(TOKEN_WINDOW));
         let mut s = pos;
         loop {
+            if s > floor {
+                let b = self.bytes[s - 1];
+                if b < 0x80 {
+                    if is_ascii_ws(b) {
+                        break;
+                    }
+                    s -= 1;
+                    continue;
+                }
+            }
             match self.char_before(s, floor) {
                 None => {
                     if floor > hard {
@@ -588,12 +697,12 @@ impl<'a> Scanner<'a> {
                     }
                     break;
                 }
-                Some(c) if c.is_whitespace() || is_opener(c) || is_bullet(c) => break,
+                Some(c) if c.is_whitespace() || is_bullet(c) => break,
                 Some(c) => s -= c.len_utf8(),
             }
         }
         let tok = self.text.get(s..pos)?;
-        // Drop leading punctuation ("—Dr", "(Purn").
+        // Drop leading punctuation and opening marks ("—Dr", "(Purn", "“Dr").
         let trimmed = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
         Some((pos - trimmed.len(), trimmed))
     }
@@ -628,6 +737,9 @@ impl<'a> Scanner<'a> {
     /// Whether the current sentence has no content before `pos` but bullets.
     fn sentence_initial(&self, pos: usize) -> bool {
         let mut q = self.sent_start;
+        if pos.saturating_sub(q) > TOKEN_WINDOW {
+            return false;
+        }
         while q < pos {
             match self.char_at(q) {
                 Some(c) if c.is_whitespace() || is_bullet(c) => q += c.len_utf8(),
@@ -645,7 +757,7 @@ impl<'a> Scanner<'a> {
         style: MarkerStyle,
         v: u32,
         par: usize,
-        out: &mut Vec<(Span, usize)>,
+        out: &mut Vec<Sentence>,
     ) -> bool {
         let after_colon = {
             let e = self.trim_back(m, self.sent_start.min(m));
@@ -665,7 +777,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A `)`: the end of a list marker `1)` or `a)`?
-    fn paren(&mut self, i: usize, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn paren(&mut self, i: usize, par: usize, out: &mut Vec<Sentence>) {
         if !matches!(self.char_at(i + 1), None | Some(' ' | '\t' | '\n' | '\r')) {
             return;
         }
@@ -686,7 +798,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn bullet(&mut self, i: usize, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn bullet(&mut self, i: usize, par: usize, out: &mut Vec<Sentence>) {
         if i <= self.sent_start {
             return;
         }
@@ -699,7 +811,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn newline(&mut self, i: usize, par: usize, out: &mut Vec<(Span, usize)>) {
+    fn newline(&mut self, i: usize, par: usize, out: &mut Vec<Sentence>) {
         let le = self.trim_back(i, self.sent_start);
         if le <= self.sent_start {
             return;
@@ -732,7 +844,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A run of stops starting at `i`. Returns where to continue the scan.
-    fn stop(&mut self, i: usize, par: usize, out: &mut Vec<(Span, usize)>) -> usize {
+    fn stop(&mut self, i: usize, par: usize, out: &mut Vec<Sentence>) -> usize {
         let bytes = self.bytes;
         let end = self.end;
         let mut j = i;
@@ -946,6 +1058,10 @@ mod tests {
         let p = Profiles::bundled().expect("bundled segmentation data");
         assert!(p.id.kind_of("Jl").is_some());
         assert!(p.en.kind_of("Mr").is_some());
+        let dbg = format!("{:?}", Segmenter::new());
+        assert!(dbg.contains("abbreviations"), "{dbg}");
+        assert!(p.id.abbrevs_len() > 500, "{dbg}");
+        assert!(p.en.abbrevs_len() > 300, "{dbg}");
     }
 
     #[test]

@@ -57,13 +57,23 @@ pub enum AbbreviationKind {
 }
 
 /// The segmentation knowledge of one language.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Profile {
     abbrevs: FastMap<Box<str>, AbbreviationKind>,
     /// Lower-case words that typically open a sentence.
     starters: FastSet<Box<str>>,
     /// Words that look like abbreviations but are not (units: `kg`, `MHz`).
     plain: FastSet<Box<str>>,
+}
+
+impl std::fmt::Debug for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Profile")
+            .field("abbreviations", &self.abbrevs.len())
+            .field("starters", &self.starters.len())
+            .field("plain", &self.plain.len())
+            .finish()
+    }
 }
 
 /// Strips white space and one trailing full stop: `"Jl."` and `"Jl"` are the same entry.
@@ -89,6 +99,11 @@ impl Profile {
         if !w.is_empty() && !w.contains(char::is_whitespace) {
             self.starters.insert(w.into());
         }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn abbrevs_len(&self) -> usize {
+        self.abbrevs.len()
     }
 
     pub(crate) fn insert_plain(&mut self, word: &str) {
