@@ -196,6 +196,19 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             }
         }
         if !took {
+            // The entity layer's person inside a longer run of ours ("Bukalapak Rachmat
+            // Kaimuddin"): it knows given names, so its extent wins.
+            if let Some(e) = ents[k..].iter().take(4).find(|e| {
+                e.guess == Guess::Person
+                    && m.span.contains(e.span)
+                    && e.span != m.span
+                    && e.span.end == m.span.end
+            }) {
+                m.span = e.span;
+                m.name = e.name.clone();
+                m.guess = Guess::Person;
+                m.referent = e.referent;
+            }
             if m.guess == Guess::Unknown {
                 if let Some(e) = ents[k..]
                     .iter()
