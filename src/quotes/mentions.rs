@@ -88,9 +88,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         };
         let mut ctx = Vec::new();
         for s in r.roles.iter().chain(r.affiliations.iter()) {
-            for w in s.split_whitespace() {
-                ctx.push(w.to_lowercase());
-            }
+            ctx.push(s.to_lowercase());
         }
         out.push(Mention {
             span: e.span,
@@ -266,9 +264,16 @@ fn run_mention(
         }
         let w = lower(&text[t.span], buf);
         if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
+            // Consecutive role words make one phrase ("juru bicara"), read backwards here.
+            if had_role && first == k + 1 {
+                if let Some(last) = ctx.last_mut() {
+                    *last = format!("{w} {last}");
+                }
+            } else {
+                ctx.push(w.to_string());
+            }
             had_role = true;
             first = k;
-            ctx.push(w.to_string());
         } else if k + 1 == i && lx.cues.contains_key(w) {
             strong_before = true;
             break;
@@ -342,8 +347,16 @@ fn run_mention(
                 );
             }
             if role {
+                // "Wakil Presiden": one phrase.
+                if had_role && s == k && k > i {
+                    if let Some(last) = ctx.last_mut() {
+                        last.push(' ');
+                        last.push_str(&w);
+                    }
+                } else {
+                    ctx.push(w);
+                }
                 had_role = true;
-                ctx.push(w);
             } else {
                 had_role = false;
                 ctx.clear();
