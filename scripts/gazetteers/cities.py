@@ -79,7 +79,7 @@ EXONYMS = {
     ("Pyongyang", "KP"): ("Pyongyang", "xx:P'yongyang"),
     ("Tokyo", "JP"): ("Tokyo", "xx:Tokio"),
     ("Bangkok", "TH"): ("Bangkok", "xx:Krung Thep"),
-    ("Kuala Lumpur", "MY"): ("Kuala Lumpur", "xx:KL"),
+    ("Kuala Lumpur", "MY"): ("Kuala Lumpur", "-"),
     ("George Town", "MY"): ("George Town", "-"),
     ("Dili", "TL"): ("Dili", "-"),
 }
@@ -303,7 +303,8 @@ def world_places(taken: set, iso_to_country: dict) -> list:
         if is_exo and gname != name:
             e.add_alias("en", gname)
         folded = _fold(name)
-        if folded != name and folded.lower() not in common and folded.lower() not in taken_low:
+        if folded != name and folded.lower() not in common and folded.lower() not in taken_low and (
+                pop >= 100000 or folded.lower() not in persons_wide):
             e.add_alias("xx", folded)
         if gname != name and not is_exo and gname.lower() not in common:
             e.add_alias("xx", gname)
