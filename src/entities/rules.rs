@@ -18,6 +18,8 @@ type FastMap<V> = HashMap<u64, V, BuildHasherDefault<MixHasher>>;
 
 /// How far back a title may stand before a name, in tokens.
 const LOOKBACK: usize = 8;
+/// At most this many roles and affiliations are kept per referent (bounds the work).
+const MAX_ATTRS: usize = 16;
 /// The longest name found by rules, in tokens.
 const MAX_NAME: usize = 12;
 
@@ -171,7 +173,7 @@ pub(crate) fn recognize(
                 && ((k > 0
                     && cx.toks[k].gap == Gap::Space
                     && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
-                    && !(cx.initial[k - 1] && !cx.has(W::GivenNames, k - 1)))
+                    && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
                     || (k + 1 < cx.toks.len()
                         && cx.toks[k + 1].gap == Gap::Space
                         && name_word(k + 1)));
@@ -184,8 +186,22 @@ pub(crate) fn recognize(
                 continue;
             }
         }
+        // "Pak Jokowi", "Ir. H. Joko Widodo": forms of address are not part of the mention.
+        let mut first = m.first;
+        if kind == EntityKind::Person {
+            while first < m.last {
+                let l = data.phrase_at(W::Honorifics, &cx.hashes[..=m.last], first);
+                if l == 0 || first + l > m.last {
+                    break;
+                }
+                first += l;
+                if first < m.last && cx.is_punct(first, ".") {
+                    first += 1;
+                }
+            }
+        }
         cx.push(
-            m.first,
+            first,
             m.last,
             kind,
             EntitySource::Gazetteer,
@@ -443,6 +459,17 @@ impl<'a> Ctx<'a> {
                             {
                                 end = mm.last;
                                 self.remove(m as usize);
+                                // ... and the words after it: "PT Indonesia Transport Tbk".
+                                let k = end + 1;
+                                if k < self.toks.len()
+                                    && self.covered[k] == NONE
+                                    && self.is_cap_word(k)
+                                    && self.toks[k].gap == Gap::Space
+                                    && self.same_sent(end, k)
+                                    && !self.is_reporting(k)
+                                {
+                                    end = self.extend_run(k);
+                                }
                             }
                         }
                     }
@@ -540,6 +567,18 @@ impl<'a> Ctx<'a> {
                     }
                     self.push(s, b, kind, EntitySource::Rule, None);
                     return;
+                }
+            }
+            // A title, then "of"/"for"/"at", then a name: the body the person serves
+            // ("deputy chairman of Highland Gold", "chief executive of Fiat").
+            if a >= 2 && self.toks[a - 1].lower && self.has(W::OrgPreps, a - 1) {
+                let l = self.data.phrase_ending(W::Titles, &self.hashes, a - 2);
+                if l > 0 && self.toks[a - 2].lower {
+                    let e = self.trim_tail(a, b);
+                    if e >= a && !self.has(W::NotNames, a) && !self.has(W::Titles, a) {
+                        self.push(a, e, EntityKind::Organization, EntitySource::Rule, None);
+                        return;
+                    }
                 }
             }
             // A lower-case cue before: "kantor berita Yonhap", "the carmaker Fiat".
@@ -703,6 +742,12 @@ impl<'a> Ctx<'a> {
             || rep_before
             || title_after
             || self.title_before(s).is_some();
+        // Capitals inside a word mark brands and companies ("WorldCom", "SlimFast",
+        // "PayPal"), unless it is a surname's prefix ("McDonald", "DeSantis", "LeBron").
+        if nw == 1 && !titled && !honor && !honor_before && is_camel(self.t(s)) {
+            self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
+            return;
+        }
         let given_at =
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
@@ -1048,12 +1093,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if let Some(cands) = last_word.get(&self.hashes[m.first]) {
-                // The nearest full name before, else the first after.
-                let q = cands
-                    .iter()
-                    .rev()
-                    .find(|&&q| q < p)
-                    .or_else(|| cands.first());
+                // The nearest full name before, else the first after (binary search: the
+                // candidates are in text order).
+                let before = cands.partition_point(|&q| q < p);
+                let q = if before > 0 {
+                    cands.get(before - 1)
+                } else {
+                    cands.first()
+                };
                 if let Some(&q) = q {
                     let full = &self.mentions[order[q]];
                     let conflict =
@@ -1166,14 +1213,17 @@ impl<'a> Ctx<'a> {
             }
             self.appositive(m.last, &mut roles, &mut affs);
             for role in roles {
-                if !referents[r].roles.contains(&role) {
+                if referents[r].roles.len() < MAX_ATTRS && !referents[r].roles.contains(&role) {
                     referents[r].roles.push(role);
                 }
             }
             for a in affs {
                 if let Some(&q) = ent_of_mention.get(&a) {
                     let name = referents[entities[q].referent].name.clone();
-                    if entities[q].referent != r && !referents[r].affiliations.contains(&name) {
+                    if entities[q].referent != r
+                        && referents[r].affiliations.len() < MAX_ATTRS
+                        && !referents[r].affiliations.contains(&name)
+                    {
                         referents[r].affiliations.push(name);
                     }
                 }
@@ -1247,6 +1297,34 @@ impl<'a> Ctx<'a> {
             affs.push(p);
         }
     }
+}
+
+/// "WorldCom", "MotoGP": a lower-case letter followed by an upper-case one inside the word,
+/// not after a surname prefix (Mc, Mac, De, Di, Da, Du, La, Le, Van, Von, Al, El).
+fn is_camel(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    let Some(i) =
+        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
+    else {
+        return false;
+    };
+    let prefix: String = chars[..i].iter().collect();
+    chars[0].is_uppercase()
+        && !matches!(
+            prefix.as_str(),
+            "Mc" | "Mac"
+                | "De"
+                | "Di"
+                | "Da"
+                | "Du"
+                | "La"
+                | "Le"
+                | "Van"
+                | "Von"
+                | "Al"
+                | "El"
+                | "Fitz"
+        )
 }
 
 fn is_quote(s: &str) -> bool {

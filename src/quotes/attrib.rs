@@ -1046,17 +1046,21 @@ impl<'a> Miner<'a> {
         span: Span,
     ) -> Option<Who> {
         let fits = |g: Guess| g == want || g == Guess::Unknown;
-        // "Presiden" is not the "Wakil Presiden": a qualifier the description lacks rules out.
         let lx = self.lx;
-        let qualified = |ctx: &[String]| {
-            ctx.iter()
-                .any(|c| lx.role_qualifier.contains(c) && !words.iter().any(|w| w == c))
+        // A description word fits a role phrase of the candidate that has no qualifier the
+        // description lacks ("presiden" fits "presiden", not "wakil presiden" nor "mantan
+        // presiden"), or a word of its name.
+        let phrase_fits = |c: &str, w: &str| {
+            c.split(' ').any(|x| x == w)
+                && !c
+                    .split(' ')
+                    .any(|x| lx.role_qualifier.contains(x) && !words.iter().any(|d| d == x))
         };
         let score = |name: &str, ctx: &[String]| -> usize {
             words
                 .iter()
                 .filter(|w| {
-                    ctx.iter().any(|c| c == *w)
+                    ctx.iter().any(|c| phrase_fits(c, w))
                         || name
                             .split_whitespace()
                             .any(|n| n.to_lowercase() == w.as_str())
@@ -1067,7 +1071,7 @@ impl<'a> Miner<'a> {
         let ms = self.mentions;
         let k = ms.partition_point(|m| m.span.start < pos);
         for m in ms[..k].iter().rev().take(LOOKBACK) {
-            if !fits(m.guess) || qualified(&m.ctx) {
+            if !fits(m.guess) {
                 continue;
             }
             let s = score(&m.name, &m.ctx) as f32;
@@ -1076,7 +1080,7 @@ impl<'a> Miner<'a> {
             }
         }
         for (p, w) in self.history.iter().rev() {
-            if *p >= pos || !fits(w.guess) || qualified(&w.ctx) {
+            if *p >= pos || !fits(w.guess) {
                 continue;
             }
             let s = score(w.name.as_deref().unwrap_or(""), &w.ctx) as f32 + 0.5;

@@ -6,6 +6,7 @@
 use crate::{Error, Language};
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// What a cue word tells about where the speaker is.
@@ -44,26 +45,73 @@ pub(crate) enum PronounKind {
 /// The word lists of one language.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    pub cues: HashMap<String, Vec<CueEntry>>,
-    pub pronouns: HashMap<String, PronounKind>,
-    pub passive_agent: HashSet<String>,
-    pub intro: HashSet<String>,
-    pub determiner: HashSet<String>,
-    pub indefinite: HashSet<String>,
-    pub unnamed: HashSet<String>,
-    pub role: HashSet<String>,
-    pub honorific: HashSet<String>,
-    pub stop: HashSet<String>,
-    pub adverb: HashSet<String>,
-    pub connector: HashSet<String>,
-    pub title_cue: HashSet<String>,
-    pub not_name: HashSet<String>,
-    pub affiliation: HashSet<String>,
-    pub org_word: HashSet<String>,
-    pub place_word: HashSet<String>,
-    pub place_role: HashSet<String>,
-    pub role_qualifier: HashSet<String>,
+    pub cues: HashMap<String, Vec<CueEntry>, FxBuild>,
+    pub pronouns: HashMap<String, PronounKind, FxBuild>,
+    pub passive_agent: WordSet,
+    pub intro: WordSet,
+    pub determiner: WordSet,
+    pub indefinite: WordSet,
+    pub unnamed: WordSet,
+    pub role: WordSet,
+    pub honorific: WordSet,
+    pub stop: WordSet,
+    pub adverb: WordSet,
+    pub connector: WordSet,
+    pub title_cue: WordSet,
+    pub not_name: WordSet,
+    pub affiliation: WordSet,
+    pub org_word: WordSet,
+    pub place_word: WordSet,
+    pub place_role: WordSet,
+    pub role_qualifier: WordSet,
 }
+
+/// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
+/// default SipHash is made to resist collision attacks, which word lists of our own need not.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Fx(u64);
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hasher builder of the miner's maps and sets.
+pub(crate) type FxBuild = BuildHasherDefault<Fx>;
+/// A set of lower-case words.
+pub(crate) type WordSet = HashSet<String, FxBuild>;
 
 /// The bundled data files.
 pub(crate) const ID_DATA: &str = include_str!("data/id.txt");
@@ -203,7 +251,7 @@ impl Lexicon {
 
 /// Adds a (possibly multi-word) entry; every word of a phrase is added as well for sets that
 /// are looked up word by word, which is what the miner does.
-fn set_add(set: &mut HashSet<String>, entry: &str) {
+fn set_add(set: &mut WordSet, entry: &str) {
     for w in entry.split(' ') {
         set.insert(w.to_string());
     }

@@ -5,7 +5,7 @@
 //! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
 //! also works on names no gazetteer knows.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{lower, tokenize, Tok};
 use crate::document::Document;
@@ -61,10 +61,22 @@ const CTX_BEFORE: usize = 4;
 /// The names of the document, in text order, never inside a quotation.
 pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<Mention> {
     let text = doc.text.as_str();
-    let inside = |pos: usize| -> bool {
-        let k = quotes.partition_point(|q| q.content.end <= pos);
-        k < quotes.len() && quotes[k].content.start <= pos
+    // Whether a position is inside a quotation: a cursor, as positions only grow.
+    let mut qk = 0;
+    let mut inside = |pos: usize| -> bool {
+        if qk > 0 && quotes[qk - 1].content.end > pos {
+            qk = quotes.partition_point(|q| q.content.end <= pos);
+        }
+        while qk < quotes.len() && quotes[qk].content.end <= pos {
+            qk += 1;
+        }
+        qk < quotes.len() && quotes[qk].content.start <= pos
     };
+    // Names after the last quotation's window play no part.
+    let limit = quotes
+        .last()
+        .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
+        .min(text.len());
     let mut out: Vec<Mention> = Vec::new();
     // 1. The entity layer.
     for e in &doc.entities {
@@ -76,9 +88,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         };
         let mut ctx = Vec::new();
         for s in r.roles.iter().chain(r.affiliations.iter()) {
-            for w in s.split_whitespace() {
-                ctx.push(w.to_lowercase());
-            }
+            ctx.push(s.to_lowercase());
         }
         out.push(Mention {
             span: e.span,
@@ -95,10 +105,13 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     let mut toks: Vec<Tok> = Vec::new();
     let mut own: Vec<Mention> = Vec::new();
     let mut buf = String::new();
-    let mut by_word: HashMap<String, usize> = HashMap::new();
+    let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
             continue;
+        }
+        if p.span.start >= limit {
+            break;
         }
         tokenize(text, p.span.start, p.span.end, &mut toks);
         if headline(text, &toks) {
@@ -181,6 +194,19 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             }
         }
         if !took {
+            // The entity layer's person inside a longer run of ours ("Bukalapak Rachmat
+            // Kaimuddin"): it knows given names, so its extent wins.
+            if let Some(e) = ents[k..].iter().take(4).find(|e| {
+                e.guess == Guess::Person
+                    && m.span.contains(e.span)
+                    && e.span != m.span
+                    && e.span.end == m.span.end
+            }) {
+                m.span = e.span;
+                m.name = e.name.clone();
+                m.guess = Guess::Person;
+                m.referent = e.referent;
+            }
             if m.guess == Guess::Unknown {
                 if let Some(e) = ents[k..]
                     .iter()
@@ -212,7 +238,7 @@ fn run_mention(
     i: usize,
     j: usize,
     buf: &mut String,
-    by_word: &mut HashMap<String, usize>,
+    by_word: &mut HashMap<String, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
@@ -238,9 +264,16 @@ fn run_mention(
         }
         let w = lower(&text[t.span], buf);
         if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
+            // Consecutive role words make one phrase ("juru bicara"), read backwards here.
+            if had_role && first == k + 1 {
+                if let Some(last) = ctx.last_mut() {
+                    *last = format!("{w} {last}");
+                }
+            } else {
+                ctx.push(w.to_string());
+            }
             had_role = true;
             first = k;
-            ctx.push(w.to_string());
         } else if k + 1 == i && lx.cues.contains_key(w) {
             strong_before = true;
             break;
@@ -314,8 +347,16 @@ fn run_mention(
                 );
             }
             if role {
+                // "Wakil Presiden": one phrase.
+                if had_role && s == k && k > i {
+                    if let Some(last) = ctx.last_mut() {
+                        last.push(' ');
+                        last.push_str(&w);
+                    }
+                } else {
+                    ctx.push(w);
+                }
                 had_role = true;
-                ctx.push(w);
             } else {
                 had_role = false;
                 ctx.clear();
@@ -347,7 +388,7 @@ fn piece(
     place_prep: bool,
     ctx: &[String],
     buf: &mut String,
-    by_word: &mut HashMap<String, usize>,
+    by_word: &mut HashMap<String, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
     let mut ctx = ctx.to_vec();

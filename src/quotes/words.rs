@@ -26,52 +26,64 @@ fn inner_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '&' | '_')
 }
 
-/// Tokens of `text[start..end]` appended to `out` (cleared first).
+/// Tokens of `text[start..end]` appended to `out` (cleared first). Bytes are scanned
+/// directly; only non-ASCII characters are decoded.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
-    let s = &text[start..end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let (c, len) = char_at(text, bytes, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if c.is_alphanumeric() {
             let first_upper = c.is_uppercase();
             let first_digit = c.is_numeric();
             let mut any_upper = first_upper;
-            let mut j = i + c.len_utf8();
-            loop {
-                match it.peek().copied() {
-                    Some((k, d)) if d.is_alphanumeric() => {
-                        any_upper |= d.is_uppercase();
-                        j = k + d.len_utf8();
-                        it.next();
-                    }
-                    Some((k, d)) if inner_joiner(d) => {
-                        // Only inside a word: a letter or digit must follow.
-                        let after = s[k + d.len_utf8()..].chars().next();
-                        if after.is_some_and(char::is_alphanumeric) {
-                            it.next();
-                            j = k + d.len_utf8();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+            let mut j = i + len;
+            while j < end {
+                let (d, dl) = char_at(text, bytes, j);
+                if d.is_alphanumeric() {
+                    any_upper |= d.is_uppercase();
+                    j += dl;
+                } else if inner_joiner(d)
+                    && j + dl < end
+                    && char_at(text, bytes, j + dl).0.is_alphanumeric()
+                {
+                    // Only inside a word: a letter or digit must follow.
+                    j += dl;
+                } else {
+                    break;
                 }
             }
             out.push(Tok {
-                span: Span::new(start + i, start + j),
+                span: Span::new(i, j),
                 punct: None,
                 cap: first_upper || (first_digit && any_upper),
             });
+            i = j;
         } else {
             out.push(Tok {
-                span: Span::new(start + i, start + i + c.len_utf8()),
+                span: Span::new(i, i + len),
                 punct: Some(c),
                 cap: false,
             });
+            i += len;
         }
+    }
+}
+
+/// The character at byte `i` (a char boundary) and its length.
+#[inline]
+fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
+    let b = bytes[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
     }
 }
 
