@@ -160,6 +160,7 @@ pub(crate) fn recognize(
             // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
             let name_word = |j: usize| {
                 (!in_raw[j] || minor_town[j])
+                    && !cx.headline[cx.sent[j] as usize]
                     && cx.is_cap_word(j)
                     && cx.same_sent(j, k)
                     && !cx.common(j)
@@ -169,7 +170,11 @@ pub(crate) fn recognize(
                     && !cx.has(W::PlaceHeads, j)
                     && !cx.is_reporting(j)
             };
-            let after_given = kind == EntityKind::Place
+            // "Lestari Widodo": a one-word alias of someone with a longer name, next to an
+            // unknown name word, is another person's surname.
+            let surname_alias = kind == EntityKind::Person
+                && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
+            let after_given = (kind == EntityKind::Place || surname_alias)
                 && ((k > 0
                     && cx.toks[k].gap == Gap::Space
                     && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
