@@ -834,6 +834,30 @@ def indonesia_regions(taken_names: set) -> tuple:
         d.add_attr("country", "Indonesia")
         d.add_attr("of", p.name)
         gov.append(d)
+    # provincial police (Polda) and high prosecutors' offices (Kejati)
+    for code, p in sorted(prov_ent.items()):
+        short = [t for l, t in p.aliases if re.fullmatch(r"[A-Z][a-z]+[a-z]|NTB|NTT|DIY", t) and len(t) <= 8
+                 and t != p.name and t != "Provinsi"]
+        if p.name == "Jakarta":
+            short = ["DKI Jakarta", "DKI"]
+        if p.name != "Jakarta":  # Polda Metro Jaya is in the curated list
+            o = Entity(f"org:polda-{slugify(p.name)}", "organization", f"Polda {p.name}", rank=70)
+            o.add_alias("id", f"Kepolisian Daerah {p.name}")
+            for t in short:
+                o.add_alias("id", f"Polda {t}")
+            o.add_attr("type", "police")
+            o.add_attr("country", "Indonesia")
+            o.add_attr("of", p.name)
+            gov.append(o)
+        k = Entity(f"org:kejati-{slugify(p.name)}", "organization", f"Kejati {p.name}", rank=70)
+        k.add_alias("id", f"Kejaksaan Tinggi {p.name}")
+        for t in short:
+            k.add_alias("id", f"Kejati {t}")
+            k.add_alias("id", f"Kejaksaan Tinggi {t}")
+        k.add_attr("type", "prosecutor")
+        k.add_attr("country", "Indonesia")
+        k.add_attr("of", p.name)
+        gov.append(k)
     for code, r in sorted(reg_ent.items()):
         raw = regencies[code]
         pre, bare = _name_of_region(raw)
