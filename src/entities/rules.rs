@@ -160,6 +160,7 @@ pub(crate) fn recognize(
             // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
             let name_word = |j: usize| {
                 (!in_raw[j] || minor_town[j])
+                    && !cx.headline[cx.sent[j] as usize]
                     && cx.is_cap_word(j)
                     && cx.same_sent(j, k)
                     && !cx.common(j)
@@ -169,7 +170,11 @@ pub(crate) fn recognize(
                     && !cx.has(W::PlaceHeads, j)
                     && !cx.is_reporting(j)
             };
-            let after_given = kind == EntityKind::Place
+            // "Lestari Widodo": a one-word alias of someone with a longer name, next to an
+            // unknown name word, is another person's surname.
+            let surname_alias = kind == EntityKind::Person
+                && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
+            let after_given = (kind == EntityKind::Place || surname_alias)
                 && ((k > 0
                     && cx.toks[k].gap == Gap::Space
                     && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
@@ -730,6 +735,7 @@ impl<'a> Ctx<'a> {
                 && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
         };
         let title_after = self.title_after(e);
+        let titled_before = self.title_before(s).is_some();
         let cue_before = s > 0
             && self.same_sent(s - 1, s)
             && self.toks[s - 1].lower
@@ -741,7 +747,7 @@ impl<'a> Ctx<'a> {
             || rep_after
             || rep_before
             || title_after
-            || self.title_before(s).is_some();
+            || titled_before;
         // Capitals inside a word mark brands and companies ("WorldCom", "SlimFast",
         // "PayPal"), unless it is a surname's prefix ("McDonald", "DeSantis", "LeBron").
         if nw == 1 && !titled && !honor && !honor_before && is_camel(self.t(s)) {
@@ -752,7 +758,8 @@ impl<'a> Ctx<'a> {
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
-        let addressed = titled || honor || honor_before || title_after || cue_before;
+        let addressed =
+            titled || honor || honor_before || title_after || cue_before || titled_before;
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
         let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
@@ -839,18 +846,22 @@ impl<'a> Ctx<'a> {
         self.toks[k].lower && self.data.phrase_at(W::Titles, &self.hashes, k) > 0
     }
 
-    /// Names joined by "dan", "and" or a comma to a person's name are people too:
+    /// Names (one word inside a sentence, or more) joined by "dan", "and" or a comma to a
+    /// person's name are people too:
     /// "Johnny Depp and Jude Law".
     fn coordination_pass(&mut self) {
         let runs = std::mem::take(&mut self.unclassified);
         let mut keep = Vec::with_capacity(runs.len());
         for &(s, e) in &runs {
-            let ok = self.words(s, e) >= 2
+            // One word joins only by a conjunction ("Jay-Z, Nelly and Robbie Williams"):
+            // after a comma it may be the same person named again.
+            let multi = self.words(s, e) >= 2;
+            let ok = (multi || !self.initial[s])
                 && !self.headline[self.sent[s] as usize]
                 && (s..=e)
                     .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
-                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1))
-                    || self.person_at(e + 2, e + 1));
+                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1), multi)
+                    || self.person_at(e + 2, e + 1, multi));
             if ok && (s..=e).all(|k| self.covered[k] == NONE) {
                 self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
             } else {
@@ -860,12 +871,13 @@ impl<'a> Ctx<'a> {
         self.unclassified = keep;
     }
 
-    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&" or ",".
-    fn person_at(&self, m: usize, j: usize) -> bool {
+    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&"
+    /// (or a comma, when `comma`).
+    fn person_at(&self, m: usize, j: usize, comma: bool) -> bool {
         if m >= self.toks.len() || j >= self.toks.len() {
             return false;
         }
-        let joins = self.is_punct(j, ",")
+        let joins = (comma && self.is_punct(j, ","))
             || (self.has(W::Connectors, j) && !self.toks[j].cap && self.t(j).len() <= 3);
         let c = self.covered[m];
         joins && c != NONE && self.mentions[c as usize].kind == EntityKind::Person
