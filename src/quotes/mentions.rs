@@ -198,6 +198,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             // Kaimuddin"): it knows given names, so its extent wins.
             if let Some(e) = ents[k..].iter().take(4).find(|e| {
                 e.guess == Guess::Person
+                    && e.id.is_none()
                     && m.span.contains(e.span)
                     && e.span != m.span
                     && e.span.end == m.span.end
