@@ -306,7 +306,8 @@ fn run_mention(
                 }
             }
         }
-        while k < toks.len() && k < j + 3 && toks[k].is_word() {
+        let k0 = k;
+        while k < toks.len() && k < k0 + 3 && toks[k].is_word() {
             let w = lower(&text[toks[k].span], buf);
             if lx.cues.contains_key(w) {
                 strong = true;
