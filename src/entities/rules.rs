@@ -511,6 +511,23 @@ impl<'a> Ctx<'a> {
                     if end <= head_end {
                         continue;
                     }
+                    // "International Federation of ...": a head ending in "of"/"for" may have
+                    // name words before it.
+                    let mut p = p;
+                    if len >= 2
+                        && self.has(W::Connectors, head_end)
+                        && kind == EntityKind::Organization
+                    {
+                        while p > a
+                            && self.toks[p - 1].word
+                            && self.toks[p - 1].cap
+                            && !self.has(W::NotNames, p - 1)
+                            && !self.has(W::Titles, p - 1)
+                            && !self.common(p - 1)
+                        {
+                            p -= 1;
+                        }
+                    }
                     if p > a {
                         self.classify(a, p - 1);
                     }
@@ -531,6 +548,17 @@ impl<'a> Ctx<'a> {
                     if end < b {
                         self.classify(end + 1, b);
                     }
+                    return;
+                }
+            }
+            // "Procter & Gamble", "Marks & Spencer": names joined by "&" name a company.
+            if let Some(k) = (a + 1..b).find(|&k| self.is_punct(k, "&")) {
+                let mut s0 = a;
+                while s0 < k && (self.has(W::NotNames, s0) || !self.toks[s0].word) {
+                    s0 += 1;
+                }
+                if s0 < k && self.toks[s0].cap && self.toks[b].cap {
+                    self.push(s0, b, EntityKind::Organization, EntitySource::Rule, None);
                     return;
                 }
             }
