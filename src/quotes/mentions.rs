@@ -198,6 +198,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             // Kaimuddin"): it knows given names, so its extent wins.
             if let Some(e) = ents[k..].iter().take(4).find(|e| {
                 e.guess == Guess::Person
+                    && e.id.is_none()
                     && m.span.contains(e.span)
                     && e.span != m.span
                     && e.span.end == m.span.end
@@ -305,7 +306,8 @@ fn run_mention(
                 }
             }
         }
-        while k < toks.len() && k < j + 3 && toks[k].is_word() {
+        let k0 = k;
+        while k < toks.len() && k < k0 + 3 && toks[k].is_word() {
             let w = lower(&text[toks[k].span], buf);
             if lx.cues.contains_key(w) {
                 strong = true;

@@ -983,8 +983,8 @@ impl<'a> Scanner<'a> {
         }
         let kind = self.profile.kind_of(tok).or_else(|| {
             if is_initial(tok)
-                || is_dotted(tok)
                 || (is_vowelless(tok) && !self.after_number(m) && !self.profile.is_plain(tok))
+                || is_dotted(tok)
             {
                 Some(AbbreviationKind::Ordinary)
             } else {
@@ -1052,6 +1052,9 @@ fn is_vowelless(tok: &str) -> bool {
 
 /// Letters separated by full stops, one or two letters each: `U.S`, `a.n`, `Ph.D`, `K.H`.
 fn is_dotted(tok: &str) -> bool {
+    if !tok.as_bytes().contains(&b'.') {
+        return false;
+    }
     let mut parts = 0;
     for part in tok.split('.') {
         let n = part.chars().count();
