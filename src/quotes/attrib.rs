@@ -828,13 +828,20 @@ impl<'a> Miner<'a> {
 
     /// The subject of the sentence starting at `sent_lo` (after a dateline and opening words).
     fn subject(&mut self, sent_lo: usize, qstart: usize) -> Option<Who> {
-        // A headline has no sentence to take a subject from.
-        let line_end = self.text[qstart..]
-            .find('\n')
-            .map_or(self.text.len(), |k| qstart + k);
-        let line = self.text[sent_lo..line_end].trim_end();
-        if !line.ends_with(['.', '!', '?', '"', '”', '’', ')', '\'']) {
-            return None;
+        // A headline has no sentence to take a subject from. The search for the line end is
+        // bounded (a line running on past the window is no headline): an unbounded search from
+        // every quote is quadratic in a long paragraph without line breaks.
+        let lim = ceil(self.text, qstart.saturating_add(4 * WINDOW));
+        let line_end = match self.text[qstart..lim].find('\n') {
+            Some(k) => Some(qstart + k),
+            None if lim == self.text.len() => Some(lim),
+            None => None,
+        };
+        if let Some(line_end) = line_end {
+            let line = self.text[sent_lo..line_end].trim_end();
+            if !line.ends_with(['.', '!', '?', '"', '”', '’', ')', '\'']) {
+                return None;
+            }
         }
         let mut toks = Vec::new();
         let hi = ceil(self.text, (sent_lo + WINDOW).min(qstart));
