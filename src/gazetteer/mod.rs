@@ -94,6 +94,10 @@ pub(crate) const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../gazetteers/indonesia-regions.tsv"),
     ),
     (
+        "gazetteers/indonesia-villages.tsv",
+        include_str!("../../gazetteers/indonesia-villages.tsv"),
+    ),
+    (
         "gazetteers/world-places.tsv",
         include_str!("../../gazetteers/world-places.tsv"),
     ),
