@@ -49,6 +49,11 @@ fn render(p: &Pipeline, text: &str) -> Vec<String> {
 
 const ID_CASES: &[(&str, &str, &[&str])] = &[
     (
+        "place after a demonym head is no place mention",
+        "Sejumlah warga Rusia tiba di Jakarta kemarin.",
+        &["Jakarta/loc/Jakarta"],
+    ),
+    (
         "gazetteer with title",
         "Presiden Rusia Vladimir Putin tiba.",
         &["Rusia/loc/Rusia", "Vladimir Putin/per/Vladimir Putin"],

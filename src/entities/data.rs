@@ -61,9 +61,14 @@ pub enum WordList {
     GivenNames,
     /// `surnames`: family names that mark a person.
     Surnames,
+    /// `demonym-heads`: lower-case nouns after which, in a language whose modifiers follow
+    /// the noun, a place's name only says whose the thing is, like a demonym ("rakyat
+    /// Indonesia" = "the Indonesian people", "bahasa Inggris"). Used with the
+    /// `places-as-demonyms` option.
+    DemonymHeads,
 }
 
-const LISTS: [(&str, WordList); 19] = [
+const LISTS: [(&str, WordList); 20] = [
     ("titles", WordList::Titles),
     ("honorifics", WordList::Honorifics),
     ("reporting-before", WordList::ReportingBefore),
@@ -83,6 +88,7 @@ const LISTS: [(&str, WordList); 19] = [
     ("articles", WordList::Articles),
     ("given-names", WordList::GivenNames),
     ("surnames", WordList::Surnames),
+    ("demonym-heads", WordList::DemonymHeads),
 ];
 
 impl WordList {
@@ -127,7 +133,7 @@ pub(crate) fn phrase_hash(hashes: impl Iterator<Item = u64>) -> u64 {
 #[derive(Clone)]
 pub struct LanguageData {
     lists: Vec<PhraseSet>,
-    options: [bool; 3],
+    options: [bool; 4],
 }
 
 /// Options of a language's data, set in the `[options]` section of its file.
@@ -142,12 +148,17 @@ pub enum Opt {
     UnknownNamesArePeople,
     /// `acronyms-are-organizations`: an unknown acronym inside a sentence is an organization.
     AcronymsAreOrganizations,
+    /// `places-as-demonyms`: a place's name right after a demonym head (see
+    /// [`WordList::DemonymHeads`]) or an organization's name modifies what comes before it
+    /// and is no place mention ("warga Palestina", "DPD Bali").
+    PlacesAsDemonyms,
 }
 
-const OPTS: [(&str, Opt); 3] = [
+const OPTS: [(&str, Opt); 4] = [
     ("single-word-names", Opt::SingleWordNames),
     ("unknown-names-are-people", Opt::UnknownNamesArePeople),
     ("acronyms-are-organizations", Opt::AcronymsAreOrganizations),
+    ("places-as-demonyms", Opt::PlacesAsDemonyms),
 ];
 
 impl fmt::Debug for LanguageData {
@@ -190,7 +201,7 @@ impl LanguageData {
     pub fn empty() -> LanguageData {
         LanguageData {
             lists: vec![PhraseSet::default(); LISTS.len()],
-            options: [false; 3],
+            options: [false; 4],
         }
     }
 

@@ -220,6 +220,9 @@ pub(crate) fn recognize(
         cx.coordination_pass();
         // 3. Links: acronyms defined in the text, later and earlier short forms.
         cx.link_pass();
+        if data.option(Opt::PlacesAsDemonyms) {
+            cx.modifier_place_pass();
+        }
     }
     cx.finish()
 }
@@ -1071,6 +1074,36 @@ impl<'a> Ctx<'a> {
             if (f.first..=f.last).all(|x| self.covered[x] == NONE) {
                 let kind = self.mentions[f.alias.entry as usize].kind;
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
+            }
+        }
+    }
+
+    /// "warga Palestina", "DPD Bali": in a language whose modifiers follow
+    /// the noun, a place's name after a demonym head or an organization's name
+    /// modifies that word ("Palestinian", "Syrian") and is no mention of the place.
+    fn modifier_place_pass(&mut self) {
+        for id in 0..self.mentions.len() {
+            let m = &self.mentions[id];
+            if !m.alive || m.kind != EntityKind::Place || m.first == 0 {
+                continue;
+            }
+            let k = m.first - 1;
+            let t = &self.toks[k];
+            if !t.word || !self.same_sent(k, m.first) || self.toks[m.first].gap != Gap::Space {
+                continue;
+            }
+            let modifier = if t.lower {
+                self.has(W::DemonymHeads, k)
+            } else {
+                // A title's country ("Presiden Rusia") stays: it is the person's affiliation.
+                let prev = self.covered[k];
+                prev != NONE && {
+                    let p = &self.mentions[prev as usize];
+                    p.alive && p.kind == EntityKind::Organization && p.last == k
+                }
+            };
+            if modifier {
+                self.remove(id);
             }
         }
     }
