@@ -829,12 +829,21 @@ impl<'a> Miner<'a> {
     /// The subject of the sentence starting at `sent_lo` (after a dateline and opening words).
     fn subject(&mut self, sent_lo: usize, qstart: usize) -> Option<Who> {
         // A headline has no sentence to take a subject from.
-        let line_end = self.text[qstart..]
-            .find('\n')
-            .map_or(self.text.len(), |k| qstart + k);
-        let line = self.text[sent_lo..line_end].trim_end();
-        if !line.ends_with(['.', '!', '?', '"', '”', '’', ')', '\'']) {
-            return None;
+        // (Only a short line can be a headline: the search is bounded.)
+        let lim = ceil(
+            self.text,
+            qstart.saturating_add(WINDOW).min(self.text.len()),
+        );
+        let line_end = match self.text[qstart..lim].find('\n') {
+            Some(k) => Some(qstart + k),
+            None if lim == self.text.len() => Some(lim),
+            None => None,
+        };
+        if let Some(line_end) = line_end {
+            let line = self.text[sent_lo..line_end].trim_end();
+            if !line.ends_with(['.', '!', '?', '"', '”', '’', ')', '\'']) {
+                return None;
+            }
         }
         let mut toks = Vec::new();
         let hi = ceil(self.text, (sent_lo + WINDOW).min(qstart));
