@@ -4,7 +4,8 @@
 //!
 //! Stages are measured cumulatively through `Pipeline::process_stages` (segment; segment +
 //! entities; segment + entities + quotes), so one stage's cost is the difference between two
-//! lines. `detect` is language detection alone; `pipeline` is `Pipeline::process` with
+//! lines. `detect` is language detection alone; `gazetteer-find` is the bundled gazetteer's
+//! matcher alone (`Gazetteer::find`); `process` is `Pipeline::process` with
 //! detection, as users call it.
 //!
 //! Run: `cargo bench --bench pipeline`. Set `KUTIP_BENCH_MB` to change the corpus size.
@@ -44,6 +45,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for (d, _) in &docs {
                 black_box(Language::detect(d));
+            }
+        })
+    });
+    let gazetteer = kutip::gazetteer::Gazetteer::bundled();
+    g.bench_function("gazetteer-find", |b| {
+        b.iter(|| {
+            for (d, _) in &docs {
+                black_box(gazetteer.find(d));
             }
         })
     });

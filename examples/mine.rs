@@ -1,5 +1,5 @@
 //! `mine [--json] [--lang id|en|auto] [FILE|-]`
-//! `mine --jsonl [--threads N] [--progress] [--lang id|en|auto] [FILE|-]`
+//! `mine --jsonl [--threads N] [--progress] [--max-line-bytes N] [--lang id|en|auto] [FILE|-]`
 //!
 //! Mines one document for sentences, entities and quotes. With no FILE it runs on the bundled
 //! seed article. `-` reads standard input. `--json` prints the JSON object described in the
@@ -18,12 +18,13 @@
 //!   An optional string field `"lang"` (`id`/`en`) sets the language of that document, otherwise
 //!   `--lang` or detection decides.
 //! - failure: `{"line": <1-based line number>, "id": <id if one could be read>, "error": "..."}`
-//!   for a line that is not UTF-8, not a JSON object, or has no string `"text"`. A bad line never
-//!   stops the run.
+//!   for a line that is not UTF-8, not a JSON object, has no string `"text"`, or is longer than
+//!   `--max-line-bytes` (default 16 MiB; such a line is skipped without being held in memory).
+//!   A bad line never stops the run.
 //!
 //! Blank lines are skipped. Lines are processed in parallel (`--threads N`, default: every core)
 //! in chunks with a bounded number in flight, so memory stays bounded whatever the input size
-//! (about `4 x threads` chunks of at most 1 MiB, plus the longest line). `--progress` (default:
+//! (about `4 x threads + 2` chunks of at most 1 MiB or one line, and the documents in progress). `--progress` (default:
 //! on when standard error is a terminal) prints documents, bytes and MB/s to standard error every
 //! two seconds. Exit status: 0 when the input was read to the end (even with error records),
 //! 1 when it could not be opened or read, or the output could not be written.
@@ -38,17 +39,21 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const USAGE: &str = "usage: mine [--json] [--lang id|en|auto] [FILE|-]
-       mine --jsonl [--threads N] [--progress|--no-progress] [--lang id|en|auto] [FILE|-]";
+       mine --jsonl [--threads N] [--progress|--no-progress] [--max-line-bytes N]
+                    [--lang id|en|auto] [FILE|-]";
 
 /// Lines of one chunk at most.
 const CHUNK_LINES: usize = 256;
 /// Bytes of one chunk at most (a longer line makes a chunk of its own).
 const CHUNK_BYTES: usize = 1 << 20;
+/// Longest input line (document) read in batch mode, by default: 16 MiB.
+const DEFAULT_MAX_LINE: usize = 16 << 20;
 
 struct Args {
     json: bool,
     jsonl: bool,
     threads: Option<usize>,
+    max_line: usize,
     progress: Option<bool>,
     lang: Option<Language>,
     input: Option<String>,
@@ -59,6 +64,7 @@ fn parse_args() -> Result<Args, String> {
         json: false,
         jsonl: false,
         threads: None,
+        max_line: DEFAULT_MAX_LINE,
         progress: None,
         lang: None,
         input: None,
@@ -73,6 +79,10 @@ fn parse_args() -> Result<Args, String> {
             "--lang" => {
                 let v = it.next().ok_or("--lang needs a value: id, en or auto")?;
                 args.lang = parse_lang(&v)?;
+            }
+            "--max-line-bytes" => {
+                let v = it.next().ok_or("--max-line-bytes needs a number")?;
+                args.max_line = parse_max_line(&v)?;
             }
             "--threads" => {
                 let v = it.next().ok_or("--threads needs a number")?;
@@ -98,6 +108,13 @@ fn set_input(args: &mut Args, input: String) -> Result<(), String> {
     }
     args.input = Some(input);
     Ok(())
+}
+
+fn parse_max_line(v: &str) -> Result<usize, String> {
+    match v.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("--max-line-bytes needs a number >= 1, not {v:?}")),
+    }
 }
 
 fn parse_threads(v: &str) -> Result<usize, String> {
@@ -186,10 +203,17 @@ fn ignore_broken_pipe(e: std::io::Error) -> Result<(), String> {
 // ---------------------------------------------------------------------------------------------
 // Batch mode
 
-/// A chunk of input lines: its sequence number and `(1-based line number, bytes)` pairs.
+/// A chunk of input lines: its sequence number and `(1-based line number, line)` pairs.
 struct Chunk {
     seq: u64,
-    lines: Vec<(u64, Vec<u8>)>,
+    lines: Vec<(u64, Line)>,
+}
+
+/// An input line: its bytes, or the length of a line longer than `--max-line-bytes`, which
+/// is skipped without being held in memory.
+enum Line {
+    Bytes(Vec<u8>),
+    TooLong { len: u64, max: usize },
 }
 
 /// The output of one chunk: its sequence number, output bytes, documents and input bytes.
@@ -233,7 +257,8 @@ fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<(), String> {
     let (done_tx, done_rx) = sync_channel::<Done>(in_flight);
 
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_chunks(input, &token_rx, chunk_tx));
+        let max_line = args.max_line;
+        let reader = scope.spawn(move || read_chunks(input, max_line, &token_rx, chunk_tx));
         for rx in worker_rxs {
             let tx = done_tx.clone();
             scope.spawn(move || work(pipeline, &rx, &tx));
@@ -254,6 +279,7 @@ fn run_jsonl(pipeline: &Pipeline, args: &Args) -> Result<(), String> {
 /// Reads lines into chunks, waiting for a token before sending each chunk.
 fn read_chunks(
     input: Box<dyn Read + Send>,
+    max_line: usize,
     tokens: &Receiver<()>,
     chunks: SyncSender<Chunk>,
 ) -> Result<(), String> {
@@ -264,18 +290,27 @@ fn read_chunks(
     let mut bytes = 0usize;
     loop {
         let mut buf = Vec::new();
-        let n = reader
-            .read_until(b'\n', &mut buf)
+        let (n, too_long) = read_line_capped(&mut reader, &mut buf, max_line)
             .map_err(|e| format!("reading line {}: {e}", line_no + 1))?;
         if n == 0 {
             break;
         }
         line_no += 1;
+        if too_long {
+            lines.push((
+                line_no,
+                Line::TooLong {
+                    len: n as u64,
+                    max: max_line,
+                },
+            ));
+            continue;
+        }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         bytes += buf.len();
-        lines.push((line_no, buf));
+        lines.push((line_no, Line::Bytes(buf)));
         if lines.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES {
             if tokens.recv().is_err() {
                 return Ok(()); // the writer stopped
@@ -297,6 +332,44 @@ fn read_chunks(
     Ok(())
 }
 
+/// Reads one line (with its `\n`) into `buf`, unless it is longer than `max` bytes: then the
+/// rest of the line is skipped without being stored. Returns the bytes consumed and whether
+/// the line was too long.
+fn read_line_capped(
+    r: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<(usize, bool)> {
+    let (mut total, mut too_long) = (0, false);
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok((total, too_long));
+        }
+        let (take, end) = match avail.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        if !too_long {
+            if buf.len() + take > max.saturating_add(1) {
+                too_long = true;
+                *buf = Vec::new();
+            } else {
+                buf.extend_from_slice(&avail[..take]);
+            }
+        }
+        total += take;
+        r.consume(take);
+        if end {
+            return Ok((total, too_long));
+        }
+    }
+}
+
 fn work(pipeline: &Pipeline, chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<Done>) {
     loop {
         let chunk = {
@@ -313,8 +386,17 @@ fn work(pipeline: &Pipeline, chunks: &Mutex<Receiver<Chunk>>, done: &SyncSender<
         let mut bytes = 0u64;
         let docs = chunk.lines.len() as u64;
         for (line_no, line) in &chunk.lines {
-            bytes += line.len() as u64;
-            process_line(pipeline, *line_no, line, &mut out);
+            match line {
+                Line::Bytes(line) => {
+                    bytes += line.len() as u64;
+                    process_line(pipeline, *line_no, line, &mut out);
+                }
+                Line::TooLong { len, max } => {
+                    bytes += len;
+                    let msg = format!("line of {len} bytes is longer than --max-line-bytes {max}");
+                    write_error(&mut out, *line_no, &Value::Null, msg);
+                }
+            }
         }
         if done
             .send(Done {
@@ -361,17 +443,20 @@ fn process_line(pipeline: &Pipeline, line_no: u64, line: &[u8], out: &mut Vec<u8
             write_value(out, &doc.to_json());
             out.extend_from_slice(b"}\n");
         }
-        Err(msg) => {
-            out.extend_from_slice(format!("{{\"line\":{line_no}").as_bytes());
-            if !id.is_null() {
-                out.extend_from_slice(b",\"id\":");
-                write_value(out, &id);
-            }
-            out.extend_from_slice(b",\"error\":");
-            write_value(out, &Value::from(msg));
-            out.extend_from_slice(b"}\n");
-        }
+        Err(msg) => write_error(out, line_no, &id, msg),
     }
+}
+
+/// Appends the error record `{"line": n, "id": ..., "error": "..."}` (no `id` when null).
+fn write_error(out: &mut Vec<u8>, line_no: u64, id: &Value, msg: String) {
+    out.extend_from_slice(format!("{{\"line\":{line_no}").as_bytes());
+    if !id.is_null() {
+        out.extend_from_slice(b",\"id\":");
+        write_value(out, id);
+    }
+    out.extend_from_slice(b",\"error\":");
+    write_value(out, &Value::from(msg));
+    out.extend_from_slice(b"}\n");
 }
 
 /// An input record: its other fields, its text and the language it asks for.

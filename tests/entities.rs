@@ -162,6 +162,19 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
 
 const EN_CASES: &[(&str, &str, &[&str])] = &[
     (
+        "camel case is a company",
+        "The deal with WorldCom collapsed.",
+        &["WorldCom/org/WorldCom"],
+    ),
+    (
+        "surname prefix is no company",
+        "The deal with Jack McDonald collapsed, McDonald said.",
+        &[
+            "Jack McDonald/per/Jack McDonald",
+            "McDonald/per/Jack McDonald",
+        ],
+    ),
+    (
         "said after",
         "The deal is done, Yuri Ushakov said on Monday.",
         &["Yuri Ushakov/per/Yuri Ushakov"],

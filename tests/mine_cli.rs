@@ -188,6 +188,7 @@ fn bad_options_are_errors_with_usage() {
         ("zero threads", &["--jsonl", "--threads", "0"]),
         ("threads not a number", &["--jsonl", "--threads=many"]),
         ("two files", &["a.txt", "b.txt"]),
+        ("max line zero", &["--jsonl", "--max-line-bytes", "0"]),
     ];
     for (name, args) in cases {
         let r = mine(args, b"");
@@ -404,4 +405,19 @@ fn jsonl_reads_a_file_and_reports_progress_when_asked() {
         quiet.stderr.is_empty(),
         "no progress when stderr is not a terminal"
     );
+}
+
+#[test]
+fn jsonl_overlong_line_is_an_error_record_and_the_run_goes_on() {
+    let long = serde_json::json!({"id": 2, "text": "kata ".repeat(1000)}).to_string();
+    let input = format!("{{\"id\":1,\"text\":\"Satu.\"}}\n{long}\n{{\"id\":3,\"text\":\"Tiga.\"}}");
+    let r = mine(&["--jsonl", "--max-line-bytes", "1000"], input.as_bytes());
+    assert_eq!(r.code, 0, "stderr: {}", r.stderr);
+    let out = json_lines(&r.stdout);
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[0]["id"], 1);
+    assert_eq!(out[1]["line"], 2);
+    let msg = out[1]["error"].as_str().unwrap();
+    assert!(msg.contains("longer than --max-line-bytes 1000"), "{msg}");
+    assert_eq!(out[2]["id"], 3);
 }

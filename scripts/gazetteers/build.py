@@ -119,6 +119,34 @@ def common_words() -> set:
     return _COMMON
 
 
+_EN_LOWER: set | None = None
+
+
+def en_lower_words() -> set:
+    """Words written in lower case in English dictionaries (Webster's 2nd + GCIDE via the
+    english-words package): a lower-case entry means the word is a common noun/verb/adjective,
+    not only a proper name ("reading" yes, "houston" no). Build time only."""
+    global _EN_LOWER
+    if _EN_LOWER is None:
+        from english_words import get_english_words_set
+        _EN_LOWER = {w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()}
+    return _EN_LOWER
+
+
+def is_en_word(word: str, threshold: float) -> bool:
+    """An everyday English word: has a lower-case dictionary entry and is frequent."""
+    w = word.lower()
+    return w in en_lower_words() and zipf(w, "en") >= threshold
+
+
+def is_id_word(word: str, threshold: float = 4.0) -> bool:
+    """An everyday Indonesian word: frequent in Indonesian and clearly more frequent than in
+    English (international names such as London or Toyota are frequent in both)."""
+    w = word.lower()
+    zi = zipf(w, "id")
+    return zi >= threshold and zi - zipf(w, "en") >= 1.0
+
+
 def zipf(word: str, lang: str) -> float:
     import wordfreq
     return wordfreq.zipf_frequency(word, lang)
@@ -429,7 +457,7 @@ COUNTRY_EXTRA = {
     "SA": "id:Saudi|en:Saudi|en:KSA|id:Arab Saudi|en:Kingdom of Saudi Arabia",
     "NL": "en:Holland|id:Nederland|en:The Netherlands",
     "DE": "en:Germany|en:Federal Republic of Germany",
-    "PH": "en:Philippines|id:Filipina|en:RP",
+    "PH": "en:Philippines|id:Pilipina",
     "MY": "id:Negeri Jiran|en:Malaysia",
     "SG": "id:Negeri Singa|en:Singapore",
     "IL": "id:Negara Yahudi",
@@ -463,6 +491,24 @@ COUNTRY_EXTRA = {
     "FM": "en:Micronesia",
     "SS": "en:South Sudan",
     "JP": "id:Negeri Sakura|en:Japan",
+    "FR": "id:Perancis|en:France",
+    "LB": "id:Libanon|en:Lebanon",
+    "AF": "en:Afghanistan",
+    "ET": "id:Ethiopia|en:Ethiopia",
+    "RO": "id:Romania|en:Romania",
+    "CO": "en:Colombia",
+    "BA": "id:Bosnia|en:Bosnia",
+    "IQ": "en:Iraq",
+    "KZ": "id:Kazakstan",
+    "KG": "id:Kirgistan|en:Kyrgyzstan",
+    "LK": "en:Ceylon|id:Srilanka",
+    "NO": "en:Norway",
+    "SE": "en:Sweden",
+    "CH": "en:Switzerland|id:Swiss",
+    "BE": "en:Belgium",
+    "PT": "en:Portugal",
+    "HU": "en:Hungary",
+    "PL": "en:Poland",
 }
 # Wikidata "strong" names that are jokes, other languages' forms or misleading.
 STRONG_SKIP = {"Best Korea", "Estados Unidos", "Estados Unidos de América", "Rossiya", "Island", "CAR", "RP",
@@ -616,7 +662,7 @@ REGION_EXTRA = {
 
 # Bare regency/city names that are everyday words and so are not given as aliases
 # ("batu" = stone, "metro", "puncak" = peak, "batang" = stick); the prefixed name still matches.
-BARE_TOO_COMMON = {"Batu", "Metro", "Puncak", "Batang", "Agam", "Kota"}
+BARE_TOO_COMMON = {"Batu", "Metro", "Puncak", "Batang", "Kota"}
 
 
 def _name_of_region(raw: str):
@@ -753,7 +799,8 @@ def indonesia_regions(taken_names: set) -> tuple:
         e.add_alias("id", "Kel. " + raw)
         if (kel_count[raw] == 1 and all_village_count[raw] == 1 and raw not in dist_names
                 and raw not in all_bare and len(raw) > 4 and not is_generic_name(raw, set())
-                and not any(w.lower() in person_like for w in raw.split())):
+                and not any(w.lower() in person_like for w in raw.split())
+                and min(max(zipf(w.lower(), "id"), zipf(w.lower(), "en")) for w in raw.split()) < 2.5):
             e.add_alias("xx", raw)
         e.add_attr("type", "urban-village")
         e.add_attr("country", "Indonesia")
@@ -787,6 +834,30 @@ def indonesia_regions(taken_names: set) -> tuple:
         d.add_attr("country", "Indonesia")
         d.add_attr("of", p.name)
         gov.append(d)
+    # provincial police (Polda) and high prosecutors' offices (Kejati)
+    for code, p in sorted(prov_ent.items()):
+        short = [t for l, t in p.aliases if re.fullmatch(r"[A-Z][a-z]+[a-z]|NTB|NTT|DIY", t) and len(t) <= 8
+                 and t != p.name and t != "Provinsi"]
+        if p.name == "Jakarta":
+            short = ["DKI Jakarta", "DKI"]
+        if p.name != "Jakarta":  # Polda Metro Jaya is in the curated list
+            o = Entity(f"org:polda-{slugify(p.name)}", "organization", f"Polda {p.name}", rank=70)
+            o.add_alias("id", f"Kepolisian Daerah {p.name}")
+            for t in short:
+                o.add_alias("id", f"Polda {t}")
+            o.add_attr("type", "police")
+            o.add_attr("country", "Indonesia")
+            o.add_attr("of", p.name)
+            gov.append(o)
+        k = Entity(f"org:kejati-{slugify(p.name)}", "organization", f"Kejati {p.name}", rank=70)
+        k.add_alias("id", f"Kejaksaan Tinggi {p.name}")
+        for t in short:
+            k.add_alias("id", f"Kejati {t}")
+            k.add_alias("id", f"Kejaksaan Tinggi {t}")
+        k.add_attr("type", "prosecutor")
+        k.add_attr("country", "Indonesia")
+        k.add_attr("of", p.name)
+        gov.append(k)
     for code, r in sorted(reg_ent.items()):
         raw = regencies[code]
         pre, bare = _name_of_region(raw)
@@ -907,7 +978,7 @@ def resolve_conflicts(groups: dict) -> None:
 
 # Curated sources written into another output file (the set of bundled files is fixed in
 # the Rust loader, src/gazetteer/mod.rs BUNDLED).
-CURATED_OUTPUT = {"curated-people-other": "curated-people-world"}
+CURATED_OUTPUT = {"curated-people-other": "curated-people-world", "curated-places": "world-places"}
 OUTPUT_FILES = {
     "countries.tsv", "curated-indonesia-state.tsv", "curated-international-orgs.tsv", "curated-media.tsv",
     "curated-organizations.tsv", "curated-parties.tsv", "curated-people-indonesia.tsv",

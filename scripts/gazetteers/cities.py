@@ -20,7 +20,7 @@ import re
 import unicodedata
 from importlib import resources
 
-from build import Entity, clean, common_words, is_common_phrase
+from build import Entity, clean, common_words, is_common_phrase, is_en_word, is_id_word
 
 # geonames name -> (Indonesian canonical name, extra aliases)
 EXONYMS = {
@@ -79,10 +79,14 @@ EXONYMS = {
     ("Pyongyang", "KP"): ("Pyongyang", "xx:P'yongyang"),
     ("Tokyo", "JP"): ("Tokyo", "xx:Tokio"),
     ("Bangkok", "TH"): ("Bangkok", "xx:Krung Thep"),
-    ("Kuala Lumpur", "MY"): ("Kuala Lumpur", "xx:KL"),
-    ("George Town", "MY"): ("George Town", "xx:Penang|xx:Pulau Pinang"),
+    ("Kuala Lumpur", "MY"): ("Kuala Lumpur", "-"),
+    ("George Town", "MY"): ("George Town", "-"),
     ("Dili", "TL"): ("Dili", "-"),
 }
+
+# GeoNames entries whose name in news nearly always means something else.
+SKIP = {("Victoria", "HK"), ("Kennedy", "CO"), ("Nigel", "ZA"), ("Bender", "MD"), ("Commonwealth", "PH"),
+        ("Paradise", "US"), ("Enterprise", "US"), ("Independence", "US"), ("Surprise", "US")}
 
 # Extra news spellings for places, keyed by (plain canonical name, country code).
 EXTRA_ALIASES = {
@@ -122,7 +126,7 @@ PREFER_ONLY = {"Washington", "Moscow", "Cairo", "Mecca", "Medina", "Paris", "Lon
                "Alexandria", "Birmingham", "Manchester", "Cambridge", "Oxford", "Hamburg", "Frankfurt"}
 
 # Capitals kept although their name is an everyday Indonesian word ("lima" = five).
-CAPITALS_KEEP = {"lima", "roma", "manila", "madrid", "london", "paris", "berlin", "tokyo", "moskow",
+CAPITALS_KEEP = {"lima", "baku", "asmara", "roma", "manila", "madrid", "london", "paris", "berlin", "tokyo", "moskow",
                  "kairo", "washington", "beijing", "seoul", "bangkok", "sydney", "dubai", "doha"}
 
 ASCII_ALT_RE = re.compile(r"^[A-Z][A-Za-z.'\- ]*[a-z.]$")
@@ -206,6 +210,9 @@ SMALL_TOWN_CC = {"UA", "PS", "IL", "LB", "SY", "IQ", "YE", "KP", "KR", "TW", "MY
                  "VN", "TL", "PG", "BN", "KH", "LA", "MM", "AF", "JO", "SA", "QA", "AE", "KW", "BH",
                  "OM", "EG", "IR", "SD"}
 
+# English-speaking countries, where many small towns carry a person's name.
+ANGLO_CC = {"US", "GB", "CA", "AU", "NZ", "IE", "ZA"}
+
 LATIN1 = set(chr(i) for i in range(0x20, 0x100))
 
 
@@ -215,13 +222,16 @@ def world_places(taken: set, iso_to_country: dict) -> list:
     for c in _load("cities500.json").values():
         if c["countrycode"] in SMALL_TOWN_CC and c["geonameid"] not in have:
             cities.append(c)
-    persons = _person_names()
-    alt_persons = _person_names(4000, 8000, 10000)
-    small_persons = alt_persons | indonesian_given_names()
     import wordfreq
     from functools import lru_cache
     zipf_en = lru_cache(maxsize=None)(lambda w: wordfreq.zipf_frequency(w, "en"))
     zipf_id = lru_cache(maxsize=None)(lambda w: wordfreq.zipf_frequency(w, "id"))
+    persons = _person_names()
+    persons_wide = _person_names(1219, 4275, 20000)
+    given_top = _person_names(600, 1200, 0)
+    all_persons = _person_names(10**6, 10**6, 10**6)
+    alt_persons = _person_names(4000, 8000, 10000)
+    small_persons = alt_persons | indonesian_given_names()
     common_id = set(wordfreq.top_n_list("id", 8000)) - CAPITALS_KEEP
     common = common_words()
     taken_low = {t.lower() for t in taken}
@@ -261,9 +271,22 @@ def world_places(taken: set, iso_to_country: dict) -> list:
                 continue
             if len(_fold(name)) <= 3 and pop < 100000:
                 continue
-            if (low in common or is_common_phrase(name, 4.5)) and (pop < 1000000 or low in common_id):
+            # everyday words: the bigger the city, the more frequent the word must be to drop it
+            if is_id_word(name) and low not in CAPITALS_KEEP:
+                continue
+            if pop < 500000 and (is_en_word(name, 3.5 if pop >= 100000 else 3.0) or (" " in name and is_common_phrase(name, 4.5))):
+                continue
+            if pop < 100000 and low in common:
                 continue
             if low in persons and pop < 100000:
+                continue
+            if low in given_top and pop < 500000:
+                continue  # "George" (South Africa), "Elizabeth" (New Jersey)
+            if pop < 50000 and (low in all_persons and cc in ANGLO_CC or max(zipf_en(low), zipf_id(low)) >= 3.0):
+                continue  # small towns named after people or words ("Bennington", "Highland")
+            if pop < 100000 and low in persons_wide:
+                continue
+            if (gname, cc) in SKIP:
                 continue
             if rank_in_name > 0 and (c["name"] in PREFER_ONLY or pop < 50000):
                 continue
@@ -280,7 +303,8 @@ def world_places(taken: set, iso_to_country: dict) -> list:
         if is_exo and gname != name:
             e.add_alias("en", gname)
         folded = _fold(name)
-        if folded != name and folded.lower() not in common and folded.lower() not in taken_low:
+        if folded != name and folded.lower() not in common and folded.lower() not in taken_low and (
+                pop >= 100000 or folded.lower() not in persons_wide):
             e.add_alias("xx", folded)
         if gname != name and not is_exo and gname.lower() not in common:
             e.add_alias("xx", gname)

@@ -25,7 +25,7 @@ an ada bella bunga tuhan ratu raja indah murni
 nova mercy charity patience prudence constance destiny trinity unity harmony melody
 journey legend ocean river rain storm sunny happy lucky bliss blessing precious
 ace bud cash cole con cruz dash don fay flora gale gay hale hall hart heath hill holly
-lee long love lucky luna mabel max may merry mo neal nell noble oak pack park pink
+long love lucky luna mabel max may merry mo neal nell noble oak pack park pink
 queen rebel red rex rock rose rowan royal sage saint shade shore short small snow
 sol sonny sun sunshine tad tam ted terrell tim tom toy trent troy true vale vance
 van vern wanda will win wolf wren york
@@ -87,15 +87,18 @@ def _common():
 
 
 def _ok(name: str, en: set, idn: set, whitelist: set) -> bool:
+    """A census name is kept unless it is an everyday English or Indonesian word:
+    an English word has a lower-case dictionary entry and is frequent (zipf >= 4.0:
+    "will", "may", "mark", "white", "young"); an Indonesian word is frequent in Indonesian
+    and much rarer in English ("dan", "ada"). Names frequent because they are names
+    (John, Houston) have no lower-case dictionary entry and are kept."""
+    from build import is_en_word, is_id_word
     low = name.lower()
     if len(name) < 3 or low in EXCLUDE:
         return False
     if low in whitelist:
         return True
-    # Everyday words: a name is dropped when its lower-case form is one of the
-    # 3000 most frequent English words or 5000 most frequent Indonesian words,
-    # unless the frequency is clearly due to its use as a name (whitelist).
-    if low in en or low in idn:
+    if is_en_word(name, 4.0) or is_id_word(name, 4.0):
         return False
     return True
 
@@ -113,6 +116,10 @@ jessica cynthia angela melissa brenda amy anna rebecca virginia kathleen pamela 
 debra amanda stephanie carolyn christine marie janet catherine frances ann joyce diane
 alice julie emma anne sophia olivia oliver jane kate victoria charlotte diana
 ahmad muhammad mohammad ali hassan hussein ibrahim omar abdul abdullah mahmoud khalid
+smith jones lee kim miller davis taylor wilson moore clark lewis walker allen wright scott adams
+nelson carter mitchell turner parker evans collins stewart morris murphy rogers morgan cooper reed
+bailey kelly ward cox watson brooks bennett hughes price ross foster powell perry russell butler
+fisher jordan graham wallace cole ford marshall mason hunter warren palmer fox chan wong tan
 """.split())
 
 

@@ -38,6 +38,8 @@ pub enum WordList {
     OrgHeads,
     /// `org-tails`: words that end an organization's name ("Institute", "Tbk", "University").
     OrgTails,
+    /// `org-preps`: prepositions between a title and the body it serves ("chairman *of*").
+    OrgPreps,
     /// `org-cues`: lower-case words before a name that make it an organization ("kantor berita").
     OrgCues,
     /// `place-heads`: words that start a place's name ("Jalan", "Kabupaten", "Kota").
@@ -61,7 +63,7 @@ pub enum WordList {
     Surnames,
 }
 
-const LISTS: [(&str, WordList); 18] = [
+const LISTS: [(&str, WordList); 19] = [
     ("titles", WordList::Titles),
     ("honorifics", WordList::Honorifics),
     ("reporting-before", WordList::ReportingBefore),
@@ -70,6 +72,7 @@ const LISTS: [(&str, WordList); 18] = [
     ("not-names", WordList::NotNames),
     ("org-heads", WordList::OrgHeads),
     ("org-tails", WordList::OrgTails),
+    ("org-preps", WordList::OrgPreps),
     ("org-cues", WordList::OrgCues),
     ("place-heads", WordList::PlaceHeads),
     ("place-tails", WordList::PlaceTails),

@@ -18,6 +18,8 @@ type FastMap<V> = HashMap<u64, V, BuildHasherDefault<MixHasher>>;
 
 /// How far back a title may stand before a name, in tokens.
 const LOOKBACK: usize = 8;
+/// At most this many roles and affiliations are kept per referent (bounds the work).
+const MAX_ATTRS: usize = 16;
 /// The longest name found by rules, in tokens.
 const MAX_NAME: usize = 12;
 
@@ -158,6 +160,7 @@ pub(crate) fn recognize(
             // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
             let name_word = |j: usize| {
                 (!in_raw[j] || minor_town[j])
+                    && !cx.headline[cx.sent[j] as usize]
                     && cx.is_cap_word(j)
                     && cx.same_sent(j, k)
                     && !cx.common(j)
@@ -167,11 +170,15 @@ pub(crate) fn recognize(
                     && !cx.has(W::PlaceHeads, j)
                     && !cx.is_reporting(j)
             };
-            let after_given = kind == EntityKind::Place
+            // "Lestari Widodo": a one-word alias of someone with a longer name, next to an
+            // unknown name word, is another person's surname.
+            let surname_alias = kind == EntityKind::Person
+                && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
+            let after_given = (kind == EntityKind::Place || surname_alias)
                 && ((k > 0
                     && cx.toks[k].gap == Gap::Space
                     && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
-                    && !(cx.initial[k - 1] && !cx.has(W::GivenNames, k - 1)))
+                    && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
                     || (k + 1 < cx.toks.len()
                         && cx.toks[k + 1].gap == Gap::Space
                         && name_word(k + 1)));
@@ -184,8 +191,22 @@ pub(crate) fn recognize(
                 continue;
             }
         }
+        // "Pak Jokowi", "Ir. H. Joko Widodo": forms of address are not part of the mention.
+        let mut first = m.first;
+        if kind == EntityKind::Person {
+            while first < m.last {
+                let l = data.phrase_at(W::Honorifics, &cx.hashes[..=m.last], first);
+                if l == 0 || first + l > m.last {
+                    break;
+                }
+                first += l;
+                if first < m.last && cx.is_punct(first, ".") {
+                    first += 1;
+                }
+            }
+        }
         cx.push(
-            m.first,
+            first,
             m.last,
             kind,
             EntitySource::Gazetteer,
@@ -443,6 +464,17 @@ impl<'a> Ctx<'a> {
                             {
                                 end = mm.last;
                                 self.remove(m as usize);
+                                // ... and the words after it: "PT Indonesia Transport Tbk".
+                                let k = end + 1;
+                                if k < self.toks.len()
+                                    && self.covered[k] == NONE
+                                    && self.is_cap_word(k)
+                                    && self.toks[k].gap == Gap::Space
+                                    && self.same_sent(end, k)
+                                    && !self.is_reporting(k)
+                                {
+                                    end = self.extend_run(k);
+                                }
                             }
                         }
                     }
@@ -479,6 +511,23 @@ impl<'a> Ctx<'a> {
                     if end <= head_end {
                         continue;
                     }
+                    // "International Federation of ...": a head ending in "of"/"for" may have
+                    // name words before it.
+                    let mut p = p;
+                    if len >= 2
+                        && self.has(W::Connectors, head_end)
+                        && kind == EntityKind::Organization
+                    {
+                        while p > a
+                            && self.toks[p - 1].word
+                            && self.toks[p - 1].cap
+                            && !self.has(W::NotNames, p - 1)
+                            && !self.has(W::Titles, p - 1)
+                            && !self.common(p - 1)
+                        {
+                            p -= 1;
+                        }
+                    }
                     if p > a {
                         self.classify(a, p - 1);
                     }
@@ -499,6 +548,17 @@ impl<'a> Ctx<'a> {
                     if end < b {
                         self.classify(end + 1, b);
                     }
+                    return;
+                }
+            }
+            // "Procter & Gamble", "Marks & Spencer": names joined by "&" name a company.
+            if let Some(k) = (a + 1..b).find(|&k| self.is_punct(k, "&")) {
+                let mut s0 = a;
+                while s0 < k && (self.has(W::NotNames, s0) || !self.toks[s0].word) {
+                    s0 += 1;
+                }
+                if s0 < k && self.toks[s0].cap && self.toks[b].cap {
+                    self.push(s0, b, EntityKind::Organization, EntitySource::Rule, None);
                     return;
                 }
             }
@@ -540,6 +600,18 @@ impl<'a> Ctx<'a> {
                     }
                     self.push(s, b, kind, EntitySource::Rule, None);
                     return;
+                }
+            }
+            // A title, then "of"/"for"/"at", then a name: the body the person serves
+            // ("deputy chairman of Highland Gold", "chief executive of Fiat").
+            if a >= 2 && self.toks[a - 1].lower && self.has(W::OrgPreps, a - 1) {
+                let l = self.data.phrase_ending(W::Titles, &self.hashes, a - 2);
+                if l > 0 && self.toks[a - 2].lower {
+                    let e = self.trim_tail(a, b);
+                    if e >= a && !self.has(W::NotNames, a) && !self.has(W::Titles, a) {
+                        self.push(a, e, EntityKind::Organization, EntitySource::Rule, None);
+                        return;
+                    }
                 }
             }
             // A lower-case cue before: "kantor berita Yonhap", "the carmaker Fiat".
@@ -691,6 +763,7 @@ impl<'a> Ctx<'a> {
                 && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
         };
         let title_after = self.title_after(e);
+        let titled_before = self.title_before(s).is_some();
         let cue_before = s > 0
             && self.same_sent(s - 1, s)
             && self.toks[s - 1].lower
@@ -702,12 +775,19 @@ impl<'a> Ctx<'a> {
             || rep_after
             || rep_before
             || title_after
-            || self.title_before(s).is_some();
+            || titled_before;
+        // Capitals inside a word mark brands and companies ("WorldCom", "SlimFast",
+        // "PayPal"), unless it is a surname's prefix ("McDonald", "DeSantis", "LeBron").
+        if nw == 1 && !titled && !honor && !honor_before && is_camel(self.t(s)) {
+            self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
+            return;
+        }
         let given_at =
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
-        let addressed = titled || honor || honor_before || title_after || cue_before;
+        let addressed =
+            titled || honor || honor_before || title_after || cue_before || titled_before;
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
         let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
@@ -794,18 +874,22 @@ impl<'a> Ctx<'a> {
         self.toks[k].lower && self.data.phrase_at(W::Titles, &self.hashes, k) > 0
     }
 
-    /// Names joined by "dan", "and" or a comma to a person's name are people too:
+    /// Names (one word inside a sentence, or more) joined by "dan", "and" or a comma to a
+    /// person's name are people too:
     /// "Johnny Depp and Jude Law".
     fn coordination_pass(&mut self) {
         let runs = std::mem::take(&mut self.unclassified);
         let mut keep = Vec::with_capacity(runs.len());
         for &(s, e) in &runs {
-            let ok = self.words(s, e) >= 2
+            // One word joins only by a conjunction ("Jay-Z, Nelly and Robbie Williams"):
+            // after a comma it may be the same person named again.
+            let multi = self.words(s, e) >= 2;
+            let ok = (multi || !self.initial[s])
                 && !self.headline[self.sent[s] as usize]
                 && (s..=e)
                     .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
-                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1))
-                    || self.person_at(e + 2, e + 1));
+                && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1), multi)
+                    || self.person_at(e + 2, e + 1, multi));
             if ok && (s..=e).all(|k| self.covered[k] == NONE) {
                 self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
             } else {
@@ -815,12 +899,13 @@ impl<'a> Ctx<'a> {
         self.unclassified = keep;
     }
 
-    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&" or ",".
-    fn person_at(&self, m: usize, j: usize) -> bool {
+    /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&"
+    /// (or a comma, when `comma`).
+    fn person_at(&self, m: usize, j: usize, comma: bool) -> bool {
         if m >= self.toks.len() || j >= self.toks.len() {
             return false;
         }
-        let joins = self.is_punct(j, ",")
+        let joins = (comma && self.is_punct(j, ","))
             || (self.has(W::Connectors, j) && !self.toks[j].cap && self.t(j).len() <= 3);
         let c = self.covered[m];
         joins && c != NONE && self.mentions[c as usize].kind == EntityKind::Person
@@ -1024,7 +1109,8 @@ impl<'a> Ctx<'a> {
             let m = &self.mentions[mi];
             let key = match m.entry {
                 Some(e) => (3u8, e.to_string()),
-                None => (m.kind as u8, surface(m).to_lowercase()),
+                // One name, one entity in a text, whatever kind each rule guessed.
+                None => (9u8, surface(m).to_lowercase()),
             };
             if let Some(&q) = by_key.get(&key) {
                 union(&mut parent, p, q);
@@ -1048,12 +1134,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if let Some(cands) = last_word.get(&self.hashes[m.first]) {
-                // The nearest full name before, else the first after.
-                let q = cands
-                    .iter()
-                    .rev()
-                    .find(|&&q| q < p)
-                    .or_else(|| cands.first());
+                // The nearest full name before, else the first after (binary search: the
+                // candidates are in text order).
+                let before = cands.partition_point(|&q| q < p);
+                let q = if before > 0 {
+                    cands.get(before - 1)
+                } else {
+                    cands.first()
+                };
                 if let Some(&q) = q {
                     let full = &self.mentions[order[q]];
                     let conflict =
@@ -1131,10 +1219,32 @@ impl<'a> Ctx<'a> {
                 source: m.source,
             });
         }
+        // The kind most of a referent's rule-found mentions have (ties: the best mention's).
+        let mut votes = vec![[0u32; 3]; referents.len()];
+        for (p, &mi) in order.iter().enumerate() {
+            let m = &self.mentions[mi];
+            if m.source == EntitySource::Rule {
+                let r = entities[p].referent;
+                votes[r][kind_index(m.kind)] += 1;
+            }
+        }
         for (r, &(_, p)) in best.iter().enumerate() {
             let m = &self.mentions[order[p]];
             let rf = &mut referents[r];
             rf.kind = m.kind;
+            if m.entry.is_none() {
+                let v = votes[r];
+                let top = *v.iter().max().unwrap_or(&0);
+                if top > v[kind_index(m.kind)] {
+                    if let Some(i) = v.iter().position(|&x| x == top) {
+                        rf.kind = [
+                            EntityKind::Person,
+                            EntityKind::Place,
+                            EntityKind::Organization,
+                        ][i];
+                    }
+                }
+            }
             match m.entry.and_then(|e| self.gaz.entry(e as usize)) {
                 Some(e) => {
                     rf.name = e.name.clone();
@@ -1166,14 +1276,17 @@ impl<'a> Ctx<'a> {
             }
             self.appositive(m.last, &mut roles, &mut affs);
             for role in roles {
-                if !referents[r].roles.contains(&role) {
+                if referents[r].roles.len() < MAX_ATTRS && !referents[r].roles.contains(&role) {
                     referents[r].roles.push(role);
                 }
             }
             for a in affs {
                 if let Some(&q) = ent_of_mention.get(&a) {
                     let name = referents[entities[q].referent].name.clone();
-                    if entities[q].referent != r && !referents[r].affiliations.contains(&name) {
+                    if entities[q].referent != r
+                        && referents[r].affiliations.len() < MAX_ATTRS
+                        && !referents[r].affiliations.contains(&name)
+                    {
                         referents[r].affiliations.push(name);
                     }
                 }
@@ -1246,6 +1359,42 @@ impl<'a> Ctx<'a> {
         if let Some(p) = place {
             affs.push(p);
         }
+    }
+}
+
+/// "WorldCom", "MotoGP": a lower-case letter followed by an upper-case one inside the word,
+/// not after a surname prefix (Mc, Mac, De, Di, Da, Du, La, Le, Van, Von, Al, El).
+fn is_camel(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    let Some(i) =
+        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
+    else {
+        return false;
+    };
+    let prefix: String = chars[..i].iter().collect();
+    chars[0].is_uppercase()
+        && !matches!(
+            prefix.as_str(),
+            "Mc" | "Mac"
+                | "De"
+                | "Di"
+                | "Da"
+                | "Du"
+                | "La"
+                | "Le"
+                | "Van"
+                | "Von"
+                | "Al"
+                | "El"
+                | "Fitz"
+        )
+}
+
+fn kind_index(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        _ => 2,
     }
 }
 

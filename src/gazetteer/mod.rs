@@ -111,11 +111,8 @@ static BUNDLED_ENTRIES: Lazy<Vec<Entry>> = Lazy::new(|| {
 });
 
 static BUNDLED_GAZETTEER: Lazy<Arc<Gazetteer>> = Lazy::new(|| {
-    Arc::new(
-        GazetteerBuilder::new()
-            .build()
-            .unwrap_or_else(|_| Gazetteer::empty()),
-    )
+    // Parsed and built in one go: no copy of the entries.
+    Arc::new(Gazetteer::load_bundled().unwrap_or_else(|_| Gazetteer::empty()))
 });
 
 /// An alias of an entry.

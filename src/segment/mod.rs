@@ -11,19 +11,31 @@
 //!
 //! The rules, in short:
 //!
-//! - `.`, `!`, `?`, `…` and runs of them end a sentence when white space and a capitalised
-//!   word, a digit or an opening quotation mark follow; a closing quotation mark or bracket
+//! - `.`, `!`, `?`, `…` and runs of them end a sentence when white space follows and then a
+//!   capitalised word or an opening quotation mark. A closing quotation mark or bracket
 //!   right after the stop stays with the sentence (`... pertahanan.”`). Before a lower-case
-//!   word no sentence ends (`“Ya!” kata dia`, `Yahoo! in`).
+//!   word no sentence ends (`“Ya!” kata dia`, `Yahoo! in`, `“Siapa?” tanya dia`), except
+//!   after a bare full stop or question mark that follows a plain word (a sentence whose
+//!   writer forgot the capital).
 //! - The word before a full stop decides what the stop means: an abbreviation of the
-//!   profile, an initial (`Jonas E. Smith`), a dotted abbreviation (`U.S.`, `a.n.`), a list
-//!   marker (`1.`, `a.`), or a plain word. Full stops inside a token (`17.06`, `1.000.000`,
-//!   `3.5%`, `detik.com`, `TEMPO.CO,`, e-mail addresses, URLs) never end a sentence.
+//!   profile ([`AbbreviationKind`]), an initial (`Jonas E. Smith`), a dotted abbreviation
+//!   (`U.S.`, `a.n.`), a short word without vowels (`dgn.`, `Kpt.`, but not a unit after
+//!   a number: `40 km.`), a list marker (`1.`, `a.`, `2)`), or a plain word. After an
+//!   ordinary abbreviation, an initial or a dotted abbreviation, the sentence ends only
+//!   before a typical sentence opener of the language ("Ia", "Namun", "The", "He").
+//! - Full stops inside a token (`17.06`, `1.000.000`, `3.5%`, `detik.com`, `TEMPO.CO,`,
+//!   e-mail addresses, URLs) never end a sentence. A number rarely opens a sentence (style
+//!   guides spell it out), so a stop before one ends a sentence only if it is a year or a
+//!   list marker.
+//! - An ellipsis between words (`...`, `. . .`) or in brackets (`[...]`) does not end a
+//!   sentence; attached to a word and followed by a capital it does; four dots do.
 //! - A line break inside a paragraph ends a sentence when the line has no final
-//!   punctuation (titles, bylines, captions) unless the line ends with `,` `;` `:` or a dash,
-//!   or the next line starts in lower case (a wrapped line).
-//! - A sentence never crosses a paragraph boundary, so an unclosed quotation mark cannot
-//!   swallow the rest of the text.
+//!   punctuation (titles, bylines, captions, "Advertising") unless the line ends with `,`
+//!   `;` `:` or a dash, or the next line starts in lower case (a wrapped line). A bullet
+//!   (`•`) after white space starts a sentence.
+//! - A sentence never crosses a paragraph boundary (a blank line), so an unclosed
+//!   quotation mark cannot swallow the rest of the text, and sentences inside a long quote
+//!   are sentences of their own.
 //!
 //! # Examples
 //!
@@ -703,7 +715,9 @@ impl<'a> Scanner<'a> {
         }
         let tok = self.text.get(s..pos)?;
         // Drop leading punctuation and opening marks ("—Dr", "(Purn", "“Dr").
-        let trimmed = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let trimmed = tok.trim_start_matches(|c: char| {
+            is_opener(c) || matches!(c, '-' | '–' | '—' | '/' | '*' | '_' | '<' | '>')
+        });
         Some((pos - trimmed.len(), trimmed))
     }
 
@@ -969,8 +983,8 @@ impl<'a> Scanner<'a> {
         }
         let kind = self.profile.kind_of(tok).or_else(|| {
             if is_initial(tok)
-                || is_dotted(tok)
                 || (is_vowelless(tok) && !self.after_number(m) && !self.profile.is_plain(tok))
+                || is_dotted(tok)
             {
                 Some(AbbreviationKind::Ordinary)
             } else {
@@ -1038,6 +1052,9 @@ fn is_vowelless(tok: &str) -> bool {
 
 /// Letters separated by full stops, one or two letters each: `U.S`, `a.n`, `Ph.D`, `K.H`.
 fn is_dotted(tok: &str) -> bool {
+    if !tok.as_bytes().contains(&b'.') {
+        return false;
+    }
     let mut parts = 0;
     for part in tok.split('.') {
         let n = part.chars().count();

@@ -57,13 +57,28 @@ pub enum AbbreviationKind {
 }
 
 /// The segmentation knowledge of one language.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(crate) struct Profile {
     abbrevs: FastMap<Box<str>, AbbreviationKind>,
     /// Lower-case words that typically open a sentence.
     starters: FastSet<Box<str>>,
     /// Words that look like abbreviations but are not (units: `kg`, `MHz`).
     plain: FastSet<Box<str>>,
+    /// A filter in front of the abbreviation map: bit `n` of `lengths[b]` is set when an
+    /// entry of `n` bytes (63 for longer ones) starts with byte `b` (its lower-case form
+    /// too). Most words before a full stop are ruled out without hashing.
+    lengths: Box<[u64; 256]>,
+}
+
+impl Default for Profile {
+    fn default() -> Profile {
+        Profile {
+            abbrevs: FastMap::default(),
+            starters: FastSet::default(),
+            plain: FastSet::default(),
+            lengths: Box::new([0; 256]),
+        }
+    }
 }
 
 impl std::fmt::Debug for Profile {
@@ -86,7 +101,21 @@ impl Profile {
     pub(crate) fn insert_abbreviation(&mut self, entry: &str, kind: AbbreviationKind) {
         let e = normalize_entry(entry);
         if !e.is_empty() && !e.contains(char::is_whitespace) {
+            let bit = 1u64 << e.len().min(63);
+            let first = e.as_bytes()[0];
+            self.lengths[first as usize] |= bit;
+            self.lengths[first.to_ascii_lowercase() as usize] |= bit;
+            self.lengths[first.to_ascii_uppercase() as usize] |= bit;
             self.abbrevs.insert(e.into(), kind);
+        }
+    }
+
+    /// Whether some entry may match `token` (no false negatives).
+    #[inline]
+    fn may_match(&self, token: &str) -> bool {
+        match token.as_bytes().first() {
+            Some(&b) => self.lengths[b as usize] & (1u64 << token.len().min(63)) != 0,
+            None => false,
         }
     }
 
@@ -122,6 +151,9 @@ impl Profile {
     /// of four letters or more (`PROF`, `KOMPOL`) also matches its lower-case or
     /// capitalised entry; a shorter one only a final entry (`DLL`).
     pub(crate) fn kind_of(&self, token: &str) -> Option<AbbreviationKind> {
+        if !self.may_match(token) {
+            return None;
+        }
         if let Some(k) = self.abbrevs.get(token) {
             return Some(*k);
         }
