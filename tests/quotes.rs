@@ -32,7 +32,6 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_pungkas", ID, "“Itu saja dari kami,” pungkas Agus Salim.", &[("Itu saja dari kami,", "Agus Salim", 'D')]),
     ("id_cetus", ID, "“Jangan khawatir,” cetus Joni Iskandar.", &[("Jangan khawatir,", "Joni Iskandar", 'D')]),
     ("id_kata_title_name", ID, "“Anggaran sudah cair,” kata Menteri Keuangan Hendra Kusuma.", &[("Anggaran sudah cair,", "Hendra Kusuma", 'D')]),
-    ("id_gazetteer_canonical", ID, "“Anggaran sudah cair,” kata Menteri Keuangan Sri Mulyani.", &[("Anggaran sudah cair,", "Sri Mulyani Indrawati", 'D')]),
     ("id_kata_role_country_name", ID, "“Kami menolak tuduhan itu,” kata Presiden Rusia Vladimir Putin.", &[("Kami menolak tuduhan itu,", "Vladimir Putin", 'D')]),
     ("id_kata_aide_org_name", ID, "“Pertemuan itu penting,” kata ajudan Kremlin Yuri Ushakov seperti dikutip media.", &[("Pertemuan itu penting,", "Yuri Ushakov", 'D')]),
     ("id_apposition_skipped", ID, "“Hubungan itu jangka panjang,” kata Patrick Cronin, peneliti di Hudson Institute, kepada Yonhap.", &[("Hubungan itu jangka panjang,", "Patrick Cronin", 'D')]),
@@ -237,6 +236,29 @@ fn seed_article_twelve_quotes() {
     assert_eq!(doc.slice(title.content), "Summer Letter");
     assert_eq!(title.kind, QuoteKind::Title);
     assert!(title.speaker.is_none());
+}
+
+#[test]
+fn speaker_carries_the_entity_layers_referent() {
+    let doc = Pipeline::new().process(kutip::SEED_ARTICLE);
+    let putin = doc
+        .entities()
+        .iter()
+        .find(|e| doc.slice(e.span) == "Vladimir Putin")
+        .expect("the entity layer finds Vladimir Putin");
+    let r = doc.referent(putin);
+    let q = doc
+        .quotes()
+        .iter()
+        .find(|q| {
+            doc.slice(q.content)
+                .starts_with("Kami sangat mengapresiasi")
+        })
+        .unwrap();
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.name.as_deref(), Some(r.name.as_str()));
+    assert_eq!(s.id, r.id);
+    assert_eq!(s.kind, Some(kutip::EntityKind::Person));
 }
 
 #[test]

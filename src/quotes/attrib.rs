@@ -828,10 +828,12 @@ impl<'a> Miner<'a> {
 
     /// The subject of the sentence starting at `sent_lo` (after a dateline and opening words).
     fn subject(&mut self, sent_lo: usize, qstart: usize) -> Option<Who> {
-        // A headline has no sentence to take a subject from. The search for the line end is
-        // bounded (a line running on past the window is no headline): an unbounded search from
-        // every quote is quadratic in a long paragraph without line breaks.
-        let lim = ceil(self.text, qstart.saturating_add(4 * WINDOW));
+        // A headline has no sentence to take a subject from.
+        // (Only a short line can be a headline: the search is bounded.)
+        let lim = ceil(
+            self.text,
+            qstart.saturating_add(WINDOW).min(self.text.len()),
+        );
         let line_end = match self.text[qstart..lim].find('\n') {
             Some(k) => Some(qstart + k),
             None if lim == self.text.len() => Some(lim),

@@ -323,13 +323,14 @@ fn run_mention(
     let (strong_before, strong_after) = (strong_before, strong);
     let mut s = i;
     let mut made = false;
+    // Computed once: "dan" joins the words of an organisation's name only.
+    let run_has_org = toks[i..j]
+        .iter()
+        .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
     for k in i..j {
         let w = lower(&text[toks[k].span], buf);
         let brk = if matches!(w, "dan" | "and" | "&") {
-            let org = toks[s..j]
-                .iter()
-                .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
-            (!org).then_some(false)
+            (!run_has_org).then_some(false)
         } else if lx.role.contains(w) || lx.honorific.contains(w) {
             Some(true)
         } else if lx.not_name.contains(w) || lx.pronouns.contains_key(w) || lx.cues.contains_key(w)
