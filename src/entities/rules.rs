@@ -1109,7 +1109,8 @@ impl<'a> Ctx<'a> {
             let m = &self.mentions[mi];
             let key = match m.entry {
                 Some(e) => (3u8, e.to_string()),
-                None => (m.kind as u8, surface(m).to_lowercase()),
+                // One name, one entity in a text, whatever kind each rule guessed.
+                None => (9u8, surface(m).to_lowercase()),
             };
             if let Some(&q) = by_key.get(&key) {
                 union(&mut parent, p, q);
@@ -1218,10 +1219,32 @@ impl<'a> Ctx<'a> {
                 source: m.source,
             });
         }
+        // The kind most of a referent's rule-found mentions have (ties: the best mention's).
+        let mut votes = vec![[0u32; 3]; referents.len()];
+        for (p, &mi) in order.iter().enumerate() {
+            let m = &self.mentions[mi];
+            if m.source == EntitySource::Rule {
+                let r = entities[p].referent;
+                votes[r][kind_index(m.kind)] += 1;
+            }
+        }
         for (r, &(_, p)) in best.iter().enumerate() {
             let m = &self.mentions[order[p]];
             let rf = &mut referents[r];
             rf.kind = m.kind;
+            if m.entry.is_none() {
+                let v = votes[r];
+                let top = *v.iter().max().unwrap_or(&0);
+                if top > v[kind_index(m.kind)] {
+                    if let Some(i) = v.iter().position(|&x| x == top) {
+                        rf.kind = [
+                            EntityKind::Person,
+                            EntityKind::Place,
+                            EntityKind::Organization,
+                        ][i];
+                    }
+                }
+            }
             match m.entry.and_then(|e| self.gaz.entry(e as usize)) {
                 Some(e) => {
                     rf.name = e.name.clone();
@@ -1365,6 +1388,14 @@ fn is_camel(w: &str) -> bool {
                 | "El"
                 | "Fitz"
         )
+}
+
+fn kind_index(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        _ => 2,
+    }
 }
 
 fn is_quote(s: &str) -> bool {
