@@ -49,6 +49,11 @@ fn render(p: &Pipeline, text: &str) -> Vec<String> {
 
 const ID_CASES: &[(&str, &str, &[&str])] = &[
     (
+        "one-word name opening a sentence before a reporting verb",
+        "Harga naik. Sutarmin menambahkan, stok cukup.",
+        &["Sutarmin/per/Sutarmin"],
+    ),
+    (
         "place after a demonym head is no place mention",
         "Sejumlah warga Rusia tiba di Jakarta kemarin.",
         &["Jakarta/loc/Jakarta"],

@@ -794,7 +794,10 @@ impl<'a> Ctx<'a> {
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
         let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
-        let weak_initial = nw == 1 && self.initial[s] && !addressed && !given;
+        // "Fanshurullah menambahkan, ...": where one word may name a person, a sentence may
+        // open with it before a reporting verb, unless the text writes it in lower case too.
+        let reported_initial = rep_after && !has_common && self.data.option(Opt::SingleWordNames);
+        let weak_initial = nw == 1 && self.initial[s] && !addressed && !given && !reported_initial;
         if nw <= 6 && single_ok && !weak_initial && (strong || ((given || sur) && !has_common)) {
             self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
             return;
