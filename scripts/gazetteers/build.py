@@ -486,7 +486,7 @@ COUNTRY_EXTRA = {
     "MX": "en:Mexico|id:Meksiko",
     "MK": "en:North Macedonia|en:Macedonia|id:Makedonia",
     "UA": "en:Ukraine",
-    "BY": "en:Belarus|en:Byelorussia",
+    "BY": "en:Belarus|en:Byelorussia|id:Belarusia",
     "MV": "en:Maldives|id:Maladewa",
     "FM": "en:Micronesia",
     "SS": "en:South Sudan",
