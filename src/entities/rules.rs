@@ -7,7 +7,7 @@ use super::data::{LanguageData, Opt, WordList as W};
 use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
 use crate::gazetteer::token::token_hash;
 use crate::gazetteer::{
-    tokenize, Gap, Gazetteer, MixHasher, RawAliasRef, RawIndexBuilder, RawMatch, Token,
+    tokenize, FxHasher, Gap, Gazetteer, MixHasher, RawAliasRef, RawIndexBuilder, RawMatch, Token,
 };
 use crate::Span;
 use std::collections::{HashMap, HashSet};
@@ -15,6 +15,19 @@ use std::hash::BuildHasherDefault;
 
 type FastSet = HashSet<u64, BuildHasherDefault<MixHasher>>;
 type FastMap<V> = HashMap<u64, V, BuildHasherDefault<MixHasher>>;
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The words of `s` joined by single spaces.
+fn squeeze_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
 
 /// How far back a title may stand before a name, in tokens.
 const LOOKBACK: usize = 8;
@@ -23,7 +36,7 @@ const MAX_ATTRS: usize = 16;
 /// The longest name found by rules, in tokens.
 const MAX_NAME: usize = 12;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Mention {
     first: usize,
     last: usize,
@@ -486,7 +499,7 @@ impl<'a> Ctx<'a> {
                     if kind == EntityKind::Place && end == head_end && b + 1 < self.toks.len() {
                         let m = self.covered[b + 1];
                         if m != NONE && self.toks[b + 1].gap == Gap::Space {
-                            let mm = self.mentions[m as usize].clone();
+                            let mm = self.mentions[m as usize];
                             if mm.first == b + 1 && mm.last - mm.first < 4 {
                                 if p > a {
                                     self.classify(a, p - 1);
@@ -1133,25 +1146,26 @@ impl<'a> Ctx<'a> {
                 p[hi] = lo;
             }
         };
-        let pos_of: HashMap<usize, usize> =
-            order.iter().enumerate().map(|(p, &m)| (m, p)).collect();
+        // Position in `order` of each mention (usize::MAX: removed).
+        let mut pos_of = vec![usize::MAX; self.mentions.len()];
+        for (p, &m) in order.iter().enumerate() {
+            pos_of[m] = p;
+        }
         let surface = |m: &Mention| -> String {
-            let s = &self.text[self.toks[m.first].start..self.toks[m.last].end];
-            s.split_whitespace().collect::<Vec<_>>().join(" ")
+            squeeze_spaces(&self.text[self.toks[m.first].start..self.toks[m.last].end])
         };
         // Same gazetteer entry, or same kind and same written name.
-        let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+        let mut by_entry: FxMap<u32, usize> = FxMap::default();
+        let mut by_name: FxMap<String, usize> = FxMap::default();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
-            let key = match m.entry {
-                Some(e) => (3u8, e.to_string()),
+            let q = match m.entry {
+                Some(e) => *by_entry.entry(e).or_insert(p),
                 // One name, one entity in a text, whatever kind each rule guessed.
-                None => (9u8, surface(m).to_lowercase()),
+                None => *by_name.entry(surface(m).to_lowercase()).or_insert(p),
             };
-            if let Some(&q) = by_key.get(&key) {
+            if q != p {
                 union(&mut parent, p, q);
-            } else {
-                by_key.insert(key, p);
             }
         }
         // Links made in the link pass: to the mention whose alias matched.
@@ -1194,14 +1208,14 @@ impl<'a> Ctx<'a> {
             if m.source == EntitySource::Link && m.first >= 2 && self.is_punct(m.first - 1, "(") {
                 let c = self.covered[m.first - 2];
                 if c != NONE {
-                    if let Some(&q) = pos_of.get(&(c as usize)) {
+                    if let Some(&q) = pos_of.get(c as usize).filter(|&&q| q != usize::MAX) {
                         union(&mut parent, p, q);
                     }
                 }
             }
         }
         // Acronym defined after a name: later uses of it join the same group (by text).
-        let mut acr_group: HashMap<String, usize> = HashMap::new();
+        let mut acr_group: FxMap<String, usize> = FxMap::default();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.source == EntitySource::Link && m.first >= 1 && self.is_punct(m.first - 1, "(") {
@@ -1209,6 +1223,9 @@ impl<'a> Ctx<'a> {
             }
         }
         for (p, &mi) in order.iter().enumerate() {
+            if acr_group.is_empty() {
+                break;
+            }
             let m = &self.mentions[mi];
             if let Some(&q) = acr_group.get(&surface(m)) {
                 if m.entry.is_none() || self.mentions[order[q]].entry.is_none() {
@@ -1217,14 +1234,15 @@ impl<'a> Ctx<'a> {
             }
         }
         // Build referents in order of first mention.
-        let mut group_ref: HashMap<usize, usize> = HashMap::new();
+        // Referent of each group, by the group's root position (usize::MAX: none yet).
+        let mut group_ref = vec![usize::MAX; nm];
         let mut entities = Vec::with_capacity(nm);
         let mut referents: Vec<Referent> = Vec::new();
         let mut best: Vec<(usize, usize)> = Vec::new(); // (score, mention pos) per referent
         for (p, &mi) in order.iter().enumerate() {
             let root = find(&mut parent, p);
             let m = &self.mentions[mi];
-            let r = *group_ref.entry(root).or_insert_with(|| {
+            if group_ref[root] == usize::MAX {
                 referents.push(Referent {
                     name: String::new(),
                     id: None,
@@ -1234,8 +1252,9 @@ impl<'a> Ctx<'a> {
                     mentions: Vec::new(),
                 });
                 best.push((0, p));
-                referents.len() - 1
-            });
+                group_ref[root] = referents.len() - 1;
+            }
+            let r = group_ref[root];
             let score = if m.entry.is_some() { 1_000_000 } else { 0 }
                 + match m.source {
                     EntitySource::Gazetteer => 0,
@@ -1296,14 +1315,13 @@ impl<'a> Ctx<'a> {
             e.kind = referents[e.referent].kind;
         }
         // Roles and affiliations the text gives people.
-        let ent_of_mention: HashMap<usize, usize> =
-            order.iter().enumerate().map(|(p, &m)| (m, p)).collect();
+        let ent_of_mention = pos_of;
         for (p, &mi) in order.iter().enumerate() {
             let r = entities[p].referent;
             if referents[r].kind != EntityKind::Person {
                 continue;
             }
-            let m = self.mentions[mi].clone();
+            let m = self.mentions[mi];
             let mut roles = Vec::new();
             let mut affs = Vec::new();
             if let Some((role, a)) = self.title_before(m.first) {
@@ -1317,7 +1335,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             for a in affs {
-                if let Some(&q) = ent_of_mention.get(&a) {
+                if let Some(&q) = ent_of_mention.get(a).filter(|&&q| q != usize::MAX) {
                     let name = referents[entities[q].referent].name.clone();
                     if entities[q].referent != r
                         && referents[r].affiliations.len() < MAX_ATTRS
@@ -1401,16 +1419,22 @@ impl<'a> Ctx<'a> {
 /// "WorldCom", "MotoGP": a lower-case letter followed by an upper-case one inside the word,
 /// not after a surname prefix (Mc, Mac, De, Di, Da, Du, La, Le, Van, Von, Al, El).
 fn is_camel(w: &str) -> bool {
-    let chars: Vec<char> = w.chars().collect();
-    let Some(i) =
-        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase())
-    else {
+    let mut prev: Option<char> = None;
+    let mut at = None;
+    for (i, c) in w.char_indices() {
+        if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+            at = Some(i);
+            break;
+        }
+        prev = Some(c);
+    }
+    let Some(i) = at else {
         return false;
     };
-    let prefix: String = chars[..i].iter().collect();
-    chars[0].is_uppercase()
+    let prefix = &w[..i];
+    w.chars().next().is_some_and(char::is_uppercase)
         && !matches!(
-            prefix.as_str(),
+            prefix,
             "Mc" | "Mac"
                 | "De"
                 | "Di"

@@ -48,7 +48,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub(crate) use index::{
-    AliasRef as RawAliasRef, IndexBuilder as RawIndexBuilder, IndexMatch as RawMatch, MixHasher,
+    AliasRef as RawAliasRef, FxHasher, IndexBuilder as RawIndexBuilder, IndexMatch as RawMatch,
+    MixHasher,
 };
 pub(crate) use token::{tokenize, Gap, Token};
 
