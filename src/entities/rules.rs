@@ -116,7 +116,8 @@ pub(crate) fn recognize(
             alone && c >= 3 && l * 8 <= c
         })
         .collect();
-    let mut lowerset = FastSet::default();
+    let lower_count = toks.iter().filter(|t| t.lower).count();
+    let mut lowerset = FastSet::with_capacity_and_hasher(lower_count, Default::default());
     for (k, t) in toks.iter().enumerate() {
         if t.lower {
             lowerset.insert(hashes[k]);
@@ -138,7 +139,7 @@ pub(crate) fn recognize(
     };
     // 1. Gazetteer.
     let mut raw: Vec<RawMatch> = Vec::new();
-    gaz.find_tokens(text, &cx.toks, &mut raw);
+    gaz.find_tokens(text, &cx.toks, &cx.hashes, &mut raw);
     let mut in_raw = vec![false; n];
     // Tokens that are a one-word match of a town or smaller place.
     let mut minor_town = vec![false; n];
@@ -1063,6 +1064,7 @@ impl<'a> Ctx<'a> {
         index.find(
             self.text,
             &self.toks,
+            &self.hashes,
             |r| aliases[r.alias as usize].0.as_str(),
             &mut found,
         );

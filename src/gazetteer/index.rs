@@ -232,14 +232,29 @@ impl Index {
     }
 
     /// Leftmost-longest matches over `tokens` of `text`, non-overlapping, in order.
-    /// `surface(alias)` gives an alias's text for the case check.
-    pub fn find<'s, F>(&self, text: &str, tokens: &[Token], surface: F, out: &mut Vec<IndexMatch>)
-    where
+    /// `surface(alias)` gives an alias's text for the case check. `hashes` are the tokens'
+    /// [`token_hash`]es when the caller has them (one per token), else empty.
+    pub fn find<'s, F>(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        hashes: &[u64],
+        surface: F,
+        out: &mut Vec<IndexMatch>,
+    ) where
         F: Fn(AliasRef) -> &'s str,
     {
         if self.terms.is_empty() {
             return;
         }
+        let have = hashes.len() == tokens.len();
+        let hash_at = |j: usize| {
+            if have {
+                hashes[j]
+            } else {
+                token_hash(tokens[j].text(text))
+            }
+        };
         let mut scratch: Vec<Token> = Vec::new();
         let mut cands: Vec<(usize, u32)> = Vec::new();
         let n = tokens.len();
@@ -247,12 +262,12 @@ impl Index {
         while i < n {
             let t = &tokens[i];
             let h0 = if t.cap || t.upper || t.digit {
-                token_hash(t.text(text))
+                hash_at(i)
             } else if self.lower_first.is_empty() {
                 i += 1;
                 continue;
             } else {
-                let h = token_hash(t.text(text));
+                let h = hash_at(i);
                 if !self.lower_first.contains(&h) {
                     i += 1;
                     continue;
@@ -266,11 +281,7 @@ impl Index {
                 if j > i && tj.gap == Gap::Break {
                     break;
                 }
-                let h = if j == i {
-                    h0
-                } else {
-                    token_hash(tj.text(text))
-                };
+                let h = if j == i { h0 } else { hash_at(j) };
                 let key = edge_key(node, h, j > i && tj.gap != Gap::None);
                 match self.edges.get(&key) {
                     Some(&c) => node = c,

@@ -351,7 +351,7 @@ impl Gazetteer {
     pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
         let toks = tokenize(text);
         let mut raw = Vec::new();
-        self.find_tokens(text, &toks, &mut raw);
+        self.find_tokens(text, &toks, &[], &mut raw);
         raw.iter()
             .map(|m| GazetteerMatch {
                 span: Span::new(toks[m.first].start, toks[m.last].end),
@@ -361,8 +361,16 @@ impl Gazetteer {
     }
 
     /// Matches over already tokenized text.
-    pub(crate) fn find_tokens(&self, text: &str, toks: &[Token], out: &mut Vec<IndexMatch>) {
-        self.index.find(text, toks, |r| self.surface(r), out);
+    /// `hashes`: the tokens' hashes when known (one per token), else empty.
+    pub(crate) fn find_tokens(
+        &self,
+        text: &str,
+        toks: &[Token],
+        hashes: &[u64],
+        out: &mut Vec<IndexMatch>,
+    ) {
+        self.index
+            .find(text, toks, hashes, |r| self.surface(r), out);
     }
 }
 
