@@ -132,13 +132,13 @@ pub(crate) fn recognize(
         headline,
         lowerset,
         covered: vec![NONE; n],
-        mentions: Vec::new(),
+        mentions: Vec::with_capacity(n / 8 + 4),
         unclassified: Vec::new(),
         data,
         gaz,
     };
     // 1. Gazetteer.
-    let mut raw: Vec<RawMatch> = Vec::new();
+    let mut raw: Vec<RawMatch> = Vec::with_capacity(n / 16 + 4);
     gaz.find_tokens(text, &cx.toks, &cx.hashes, &mut raw);
     let mut in_raw = vec![false; n];
     // Tokens that are a one-word match of a town or smaller place.
@@ -1338,11 +1338,12 @@ impl<'a> Ctx<'a> {
             }
             for a in affs {
                 if let Some(&q) = ent_of_mention.get(a).filter(|&&q| q != usize::MAX) {
-                    let name = referents[entities[q].referent].name.clone();
-                    if entities[q].referent != r
+                    let rq = entities[q].referent;
+                    if rq != r
                         && referents[r].affiliations.len() < MAX_ATTRS
-                        && !referents[r].affiliations.contains(&name)
+                        && !referents[r].affiliations.contains(&referents[rq].name)
                     {
+                        let name = referents[rq].name.clone();
                         referents[r].affiliations.push(name);
                     }
                 }
