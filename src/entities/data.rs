@@ -116,17 +116,23 @@ type Set = HashSet<u64, BuildHasherDefault<MixHasher>>;
 #[derive(Clone, Default)]
 struct PhraseSet {
     set: Set,
+    /// Hashes of the proper prefixes of the phrases: a walk stops where none continues.
+    prefixes: Set,
     max_len: usize,
 }
 
 /// Hash of a phrase of tokens (each case-folded).
 #[inline]
 pub(crate) fn phrase_hash(hashes: impl Iterator<Item = u64>) -> u64 {
-    let mut h: u64 = 0x2545_f491_4f6c_dd1d;
-    for t in hashes {
-        h = (h.rotate_left(23) ^ t).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    h
+    hashes.fold(PHRASE_SEED, phrase_step)
+}
+
+const PHRASE_SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// One token more of a phrase hash.
+#[inline]
+fn phrase_step(h: u64, t: u64) -> u64 {
+    (h.rotate_left(23) ^ t).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The word lists of one language. Words and phrases match case-insensitively, token by token.
@@ -234,8 +240,14 @@ impl LanguageData {
         if toks.is_empty() {
             return;
         }
-        let h = phrase_hash(toks.iter().map(|t| token_hash(t.text(line))));
         let s = &mut self.lists[list.index()];
+        let mut h = PHRASE_SEED;
+        for (k, t) in toks.iter().enumerate() {
+            if k > 0 {
+                s.prefixes.insert(h);
+            }
+            h = phrase_step(h, token_hash(t.text(line)));
+        }
         s.set.insert(h);
         s.max_len = s.max_len.max(toks.len());
     }
@@ -304,14 +316,19 @@ impl LanguageData {
             return 0;
         }
         let max = s.max_len.min(hashes.len().saturating_sub(i));
-        for len in (1..=max).rev() {
-            if s.set
-                .contains(&phrase_hash(hashes[i..i + len].iter().copied()))
-            {
-                return len;
+        // Walk forward while some phrase goes on; remember the longest whole one.
+        let mut best = 0;
+        let mut h = PHRASE_SEED;
+        for (k, &t) in hashes[i..i + max].iter().enumerate() {
+            h = phrase_step(h, t);
+            if s.set.contains(&h) {
+                best = k + 1;
+            }
+            if !s.prefixes.contains(&h) {
+                break;
             }
         }
-        0
+        best
     }
 
     /// The longest phrase of `list` ending at token `j` (inclusive): its length.
