@@ -349,6 +349,12 @@ fn check_case(
     exact: bool,
     scratch: &mut Vec<Token>,
 ) -> CaseFit {
+    // Written exactly as the alias: the same tokens, each equal (the common case).
+    if let (Some(f), Some(l)) = (toks.first(), toks.last()) {
+        if text.get(f.start..l.end) == Some(surface) {
+            return CaseFit::Exact;
+        }
+    }
     tokenize_into(surface, scratch);
     if scratch.len() != toks.len() {
         return CaseFit::No;
