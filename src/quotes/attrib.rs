@@ -1036,7 +1036,12 @@ impl<'a> Miner<'a> {
                 break;
             }
             if person {
-                if m.guess == Guess::Person && m.referent.is_some() {
+                // A role word alone ("Wali" of "Wali Kota") is no one's name.
+                let role_only = {
+                    let t = &self.text[m.span];
+                    !t.contains(' ') && self.lx.role.contains(t.to_lowercase().as_str())
+                };
+                if m.guess == Guess::Person && m.referent.is_some() && !role_only {
                     best = Some(m);
                 }
             } else if best.is_none() || m.guess == Guess::Person {
