@@ -1124,7 +1124,19 @@ impl<'a> Miner<'a> {
             let near = |p: usize| pos.saturating_sub(p) <= SALIENT;
             let m2 = recent()
                 .find(|m| (m.guess == want || m.guess == Guess::Unknown) && m.rank >= 2)
-                .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+                .map(|m| {
+                    // A word of unknown kind before a cue ("agama Islam meminta") yields to
+                    // a person named with a role after it.
+                    let later = (m.guess == Guess::Unknown)
+                        .then(|| {
+                            recent()
+                                .take_while(|p| p.span.start > m.span.start)
+                                .find(|p| p.guess == want && p.rank >= 1)
+                        })
+                        .flatten();
+                    let m = later.unwrap_or(m);
+                    (m.span.start, Who::from_mention(m, m.span))
+                });
             let top = match (h.clone(), m2) {
                 (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
                 (h, m) => h.or(m),
