@@ -754,8 +754,16 @@ impl<'a> Miner<'a> {
                     }
                     j += 1;
                 }
+                // A hyphenated compound of capitals ("Anglo-Dutch") is an adjective, not a name.
                 NpWord::No
-                    if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) =>
+                    if (i..j).any(|k| {
+                        toks[k].cap
+                            && self.np_word(toks[k]) == NpWord::Name
+                            && !self.text[toks[k].span]
+                                .split('-')
+                                .nth(1)
+                                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                    }) =>
                 {
                     break
                 }
