@@ -100,6 +100,7 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_empty_quote", ID, "Ia menulis “” di papan.", &[]),
     // --- English: quote, cue, speaker / quote, speaker, cue
     ("en_said_name", EN, "\"We will appeal,\" said Hugh Hill, a doctor at the clinic.", &[("We will appeal,", "Hugh Hill", 'D')]),
+    ("en_hyphen_adjective_before_name", EN, "Franco-German carmaker Velmont said: \"Sales fell in the spring.\"", &[("Sales fell in the spring.", "Velmont", 'D')]),
     ("en_name_said", EN, "\"We will appeal,\" Hugh Hill said.", &[("We will appeal,", "Hugh Hill", 'D')]),
     ("en_surname_said", EN, "Patrick Cronin spoke first. \"This is a big step,\" Cronin said.", &[("This is a big step,", "Patrick Cronin", 'D')]),
     ("en_he_said", EN, "Hugh Hill arrived late. \"The roads were closed,\" he said.", &[("The roads were closed,", "Hugh Hill", 'D')]),
