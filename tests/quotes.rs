@@ -44,6 +44,8 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_tuturnya_chain", ID, "“Kami mulai besok,” kata Hendro Wibisono. “Semua alat sudah tiba,” tuturnya.", &[("Kami mulai besok,", "Hendro Wibisono", 'D'), ("Semua alat sudah tiba,", "Hendro Wibisono", 'D')]),
     ("id_nya_after_new_person", ID, "“Kami siap,” kata Hendro Wibisono. Ketua RT Slamet Riyadi juga hadir. “Warga sudah diberi tahu,” ujarnya.", &[("Kami siap,", "Hendro Wibisono", 'D'), ("Warga sudah diberi tahu,", "Slamet Riyadi", 'D')]),
     ("id_surname_canonical", ID, "Patrick Cronin hadir di forum itu. “Ini langkah besar,” kata Cronin.", &[("Ini langkah besar,", "Patrick Cronin", 'D')]),
+    ("id_wali_kota_role_not_name", ID, "“Pasar dibuka lagi,” kata Wali Kota Madiun Hartono Wibowo kepada wartawan.", &[("Pasar dibuka lagi,", "Hartono Wibowo", 'D')]),
+    ("id_menurut_name_salient", ID, "Menurut Sumarni, jalur Pantai Indah lebih ramai. Banyak warga datang. “Kami tambah petugas,” katanya.", &[("Kami tambah petugas,", "Sumarni", 'D')]),
     ("id_beliau", ID, "Kiai Ahmad Mustofa memberi ceramah. “Jaga persatuan,” kata beliau.", &[("Jaga persatuan,", "Ahmad Mustofa", 'D')]),
     // --- Indonesian: quote, speaker, cue
     ("id_speaker_cue_after", ID, "“Kami belum menerima surat itu,” Budi Santoso menambahkan.", &[("Kami belum menerima surat itu,", "Budi Santoso", 'D')]),
@@ -98,6 +100,7 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_empty_quote", ID, "Ia menulis “” di papan.", &[]),
     // --- English: quote, cue, speaker / quote, speaker, cue
     ("en_said_name", EN, "\"We will appeal,\" said Hugh Hill, a doctor at the clinic.", &[("We will appeal,", "Hugh Hill", 'D')]),
+    ("en_hyphen_adjective_before_name", EN, "Franco-German carmaker Velmont said: \"Sales fell in the spring.\"", &[("Sales fell in the spring.", "Velmont", 'D')]),
     ("en_name_said", EN, "\"We will appeal,\" Hugh Hill said.", &[("We will appeal,", "Hugh Hill", 'D')]),
     ("en_surname_said", EN, "Patrick Cronin spoke first. \"This is a big step,\" Cronin said.", &[("This is a big step,", "Patrick Cronin", 'D')]),
     ("en_he_said", EN, "Hugh Hill arrived late. \"The roads were closed,\" he said.", &[("The roads were closed,", "Hugh Hill", 'D')]),

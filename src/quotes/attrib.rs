@@ -754,8 +754,16 @@ impl<'a> Miner<'a> {
                     }
                     j += 1;
                 }
+                // A hyphenated compound of capitals ("Anglo-Dutch") is an adjective, not a name.
                 NpWord::No
-                    if (i..j).any(|k| toks[k].cap && self.np_word(toks[k]) == NpWord::Name) =>
+                    if (i..j).any(|k| {
+                        toks[k].cap
+                            && self.np_word(toks[k]) == NpWord::Name
+                            && !self.text[toks[k].span]
+                                .split('-')
+                                .nth(1)
+                                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                    }) =>
                 {
                     break
                 }
@@ -1036,7 +1044,12 @@ impl<'a> Miner<'a> {
                 break;
             }
             if person {
-                if m.guess == Guess::Person && m.referent.is_some() {
+                // A role word alone ("Wali" of "Wali Kota") is no one's name.
+                let role_only = {
+                    let t = &self.text[m.span];
+                    !t.contains(' ') && self.lx.role.contains(t.to_lowercase().as_str())
+                };
+                if m.guess == Guess::Person && m.referent.is_some() && !role_only {
                     best = Some(m);
                 }
             } else if best.is_none() || m.guess == Guess::Person {
@@ -1119,7 +1132,19 @@ impl<'a> Miner<'a> {
             let near = |p: usize| pos.saturating_sub(p) <= SALIENT;
             let m2 = recent()
                 .find(|m| (m.guess == want || m.guess == Guess::Unknown) && m.rank >= 2)
-                .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+                .map(|m| {
+                    // A word of unknown kind before a cue ("agama Islam meminta") yields to
+                    // a person named with a role after it.
+                    let later = (m.guess == Guess::Unknown)
+                        .then(|| {
+                            recent()
+                                .take_while(|p| p.span.start > m.span.start)
+                                .find(|p| p.guess == want && p.rank >= 1)
+                        })
+                        .flatten();
+                    let m = later.unwrap_or(m);
+                    (m.span.start, Who::from_mention(m, m.span))
+                });
             let top = match (h.clone(), m2) {
                 (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
                 (h, m) => h.or(m),

@@ -323,6 +323,8 @@ fn run_mention(
     let (strong_before, strong_after) = (strong_before, strong);
     let mut s = i;
     let mut made = false;
+    // A cue opening the run ("Menurut Rusdy", "Kata Wahyu"): the name after it is a speaker.
+    let mut cue_at: Option<usize> = None;
     // Computed once: "dan" joins the words of an organisation's name only.
     let run_has_org = toks[i..j]
         .iter()
@@ -341,8 +343,9 @@ fn run_mention(
         };
         if let Some(role) = brk {
             let w = lower(&text[toks[k].span], buf).to_string();
+            let is_cue = lx.cues.contains_key(w.as_str());
             if s < k {
-                let st = s == i && strong_before;
+                let st = (s == i && strong_before) || cue_at.is_some_and(|c| c + 1 == s);
                 let sub = subject && !made;
                 made = true;
                 piece(
@@ -365,11 +368,12 @@ fn run_mention(
                 ctx.clear();
             }
             place_prep = false;
+            cue_at = is_cue.then_some(k);
             s = k + 1;
         }
     }
     if s < j {
-        let st = (s == i && strong_before) || strong_after;
+        let st = (s == i && strong_before) || strong_after || cue_at.is_some_and(|c| c + 1 == s);
         let sub = subject && !made;
         piece(
             text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, buf, by_word, out,
