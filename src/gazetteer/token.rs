@@ -75,30 +75,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 let start = i;
                 let (mut has_lower, mut has_letter) = (false, false);
                 let first = b;
-                let mut j = i;
-                loop {
-                    if j >= n {
-                        break;
-                    }
-                    let c = bytes[j];
-                    if c < 0x80 {
-                        if c.is_ascii_alphanumeric() {
-                            has_lower |= c.is_ascii_lowercase();
-                            has_letter |= c.is_ascii_alphabetic();
-                            j += 1;
-                            continue;
-                        }
-                        break;
-                    }
-                    let ch = text[j..].chars().next().unwrap_or(' ');
-                    if is_word_char(ch) {
-                        has_lower |= ch.is_lowercase();
-                        has_letter |= ch.is_alphabetic();
-                        j += ch.len_utf8();
-                        continue;
-                    }
-                    break;
-                }
+                let j = scan_word(text, i, &mut has_lower, &mut has_letter);
                 out.push(Token {
                     start,
                     end: j,
@@ -140,27 +117,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         if is_word_char(ch) && !is_mark(ch) {
             let start = i;
             let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
-            let mut j = i + len;
-            while j < n {
-                let c = bytes[j];
-                if c < 0x80 {
-                    if c.is_ascii_alphanumeric() {
-                        has_lower |= c.is_ascii_lowercase();
-                        has_letter |= c.is_ascii_alphabetic();
-                        j += 1;
-                        continue;
-                    }
-                    break;
-                }
-                let c2 = text[j..].chars().next().unwrap_or(' ');
-                if is_word_char(c2) {
-                    has_lower |= c2.is_lowercase();
-                    has_letter |= c2.is_alphabetic();
-                    j += c2.len_utf8();
-                    continue;
-                }
-                break;
-            }
+            let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
             out.push(Token {
                 start,
                 end: j,
@@ -293,6 +250,33 @@ pub(crate) fn eq_title(text: &str, alias: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Scans the word characters from byte `j` on, noting whether any is lower-case and whether any
+/// is a letter; returns the end of the word.
+#[inline]
+fn scan_word(text: &str, mut j: usize, has_lower: &mut bool, has_letter: &mut bool) -> usize {
+    let bytes = text.as_bytes();
+    while j < bytes.len() {
+        let c = bytes[j];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            *has_lower |= c.is_ascii_lowercase();
+            *has_letter |= c.is_ascii_alphabetic();
+            j += 1;
+            continue;
+        }
+        let ch = text[j..].chars().next().unwrap_or(' ');
+        if !is_word_char(ch) {
+            break;
+        }
+        *has_lower |= ch.is_lowercase();
+        *has_letter |= ch.is_alphabetic();
+        j += ch.len_utf8();
+    }
+    j
 }
 
 #[cfg(test)]
