@@ -457,13 +457,9 @@ impl GazetteerBuilder {
     pub fn load_tsv_reader(
         &mut self,
         name: &str,
-        mut reader: impl Read,
+        reader: impl Read,
     ) -> Result<&mut GazetteerBuilder, Error> {
-        let mut buf = Vec::new();
-        reader
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::from(e).with_file(name))?;
-        let text = Error::check_utf8(buf).map_err(|e| e.with_file(name))?;
+        let text = read_text(name, reader)?;
         self.load_tsv_str(name, &text)
     }
 
@@ -475,13 +471,9 @@ impl GazetteerBuilder {
     pub fn load_json_reader(
         &mut self,
         name: &str,
-        mut reader: impl Read,
+        reader: impl Read,
     ) -> Result<&mut GazetteerBuilder, Error> {
-        let mut buf = Vec::new();
-        reader
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::from(e).with_file(name))?;
-        let text = Error::check_utf8(buf).map_err(|e| e.with_file(name))?;
+        let text = read_text(name, reader)?;
         self.load_json_str(name, &text)
     }
 
@@ -763,6 +755,15 @@ fn parse_json(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
         out.push(e);
     }
     Ok(out)
+}
+
+/// Reads a whole reader as UTF-8 text; errors name `name`.
+fn read_text(name: &str, mut reader: impl Read) -> Result<String, Error> {
+    let mut buf = Vec::new();
+    reader
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::from(e).with_file(name))?;
+    Error::check_utf8(buf).map_err(|e| e.with_file(name))
 }
 
 #[cfg(test)]

@@ -489,17 +489,7 @@ impl<'a> Miner<'a> {
                 self.resolve_pronoun(PronounKind::Person, qstart.min(span.start), span)
             }
             CueClass::Verb | CueClass::Prep => {
-                let mut j = i + n;
-                if toks.get(j).is_some_and(|t| {
-                    t.is_word() && {
-                        let lx = self.lx;
-                        let text = self.text;
-                        lx.passive_agent
-                            .contains(lower(&text[t.span], &mut self.buf))
-                    }
-                }) {
-                    j += 1;
-                }
+                let j = self.skip_passive_agent(toks, i + n);
                 let np = self.np_forward(toks, j)?;
                 let who = self.resolve(toks, np, qstart);
                 // `kata Kepala Dinas Perhubungan DKI, Syafrin Liputo`: a name in apposition
@@ -594,17 +584,7 @@ impl<'a> Miner<'a> {
                             return Some(mk(who, "speaker-cue-quote", 0.85));
                         }
                     }
-                    let mut j = k + n;
-                    if toks.get(j).is_some_and(|t| {
-                        t.is_word() && {
-                            let lx = self.lx;
-                            let text = self.text;
-                            lx.passive_agent
-                                .contains(lower(&text[t.span], &mut self.buf))
-                        }
-                    }) {
-                        j += 1;
-                    }
+                    let j = self.skip_passive_agent(toks, k + n);
                     if let Some(np) = self.np_forward(toks, j) {
                         if let Some(who) = self.resolve(toks, np, span.start) {
                             return Some(mk(who, "cue-speaker-quote", 0.8));
@@ -709,6 +689,19 @@ impl<'a> Miner<'a> {
             return NpWord::Connector;
         }
         NpWord::No
+    }
+
+    /// Skips a passive agent word (`oleh`, `by`) at `toks[j]`: the speaker follows it.
+    fn skip_passive_agent(&mut self, toks: &[Tok], j: usize) -> usize {
+        let agent = toks.get(j).is_some_and(|t| {
+            t.is_word() && {
+                let lx = self.lx;
+                let text = self.text;
+                lx.passive_agent
+                    .contains(lower(&text[t.span], &mut self.buf))
+            }
+        });
+        j + usize::from(agent)
     }
 
     /// The speaker's noun phrase starting at `toks[i]`.
