@@ -64,6 +64,11 @@ pub(crate) struct Lexicon {
     pub place_word: WordSet,
     pub place_role: WordSet,
     pub role_qualifier: WordSet,
+    /// Prefixes of active transitive verbs: a name right after such a cue is its object
+    /// ("menilai Amdal"), not its speaker.
+    pub active_prefix: Vec<String>,
+    /// Prepositions of origin between a name and its organisation ("dari", "from").
+    pub origin_prep: WordSet,
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -208,6 +213,8 @@ impl Lexicon {
             "place_word" => set_add(&mut self.place_word, &entry),
             "place_role" => set_add(&mut self.place_role, &entry),
             "role_qualifier" => set_add(&mut self.role_qualifier, &entry),
+            "origin_prep" => set_add(&mut self.origin_prep, &entry),
+            "active_prefix" => self.active_prefix.push(entry.to_string()),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }
@@ -229,6 +236,16 @@ impl Lexicon {
             && !w.ends_with("wan")
             && !w.ends_with("man"))
             || (n >= 7 && w.ends_with("isasi"))
+    }
+
+    /// Whether a cue word is an active transitive verb ("menilai", "meminta"): what follows
+    /// it is its object, never its speaker.
+    pub(crate) fn active_verb(&self, w: &str) -> bool {
+        self.active_prefix.iter().any(|p| w.starts_with(p.as_str()))
+            && self
+                .cues
+                .get(w)
+                .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb))
     }
 
     fn add_cue(&mut self, entry: &str, class: CueClass) {

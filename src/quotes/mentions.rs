@@ -250,6 +250,10 @@ fn run_mention(
     {
         return;
     }
+    // A common noun alone, capitalised at the start of a sentence ("Warga meminta ..."): no name.
+    if j - i == 1 && lx.unnamed.contains(lower(&text[toks[i].span], buf)) {
+        return;
+    }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
     let mut ctx: Vec<String> = Vec::new();
     let mut had_role = false;
@@ -276,7 +280,8 @@ fn run_mention(
             had_role = true;
             first = k;
         } else if k + 1 == i && lx.cues.contains_key(w) {
-            strong_before = true;
+            // "kata Wahyu", "dikatakan Wahyu": the speaker; "menilai Amdal": an object.
+            strong_before = !lx.active_verb(w);
             break;
         } else if k + 1 == i
             && matches!(
@@ -298,7 +303,56 @@ fn run_mention(
     // ("Fidelis Nanga, a journalist based in Yaounde, said").
     {
         let mut k = j;
-        if toks.get(k).is_some_and(|t| t.is(',')) {
+        // An affiliation after the name ("Reynaldi dari PT House of Rattan mengatakan"): a
+        // preposition of origin and a capitalised name.
+        if toks.get(k).is_some_and(|t| {
+            t.is_word() && !t.cap && lx.origin_prep.contains(lower(&text[t.span], buf))
+        }) && toks.get(k + 1).is_some_and(|t| t.is_word() && t.cap)
+        {
+            let lim = (k + 10).min(toks.len());
+            let mut n = k + 1;
+            let mut inst = false;
+            while n < lim
+                && toks[n].is_word()
+                && (toks[n].cap || lx.connector.contains(lower(&text[toks[n].span], buf)))
+            {
+                let t = &text[toks[n].span];
+                let w = lower(t, buf);
+                inst |=
+                    (lx.is_inst(w) && !lx.place_word.contains(w) && !lx.affiliation.contains(w))
+                        || t.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                n += 1;
+            }
+            // Only an institution's name ("dari China Anwar juga" holds the next name).
+            if inst {
+                k = n;
+            }
+        }
+        // (Not a single word opening its sentence: "Padahal, menurut ...".)
+        let opener = j - i == 1 && (i == 0 || toks[i - 1].punct.is_some_and(|c| ".!?".contains(c)));
+        // Only a name between commas: "ujar X, kuasa hukum FPI dan Rizieq Shihab, menyatakan"
+        // names a client in the apposition.
+        // ("Kandidat doktor X, dokter Adam Prabata, mengatakan": a title may open it.)
+        let between_commas = first > 0
+            && toks[first - 1].is(',')
+            && toks[first..i].iter().all(|t| {
+                let w = lower(&text[t.span], buf);
+                lx.role.contains(w) || lx.honorific.contains(w)
+            })
+            // One name, not a list ("kuasa hukum FPI dan Rizieq Shihab").
+            && !toks[i..j]
+                .iter()
+                .any(|t| matches!(lower(&text[t.span], buf), "dan" | "and" | "&"));
+        let after_comma = !opener
+            && between_commas
+            && toks.get(k).is_some_and(|t| t.is(','))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_word() && lx.cues.contains_key(lower(&text[t.span], buf)));
+        if after_comma {
+            // "Hamidah Abdurrachman, menilai": the comma closes an apposition before it.
+            k += 1;
+        } else if toks.get(k).is_some_and(|t| t.is(',')) {
             let lim = (k + 16).min(toks.len());
             if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',') || toks[c].is('.')) {
                 if toks[c].is(',') {
