@@ -54,6 +54,10 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_nya_apposition_comma_cue", ID, "“Harga naik,” kata Budi Santoso. Dosen Universitas Andalas, Rina Marlina, menilai kebijakan itu keliru. “Harus dikaji ulang,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Harus dikaji ulang,", "Rina Marlina", 'D')]),
     ("id_nya_apposition_list_not_speaker", ID, "“Kami kecewa,” kata Budi Santoso. Rudi Hartono, kuasa hukum PT Sinar dan Yanti Kusuma, menyatakan akan banding. “Kami hormati,” ujarnya.", &[("Kami kecewa,", "Budi Santoso", 'D'), ("Kami hormati,", "Rudi Hartono", 'D')]),
     ("id_nya_opener_word_not_name", ID, "Kepala desa Rudi Hartono mengatakan jalan rusak. Padahal, menurut warga, jalan itu baru. “Kami sudah lapor,” katanya.", &[("Kami sudah lapor,", "Rudi Hartono", 'D')]),
+    ("id_nya_subject_known_person", ID, "Wali Kota Hendra Saputra meninjau pasar. “Harga naik,” kata Budi Santoso. Hendra juga melarang pesta. “Warga harus di rumah,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Warga harus di rumah,", "Hendra Saputra", 'D')]),
+    ("id_short_name_cuts_glued_org", ID, "Ketua Komunitas Sepeda Lintas Rina Marlina menilai jalur itu aman. Rina menambahkan, jalur perlu diperluas. “Kami siap membantu,” ujarnya.", &[("Kami siap membantu,", "Rina Marlina", 'D')]),
+    ("id_short_middle_name_keeps_given", ID, "Kepala dinas Mohammad Fajar Sidik meninjau jalan. Fajar menambahkan, perbaikan dimulai besok. “Kami kerja cepat,” ujarnya.", &[("Kami kerja cepat,", "Mohammad Fajar Sidik", 'D')]),
+    ("id_short_name_keeps_prefix", ID, "Ketua panitia Kiagus Ahmad Basri membuka acara. Ahmad menambahkan, acara berlangsung tiga hari. “Semua boleh datang,” ujarnya.", &[("Semua boleh datang,", "Kiagus Ahmad Basri", 'D')]),
     // --- Indonesian: quote, speaker, cue
     ("id_speaker_cue_after", ID, "“Kami belum menerima surat itu,” Budi Santoso menambahkan.", &[("Kami belum menerima surat itu,", "Budi Santoso", 'D')]),
     ("id_speaker_juga_cue", ID, "“Semua harus tertib,” Budi Santoso juga mengatakan.", &[("Semua harus tertib,", "Budi Santoso", 'D')]),

@@ -69,6 +69,12 @@ pub(crate) struct Lexicon {
     pub active_prefix: Vec<String>,
     /// Prepositions of origin between a name and its organisation ("dari", "from").
     pub origin_prep: WordSet,
+    /// Whether a known person opening a sentence is as salient as a speaker (`-nya` cues
+    /// refer to the subject of the sentence before).
+    pub subject_salient: bool,
+    /// Hereditary and regional name prefixes that belong to a person's name ("Kiagus",
+    /// "Gusti").
+    pub name_prefix: WordSet,
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -214,6 +220,8 @@ impl Lexicon {
             "place_role" => set_add(&mut self.place_role, &entry),
             "role_qualifier" => set_add(&mut self.role_qualifier, &entry),
             "origin_prep" => set_add(&mut self.origin_prep, &entry),
+            "subject_salient" => self.subject_salient = entry == "yes",
+            "name_prefix" => set_add(&mut self.name_prefix, &entry),
             "active_prefix" => self.active_prefix.push(entry.to_string()),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),

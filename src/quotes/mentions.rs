@@ -575,6 +575,46 @@ fn piece(
             }
             ctx.extend(m.ctx.iter().cloned());
         }
+    } else if let Some(&k) = (words == 1)
+        .then(|| by_word.get(&format!("\u{1}{last}")))
+        .flatten()
+    {
+        // A later short reference by an inner word ("Iola" after "Pantau Gambut Iola Abas"):
+        // a person is called by the first word of the name, so the name starts there and the
+        // words before it belong to the organisation.
+        let old = out[k].name.clone();
+        let at = old
+            .split(' ')
+            .position(|x| x.eq_ignore_ascii_case(&last))
+            .filter(|&p| p > 0);
+        // The words before are names too ("Mohammad Fredly Nasution" is "Fredly"; "M Roem
+        // Ohoirat" is "Roem"; "Kiagus Ahmad" is "Ahmad"): the whole name stays.
+        let cut = at.filter(|&p| {
+            old.split(' ').take(p).all(|x| {
+                let lw = x.to_lowercase();
+                x.chars().count() >= 2 && !lx.name_prefix.contains(&lw) && !given_name(x)
+            })
+        });
+        if let Some(p) = at {
+            let new = match cut {
+                Some(_) => old.split(' ').skip(p).collect::<Vec<_>>().join(" "),
+                None => old.clone(),
+            };
+            if cut.is_some() {
+                let hi = out.len().min(k + 64);
+                for m in &mut out[k..hi] {
+                    if m.name == old {
+                        m.name.clone_from(&new);
+                    }
+                }
+            }
+            name = new;
+            if matches!(guess, Guess::Unknown | Guess::Person) {
+                guess = Guess::Person;
+                rank = rank.max(out[k].rank.min(1));
+            }
+            ctx.extend(out[k].ctx.iter().cloned());
+        }
     } else if words == 1 {
         let w = lower(&text[span], buf).to_string();
         if let Some(&k) = by_word.get(&w) {
@@ -587,11 +627,22 @@ fn piece(
             ctx.extend(m.ctx.iter().cloned());
         }
     }
+    // A person already known, as the subject of a sentence ("Vicky juga melarang ..."): as
+    // salient as a name next to a cue.
+    if subject && guess == Guess::Person && rank == 1 && lx.subject_salient {
+        rank = 2;
+    }
     if guess == Guess::Person && (2..=4).contains(&words) {
         let idx = out.len();
         by_word.insert(last, idx);
         let first = lower(&text[toks[b].span], buf).to_string();
         by_word.entry(first).or_insert(idx);
+        if words >= 3 {
+            for t in &toks[b + 1..e - 1] {
+                let w = lower(&text[t.span], buf);
+                by_word.entry(format!("\u{1}{w}")).or_insert(idx);
+            }
+        }
     }
     out.push(Mention {
         span,
@@ -622,4 +673,10 @@ fn headline(text: &str, toks: &[Tok]) -> bool {
         .filter(|t| t.is_word() && (t.cap || !text[t.span].chars().any(char::is_alphabetic)))
         .count();
     caps * 10 >= words * 6
+}
+
+/// A given name of the bundled lists ("Ahmad", "Mary").
+fn given_name(w: &str) -> bool {
+    crate::entities::LanguageData::bundled(crate::Language::Indonesian)
+        .contains(crate::entities::WordList::GivenNames, w)
 }
