@@ -188,14 +188,23 @@ pub(crate) fn recognize(
             // unknown name word, is another person's surname.
             let surname_alias = kind == EntityKind::Person
                 && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
-            let after_given = (kind == EntityKind::Place || surname_alias)
-                && ((k > 0
-                    && cx.toks[k].gap == Gap::Space
-                    && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
-                    && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
-                    || (k + 1 < cx.toks.len()
-                        && cx.toks[k + 1].gap == Gap::Space
-                        && name_word(k + 1)));
+            // "Aprilia Maharani", "Chelsea Islan": a one-word organization's name that is
+            // also a given name, before an unknown name word, is a person's given name.
+            let given_org = kind == EntityKind::Organization
+                && cx.has(W::GivenNames, k)
+                && k + 1 < cx.toks.len()
+                && cx.toks[k + 1].gap == Gap::Space
+                && name_word(k + 1)
+                && !(k > 0 && cx.toks[k].gap == Gap::Space && name_word(k - 1));
+            let after_given = given_org
+                || (kind == EntityKind::Place || surname_alias)
+                    && ((k > 0
+                        && cx.toks[k].gap == Gap::Space
+                        && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
+                        && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
+                        || (k + 1 < cx.toks.len()
+                            && cx.toks[k + 1].gap == Gap::Space
+                            && name_word(k + 1)));
             if !major
                 && (after_given
                     || cx.common(m.first)
