@@ -77,7 +77,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         .last()
         .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
         .min(text.len());
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
+    // A referent's roles and affiliations in lower case, computed once per referent.
+    let mut ref_ctx: Vec<Option<Vec<String>>> = vec![None; doc.referents.len()];
     // 1. The entity layer.
     for e in &doc.entities {
         if inside(e.span.start) {
@@ -86,10 +88,15 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         let Some(r) = doc.referents.get(e.referent) else {
             continue;
         };
-        let mut ctx = Vec::new();
-        for s in r.roles.iter().chain(r.affiliations.iter()) {
-            ctx.push(s.to_lowercase());
-        }
+        let ctx = ref_ctx[e.referent]
+            .get_or_insert_with(|| {
+                r.roles
+                    .iter()
+                    .chain(r.affiliations.iter())
+                    .map(|s| s.to_lowercase())
+                    .collect()
+            })
+            .clone();
         out.push(Mention {
             span: e.span,
             name: r.name.clone(),
