@@ -1242,7 +1242,18 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
     let mut i = end;
     while i > lo + 1 {
         i -= 1;
-        if b[i].is_ascii_whitespace() && matches!(b[i - 1], b'.' | b'!' | b'?') {
+        if !b[i].is_ascii_whitespace() {
+            continue;
+        }
+        // A sentence's end mark may be followed by a closing quotation mark
+        // (`... successful." He did admit`): the sentence ends after the mark.
+        if matches!(b[i - 1], b'"' | b'\'') || text[lo..i].ends_with(['”', '’', '»']) {
+            let inner = text[lo..i].trim_end_matches(['"', '\'', '”', '’', '»']);
+            if inner.len() + 4 >= i - lo && inner.ends_with(['.', '!', '?']) {
+                return i + 1;
+            }
+        }
+        if matches!(b[i - 1], b'.' | b'!' | b'?') {
             // "Dr. X", "J. Smith": an abbreviation, not a sentence end.
             let word = last_word(&text[lo..i - 1]);
             let abbrev = (word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase))
