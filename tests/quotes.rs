@@ -168,6 +168,17 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_headline_lead_clause", EN, "Film output 'falls' 40%\n\nThe number of films made in Wales fell 40% in 2004, the trade weekly Screen Daily has said.", &[("falls", "Screen Daily", 'P')]),
     ("en_headline_no_source", EN, "Film output 'falls' 40%\n\nThe number of films made in Wales fell 40% in 2004.", &[("falls", "", 'P')]),
     ("en_sentence_not_headline", EN, "The trade called it a \"crisis\".\n\nJane Walsh said prices fell.", &[("crisis", "", 'P')]),
+    // --- English: abbreviated titles, organisation + role + name, noun forms of cues
+    ("en_said_rep_abbrev", EN, "\"It is a disaster,\" said Rep. Nancy Pelosi of California.", &[("It is a disaster,", "Nancy Pelosi", 'D')]),
+    ("en_sen_abbrev_said", EN, "\"It is a disaster,\" Sen. John McCain said.", &[("It is a disaster,", "John McCain", 'D')]),
+    ("en_dr_abbrev_then_she", EN, "He met Dr. Jane Walsh. \"It is fine,\" she said.", &[("It is fine,", "Jane Walsh", 'D')]),
+    ("en_org_role_name", EN, "\"We are deeply concerned,\" White House press secretary Jen Psaki said.", &[("We are deeply concerned,", "Jen Psaki", 'D')]),
+    ("en_said_org_role_name", EN, "\"We are deeply concerned,\" said Velmont press officer Jen Psaki.", &[("We are deeply concerned,", "Jen Psaki", 'D')]),
+    ("en_cue_noun_after_determiner", EN, "In Asia, its brands came under \"attack\" from rivals.", &[("attack", "", 'P')]),
+    ("en_name_of_org_has_said", EN, "Car sales are \"in free fall\", Marta Kowalska of the dealers' federation has said.", &[("in free fall", "Marta Kowalska", 'P')]),
+    ("en_head_of_org_said_not_guessed", EN, "Tom Baker left early. Prices are \"too high\", the head of the federation said.", &[("too high", "~the head of the federation", 'P')]),
+    ("en_analysts_said", EN, "Velmont shares fell \"sharply\", analysts said.", &[("sharply", "~analysts", 'P')]),
+    ("en_spoke_then_quote_paragraph", EN, "Jane Walsh spoke to reporters on Monday.\n\n\"We have a plan.\"", &[("We have a plan.", "Jane Walsh", 'D')]),
     // --- English: titles, terms, apostrophes, marks
     ("en_dubbed", EN, "He was dubbed the \"Trump of the East\" by critics.", &[("Trump of the East", "", 'T')]),
     ("en_titled", EN, "She released an album titled \"Blue Skies\" last year.", &[("Blue Skies", "", 'T')]),

@@ -149,11 +149,12 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             _ => par.end,
         };
         let lo = floor(text, q.span.start.saturating_sub(WINDOW)).max(prev_end);
-        let pre_lo = clause_start(text, lo, q.span.start);
+        let pre_lo = clause_start(text, lx, lo, q.span.start);
         let hi = ceil(text, (q.span.end + WINDOW).min(text.len())).min(next_start);
-        let post_hi = sentence_end(text, q.span.end, hi);
+        let post_hi = sentence_end(text, lx, q.span.end, hi);
         let sent_lo = clause_start(
             text,
+            lx,
             floor(text, q.span.start.saturating_sub(WINDOW)).max(par.start),
             q.span.start,
         );
@@ -259,7 +260,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         }
         let q = &raw[qi];
         let hi = ceil(text, (q.span.end + WINDOW).min(text.len()));
-        let end = sentence_end(text, q.span.end, hi);
+        let end = sentence_end(text, lx, q.span.end, hi);
         let Some(w) = m.person_opening(end) else {
             continue;
         };
@@ -318,7 +319,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             if source.is_none() {
                 let par = pars[lead];
                 let hi = ceil(text, (par.start + 2 * WINDOW).min(par.end));
-                let end = sentence_end(text, par.start, hi);
+                let end = sentence_end(text, lx, par.start, hi);
                 source = m.recent_source(par.start, end, usize::MAX);
             }
             if let Some(w) = &source {
@@ -561,11 +562,17 @@ impl<'a> Miner<'a> {
         }
         // "Marta Kowalska of the dealers' federation has said": a name's prepositional
         // phrase comes between it and its cue.
-        if self.has_name(toks, np) && self.principal_prep_at(toks, end) == Some(end) {
+        // A description with such a phrase ("the head of the federation said") names someone
+        // new: it is matched to an earlier name only by its words.
+        let mut described = None;
+        if matches!(np, Np::Words(..)) && self.principal_prep_at(toks, end) == Some(end) {
             let lim = (end + 10).min(toks.len());
             let mut j = end + 1;
             while j < lim && (toks[j].is_word() || toks[j].is('\'') || toks[j].is('’')) {
                 if self.cue_at(toks, j).is_some() {
+                    if !self.has_name(toks, np) {
+                        described = Some(toks[j - 1].span.end);
+                    }
                     end = j;
                     break;
                 }
@@ -588,7 +595,16 @@ impl<'a> Miner<'a> {
             }
         }
         if let Some((CueClass::Verb, lemma, span, _)) = self.cue_at(toks, k) {
-            let mut who = self.resolve(toks, np, span.start)?;
+            let mut who = match described {
+                Some(pp_end) => {
+                    let mut w = self.resolve_opts(toks, np, span.start, false)?;
+                    if w.name.is_none() {
+                        w.span = Span::new(w.span.start, pp_end);
+                    }
+                    w
+                }
+                None => self.resolve(toks, np, span.start)?,
+            };
             // `the company's chief executive, Paul Walsh, said`: the name in apposition.
             if !is_person_name(&who) {
                 if let Some(a) = appo {
@@ -937,7 +953,25 @@ impl<'a> Miner<'a> {
                                 .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
                     }) =>
                 {
-                    break
+                    // "White House press secretary Jen Psaki": an organisation's name, a
+                    // role with its modifiers, then the person's name.
+                    let lim = (j + 3).min(toks.len());
+                    let role_at = (j + 1..lim).find(|&n| {
+                        let t = toks[n];
+                        t.is_word() && !t.cap && {
+                            let lx = self.lx;
+                            let w = self.low(t);
+                            lx.role.contains(w)
+                        }
+                    });
+                    let plain = |m: &mut Self, n: usize| {
+                        let t = toks[n];
+                        t.is_word() && !t.cap && m.np_word(t) == NpWord::No
+                    };
+                    match role_at {
+                        Some(r) if (j..r).all(|n| plain(self, n)) => j = r,
+                        _ => break,
+                    }
                 }
                 NpWord::No => {
                     // Modifiers before a name: "consumer goods giant Unilever",
@@ -1088,6 +1122,17 @@ impl<'a> Miner<'a> {
         }
         let np = self.np_forward(&toks, i)?;
         let pos = toks[i].span.start;
+        // One capitalised word opening the sentence that no one knows as a name ("Prices
+        // are ..."): its capital comes from its place, not from a name.
+        if let Np::Words(0, 1) = np {
+            let span = toks[0].span;
+            let known = self
+                .mention_in(span, false)
+                .is_some_and(|m| m.referent.is_some() || m.rank > 0 || m.guess != Guess::Unknown);
+            if !known {
+                return None;
+            }
+        }
         let who = self.resolve(&toks, np, pos);
         // "The minister, John Smith, called ...": the name in apposition to a description.
         if let Np::Words(_, b) = np {
@@ -1167,6 +1212,12 @@ impl<'a> Miner<'a> {
 
     /// Who a noun phrase names.
     fn resolve(&mut self, toks: &[Tok], np: Np, pos: usize) -> Option<Who> {
+        self.resolve_opts(toks, np, pos, true)
+    }
+
+    /// Who a noun phrase names; `guess` lets a definite description that fits no one in
+    /// particular fall to the latest name of its kind.
+    fn resolve_opts(&mut self, toks: &[Tok], np: Np, pos: usize, guess: bool) -> Option<Who> {
         let (a, b) = match np {
             Np::Pronoun(p, k) => return self.resolve_pronoun(k, pos, toks[p].span),
             Np::Words(a, b) => (a, b),
@@ -1328,7 +1379,7 @@ impl<'a> Miner<'a> {
                 return Some(w);
             }
         }
-        if definite || cap_role {
+        if (definite || cap_role) && guess {
             if let Some(w) = self.latest(want, pos, full) {
                 return Some(w);
             }
@@ -1593,7 +1644,7 @@ fn has_sentence_end(s: &str) -> bool {
 
 /// The start of the clause or sentence that ends at `end`: after the last `.`, `!` or `?`
 /// followed by white space in `text[lo..end]`.
-fn clause_start(text: &str, lo: usize, end: usize) -> usize {
+fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let mut i = end;
     while i > lo + 1 {
@@ -1612,9 +1663,7 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
         if matches!(b[i - 1], b'.' | b'!' | b'?') {
             // "Dr. X", "J. Smith": an abbreviation, not a sentence end.
             let word = last_word(&text[lo..i - 1]);
-            let abbrev = (word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase))
-                && b[i - 1] == b'.'
-                && word.chars().count() <= 2;
+            let abbrev = b[i - 1] == b'.' && is_abbrev(lx, word);
             if !abbrev {
                 return i + 1;
             }
@@ -1624,16 +1673,14 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
 }
 
 /// The end of the sentence that starts at `from`, at most `hi`.
-fn sentence_end(text: &str, from: usize, hi: usize) -> usize {
+fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
     let b = text.as_bytes();
     let mut i = from;
     while i < hi {
         if matches!(b[i], b'.' | b'!' | b'?') && (i + 1 >= hi || b[i + 1].is_ascii_whitespace()) {
             // Keep "Dr." and initials inside.
             let word = last_word(&text[from..i]);
-            let abbrev = b[i] == b'.'
-                && word.chars().next().is_some_and(char::is_uppercase)
-                && word.chars().count() <= 2;
+            let abbrev = b[i] == b'.' && is_abbrev(lx, word);
             if !abbrev {
                 return i + 1;
             }
@@ -1641,6 +1688,19 @@ fn sentence_end(text: &str, from: usize, hi: usize) -> usize {
         i += 1;
     }
     hi
+}
+
+/// A word that a period abbreviates: an initial or short capitalised word ("J.", "Dr."), or
+/// an honorific ("Rep.", "Sen.", "Prof.").
+fn is_abbrev(lx: &Lexicon, word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    word.chars().count() <= 2
+        || (word.len() <= 5 && word.is_ascii() && lx.honorific.contains(&word.to_ascii_lowercase()))
 }
 
 /// The run of letters and digits at the end of `s`.
