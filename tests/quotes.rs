@@ -179,6 +179,12 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_head_of_org_said_not_guessed", EN, "Tom Baker left early. Prices are \"too high\", the head of the federation said.", &[("too high", "~the head of the federation", 'P')]),
     ("en_analysts_said", EN, "Velmont shares fell \"sharply\", analysts said.", &[("sharply", "~analysts", 'P')]),
     ("en_spoke_then_quote_paragraph", EN, "Jane Walsh spoke to reporters on Monday.\n\n\"We have a plan.\"", &[("We have a plan.", "Jane Walsh", 'D')]),
+    // --- English: common-noun speakers, pronouns with names of unknown kind
+    ("en_said_one_trader", EN, "\"I think it will fail,\" said one trader. \"Nobody wants it.\"", &[("I think it will fail,", "~one trader", 'D'), ("Nobody wants it.", "~one trader", 'D')]),
+    ("en_our_correspondent", EN, "Our correspondent says the move is \"unprecedented\".", &[("unprecedented", "~Our correspondent", 'P')]),
+    ("en_capital_common_noun_subject", EN, "Critics have called the plan \"reckless\".", &[("reckless", "~Critics", 'P')]),
+    ("en_capital_unknown_word_no_subject", EN, "Prices are \"too high\" this year.", &[("too high", "", 'P')]),
+    ("en_he_unknown_kind_name", EN, "Jones was defiant.\n\n\"I have done nothing wrong,\" he told the BBC.", &[("I have done nothing wrong,", "Jones", 'D')]),
     // --- English: titles, terms, apostrophes, marks
     ("en_dubbed", EN, "He was dubbed the \"Trump of the East\" by critics.", &[("Trump of the East", "", 'T')]),
     ("en_titled", EN, "She released an album titled \"Blue Skies\" last year.", &[("Blue Skies", "", 'T')]),

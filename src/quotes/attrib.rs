@@ -1126,6 +1126,15 @@ impl<'a> Miner<'a> {
         // are ..."): its capital comes from its place, not from a name.
         if let Np::Words(0, 1) = np {
             let span = toks[0].span;
+            // "Critics have called ...": a common noun, capitalised.
+            let common = {
+                let lx = self.lx;
+                let w = self.low(toks[0]);
+                lx.unnamed.contains(w) && !lx.is_inst(w)
+            };
+            if common {
+                return Some(Who::unnamed(span));
+            }
             let known = self
                 .mention_in(span, false)
                 .is_some_and(|m| m.referent.is_some() || m.rank > 0 || m.guess != Guess::Unknown);
@@ -1548,6 +1557,12 @@ impl<'a> Miner<'a> {
                     .or_else(|| {
                         recent()
                             .find(|m| m.guess == want)
+                            .map(|m| (m.span.start, Who::from_mention(m, m.span)))
+                    })
+                    .or_else(|| {
+                        // No person at all: a recent name of unknown kind ("Jones was defiant.").
+                        recent()
+                            .find(|m| m.guess == Guess::Unknown && near(m.span.start))
                             .map(|m| (m.span.start, Who::from_mention(m, m.span)))
                     }),
             }
