@@ -50,11 +50,11 @@ impl Who {
     fn from_mention(m: &Mention, span: Span) -> Who {
         Who {
             span,
-            name: Some(m.name.clone()),
-            id: m.id.clone(),
+            name: Some(m.name.to_string()),
+            id: m.id.as_deref().map(String::from),
             guess: m.guess,
             referent: m.referent,
-            ctx: m.ctx.clone(),
+            ctx: m.ctx.to_vec(),
         }
     }
 

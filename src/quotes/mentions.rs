@@ -11,6 +11,7 @@ use super::words::{lower, tokenize, Tok};
 use crate::document::Document;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A guess at a name's kind, from the entity layer or from the words around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,13 +44,15 @@ impl Guess {
 #[derive(Clone, Debug)]
 pub(crate) struct Mention {
     pub span: Span,
-    /// The canonical name (the referent's, or the longest name seen for it).
-    pub name: String,
-    pub id: Option<String>,
+    /// The canonical name (the referent's, or the longest name seen for it). Shared: the
+    /// mentions of one referent or name hold one copy.
+    pub name: Rc<str>,
+    pub id: Option<Rc<str>>,
     pub guess: Guess,
     pub referent: Option<usize>,
-    /// Roles and affiliations, lower case, word by word ("presiden", "rusia").
-    pub ctx: Vec<String>,
+    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"). Shared, as
+    /// the name.
+    pub ctx: Rc<Vec<String>>,
     /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
     /// 1 from the entity layer or introduced with a role, 0 otherwise.
     pub rank: u8,
@@ -120,8 +123,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
         .min(text.len());
     let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
-    // A referent's roles and affiliations in lower case, computed once per referent.
-    let mut ref_ctx: Vec<Option<Vec<String>>> = vec![None; doc.referents.len()];
+    // A referent's name, id, and roles and affiliations in lower case, made once per referent.
+    type Shared = (Rc<str>, Option<Rc<str>>, Rc<Vec<String>>);
+    let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
     // 1. The entity layer.
     for e in &doc.entities {
         if inside(e.span.start) {
@@ -130,19 +134,25 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         let Some(r) = doc.referents.get(e.referent) else {
             continue;
         };
-        let ctx = ref_ctx[e.referent]
+        let (name, id, ctx) = by_ref[e.referent]
             .get_or_insert_with(|| {
-                r.roles
+                let ctx = r
+                    .roles
                     .iter()
                     .chain(r.affiliations.iter())
                     .map(|s| s.to_lowercase())
-                    .collect()
+                    .collect();
+                (
+                    Rc::from(r.name.as_str()),
+                    r.id.as_deref().map(Rc::from),
+                    Rc::new(ctx),
+                )
             })
             .clone();
         out.push(Mention {
             span: e.span,
-            name: r.name.clone(),
-            id: r.id.clone(),
+            name,
+            id,
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
             ctx,
@@ -226,7 +236,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // The gazetteer knows the whole name.
                 let mut e = e.clone();
                 e.rank = e.rank.max(m.rank);
-                e.ctx.extend(m.ctx.iter().cloned());
+                if !m.ctx.is_empty() {
+                    Rc::make_mut(&mut e.ctx).extend(m.ctx.iter().cloned());
+                }
                 merged.push(e);
                 took = true;
             } else if e.span.start == m.span.start
@@ -236,10 +248,10 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // "Bulog Bayu Krisnamurthi": a known institution, then a name.
                 let rest = text[e.span.end..m.span.end].trim_start();
                 if !rest.is_empty() {
-                    m.ctx.push(e.name.to_lowercase());
+                    Rc::make_mut(&mut m.ctx).push(e.name.to_lowercase());
                     merged.push(e.clone());
                     m.span = Span::new(m.span.end - rest.len(), m.span.end);
-                    m.name = rest.to_string();
+                    m.name = Rc::from(rest);
                     m.guess = Guess::Person;
                 }
             }
@@ -505,11 +517,11 @@ fn piece(
             };
             out.push(Mention {
                 span,
-                name: text[span].to_string(),
+                name: Rc::from(&text[span]),
                 id: None,
                 guess,
                 referent: None,
-                ctx,
+                ctx: Rc::new(ctx),
                 rank: 0,
             });
             return;
@@ -576,11 +588,11 @@ fn piece(
     }
     out.push(Mention {
         span,
-        name: name.unwrap_or_else(|| text[span].to_string()),
+        name: name.unwrap_or_else(|| Rc::from(&text[span])),
         id: None,
         guess,
         referent: None,
-        ctx,
+        ctx: Rc::new(ctx),
         rank,
     });
 }
