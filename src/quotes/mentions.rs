@@ -68,6 +68,19 @@ struct Lows {
     arena: String,
     /// Per token: start and end of its lower-case form in `arena`, and its classes.
     at: Vec<(u32, u32, u16)>,
+    /// No roles: shared by the mentions that have none.
+    no_ctx: Rc<Vec<String>>,
+}
+
+impl Lows {
+    /// `ctx` shared, without allocating when it is empty.
+    fn share(&self, ctx: Vec<String>) -> Rc<Vec<String>> {
+        if ctx.is_empty() {
+            Rc::clone(&self.no_ctx)
+        } else {
+            Rc::new(ctx)
+        }
+    }
 }
 
 impl Lows {
@@ -521,7 +534,7 @@ fn piece(
                 id: None,
                 guess,
                 referent: None,
-                ctx: Rc::new(ctx),
+                ctx: lw.share(ctx),
                 rank: 0,
             });
             return;
@@ -592,7 +605,7 @@ fn piece(
         id: None,
         guess,
         referent: None,
-        ctx: Rc::new(ctx),
+        ctx: lw.share(ctx),
         rank,
     });
 }
