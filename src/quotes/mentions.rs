@@ -7,7 +7,7 @@
 
 use super::lexicon::{class, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower, tokenize, Tok};
+use super::words::{lower_into, tokenize, Tok};
 use crate::document::Document;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
@@ -67,7 +67,7 @@ const CTX_BEFORE: usize = 4;
 struct Lows {
     arena: String,
     /// Per token: start and end of its lower-case form in `arena`, and its classes.
-    at: Vec<(u32, u32, u16)>,
+    at: Vec<(usize, usize, u16)>,
     /// No roles: shared by the mentions that have none.
     no_ctx: Rc<Vec<String>>,
 }
@@ -84,15 +84,14 @@ impl Lows {
 }
 
 impl Lows {
-    fn fill(&mut self, text: &str, lx: &Lexicon, toks: &[Tok], buf: &mut String) {
+    fn fill(&mut self, text: &str, lx: &Lexicon, toks: &[Tok]) {
         self.arena.clear();
         self.at.clear();
         for t in toks {
-            let w = lower(&text[t.span], buf);
             let start = self.arena.len();
-            self.arena.push_str(w);
-            self.at
-                .push((start as u32, self.arena.len() as u32, lx.classes_of(w)));
+            lower_into(&text[t.span], &mut self.arena);
+            let classes = self.arena.get(start..).map_or(0, |w| lx.classes_of(w));
+            self.at.push((start, self.arena.len(), classes));
         }
     }
 
@@ -100,7 +99,7 @@ impl Lows {
     #[inline]
     fn low(&self, k: usize) -> &str {
         let (s, e, _) = self.at[k];
-        &self.arena[s as usize..e as usize]
+        self.arena.get(s..e).unwrap_or("")
     }
 
     /// Whether token `k` is in one of the lists `bits` (of [`class`]).
@@ -176,7 +175,6 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     // 2. Our own: capitalised runs.
     let mut toks: Vec<Tok> = Vec::new();
     let mut own: Vec<Mention> = Vec::new();
-    let mut buf = String::new();
     let mut lw = Lows::default();
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     for p in &doc.paragraphs {
@@ -190,7 +188,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         if headline(text, &toks) {
             continue;
         }
-        lw.fill(text, lx, &toks, &mut buf);
+        lw.fill(text, lx, &toks);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
