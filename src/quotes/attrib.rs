@@ -445,19 +445,47 @@ impl<'a> Miner<'a> {
             Np::Pronoun(p, _) => p + 1,
             Np::Words(_, b) => b,
         };
+        let mut end = end;
+        // "a spokeswoman for Acme said": the principal comes between the phrase and its cue.
+        if let Np::Words(_, b) = np {
+            let mouth = {
+                let lx = self.lx;
+                let w = self.low(toks[b - 1]);
+                lx.mouthpiece.contains(w)
+            };
+            if mouth {
+                if let Some(p) = self.principal_prep_at(toks, b) {
+                    if let Some(Np::Words(_, e2)) = self.np_forward(toks, p + 1) {
+                        end = e2;
+                    }
+                }
+            }
+        }
         let mut k = self.skip_adverbs(toks, end);
+        let mut appo = None;
         if toks.get(k).is_some_and(|t| t.is(',')) {
             // An apposition: between commas (`Smith, a doctor, said`) or not closed
             // (`Armando Falcon, OFHEO director said`).
             let lim = (k + 16).min(toks.len());
             if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',')) {
+                appo = self
+                    .np_forward(toks, k + 1)
+                    .filter(|np| matches!(np, Np::Words(_, e2) if *e2 == c));
                 k = self.skip_adverbs(toks, c + 1);
             } else if let Some(Np::Words(_, e2)) = self.np_forward(toks, k + 1) {
                 k = self.skip_adverbs(toks, e2);
             }
         }
         if let Some((CueClass::Verb, lemma, span, _)) = self.cue_at(toks, k) {
-            let who = self.resolve(toks, np, span.start)?;
+            let mut who = self.resolve(toks, np, span.start)?;
+            // `the company's chief executive, Paul Walsh, said`: the name in apposition.
+            if !is_person_name(&who) {
+                if let Some(a) = appo {
+                    if let Some(w) = self.resolve(toks, a, span.start).filter(is_person_name) {
+                        who = w;
+                    }
+                }
+            }
             return Some(Attr {
                 who: Some(who),
                 cue: Some(Cue {
@@ -648,6 +676,14 @@ impl<'a> Miner<'a> {
             }
             e -= 1;
         }
+        // A parenthetical connective between commas: "He did, however, admit".
+        if e >= 4 && toks[e - 1].is(',') && toks[e - 3].is(',') && toks[e - 2].is_word() {
+            let lx = self.lx;
+            let w = self.low(toks[e - 2]);
+            if lx.adverb.contains(w) || (lx.not_name.contains(w) && !lx.pronouns.contains_key(w)) {
+                return self.skip_adverbs_back(toks, e - 3);
+            }
+        }
         e
     }
 
@@ -656,6 +692,10 @@ impl<'a> Miner<'a> {
         let lx = self.lx;
         let text = self.text;
         let w = self.low(t);
+        // An adjective of nationality modifies the noun: "the German music business".
+        if lx.demonym.contains(w) {
+            return NpWord::Det;
+        }
         if t.cap {
             if lx.role.contains(w) || lx.honorific.contains(w) {
                 return NpWord::Head;
@@ -712,6 +752,14 @@ impl<'a> Miner<'a> {
         if !t.is_word() {
             return None;
         }
+        // A clause, not a noun phrase: "admitted that ...".
+        if !t.cap && {
+            let lx = self.lx;
+            let w = self.low(t);
+            lx.stop.contains(w) && lx.intro.contains(w)
+        } {
+            return None;
+        }
         {
             let lx = self.lx;
             if let Some(&k) = lx.pronouns.get(self.low(t)) {
@@ -764,9 +812,11 @@ impl<'a> Miner<'a> {
                 }
                 NpWord::No => {
                     // Modifiers before a name: "consumer goods giant Unilever",
-                    // "anti-corruption body Transparency International".
+                    // "anti-corruption body Transparency International"; or before a
+                    // head noun: "a senior government official", "a leading industry figure".
                     let lim = (j + 4).min(toks.len());
                     let mut n = j;
+                    let mut head = false;
                     while n < lim
                         && toks[n].is_word()
                         && !toks[n].cap
@@ -776,13 +826,21 @@ impl<'a> Miner<'a> {
                             lx.stop.contains(w) || lx.cues.contains_key(w)
                         }
                     {
-                        n += 1;
+                        match self.np_word(toks[n]) {
+                            NpWord::Head if n > j => {
+                                head = true;
+                                break;
+                            }
+                            NpWord::Head | NpWord::No => n += 1,
+                            _ => break,
+                        }
                     }
                     if n > j
                         && n < lim
-                        && toks[n].cap
-                        && toks[n].is_word()
-                        && self.np_word(toks[n]) == NpWord::Name
+                        && (head
+                            || toks[n].cap
+                                && toks[n].is_word()
+                                && self.np_word(toks[n]) == NpWord::Name)
                     {
                         j = n;
                         continue;
@@ -888,7 +946,12 @@ impl<'a> Miner<'a> {
             }
             let lx = self.lx;
             let w = self.low(t);
-            if lx.not_name.contains(w) && !lx.role.contains(w) && !lx.pronouns.contains_key(w) {
+            if lx.not_name.contains(w)
+                && !lx.role.contains(w)
+                && !lx.pronouns.contains_key(w)
+                && !lx.determiner.contains(w)
+                && !lx.indefinite.contains(w)
+            {
                 i += 1;
             } else {
                 break;
@@ -896,7 +959,24 @@ impl<'a> Miner<'a> {
         }
         let np = self.np_forward(&toks, i)?;
         let pos = toks[i].span.start;
-        self.resolve(&toks, np, pos)
+        let who = self.resolve(&toks, np, pos);
+        // "The minister, John Smith, called ...": the name in apposition to a description.
+        if let Np::Words(_, b) = np {
+            if !who.as_ref().is_some_and(is_person_name) && toks.get(b).is_some_and(|t| t.is(',')) {
+                let lim = (b + 16).min(toks.len());
+                if let Some(c) = (b + 1..lim).find(|&c| toks[c].is(',')) {
+                    let appo = self
+                        .np_forward(&toks, b + 1)
+                        .filter(|np| matches!(np, Np::Words(_, e2) if *e2 == c));
+                    if let Some(a) = appo {
+                        if let Some(w) = self.resolve(&toks, a, pos).filter(is_person_name) {
+                            return Some(w);
+                        }
+                    }
+                }
+            }
+        }
+        who
     }
 
     /// Who a noun phrase names.
@@ -916,6 +996,8 @@ impl<'a> Miner<'a> {
         let mut definite = false;
         let mut indefinite = false;
         let mut cap_role = false;
+        // The last head noun.
+        let mut last_head: Option<usize> = None;
         // The last run of name words.
         let mut run: Option<(usize, usize)> = None;
         let mut i = a;
@@ -942,6 +1024,7 @@ impl<'a> Miner<'a> {
                 }
                 NpWord::Head => {
                     head = true;
+                    last_head = Some(i);
                     cap_role |= t.cap;
                     let lx = self.lx;
                     let w = self.low(t);
@@ -960,7 +1043,37 @@ impl<'a> Miner<'a> {
             }
             i += 1;
         }
+        // What the phrase ends in: a mouthpiece ("report", "spokesman"), a country's state
+        // ("government") or another head noun.
+        let (mouth, state) = match last_head {
+            Some(h) if !toks[h].cap => {
+                let lx = self.lx;
+                let w = self.low(toks[h]);
+                (lx.mouthpiece.contains(w), lx.state.contains(w))
+            }
+            _ => (false, false),
+        };
+        // "a report compiled by X", "a spokeswoman for X": X speaks.
+        if mouth && last_head.is_some_and(|h| h + 1 == b) {
+            if let Some(w) = self.principal_after(toks, b, pos) {
+                return Some(w);
+            }
+        }
         if let Some((s, e)) = run {
+            // A possessive name before the head: "Transparency International's report" is
+            // the organisation speaking, "Smith's lawyer" someone else.
+            let poss_head = last_head.is_some_and(|h| h >= e) && {
+                let w = &self.text[toks[e - 1].span];
+                w.ends_with("'s") || w.ends_with("’s")
+            };
+            if poss_head {
+                let lx = self.lx;
+                let hw = self.low(toks[last_head.unwrap_or(e)]);
+                let speaks_for = mouth || state || lx.org_word.contains(hw);
+                if !speaks_for {
+                    return Some(Who::unnamed(full));
+                }
+            }
             let mut s2 = s;
             if head {
                 while s2 < e && {
@@ -972,7 +1085,15 @@ impl<'a> Miner<'a> {
                 }
             }
             if s2 < e {
-                let span = Span::new(toks[s2].span.start, toks[e - 1].span.end);
+                let mut span = Span::new(toks[s2].span.start, toks[e - 1].span.end);
+                if poss_head {
+                    let w = &self.text[span];
+                    let bare = w
+                        .strip_suffix("'s")
+                        .or_else(|| w.strip_suffix("’s"))
+                        .unwrap_or(w);
+                    span = Span::new(span.start, span.start + bare.len());
+                }
                 if let Some(m) = self.mention_in(span, false) {
                     return Some(Who::from_mention(m, span));
                 }
@@ -1025,8 +1146,45 @@ impl<'a> Miner<'a> {
             if let Some(w) = self.latest(want, pos, full) {
                 return Some(w);
             }
+            // "the government" with no organisation named before: the country's.
+            if state {
+                if let Some(w) = self.latest(Guess::Place, pos, full) {
+                    return Some(w);
+                }
+            }
         }
         Some(Who::unnamed(full))
+    }
+
+    /// `a report compiled by X`, `a spokeswoman for X`: the named principal after the
+    /// mouthpiece noun that ends at `toks[b]` (one participle may come between).
+    fn principal_after(&mut self, toks: &[Tok], b: usize, pos: usize) -> Option<Who> {
+        let k = self.principal_prep_at(toks, b)?;
+        let np = self.np_forward(toks, k + 1)?;
+        if matches!(np, Np::Pronoun(..)) {
+            return None;
+        }
+        self.resolve(toks, np, pos).filter(|w| w.name.is_some())
+    }
+
+    /// The index of a principal's preposition at `toks[b]` or after one participle
+    /// ("compiled by").
+    fn principal_prep_at(&mut self, toks: &[Tok], b: usize) -> Option<usize> {
+        for k in b..b + 2 {
+            let t = *toks.get(k)?;
+            if !t.is_word() || t.cap {
+                return None;
+            }
+            let lx = self.lx;
+            let w = self.low(t);
+            if lx.principal_prep.contains(w) {
+                return Some(k);
+            }
+            if lx.stop.contains(w) || lx.cues.contains_key(w) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The first mention inside `span` (a person one when `person`).
@@ -1244,7 +1402,18 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
     let mut i = end;
     while i > lo + 1 {
         i -= 1;
-        if b[i].is_ascii_whitespace() && matches!(b[i - 1], b'.' | b'!' | b'?') {
+        if !b[i].is_ascii_whitespace() {
+            continue;
+        }
+        // A sentence's end mark may be followed by a closing quotation mark
+        // (`... successful." He did admit`): the sentence ends after the mark.
+        if matches!(b[i - 1], b'"' | b'\'') || text[lo..i].ends_with(['”', '’', '»']) {
+            let inner = text[lo..i].trim_end_matches(['"', '\'', '”', '’', '»']);
+            if inner.len() + 4 >= i - lo && inner.ends_with(['.', '!', '?']) {
+                return i + 1;
+            }
+        }
+        if matches!(b[i - 1], b'.' | b'!' | b'?') {
             // "Dr. X", "J. Smith": an abbreviation, not a sentence end.
             let word = last_word(&text[lo..i - 1]);
             let abbrev = (word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase))

@@ -67,6 +67,16 @@ pub(crate) struct Lexicon {
     /// The classes (bits of [`class`]) of every word listed in a set looked up word by word,
     /// so that one look-up answers for all of them.
     pub classes: HashMap<String, u16, FxBuild>,
+    /// Adjectives of nationality ("German", "Dutch"): they modify a noun, never name a speaker.
+    pub demonym: WordSet,
+    /// Nouns through which another speaks ("report", "statement", "spokesman"): the speaker
+    /// is its author or principal ("a report by X", "X's spokesman").
+    pub mouthpiece: WordSet,
+    /// Nouns of a country's state ("government", "authorities"): with no organisation named
+    /// before, they refer to the country last named.
+    pub state: WordSet,
+    /// Prepositions that name a mouthpiece's principal ("by", "for", "from").
+    pub principal_prep: WordSet,
 }
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
@@ -228,6 +238,10 @@ impl Lexicon {
             "place_word" => set_add(&mut self.place_word, &entry),
             "place_role" => set_add(&mut self.place_role, &entry),
             "role_qualifier" => set_add(&mut self.role_qualifier, &entry),
+            "demonym" => set_add(&mut self.demonym, &entry),
+            "mouthpiece" => set_add(&mut self.mouthpiece, &entry),
+            "state" => set_add(&mut self.state, &entry),
+            "principal_prep" => set_add(&mut self.principal_prep, &entry),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }

@@ -517,7 +517,7 @@ fn piece(
         }
         if tail == 0 {
             // All institution: an organisation or a place.
-            let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
+            let span = bare(text, Span::new(toks[b].span.start, toks[e - 1].span.end));
             let org = (b..e).any(|k| lw.is(k, class::ORG_WORD));
             let guess = if org
                 || e - b == 1 && span.len() > 1 && !text[span].chars().any(char::is_lowercase)
@@ -542,7 +542,7 @@ fn piece(
     if e - b > 4 {
         b = e - 3;
     }
-    let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
+    let span = bare(text, Span::new(toks[b].span.start, toks[e - 1].span.end));
     let mut org = false;
     let mut place = false;
     let mut all_affil = true;
@@ -606,6 +606,15 @@ fn piece(
         ctx: lw.share(ctx),
         rank,
     });
+}
+
+/// `span` without a possessive `'s` at its end ("Acme's" names Acme).
+fn bare(text: &str, span: Span) -> Span {
+    let w = &text[span];
+    match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        Some(b) if !b.is_empty() => Span::new(span.start, span.start + b.len()),
+        _ => span,
+    }
 }
 
 /// A paragraph in title case with no sentence punctuation at its end: a headline or a menu
