@@ -5,9 +5,9 @@
 
 use super::data::{LanguageData, Opt, WordList as W};
 use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
-use crate::gazetteer::token::token_hash;
+use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
-    tokenize, FxHasher, Gap, Gazetteer, MixHasher, RawAliasRef, RawIndexBuilder, RawMatch, Token,
+    FxHasher, Gap, Gazetteer, MixHasher, RawAliasRef, RawIndexBuilder, RawMatch, Token,
 };
 use crate::Span;
 use std::collections::{HashMap, HashSet};
@@ -70,12 +70,11 @@ pub(crate) fn recognize(
     data: &LanguageData,
     rules: bool,
 ) -> (Vec<Entity>, Vec<Referent>) {
-    let toks = tokenize(text);
+    let (toks, hashes) = tokenize_hashed(text);
     let n = toks.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
-    let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(text))).collect();
     // Sentence of each token, sentence-initial words, title-case (headline) sentences.
     let mut sent = vec![0u32; n];
     let mut initial = vec![false; n];
