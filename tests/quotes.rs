@@ -185,6 +185,11 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_capital_common_noun_subject", EN, "Critics have called the plan \"reckless\".", &[("reckless", "~Critics", 'P')]),
     ("en_capital_unknown_word_no_subject", EN, "Prices are \"too high\" this year.", &[("too high", "", 'P')]),
     ("en_he_unknown_kind_name", EN, "Jones was defiant.\n\n\"I have done nothing wrong,\" he told the BBC.", &[("I have done nothing wrong,", "Jones", 'D')]),
+    ("en_lone_capital_speech_verb", EN, "Velmont called the offer \"a farce\" and \"an insult\".", &[("a farce", "Velmont", 'P'), ("an insult", "Velmont", 'P')]),
+    ("en_adding_colon_same_sentence", EN, "\"We tried,\" said Jones Okafor, adding: \"It was not enough.\"", &[("We tried,", "Jones Okafor", 'D'), ("It was not enough.", "Jones Okafor", 'D')]),
+    ("en_adding_that_subject", EN, "Jane Walsh said the plan had failed, adding that it was \"a disaster\".", &[("a disaster", "Jane Walsh", 'P')]),
+    ("en_saying_subject", EN, "Britney Spears won, sending a message saying the award \"means so much\".", &[("means so much", "Britney Spears", 'P')]),
+    ("en_partial_then_he_said", EN, "Andre Bell thanked fans \"for their support\". \"We really appreciate it,\" he said.", &[("for their support", "Andre Bell", 'P'), ("We really appreciate it,", "Andre Bell", 'D')]),
     // --- English: titles, terms, apostrophes, marks
     ("en_dubbed", EN, "He was dubbed the \"Trump of the East\" by critics.", &[("Trump of the East", "", 'T')]),
     ("en_titled", EN, "She released an album titled \"Blue Skies\" last year.", &[("Blue Skies", "", 'T')]),

@@ -169,6 +169,23 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
                 .or_else(|| m.pre_patterns(&pre, sent_lo, q.span.start))
                 .unwrap_or_else(Attr::none)
         };
+        if !attr.title && attr.who.is_none() && same_prev && !attrs[qi - 1].title {
+            // The sentence of the previous quote goes on (`"A," said Jones, adding: "B."`):
+            // so does its speaker.
+            let between = &text[raw[qi - 1].span.end..q.span.start];
+            let ended = between.trim_start().starts_with(['.', '!', '?']);
+            if between.len() <= WINDOW && !ended && !has_sentence_end(between) {
+                if let Some(w) = attrs[qi - 1].who.clone().filter(|w| w.name.is_some()) {
+                    attr = Attr {
+                        who: Some(w),
+                        cue: None,
+                        rule: "same-sentence-previous",
+                        confidence: 0.6,
+                        title: false,
+                    };
+                }
+            }
+        }
         if !attr.title && attr.who.is_none() {
             // A quote that opens its paragraph or sentence with no cue: the previous speaker goes on.
             // The last quote that is not a title ("... the motto "X". "More speech."").
@@ -214,8 +231,8 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         // No speaker of its own (a scare quote in the reporter's sentence, a paragraph of
         // quotation after indirect speech): the words of the story's current source, the last
         // one named with a cue in this paragraph or the one before.
-        let unnamed_subject =
-            attr.rule == "sentence-subject" && attr.who.as_ref().is_some_and(|w| w.name.is_none());
+        let unnamed_subject = matches!(attr.rule, "sentence-subject" | "subject-cue-quote")
+            && attr.who.as_ref().is_some_and(|w| w.name.is_none());
         if !attr.title
             && q.closed
             && (attr.who.is_none() || unnamed_subject)
@@ -294,7 +311,9 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             continue;
         }
         let between = &text[q.span.end..n.span.start];
-        if between.len() > WINDOW || has_sentence_end(between) {
+        // `"A". "B," said X`: a sentence ends between them.
+        let ended = between.trim_start().starts_with(['.', '!', '?']);
+        if between.len() > WINDOW || has_sentence_end(between) || ended {
             continue;
         }
         let mut a = attrs[qi + 1].clone();
@@ -1138,7 +1157,15 @@ impl<'a> Miner<'a> {
             let known = self
                 .mention_in(span, false)
                 .is_some_and(|m| m.referent.is_some() || m.rank > 0 || m.guess != Guess::Unknown);
-            if !known {
+            // ... unless a speech verb follows: "Velmont called it ...", "Jones warned of ...".
+            let speaks = toks.get(1).is_some_and(|t| {
+                t.is_word() && {
+                    let lx = self.lx;
+                    let w = self.low(*t);
+                    lx.cues.contains_key(w) || lx.title_cue.contains(w)
+                }
+            });
+            if !known && !speaks {
                 return None;
             }
         }
