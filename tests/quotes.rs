@@ -190,6 +190,13 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_adding_that_subject", EN, "Jane Walsh said the plan had failed, adding that it was \"a disaster\".", &[("a disaster", "Jane Walsh", 'P')]),
     ("en_saying_subject", EN, "Britney Spears won, sending a message saying the award \"means so much\".", &[("means so much", "Britney Spears", 'P')]),
     ("en_partial_then_he_said", EN, "Andre Bell thanked fans \"for their support\". \"We really appreciate it,\" he said.", &[("for their support", "Andre Bell", 'P'), ("We really appreciate it,", "Andre Bell", 'D')]),
+    // --- English: unknown head nouns before a final cue, numbers, pronouns after a cue
+    ("en_unknown_head_has_warned", EN, "A strike will cost firms \"millions of pounds\", the regional chamber of commerce has warned.", &[("millions of pounds", "~the regional chamber of commerce", 'P')]),
+    ("en_headline_unnamed_lead_source", EN, "Strike 'to cost millions'\n\nA strike will cost firms \"millions of pounds\", the regional chamber of commerce has warned.", &[("to cost millions", "~the regional chamber of commerce", 'P'), ("millions of pounds", "~the regional chamber of commerce", 'P')]),
+    ("en_relative_clause_with_number", EN, "Port operator Harbourline, which employs 1,200 people, said it had made a \"fair\" offer.", &[("fair", "Harbourline", 'P')]),
+    ("en_said_it_not_speaker", EN, "\"No,\" said Tom Baker. The firm said it had made a \"fair\" offer.", &[("No,", "Tom Baker", 'D'), ("fair", "~The firm", 'P')]),
+    ("en_company_is_last_org_speaker", EN, "Port operator Harbourline, which employs 1,200 people, said it had made a \"fair\" offer.\n\n\"We remain open to talks,\" the company said in a statement.", &[("fair", "Harbourline", 'P'), ("We remain open to talks,", "Harbourline", 'D')]),
+    ("en_government_skips_consultancy", EN, "\"Demand is weak,\" the Moldovan Finance Ministry said. \"It will not work,\" consultancy Brightline said. The government said it would ask banks to \"roll over loans\".", &[("Demand is weak,", "Moldovan Finance Ministry", 'D'), ("It will not work,", "Brightline", 'D'), ("roll over loans", "Moldovan Finance Ministry", 'P')]),
     // --- English: titles, terms, apostrophes, marks
     ("en_dubbed", EN, "He was dubbed the \"Trump of the East\" by critics.", &[("Trump of the East", "", 'T')]),
     ("en_titled", EN, "She released an album titled \"Blue Skies\" last year.", &[("Blue Skies", "", 'T')]),
