@@ -197,6 +197,9 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_said_it_not_speaker", EN, "\"No,\" said Tom Baker. The firm said it had made a \"fair\" offer.", &[("No,", "Tom Baker", 'D'), ("fair", "~The firm", 'P')]),
     ("en_company_is_last_org_speaker", EN, "Port operator Harbourline, which employs 1,200 people, said it had made a \"fair\" offer.\n\n\"We remain open to talks,\" the company said in a statement.", &[("fair", "Harbourline", 'P'), ("We remain open to talks,", "Harbourline", 'D')]),
     ("en_government_skips_consultancy", EN, "\"Demand is weak,\" the Moldovan Finance Ministry said. \"It will not work,\" consultancy Brightline said. The government said it would ask banks to \"roll over loans\".", &[("Demand is weak,", "Moldovan Finance Ministry", 'D'), ("It will not work,", "Brightline", 'D'), ("roll over loans", "Moldovan Finance Ministry", 'P')]),
+    ("en_said_one_supporter_apposition", EN, "\"The fans deserve better,\" said one supporter, Ann Lee, 62.", &[("The fans deserve better,", "Ann Lee", 'D')]),
+    ("en_headline_lead_subject", EN, "Coach hails 'special' win\n\nRiverside coach Tomasz Wolski called the 3-1 win \"something special\".", &[("special", "Tomasz Wolski", 'P'), ("something special", "Tomasz Wolski", 'P')]),
+    ("en_sighed_colon", EN, "Asked about his future, Gary Pollock sighed: \"That is not for me to decide.\"", &[("That is not for me to decide.", "Gary Pollock", 'D')]),
     // --- English: titles, terms, apostrophes, marks
     ("en_dubbed", EN, "He was dubbed the \"Trump of the East\" by critics.", &[("Trump of the East", "", 'T')]),
     ("en_titled", EN, "She released an album titled \"Blue Skies\" last year.", &[("Blue Skies", "", 'T')]),

@@ -173,8 +173,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             // The sentence of the previous quote goes on (`"A," said Jones, adding: "B."`):
             // so does its speaker.
             let between = &text[raw[qi - 1].span.end..q.span.start];
-            let ended = between.trim_start().starts_with(['.', '!', '?']);
-            if between.len() <= WINDOW && !ended && !has_sentence_end(between) {
+            if between.len() <= WINDOW && !sentence_between(between) {
                 if let Some(w) = attrs[qi - 1].who.clone().filter(|w| w.name.is_some()) {
                     attr = Attr {
                         who: Some(w),
@@ -311,9 +310,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             continue;
         }
         let between = &text[q.span.end..n.span.start];
-        // `"A". "B," said X`: a sentence ends between them.
-        let ended = between.trim_start().starts_with(['.', '!', '?']);
-        if between.len() > WINDOW || has_sentence_end(between) || ended {
+        if between.len() > WINDOW || sentence_between(between) {
             continue;
         }
         let mut a = attrs[qi + 1].clone();
@@ -1788,6 +1785,13 @@ fn is_headline(text: &str, par: Span) -> bool {
         && !s.contains('\n')
         && s.split_whitespace().count() <= 20
         && !bare.ends_with(['.', '!', '?', ':', ','])
+}
+
+/// Whether a sentence ends in `between`, the text between two quotes (`"A". "B"`,
+/// `"A," X said. "B"`).
+fn sentence_between(between: &str) -> bool {
+    let t = between.trim();
+    t.starts_with(['.', '!', '?']) || t.ends_with(['.', '!', '?']) || has_sentence_end(between)
 }
 
 /// Whether `s` holds the end of a sentence followed by more text (`. ` inside).
