@@ -171,6 +171,22 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
                 .or_else(|| m.pre_patterns(&pre, sent_lo, q.span.start))
                 .unwrap_or_else(Attr::none)
         };
+        if !attr.title && attr.who.is_none() && same_prev && !attrs[qi - 1].title {
+            // The sentence of the previous quote goes on (`"A," said Jones, adding: "B."`):
+            // so does its speaker.
+            let between = &text[raw[qi - 1].span.end..q.span.start];
+            if between.len() <= WINDOW && !sentence_between(between) {
+                if let Some(w) = attrs[qi - 1].who.clone().filter(|w| w.name.is_some()) {
+                    attr = Attr {
+                        who: Some(w),
+                        cue: None,
+                        rule: "same-sentence-previous",
+                        confidence: 0.6,
+                        title: false,
+                    };
+                }
+            }
+        }
         if !attr.title && attr.who.is_none() {
             // A quote that opens its paragraph or sentence with no cue: the previous speaker goes on.
             // The last quote that is not a title ("... the motto "X". "More speech."").
@@ -216,8 +232,8 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         // No speaker of its own (a scare quote in the reporter's sentence, a paragraph of
         // quotation after indirect speech): the words of the story's current source, the last
         // one named with a cue in this paragraph or the one before.
-        let unnamed_subject =
-            attr.rule == "sentence-subject" && attr.who.as_ref().is_some_and(|w| w.name.is_none());
+        let unnamed_subject = matches!(attr.rule, "sentence-subject" | "subject-cue-quote")
+            && attr.who.as_ref().is_some_and(|w| w.name.is_none());
         if !attr.title
             && q.closed
             && (attr.who.is_none() || unnamed_subject)
@@ -296,7 +312,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             continue;
         }
         let between = &text[q.span.end..n.span.start];
-        if between.len() > WINDOW || has_sentence_end(between) {
+        if between.len() > WINDOW || sentence_between(between) {
             continue;
         }
         let mut a = attrs[qi + 1].clone();
@@ -309,7 +325,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         let from_quote = (0..raw.len())
             .skip_while(|&i| raw[i].paragraph < lead)
             .take_while(|&i| raw[i].paragraph == lead)
-            .find_map(|i| attrs[i].who.clone().filter(|w| w.name.is_some()));
+            .find_map(|i| attrs[i].who.clone());
         let mut source = from_quote;
         for qi in 0..raw.len() {
             if raw[qi].paragraph > 0 {
@@ -528,12 +544,59 @@ impl<'a> Miner<'a> {
                 if let Some(mut a) = self
                     .cue_then_speaker(toks, c + 1, qstart, "sentence-end-cue", 0.7)
                     .or_else(|| self.speaker_then_cue(toks, c + 1, qstart))
+                    .or_else(|| self.phrase_then_cue(toks, c + 1))
                 {
                     a.rule = "sentence-end-cue";
                     a.confidence = 0.7;
                     return Some(a);
                 }
             }
+        }
+        self.phrase_then_cue(toks, i)
+    }
+
+    /// A noun phrase of words the lexicon does not know, then a cue that ends the sentence:
+    /// `, the regional chamber of commerce has warned.`
+    fn phrase_then_cue(&mut self, toks: &[Tok], i: usize) -> Option<Attr> {
+        let first = *toks.get(i)?;
+        let opens = first.is_word() && {
+            let lx = self.lx;
+            let w = self.low(first);
+            first.cap || lx.determiner.contains(w) || lx.indefinite.contains(w)
+        };
+        if !opens || self.np_word(first) == NpWord::No && !first.cap {
+            return None;
+        }
+        let lim = (i + MAX_NP).min(toks.len());
+        let mut j = i + 1;
+        while j < lim && (toks[j].is_word() || toks[j].is('\'') || toks[j].is('’')) {
+            if let Some((CueClass::Verb, lemma, span, n)) = self.cue_at(toks, j) {
+                let ends = toks
+                    .get(j + n)
+                    .map_or(true, |t| t.punct.is_some_and(|c| ".!?".contains(c)));
+                if !ends {
+                    return None;
+                }
+                let e = self.skip_adverbs_back(toks, j);
+                if e <= i {
+                    return None;
+                }
+                let full = Span::new(toks[i].span.start, toks[e - 1].span.end);
+                let who = self
+                    .resolve_opts(toks, Np::Words(i, e), span.start, false)
+                    .unwrap_or_else(|| Who::unnamed(full));
+                return Some(Attr {
+                    who: Some(who),
+                    cue: Some(Cue {
+                        span,
+                        word: lemma.to_string(),
+                    }),
+                    rule: "quote-speaker-cue",
+                    confidence: 0.7,
+                    title: false,
+                });
+            }
+            j += 1;
         }
         None
     }
@@ -762,7 +825,13 @@ impl<'a> Miner<'a> {
                         }
                     }
                     let j = self.skip_passive_agent(toks, k + n);
-                    if let Some(np) = self.np_forward(toks, j) {
+                    // A pronoun after the cue opens the reported clause ("said it had"),
+                    // unless it ends there ("said he:").
+                    let clause = toks.get(j + 1).is_some_and(Tok::is_word);
+                    if let Some(np) = self
+                        .np_forward(toks, j)
+                        .filter(|np| !(matches!(np, Np::Pronoun(..)) && clause))
+                    {
                         if let Some(who) = self.resolve(toks, np, span.start) {
                             return Some(mk(who, "cue-speaker-quote", 0.8));
                         }
@@ -1140,7 +1209,15 @@ impl<'a> Miner<'a> {
             let known = self
                 .mention_in(span, false)
                 .is_some_and(|m| m.referent.is_some() || m.rank > 0 || m.guess != Guess::Unknown);
-            if !known {
+            // ... unless a speech verb follows: "Velmont called it ...", "Jones warned of ...".
+            let speaks = toks.get(1).is_some_and(|t| {
+                t.is_word() && {
+                    let lx = self.lx;
+                    let w = self.low(*t);
+                    lx.cues.contains_key(w) || lx.title_cue.contains(w)
+                }
+            });
+            if !known && !speaks {
                 return None;
             }
         }
@@ -1342,10 +1419,26 @@ impl<'a> Miner<'a> {
                         .unwrap_or(w);
                     span = Span::new(span.start, span.start + bare.len());
                 }
+                // "Port operator Harbourline": a name after an organisation's noun is one.
+                let org_before = s > a && {
+                    let lx = self.lx;
+                    let w = self.low(toks[s - 1]);
+                    lx.org_word.contains(w) && !lx.role.contains(w)
+                };
                 if let Some(m) = self.mention_in(span, false) {
-                    return Some(Who::from_mention(m, span));
+                    let mut w = Who::from_mention(m, span);
+                    if org_before && m.referent.is_none() {
+                        w.guess = Guess::Org;
+                    }
+                    return Some(w);
                 }
-                let guess = if head { Guess::Person } else { Guess::Unknown };
+                let guess = if org_before {
+                    Guess::Org
+                } else if head {
+                    Guess::Person
+                } else {
+                    Guess::Unknown
+                };
                 return Some(Who {
                     span,
                     name: Some(Rc::from(&self.text[span])),
@@ -1391,17 +1484,54 @@ impl<'a> Miner<'a> {
             }
         }
         if (definite || cap_role) && guess {
-            if let Some(w) = self.latest(want, pos, full) {
-                return Some(w);
-            }
-            // "the government" with no organisation named before: the country's.
+            // "the government": the last governmental body ("the Finance Ministry"), else
+            // the country last named.
             if state {
+                if let Some(w) = self.latest_state(pos, full) {
+                    return Some(w);
+                }
                 if let Some(w) = self.latest(Guess::Place, pos, full) {
                     return Some(w);
                 }
             }
+            if let Some(w) = self.latest(want, pos, full) {
+                return Some(w);
+            }
         }
         Some(Who::unnamed(full))
+    }
+
+    /// The last organisation before `pos` whose name holds a word of government
+    /// ("Finance and Economy Ministry", "Treasury"), among speakers and names.
+    fn latest_state(&mut self, pos: usize, span: Span) -> Option<Who> {
+        let lx = self.lx;
+        let govish = |name: &str| {
+            name.split_whitespace()
+                .any(|x| lx.affiliation.contains(x.to_lowercase().as_str()))
+        };
+        let h = self
+            .history
+            .iter()
+            .rev()
+            .find(|(p, w)| {
+                *p < pos && w.guess == Guess::Org && govish(w.name.as_deref().unwrap_or(""))
+            })
+            .map(|(p, w)| (*p, w.clone()));
+        let ms = self.mentions;
+        let k = ms.partition_point(|m| m.span.start < pos);
+        let m = ms[..k]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|m| m.guess == Guess::Org && govish(&m.name))
+            .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+        let pick = match (h, m) {
+            (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
+            (h, m) => h.or(m),
+        };
+        let mut w = pick?.1;
+        w.span = span;
+        Some(w)
     }
 
     /// `a report compiled by X`, `a spokeswoman for X`: the named principal after the
@@ -1560,17 +1690,12 @@ impl<'a> Miner<'a> {
                         recent()
                             .find(|m| m.guess == want)
                             .map(|m| (m.span.start, Who::from_mention(m, m.span)))
-                    })
-                    .or_else(|| {
-                        // No person at all: a recent name of unknown kind ("Jones was defiant.").
-                        recent()
-                            .find(|m| m.guess == Guess::Unknown && near(m.span.start))
-                            .map(|m| (m.span.start, Who::from_mention(m, m.span)))
                     }),
             }
         } else {
+            // An organisation, or a name of unknown kind seen next to a cue.
             let m = recent()
-                .find(|m| m.guess == want)
+                .find(|m| m.guess == want || (m.guess == Guess::Unknown && m.rank >= 2))
                 .map(|m| (m.span.start, Who::from_mention(m, m.span)));
             match (h, m) {
                 (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
@@ -1601,6 +1726,17 @@ impl<'a> Miner<'a> {
         }
         if let Some(w) = self.latest(want, pos, span) {
             return Some(w);
+        }
+        if kind == PronounKind::Person {
+            // No person named at all: a recent name of unknown kind ("Jones was defiant.").
+            let ms = self.mentions;
+            let k = ms.partition_point(|m| m.span.start < pos);
+            return ms[..k]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|m| m.guess == Guess::Unknown && pos.saturating_sub(m.span.start) <= SALIENT)
+                .map(|m| Who::from_mention(m, span));
         }
         if kind != PronounKind::Person {
             if let Some((_, w)) = self.history.iter().rev().find(|(p, _)| *p < pos) {
@@ -1651,6 +1787,13 @@ fn is_headline(text: &str, par: Span) -> bool {
         && !s.contains('\n')
         && s.split_whitespace().count() <= 20
         && !bare.ends_with(['.', '!', '?', ':', ','])
+}
+
+/// Whether a sentence ends in `between`, the text between two quotes (`"A". "B"`,
+/// `"A," X said. "B"`).
+fn sentence_between(between: &str) -> bool {
+    let t = between.trim();
+    t.starts_with(['.', '!', '?']) || t.ends_with(['.', '!', '?']) || has_sentence_end(between)
 }
 
 /// Whether `s` holds the end of a sentence followed by more text (`. ` inside).
