@@ -183,9 +183,9 @@ fn try_main() -> Result<(), String> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let res = if args.json {
-        serde_json::to_writer(&mut out, &doc.to_json())
-            .map_err(std::io::Error::from)
-            .and_then(|_| writeln!(out))
+        let mut json = Vec::with_capacity(doc.text().len());
+        doc.write_json(&mut json);
+        out.write_all(&json).and_then(|_| writeln!(out))
     } else {
         report(&mut out, &doc)
     };
@@ -440,7 +440,7 @@ fn process_line(pipeline: &Pipeline, line_no: u64, line: &[u8], out: &mut Vec<u8
                 write_value(out, v);
             }
             out.extend_from_slice(b",\"result\":");
-            write_value(out, &doc.to_json());
+            doc.write_json(out);
             out.extend_from_slice(b"}\n");
         }
         Err(msg) => write_error(out, line_no, &id, msg),

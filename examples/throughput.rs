@@ -5,6 +5,9 @@
 //!
 //! `throughput --profile FILE` only runs `Pipeline::process` over the corpus (for `perf record`).
 //!
+//! `throughput --load [N]` times `Gazetteer::load_bundled` N times (default 15) and prints the
+//! median and best wall-clock milliseconds (parse the bundled TSV files and build the index).
+//!
 //! `throughput --names` prints the bundled gazetteer's aliases as `kind<TAB>alias` lines, for
 //! the peers to match the same names.
 
@@ -28,11 +31,19 @@ fn best(mut f: impl FnMut()) -> f64 {
 
 fn main() {
     let arg = std::env::args().nth(1).unwrap_or_else(|| {
-        eprintln!("usage: throughput FILE | throughput --names");
+        eprintln!("usage: throughput FILE | throughput --names | throughput --load [N]");
         std::process::exit(1)
     });
     if arg == "--names" {
         print_names();
+        return;
+    }
+    if arg == "--load" {
+        let n: usize = std::env::args()
+            .nth(2)
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(15);
+        load_times(n.max(1));
         return;
     }
     let profile = arg == "--profile";
@@ -106,6 +117,26 @@ fn gazetteer_time(docs: &[(&str, Language)]) -> Option<f64> {
             std::hint::black_box(g.find(d));
         }
     }))
+}
+
+/// Wall-clock times of `Gazetteer::load_bundled`, `n` runs: median and best, in ms.
+fn load_times(n: usize) {
+    let mut ms: Vec<f64> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            let g = Gazetteer::load_bundled().unwrap_or_else(|_| Gazetteer::empty());
+            let el = t.elapsed().as_secs_f64() * 1e3;
+            std::hint::black_box(g.len());
+            el
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    let json = serde_json::json!({
+        "runs": n,
+        "load_median_ms": (ms[n / 2] * 10.0).round() / 10.0,
+        "load_best_ms": (ms[0] * 10.0).round() / 10.0,
+    });
+    println!("{json}");
 }
 
 /// The bundled gazetteer's names and aliases, `kind<TAB>alias`, each once per kind.

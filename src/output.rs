@@ -1,6 +1,7 @@
 //! The JSON form of a document (the format `mine --json` prints; see the README).
 
 use crate::document::Document;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 impl Document {
@@ -94,5 +95,181 @@ impl Document {
             "entities": entities,
             "quotes": quotes,
         })
+    }
+
+    /// Appends the document's JSON (the same bytes as `serde_json::to_writer` of
+    /// [`Document::to_json`], keys in sorted order) to `out`, without building a
+    /// [`serde_json::Value`] first: several times faster, for batch output.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = kutip::Pipeline::new().process("“Ya,” kata Budi. Satu.");
+    /// let mut out = Vec::new();
+    /// doc.write_json(&mut out);
+    /// assert_eq!(out, serde_json::to_vec(&doc.to_json()).unwrap());
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let text = self.text();
+        out.extend_from_slice(b"{\"entities\":[");
+        for (i, e) in self.entities().iter().enumerate() {
+            let r = self.referent(e);
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"end\":");
+            num(out, e.span.end);
+            out.extend_from_slice(b",\"id\":");
+            opt_str(out, r.id.as_deref());
+            out.extend_from_slice(b",\"kind\":");
+            str(out, e.kind.as_str());
+            out.extend_from_slice(b",\"name\":");
+            str(out, &r.name);
+            out.extend_from_slice(b",\"source\":");
+            ser(out, &e.source);
+            out.extend_from_slice(b",\"start\":");
+            num(out, e.span.start);
+            out.extend_from_slice(b",\"text\":");
+            str(out, &text[e.span]);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"lang\":");
+        str(out, self.language().code());
+        out.extend_from_slice(b",\"paragraphs\":[");
+        for (i, p) in self.paragraphs().iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            span(out, p.span.start, p.span.end);
+        }
+        out.extend_from_slice(b"],\"quotes\":[");
+        for (i, q) in self.quotes().iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"confidence\":");
+            // As `json!(f32)`: widened to f64, null when not finite.
+            let c = f64::from(q.confidence);
+            if c.is_finite() {
+                ser(out, &c);
+            } else {
+                out.extend_from_slice(b"null");
+            }
+            out.extend_from_slice(b",\"cue\":");
+            opt_str(out, q.cue.as_ref().map(|c| c.word.as_str()));
+            out.extend_from_slice(b",\"cue_span\":");
+            match &q.cue {
+                Some(c) => span(out, c.span.start, c.span.end),
+                None => out.extend_from_slice(b"null"),
+            }
+            out.extend_from_slice(b",\"end\":");
+            num(out, q.content.end);
+            out.extend_from_slice(b",\"kind\":");
+            ser(out, &q.kind);
+            out.extend_from_slice(b",\"outer_end\":");
+            num(out, q.span.end);
+            out.extend_from_slice(b",\"outer_start\":");
+            num(out, q.span.start);
+            out.extend_from_slice(b",\"paragraph\":");
+            num(out, q.paragraph);
+            out.extend_from_slice(b",\"rule\":");
+            str(out, q.rule);
+            out.extend_from_slice(b",\"speaker\":");
+            match &q.speaker {
+                Some(s) => {
+                    out.extend_from_slice(b"{\"end\":");
+                    num(out, s.span.end);
+                    out.extend_from_slice(b",\"id\":");
+                    opt_str(out, s.id.as_deref());
+                    out.extend_from_slice(b",\"kind\":");
+                    opt_str(out, s.kind.map(|k| k.as_str()));
+                    out.extend_from_slice(b",\"name\":");
+                    opt_str(out, s.name.as_deref());
+                    out.extend_from_slice(b",\"start\":");
+                    num(out, s.span.start);
+                    out.extend_from_slice(b",\"text\":");
+                    str(out, &text[s.span]);
+                    out.push(b'}');
+                }
+                None => out.extend_from_slice(b"null"),
+            }
+            out.extend_from_slice(b",\"start\":");
+            num(out, q.content.start);
+            out.extend_from_slice(b",\"text\":");
+            str(out, &text[q.content]);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"sentences\":[");
+        for (i, s) in self.sentences().iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            span(out, s.trimmed.start, s.trimmed.end);
+        }
+        out.extend_from_slice(b"]}");
+    }
+}
+
+/// A value serialized as serde_json does (writing into a `Vec` cannot fail).
+fn ser<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+    let _ = serde_json::to_writer(&mut *out, v);
+}
+
+fn str(out: &mut Vec<u8>, s: &str) {
+    ser(out, s);
+}
+
+fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn num(out: &mut Vec<u8>, n: usize) {
+    use std::io::Write;
+    let _ = write!(out, "{n}");
+}
+
+/// `{"end":end,"start":start}`.
+fn span(out: &mut Vec<u8>, start: usize, end: usize) {
+    out.extend_from_slice(b"{\"end\":");
+    num(out, end);
+    out.extend_from_slice(b",\"start\":");
+    num(out, start);
+    out.push(b'}');
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Pipeline;
+
+    /// `write_json` writes exactly what serializing `to_json` writes.
+    #[test]
+    fn write_json_is_to_json() {
+        let p = Pipeline::new();
+        let cases = [
+            ("seed", crate::SEED_ARTICLE),
+            ("empty", ""),
+            (
+                "escapes",
+                "\"A \\ \"b\"\t\u{1}\",” kata Budi Santoso di Jakarta.\n\nSatu.",
+            ),
+            (
+                "english",
+                "\"We are ready,\" said John Smith, the mayor of London.",
+            ),
+        ];
+        for (name, text) in cases {
+            let doc = p.process(text);
+            let mut out = Vec::new();
+            doc.write_json(&mut out);
+            let want = serde_json::to_vec(&doc.to_json()).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&want),
+                "{name}"
+            );
+        }
     }
 }

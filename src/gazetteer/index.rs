@@ -187,24 +187,29 @@ impl IndexBuilder {
         ok
     }
 
-    pub fn build(mut self) -> Index {
-        // Stable sort keeps insertion order among the aliases of one node: earlier entries win.
-        self.pending.sort_by_key(|p| p.0);
+    pub fn build(self) -> Index {
+        // A counting sort by node (the nodes are dense): linear, and it keeps insertion
+        // order among the aliases of one node, so earlier entries win.
         let n = self.nodes as usize;
-        let mut term_off = Vec::with_capacity(n + 1);
-        let mut terms = Vec::with_capacity(self.pending.len());
-        let mut it = self.pending.iter().peekable();
-        for node in 0..n as u32 {
-            term_off.push(terms.len() as u32);
-            while let Some(&&(nd, r)) = it.peek() {
-                if nd != node {
-                    break;
-                }
-                terms.push(r);
-                it.next();
-            }
+        let mut term_off = vec![0u32; n + 1];
+        for &(node, _) in &self.pending {
+            term_off[node as usize + 1] += 1;
         }
-        term_off.push(terms.len() as u32);
+        for k in 0..n {
+            term_off[k + 1] += term_off[k];
+        }
+        let mut next: Vec<u32> = term_off[..n].to_vec();
+        let placeholder = AliasRef {
+            entry: 0,
+            alias: 0,
+            exact: false,
+        };
+        let mut terms = vec![placeholder; self.pending.len()];
+        for &(node, r) in &self.pending {
+            let slot = &mut next[node as usize];
+            terms[*slot as usize] = r;
+            *slot += 1;
+        }
         Index {
             edges: self.edges,
             term_off,

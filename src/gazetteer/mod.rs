@@ -51,6 +51,7 @@ pub(crate) use index::{
     AliasRef as RawAliasRef, FxHasher, IndexBuilder as RawIndexBuilder, IndexMatch as RawMatch,
     MixHasher,
 };
+#[allow(unused_imports)] // `tokenize` is kept for callers without hashes
 pub(crate) use token::{tokenize, Gap, Token};
 
 /// The header line of a TSV gazetteer file.
@@ -282,6 +283,13 @@ impl Gazetteer {
     /// None in practice: the bundled files are checked by the tests.
     pub fn load_bundled() -> Result<Gazetteer, Error> {
         let mut b = GazetteerBuilder::empty();
+        // One allocation for all the entries (a line is at most one entry).
+        b.entries.reserve(
+            BUNDLED
+                .iter()
+                .map(|(_, t)| t.bytes().filter(|&c| c == b'\n').count())
+                .sum(),
+        );
         for (name, text) in BUNDLED {
             b.load_tsv_str(name, text)?;
         }
@@ -349,9 +357,9 @@ impl Gazetteer {
 
     /// Finds aliases in `text`: leftmost-longest, whole words, never overlapping, in order.
     pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
-        let toks = tokenize(text);
+        let (toks, hashes) = token::tokenize_hashed(text);
         let mut raw = Vec::new();
-        self.find_tokens(text, &toks, &[], &mut raw);
+        self.find_tokens(text, &toks, &hashes, &mut raw);
         raw.iter()
             .map(|m| GazetteerMatch {
                 span: Span::new(toks[m.first].start, toks[m.last].end),
@@ -486,8 +494,7 @@ impl GazetteerBuilder {
     /// header, or a malformed line (too few or too many fields, an empty id or name, an
     /// unknown kind, an attribute without `=`).
     pub fn load_tsv_str(&mut self, name: &str, text: &str) -> Result<&mut GazetteerBuilder, Error> {
-        let entries = parse_tsv(name, text)?;
-        self.entries.extend(entries);
+        parse_tsv_into(name, text, &mut self.entries)?;
         Ok(self)
     }
 
@@ -559,7 +566,19 @@ impl GazetteerBuilder {
     }
 }
 
+#[cfg(test)]
 fn parse_tsv(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
+    let mut out = Vec::new();
+    parse_tsv_into(name, text, &mut out)?;
+    Ok(out)
+}
+
+/// Parses TSV text, appending its entries to `out`; on an error `out` is left as it was.
+///
+/// One pass over the bytes of each line (the separators are ASCII, so slicing at them is
+/// always on a char boundary), no allocation but the entry's own strings, and `out` grown
+/// once for the whole file.
+fn parse_tsv_into(name: &str, text: &str, out: &mut Vec<Entry>) -> Result<(), Error> {
     let mut lines = text.lines();
     let header = lines.next().unwrap_or("");
     let header = header.strip_prefix('\u{feff}').unwrap_or(header);
@@ -570,22 +589,64 @@ fn parse_tsv(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
             format!("expected the header line {TSV_HEADER:?}"),
         ));
     }
-    let mut out = Vec::new();
+    let before = out.len();
+    out.reserve(text.bytes().filter(|&b| b == b'\n').count());
     for (i, line) in lines.enumerate() {
-        let ln = i + 2;
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || line.starts_with('#') {
+        if line.starts_with('#') || trim(line).is_empty() {
             continue;
         }
-        out.push(parse_line(line).map_err(|m| Error::data(name, ln, m))?);
+        match parse_line(line) {
+            Ok(e) => out.push(e),
+            Err(m) => {
+                out.truncate(before);
+                return Err(Error::data(name, i + 2, m));
+            }
+        }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// `str::trim`, with a fast path for the usual field that starts and ends with a visible
+/// ASCII char.
+#[inline]
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// Splits `s` at every ASCII byte `sep` (as `str::split` with a char, without the searcher).
+#[inline]
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(k) => {
+                rest = Some(&r[k + 1..]);
+                Some(&r[..k])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `str::split_once` at an ASCII byte.
+#[inline]
+fn split_once_ascii(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let k = s.bytes().position(|b| b == sep)?;
+    Some((&s[..k], &s[k + 1..]))
 }
 
 fn parse_line(line: &str) -> Result<Entry, String> {
     let mut f: [&str; 5] = [""; 5];
     let mut nf = 0;
-    for part in line.split('\t') {
+    for part in split_ascii(line, b'\t') {
         if nf < 5 {
             f[nf] = part;
         }
@@ -596,11 +657,11 @@ fn parse_line(line: &str) -> Result<Entry, String> {
             "expected 4 or 5 tab-separated fields (id, kind, name, aliases[, attrs]), found {nf}"
         ));
     }
-    let id = f[0].trim();
+    let id = trim(f[0]);
     if id.is_empty() {
         return Err("empty id".into());
     }
-    let kind = match f[1].trim() {
+    let kind = match trim(f[1]) {
         "person" => EntityKind::Person,
         "place" => EntityKind::Place,
         "organization" => EntityKind::Organization,
@@ -610,23 +671,27 @@ fn parse_line(line: &str) -> Result<Entry, String> {
             ))
         }
     };
-    let name = f[2].trim();
+    let name = trim(f[2]);
     if name.is_empty() {
         return Err("empty name".into());
     }
     let mut e = Entry::new(id, kind, name);
-    for a in f[3].split('|') {
-        let a = a.trim();
+    if !f[3].is_empty() {
+        e.aliases
+            .reserve(f[3].bytes().filter(|&b| b == b'|').count() + 1);
+    }
+    for a in split_ascii(f[3], b'|') {
+        let a = trim(a);
         if a.is_empty() {
             continue;
         }
-        let (lang, text) = match a.split_once(':') {
+        let (lang, text) = match split_once_ascii(a, b':') {
             Some(("id", t)) => (Some(Language::Indonesian), t),
             Some(("en", t)) => (Some(Language::English), t),
             Some(("xx", t)) => (None, t),
             _ => (None, a),
         };
-        let text = text.trim();
+        let text = trim(text);
         if text.is_empty() {
             return Err(format!("empty alias {a:?}"));
         }
@@ -636,17 +701,20 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         });
     }
     if nf == 5 {
-        let attrs = f[4];
-        for kv in attrs.split(';') {
-            let kv = kv.trim();
+        for kv in split_ascii(f[4], b';') {
+            let kv = trim(kv);
             if kv.is_empty() {
                 continue;
             }
-            let (k, v) = kv
-                .split_once('=')
-                .ok_or_else(|| format!("attribute {kv:?} has no '='"))?;
-            let vals = v.split(',').map(str::trim).filter(|x| !x.is_empty());
-            set_attr(&mut e, k.trim(), vals.map(String::from).collect());
+            let (k, v) =
+                split_once_ascii(kv, b'=').ok_or_else(|| format!("attribute {kv:?} has no '='"))?;
+            let vals = split_ascii(v, b',').map(trim).filter(|x| !x.is_empty());
+            match trim(k) {
+                // One value: no list built.
+                "country" => e.country = vals.into_iter().next().map(String::from),
+                "type" => e.entity_type = vals.into_iter().next().map(String::from),
+                k => set_attr(&mut e, k, vals.map(String::from).collect()),
+            }
         }
     }
     Ok(e)

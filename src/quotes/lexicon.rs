@@ -75,6 +75,40 @@ pub(crate) struct Lexicon {
     /// Hereditary and regional name prefixes that belong to a person's name ("Kiagus",
     /// "Gusti").
     pub name_prefix: WordSet,
+    /// The classes (bits of [`class`]) of every word listed in a set looked up word by word,
+    /// so that one look-up answers for all of them.
+    pub classes: HashMap<String, u16, FxBuild>,
+    /// Adjectives of nationality ("German", "Dutch"): they modify a noun, never name a speaker.
+    pub demonym: WordSet,
+    /// Nouns through which another speaks ("report", "statement", "spokesman"): the speaker
+    /// is its author or principal ("a report by X", "X's spokesman").
+    pub mouthpiece: WordSet,
+    /// Nouns of a country's state ("government", "authorities"): with no organisation named
+    /// before, they refer to the country last named.
+    pub state: WordSet,
+    /// Prepositions that name a mouthpiece's principal ("by", "for", "from").
+    pub principal_prep: WordSet,
+    /// Auxiliaries of the passive ("was said", "are accused"): the subject is not the speaker.
+    pub passive_aux: WordSet,
+    /// Words after which a cue's form is a noun ("its brands", "the claims"), not a verb.
+    pub noun_marker: WordSet,
+}
+
+/// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
+pub(crate) mod class {
+    pub const CUE: u16 = 1;
+    pub const PRONOUN: u16 = 1 << 1;
+    pub const ROLE: u16 = 1 << 2;
+    pub const UNNAMED: u16 = 1 << 3;
+    pub const HONORIFIC: u16 = 1 << 4;
+    pub const DETERMINER: u16 = 1 << 5;
+    pub const ADVERB: u16 = 1 << 6;
+    pub const CONNECTOR: u16 = 1 << 7;
+    pub const NOT_NAME: u16 = 1 << 8;
+    pub const AFFILIATION: u16 = 1 << 9;
+    pub const ORG_WORD: u16 = 1 << 10;
+    pub const PLACE_WORD: u16 = 1 << 11;
+    pub const PLACE_ROLE: u16 = 1 << 12;
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -223,17 +257,69 @@ impl Lexicon {
             "subject_salient" => self.subject_salient = entry == "yes",
             "name_prefix" => set_add(&mut self.name_prefix, &entry),
             "active_prefix" => self.active_prefix.push(entry.to_string()),
+            "demonym" => set_add(&mut self.demonym, &entry),
+            "mouthpiece" => set_add(&mut self.mouthpiece, &entry),
+            "state" => set_add(&mut self.state, &entry),
+            "principal_prep" => set_add(&mut self.principal_prep, &entry),
+            "passive_aux" => set_add(&mut self.passive_aux, &entry),
+            "noun_marker" => set_add(&mut self.noun_marker, &entry),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
+        }
+        // Every word whose membership may have changed (with its `-nya` form for cues).
+        for w in entry.split(' ') {
+            self.refresh_class(w);
+            if section == "cue_nya" && nya {
+                self.refresh_class(&format!("{w}nya"));
+            }
         }
         Ok(())
     }
 
+    /// Recomputes the classes of `w` from the lists.
+    fn refresh_class(&mut self, w: &str) {
+        let lists: [(bool, u16); 13] = [
+            (self.cues.contains_key(w), class::CUE),
+            (self.pronouns.contains_key(w), class::PRONOUN),
+            (self.role.contains(w), class::ROLE),
+            (self.unnamed.contains(w), class::UNNAMED),
+            (self.honorific.contains(w), class::HONORIFIC),
+            (self.determiner.contains(w), class::DETERMINER),
+            (self.adverb.contains(w), class::ADVERB),
+            (self.connector.contains(w), class::CONNECTOR),
+            (self.not_name.contains(w), class::NOT_NAME),
+            (self.affiliation.contains(w), class::AFFILIATION),
+            (self.org_word.contains(w), class::ORG_WORD),
+            (self.place_word.contains(w), class::PLACE_WORD),
+            (self.place_role.contains(w), class::PLACE_ROLE),
+        ];
+        let bits = lists
+            .iter()
+            .filter(|(is, _)| *is)
+            .fold(0, |acc, (_, bit)| acc | bit);
+        if bits == 0 {
+            self.classes.remove(w);
+        } else {
+            self.classes.insert(w.to_string(), bits);
+        }
+    }
+
+    /// The classes (bits of [`class`]) of a lower-case word.
+    #[inline]
+    pub(crate) fn classes_of(&self, w: &str) -> u16 {
+        self.classes.get(w).copied().unwrap_or(0)
+    }
+
     /// A word of an institution's or a place's name: listed, or an Indonesian nominalisation
     /// (`pe-...-an`, `ke-...-an`: "Pengelolaan", "Kesehatan"), which personal names are not.
+    #[allow(dead_code)] // the miner looks up classes once per token and calls `is_inst_with`
     pub(crate) fn is_inst(&self, w: &str) -> bool {
-        if self.org_word.contains(w) || self.affiliation.contains(w) || self.place_word.contains(w)
-        {
+        Self::is_inst_with(w, self.classes_of(w))
+    }
+
+    /// [`Lexicon::is_inst`] of a word whose classes are known.
+    pub(crate) fn is_inst_with(w: &str, classes: u16) -> bool {
+        if classes & (class::ORG_WORD | class::AFFILIATION | class::PLACE_WORD) != 0 {
             return true;
         }
         let n = w.len();

@@ -5,12 +5,13 @@
 //! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
 //! also works on names no gazetteer knows.
 
-use super::lexicon::{FxBuild, Lexicon};
+use super::lexicon::{class, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower, tokenize, Tok};
+use super::words::{lower_into, tokenize, Tok};
 use crate::document::Document;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A guess at a name's kind, from the entity layer or from the words around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,13 +44,15 @@ impl Guess {
 #[derive(Clone, Debug)]
 pub(crate) struct Mention {
     pub span: Span,
-    /// The canonical name (the referent's, or the longest name seen for it).
-    pub name: String,
-    pub id: Option<String>,
+    /// The canonical name (the referent's, or the longest name seen for it). Shared: the
+    /// mentions of one referent or name hold one copy.
+    pub name: Rc<str>,
+    pub id: Option<Rc<str>>,
     pub guess: Guess,
     pub referent: Option<usize>,
-    /// Roles and affiliations, lower case, word by word ("presiden", "rusia").
-    pub ctx: Vec<String>,
+    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"). Shared, as
+    /// the name.
+    pub ctx: Rc<Vec<String>>,
     /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
     /// 1 from the entity layer or introduced with a role, 0 otherwise.
     pub rank: u8,
@@ -57,6 +60,60 @@ pub(crate) struct Mention {
 
 /// Most tokens looked at before a name for its roles.
 const CTX_BEFORE: usize = 4;
+
+/// The lower-case forms (as [`lower`] gives them) and word-list classes of a paragraph's
+/// tokens, computed once per token instead of once per look-up.
+#[derive(Default)]
+struct Lows {
+    arena: String,
+    /// Per token: start and end of its lower-case form in `arena`, and its classes.
+    at: Vec<(usize, usize, u16)>,
+    /// No roles: shared by the mentions that have none.
+    no_ctx: Rc<Vec<String>>,
+}
+
+impl Lows {
+    /// `ctx` shared, without allocating when it is empty.
+    fn share(&self, ctx: Vec<String>) -> Rc<Vec<String>> {
+        if ctx.is_empty() {
+            Rc::clone(&self.no_ctx)
+        } else {
+            Rc::new(ctx)
+        }
+    }
+}
+
+impl Lows {
+    fn fill(&mut self, text: &str, lx: &Lexicon, toks: &[Tok]) {
+        self.arena.clear();
+        self.at.clear();
+        for t in toks {
+            let start = self.arena.len();
+            lower_into(&text[t.span], &mut self.arena);
+            let classes = self.arena.get(start..).map_or(0, |w| lx.classes_of(w));
+            self.at.push((start, self.arena.len(), classes));
+        }
+    }
+
+    /// The lower-case form of token `k`.
+    #[inline]
+    fn low(&self, k: usize) -> &str {
+        let (s, e, _) = self.at[k];
+        self.arena.get(s..e).unwrap_or("")
+    }
+
+    /// Whether token `k` is in one of the lists `bits` (of [`class`]).
+    #[inline]
+    fn is(&self, k: usize, bits: u16) -> bool {
+        self.at[k].2 & bits != 0
+    }
+
+    /// The classes of token `k`.
+    #[inline]
+    fn classes(&self, k: usize) -> u16 {
+        self.at[k].2
+    }
+}
 
 /// The names of the document, in text order, never inside a quotation.
 pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<Mention> {
@@ -77,7 +134,10 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         .last()
         .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
         .min(text.len());
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
+    // A referent's name, id, and roles and affiliations in lower case, made once per referent.
+    type Shared = (Rc<str>, Option<Rc<str>>, Rc<Vec<String>>);
+    let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
     // 1. The entity layer.
     for e in &doc.entities {
         if inside(e.span.start) {
@@ -86,14 +146,25 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         let Some(r) = doc.referents.get(e.referent) else {
             continue;
         };
-        let mut ctx = Vec::new();
-        for s in r.roles.iter().chain(r.affiliations.iter()) {
-            ctx.push(s.to_lowercase());
-        }
+        let (name, id, ctx) = by_ref[e.referent]
+            .get_or_insert_with(|| {
+                let ctx = r
+                    .roles
+                    .iter()
+                    .chain(r.affiliations.iter())
+                    .map(|s| s.to_lowercase())
+                    .collect();
+                (
+                    Rc::from(r.name.as_str()),
+                    r.id.as_deref().map(Rc::from),
+                    Rc::new(ctx),
+                )
+            })
+            .clone();
         out.push(Mention {
             span: e.span,
-            name: r.name.clone(),
-            id: r.id.clone(),
+            name,
+            id,
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
             ctx,
@@ -104,7 +175,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     // 2. Our own: capitalised runs.
     let mut toks: Vec<Tok> = Vec::new();
     let mut own: Vec<Mention> = Vec::new();
-    let mut buf = String::new();
+    let mut lw = Lows::default();
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
@@ -117,6 +188,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         if headline(text, &toks) {
             continue;
         }
+        lw.fill(text, lx, &toks);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -140,14 +212,14 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                     && j + 1 < toks.len()
                     && toks[j + 1].cap
                     && toks[j + 1].is_word()
-                    && lx.connector.contains(lower(&text[u.span], &mut buf))
+                    && lw.is(j, class::CONNECTOR)
                 {
                     j += 2;
                 } else {
                     break;
                 }
             }
-            run_mention(text, lx, &toks, i, j, &mut buf, &mut by_word, &mut own);
+            run_mention(text, lx, &toks, i, j, &lw, &mut by_word, &mut own);
             i = j;
         }
     }
@@ -175,7 +247,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // The gazetteer knows the whole name.
                 let mut e = e.clone();
                 e.rank = e.rank.max(m.rank);
-                e.ctx.extend(m.ctx.iter().cloned());
+                if !m.ctx.is_empty() {
+                    Rc::make_mut(&mut e.ctx).extend(m.ctx.iter().cloned());
+                }
                 merged.push(e);
                 took = true;
             } else if e.span.start == m.span.start
@@ -185,10 +259,10 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // "Bulog Bayu Krisnamurthi": a known institution, then a name.
                 let rest = text[e.span.end..m.span.end].trim_start();
                 if !rest.is_empty() {
-                    m.ctx.push(e.name.to_lowercase());
+                    Rc::make_mut(&mut m.ctx).push(e.name.to_lowercase());
                     merged.push(e.clone());
                     m.span = Span::new(m.span.end - rest.len(), m.span.end);
-                    m.name = rest.to_string();
+                    m.name = Rc::from(rest);
                     m.guess = Guess::Person;
                 }
             }
@@ -238,7 +312,7 @@ fn run_mention(
     toks: &[Tok],
     i: usize,
     j: usize,
-    buf: &mut String,
+    lw: &Lows,
     by_word: &mut HashMap<String, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
@@ -251,7 +325,7 @@ fn run_mention(
         return;
     }
     // A common noun alone, capitalised at the start of a sentence ("Warga meminta ..."): no name.
-    if j - i == 1 && lx.unnamed.contains(lower(&text[toks[i].span], buf)) {
+    if j - i == 1 && lw.is(i, class::UNNAMED) {
         return;
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
@@ -267,8 +341,8 @@ fn run_mention(
         if !t.is_word() {
             break;
         }
-        let w = lower(&text[t.span], buf);
-        if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
+        let w = lw.low(k);
+        if lw.is(k, class::ROLE | class::UNNAMED | class::HONORIFIC) {
             // Consecutive role words make one phrase ("juru bicara"), read backwards here.
             if had_role && first == k + 1 {
                 if let Some(last) = ctx.last_mut() {
@@ -279,7 +353,7 @@ fn run_mention(
             }
             had_role = true;
             first = k;
-        } else if k + 1 == i && lx.cues.contains_key(w) {
+        } else if k + 1 == i && lw.is(k, class::CUE) {
             // "kata Wahyu", "dikatakan Wahyu": the speaker; "menilai Amdal": an object.
             strong_before = !lx.active_verb(w);
             break;
@@ -291,7 +365,7 @@ fn run_mention(
         {
             place_prep = true;
             break;
-        } else if !lx.determiner.contains(w) {
+        } else if !lw.is(k, class::DETERMINER) {
             break;
         } else {
             first = k;
@@ -305,22 +379,18 @@ fn run_mention(
         let mut k = j;
         // An affiliation after the name ("Reynaldi dari PT House of Rattan mengatakan"): a
         // preposition of origin and a capitalised name.
-        if toks.get(k).is_some_and(|t| {
-            t.is_word() && !t.cap && lx.origin_prep.contains(lower(&text[t.span], buf))
-        }) && toks.get(k + 1).is_some_and(|t| t.is_word() && t.cap)
+        if toks.get(k).is_some_and(|t| t.is_word() && !t.cap)
+            && lx.origin_prep.contains(lw.low(k))
+            && toks.get(k + 1).is_some_and(|t| t.is_word() && t.cap)
         {
             let lim = (k + 10).min(toks.len());
             let mut n = k + 1;
             let mut inst = false;
-            while n < lim
-                && toks[n].is_word()
-                && (toks[n].cap || lx.connector.contains(lower(&text[toks[n].span], buf)))
-            {
+            while n < lim && toks[n].is_word() && (toks[n].cap || lw.is(n, class::CONNECTOR)) {
                 let t = &text[toks[n].span];
-                let w = lower(t, buf);
-                inst |=
-                    (lx.is_inst(w) && !lx.place_word.contains(w) && !lx.affiliation.contains(w))
-                        || t.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                inst |= (Lexicon::is_inst_with(lw.low(n), lw.classes(n))
+                    && !lw.is(n, class::PLACE_WORD | class::AFFILIATION))
+                    || t.chars().filter(|c| c.is_uppercase()).count() >= 2;
                 n += 1;
             }
             // Only an institution's name ("dari China Anwar juga" holds the next name).
@@ -335,20 +405,15 @@ fn run_mention(
         // ("Kandidat doktor X, dokter Adam Prabata, mengatakan": a title may open it.)
         let between_commas = first > 0
             && toks[first - 1].is(',')
-            && toks[first..i].iter().all(|t| {
-                let w = lower(&text[t.span], buf);
-                lx.role.contains(w) || lx.honorific.contains(w)
-            })
+            && (first..i).all(|t| lw.is(t, class::ROLE | class::HONORIFIC))
             // One name, not a list ("kuasa hukum FPI dan Rizieq Shihab").
-            && !toks[i..j]
-                .iter()
-                .any(|t| matches!(lower(&text[t.span], buf), "dan" | "and" | "&"));
+            && !(i..j).any(|t| matches!(lw.low(t), "dan" | "and" | "&"));
         let after_comma = !opener
             && between_commas
             && toks.get(k).is_some_and(|t| t.is(','))
             && toks
                 .get(k + 1)
-                .is_some_and(|t| t.is_word() && lx.cues.contains_key(lower(&text[t.span], buf)));
+                .is_some_and(|t| t.is_word() && lw.is(k + 1, class::CUE));
         if after_comma {
             // "Hamidah Abdurrachman, menilai": the comma closes an apposition before it.
             k += 1;
@@ -362,12 +427,11 @@ fn run_mention(
         }
         let k0 = k;
         while k < toks.len() && k < k0 + 3 && toks[k].is_word() {
-            let w = lower(&text[toks[k].span], buf);
-            if lx.cues.contains_key(w) {
+            if lw.is(k, class::CUE) {
                 strong = true;
                 break;
             }
-            if !lx.adverb.contains(w) {
+            if !lw.is(k, class::ADVERB) {
                 break;
             }
             k += 1;
@@ -380,30 +444,27 @@ fn run_mention(
     // A cue opening the run ("Menurut Rusdy", "Kata Wahyu"): the name after it is a speaker.
     let mut cue_at: Option<usize> = None;
     // Computed once: "dan" joins the words of an organisation's name only.
-    let run_has_org = toks[i..j]
-        .iter()
-        .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
+    let run_has_org = (i..j).any(|k| lw.is(k, class::ORG_WORD));
     for k in i..j {
-        let w = lower(&text[toks[k].span], buf);
+        let w = lw.low(k);
         let brk = if matches!(w, "dan" | "and" | "&") {
             (!run_has_org).then_some(false)
-        } else if lx.role.contains(w) || lx.honorific.contains(w) {
+        } else if lw.is(k, class::ROLE | class::HONORIFIC) {
             Some(true)
-        } else if lx.not_name.contains(w) || lx.pronouns.contains_key(w) || lx.cues.contains_key(w)
-        {
+        } else if lw.is(k, class::NOT_NAME | class::PRONOUN | class::CUE) {
             Some(false)
         } else {
             None
         };
         if let Some(role) = brk {
-            let w = lower(&text[toks[k].span], buf).to_string();
-            let is_cue = lx.cues.contains_key(w.as_str());
+            let w = w.to_string();
+            let is_cue = lw.is(k, class::CUE);
             if s < k {
                 let st = (s == i && strong_before) || cue_at.is_some_and(|c| c + 1 == s);
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, buf, by_word, out,
+                    text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, lw, by_word, out,
                 );
             }
             if role {
@@ -430,7 +491,7 @@ fn run_mention(
         let st = (s == i && strong_before) || strong_after || cue_at.is_some_and(|c| c + 1 == s);
         let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, buf, by_word, out,
+            text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, lw, by_word, out,
         );
     }
 }
@@ -448,7 +509,7 @@ fn piece(
     subject: bool,
     place_prep: bool,
     ctx: &[String],
-    buf: &mut String,
+    lw: &Lows,
     by_word: &mut HashMap<String, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
@@ -456,10 +517,10 @@ fn piece(
     let mut b = s;
     let mut e = e;
     // Connectors never start or end a name.
-    while e > b && lx.connector.contains(lower(&text[toks[e - 1].span], buf)) {
+    while e > b && lw.is(e - 1, class::CONNECTOR) {
         e -= 1;
     }
-    while b < e && lx.connector.contains(lower(&text[toks[b].span], buf)) {
+    while b < e && lw.is(b, class::CONNECTOR) {
         b += 1;
     }
     if b >= e {
@@ -468,10 +529,7 @@ fn piece(
     // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
     // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
     // follows the last institution word; a person's name has at most four words.
-    let taker_before = b > 0 && {
-        let w = lower(&text[toks[b - 1].span], buf);
-        lx.place_word.contains(w) || lx.place_role.contains(w)
-    };
+    let taker_before = b > 0 && lw.is(b - 1, class::PLACE_WORD | class::PLACE_ROLE);
     let mut last_inst = None;
     for k in b..e {
         let t = &text[toks[k].span];
@@ -484,11 +542,9 @@ fn piece(
         } else if k == b {
             taker_before
         } else {
-            let p = lower(&text[toks[k - 1].span], buf);
-            lx.place_word.contains(p) || lx.place_role.contains(p)
+            lw.is(k - 1, class::PLACE_WORD | class::PLACE_ROLE)
         };
-        let w = lower(t, buf);
-        if lx.is_inst(w) || acronym || after_taker {
+        if Lexicon::is_inst_with(lw.low(k), lw.classes(k)) || acronym || after_taker {
             last_inst = Some(k);
         }
     }
@@ -503,15 +559,13 @@ fn piece(
     }
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
-        for t in &toks[b..=li] {
-            ctx.push(lower(&text[t.span], buf).to_string());
+        for k in b..=li {
+            ctx.push(lw.low(k).to_string());
         }
         if tail == 0 {
             // All institution: an organisation or a place.
-            let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
-            let org = toks[b..e]
-                .iter()
-                .any(|t| lx.org_word.contains(lower(&text[t.span], buf)));
+            let span = bare(text, Span::new(toks[b].span.start, toks[e - 1].span.end));
+            let org = (b..e).any(|k| lw.is(k, class::ORG_WORD));
             let guess = if org
                 || e - b == 1 && span.len() > 1 && !text[span].chars().any(char::is_lowercase)
             {
@@ -521,11 +575,11 @@ fn piece(
             };
             out.push(Mention {
                 span,
-                name: text[span].to_string(),
+                name: Rc::from(&text[span]),
                 id: None,
                 guess,
                 referent: None,
-                ctx,
+                ctx: lw.share(ctx),
                 rank: 0,
             });
             return;
@@ -535,15 +589,14 @@ fn piece(
     if e - b > 4 {
         b = e - 3;
     }
-    let span = Span::new(toks[b].span.start, toks[e - 1].span.end);
+    let span = bare(text, Span::new(toks[b].span.start, toks[e - 1].span.end));
     let mut org = false;
     let mut place = false;
     let mut all_affil = true;
-    for t in &toks[b..e] {
-        let w = lower(&text[t.span], buf);
-        org |= lx.org_word.contains(w);
-        place |= lx.place_word.contains(w);
-        all_affil &= lx.affiliation.contains(w) || lx.connector.contains(w);
+    for k in b..e {
+        org |= lw.is(k, class::ORG_WORD);
+        place |= lw.is(k, class::PLACE_WORD);
+        all_affil &= lw.is(k, class::AFFILIATION | class::CONNECTOR);
     }
     let words = e - b;
     let acronym = words == 1 && !text[span].chars().any(char::is_lowercase) && span.len() > 1;
@@ -563,12 +616,12 @@ fn piece(
     } else {
         u8::from(had_role)
     };
-    let last = lower(&text[toks[e - 1].span], buf).to_string();
-    let mut name = text[span].to_string();
-    if let Some(&k) = by_word.get(&last) {
+    let last = lw.low(e - 1);
+    let mut name = None;
+    if let Some(&k) = by_word.get(last) {
         let m = &out[k];
         if words == 1 || text[span].len() < m.name.len() && m.name.ends_with(&text[span]) {
-            name = m.name.clone();
+            name = Some(m.name.clone());
             if matches!(guess, Guess::Unknown | Guess::Person) && m.guess == Guess::Person {
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
@@ -582,10 +635,10 @@ fn piece(
         // A later short reference by an inner word ("Iola" after "Pantau Gambut Iola Abas"):
         // a person is called by the first word of the name, so the name starts there and the
         // words before it belong to the organisation.
-        let old = out[k].name.clone();
+        let old = Rc::clone(&out[k].name);
         let at = old
             .split(' ')
-            .position(|x| x.eq_ignore_ascii_case(&last))
+            .position(|x| x.eq_ignore_ascii_case(last))
             .filter(|&p| p > 0);
         // The words before are names too ("Mohammad Fredly Nasution" is "Fredly"; "M Roem
         // Ohoirat" is "Roem"; "Kiagus Ahmad" is "Ahmad"): the whole name stays.
@@ -596,19 +649,19 @@ fn piece(
             })
         });
         if let Some(p) = at {
-            let new = match cut {
-                Some(_) => old.split(' ').skip(p).collect::<Vec<_>>().join(" "),
-                None => old.clone(),
+            let new: Rc<str> = match cut {
+                Some(_) => Rc::from(old.split(' ').skip(p).collect::<Vec<_>>().join(" ")),
+                None => Rc::clone(&old),
             };
             if cut.is_some() {
                 let hi = out.len().min(k + 64);
                 for m in &mut out[k..hi] {
                     if m.name == old {
-                        m.name.clone_from(&new);
+                        m.name = Rc::clone(&new);
                     }
                 }
             }
-            name = new;
+            name = Some(new);
             if matches!(guess, Guess::Unknown | Guess::Person) {
                 guess = Guess::Person;
                 rank = rank.max(out[k].rank.min(1));
@@ -616,10 +669,9 @@ fn piece(
             ctx.extend(out[k].ctx.iter().cloned());
         }
     } else if words == 1 {
-        let w = lower(&text[span], buf).to_string();
-        if let Some(&k) = by_word.get(&w) {
+        if let Some(&k) = by_word.get(lw.low(b)) {
             let m = &out[k];
-            name = m.name.clone();
+            name = Some(m.name.clone());
             if m.guess == Guess::Person && guess == Guess::Unknown {
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
@@ -634,25 +686,32 @@ fn piece(
     }
     if guess == Guess::Person && (2..=4).contains(&words) {
         let idx = out.len();
-        by_word.insert(last, idx);
-        let first = lower(&text[toks[b].span], buf).to_string();
-        by_word.entry(first).or_insert(idx);
+        by_word.insert(last.to_string(), idx);
+        by_word.entry(lw.low(b).to_string()).or_insert(idx);
         if words >= 3 {
-            for t in &toks[b + 1..e - 1] {
-                let w = lower(&text[t.span], buf);
-                by_word.entry(format!("\u{1}{w}")).or_insert(idx);
+            for t in b + 1..e - 1 {
+                by_word.entry(format!("\u{1}{}", lw.low(t))).or_insert(idx);
             }
         }
     }
     out.push(Mention {
         span,
-        name,
+        name: name.unwrap_or_else(|| Rc::from(&text[span])),
         id: None,
         guess,
         referent: None,
-        ctx,
+        ctx: lw.share(ctx),
         rank,
     });
+}
+
+/// `span` without a possessive `'s` at its end ("Acme's" names Acme).
+fn bare(text: &str, span: Span) -> Span {
+    let w = &text[span];
+    match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        Some(b) if !b.is_empty() => Span::new(span.start, span.start + b.len()),
+        _ => span,
+    }
 }
 
 /// A paragraph in title case with no sentence punctuation at its end: a headline or a menu

@@ -33,8 +33,19 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
-        let (c, len) = char_at(text, bytes, i);
-        if c.is_whitespace() {
+        let b = bytes[i];
+        // ASCII: the char tests below without decoding (`char::is_whitespace` of an ASCII
+        // char is exactly these bytes).
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            char_at(text, bytes, i)
+        };
+        if b >= 0x80 && c.is_whitespace() {
             i += len;
             continue;
         }
@@ -44,6 +55,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             let mut any_upper = first_upper;
             let mut j = i + len;
             while j < end {
+                // ASCII letters and digits: the common case, no decoding.
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
+                    any_upper |= b.is_ascii_uppercase();
+                    j += 1;
+                    continue;
+                }
                 let (d, dl) = char_at(text, bytes, j);
                 if d.is_alphanumeric() {
                     any_upper |= d.is_uppercase();
@@ -54,6 +72,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 {
                     // Only inside a word: a letter or digit must follow.
                     j += dl;
+                } else if d == ','
+                    && j + 1 < end
+                    && bytes[j - 1].is_ascii_digit()
+                    && bytes[j + 1].is_ascii_digit()
+                {
+                    // A number's grouping or decimal comma: "1,200", "2,5".
+                    j += 1;
                 } else {
                     break;
                 }
@@ -91,24 +116,36 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
 /// A possessive `'s` is dropped, and a reduplicated word ("badan-badan") gives its base.
 pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
-    let w = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
-    let w = match w.split_once('-') {
-        Some((a, b)) if a.eq_ignore_ascii_case(b) => a,
+    lower_into(word, buf);
+    buf.as_str()
+}
+
+/// [`lower`] appended to `out`.
+pub(crate) fn lower_into(word: &str, out: &mut String) {
+    let b = word.as_bytes();
+    let w = if b.ends_with(b"'s") {
+        &word[..word.len() - 2]
+    } else if b.ends_with("’s".as_bytes()) {
+        &word[..word.len() - "’s".len()]
+    } else {
+        word
+    };
+    // The first hyphen (a byte scan: words are short).
+    let w = match w.bytes().position(|c| c == b'-') {
+        Some(p) if w[..p].eq_ignore_ascii_case(&w[p + 1..]) => &w[..p],
         _ => w,
     };
     if w.is_ascii() {
-        for b in w.bytes() {
-            buf.push(b.to_ascii_lowercase() as char);
+        let start = out.len();
+        out.push_str(w);
+        if let Some(new) = out.get_mut(start..) {
+            new.make_ascii_lowercase();
         }
     } else {
         for c in w.chars() {
-            buf.extend(c.to_lowercase());
+            out.extend(c.to_lowercase());
         }
     }
-    buf.as_str()
 }
 
 #[cfg(test)]
