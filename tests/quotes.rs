@@ -47,6 +47,13 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_wali_kota_role_not_name", ID, "“Pasar dibuka lagi,” kata Wali Kota Madiun Hartono Wibowo kepada wartawan.", &[("Pasar dibuka lagi,", "Hartono Wibowo", 'D')]),
     ("id_menurut_name_salient", ID, "Menurut Sumarni, jalur Pantai Indah lebih ramai. Banyak warga datang. “Kami tambah petugas,” katanya.", &[("Kami tambah petugas,", "Sumarni", 'D')]),
     ("id_beliau", ID, "Kiai Ahmad Mustofa memberi ceramah. “Jaga persatuan,” kata beliau.", &[("Jaga persatuan,", "Ahmad Mustofa", 'D')]),
+    // --- Indonesian: -nya cues after reported speech (the speaker of the last cue, not its object)
+    ("id_nya_not_object_of_active_cue", ID, "Peneliti Yanti Kusuma mengatakan proyek itu bermasalah. Warga kemudian meminta Hadi Susanto mundur. “Kami menunggu jawaban,” katanya.", &[("Kami menunggu jawaban,", "Yanti Kusuma", 'D')]),
+    ("id_nya_passive_cue_agent", ID, "“Harga naik,” kata Budi Santoso. Hal serupa dikatakan Rina Marlina. “Pasokan berkurang,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Pasokan berkurang,", "Rina Marlina", 'D')]),
+    ("id_nya_name_dari_org_cue", ID, "“Harga naik,” kata Budi Santoso. Rudi dari PT Sinar Jaya mengatakan, penjualan turun. “Pesanan berkurang,” katanya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Pesanan berkurang,", "Rudi", 'D')]),
+    ("id_nya_apposition_comma_cue", ID, "“Harga naik,” kata Budi Santoso. Dosen Universitas Andalas, Rina Marlina, menilai kebijakan itu keliru. “Harus dikaji ulang,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Harus dikaji ulang,", "Rina Marlina", 'D')]),
+    ("id_nya_apposition_list_not_speaker", ID, "“Kami kecewa,” kata Budi Santoso. Rudi Hartono, kuasa hukum PT Sinar dan Yanti Kusuma, menyatakan akan banding. “Kami hormati,” ujarnya.", &[("Kami kecewa,", "Budi Santoso", 'D'), ("Kami hormati,", "Rudi Hartono", 'D')]),
+    ("id_nya_opener_word_not_name", ID, "Kepala desa Rudi Hartono mengatakan jalan rusak. Padahal, menurut warga, jalan itu baru. “Kami sudah lapor,” katanya.", &[("Kami sudah lapor,", "Rudi Hartono", 'D')]),
     // --- Indonesian: quote, speaker, cue
     ("id_speaker_cue_after", ID, "“Kami belum menerima surat itu,” Budi Santoso menambahkan.", &[("Kami belum menerima surat itu,", "Budi Santoso", 'D')]),
     ("id_speaker_juga_cue", ID, "“Semua harus tertib,” Budi Santoso juga mengatakan.", &[("Semua harus tertib,", "Budi Santoso", 'D')]),

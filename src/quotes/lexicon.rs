@@ -81,6 +81,11 @@ pub(crate) struct Lexicon {
     pub passive_aux: WordSet,
     /// Words after which a cue's form is a noun ("its brands", "the claims"), not a verb.
     pub noun_marker: WordSet,
+    /// Prefixes of active transitive verbs: a name right after such a cue is its object
+    /// ("menilai Amdal"), not its speaker.
+    pub active_prefix: Vec<String>,
+    /// Prepositions of origin between a name and its organisation ("dari", "from").
+    pub origin_prep: WordSet,
 }
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
@@ -248,6 +253,8 @@ impl Lexicon {
             "principal_prep" => set_add(&mut self.principal_prep, &entry),
             "passive_aux" => set_add(&mut self.passive_aux, &entry),
             "noun_marker" => set_add(&mut self.noun_marker, &entry),
+            "origin_prep" => set_add(&mut self.origin_prep, &entry),
+            "active_prefix" => self.active_prefix.push(entry.to_string()),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }
@@ -315,6 +322,16 @@ impl Lexicon {
             && !w.ends_with("wan")
             && !w.ends_with("man"))
             || (n >= 7 && w.ends_with("isasi"))
+    }
+
+    /// Whether a cue word is an active transitive verb ("menilai", "meminta"): what follows
+    /// it is its object, never its speaker.
+    pub(crate) fn active_verb(&self, w: &str) -> bool {
+        self.active_prefix.iter().any(|p| w.starts_with(p.as_str()))
+            && self
+                .cues
+                .get(w)
+                .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb))
     }
 
     fn add_cue(&mut self, entry: &str, class: CueClass) {

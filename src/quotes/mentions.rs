@@ -219,7 +219,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                     break;
                 }
             }
-            run_mention(text, &toks, i, j, &lw, &mut by_word, &mut own);
+            run_mention(text, lx, &toks, i, j, &lw, &mut by_word, &mut own);
             i = j;
         }
     }
@@ -308,6 +308,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
 #[allow(clippy::too_many_arguments)]
 fn run_mention(
     text: &str,
+    lx: &Lexicon,
     toks: &[Tok],
     i: usize,
     j: usize,
@@ -321,6 +322,10 @@ fn run_mention(
             .iter()
             .all(|t| !text[t.span].chars().any(char::is_lowercase))
     {
+        return;
+    }
+    // A common noun alone, capitalised at the start of a sentence ("Warga meminta ..."): no name.
+    if j - i == 1 && lw.is(i, class::UNNAMED) {
         return;
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
@@ -349,7 +354,8 @@ fn run_mention(
             had_role = true;
             first = k;
         } else if k + 1 == i && lw.is(k, class::CUE) {
-            strong_before = true;
+            // "kata Wahyu", "dikatakan Wahyu": the speaker; "menilai Amdal": an object.
+            strong_before = !lx.active_verb(lw.low(k));
             break;
         } else if k + 1 == i
             && matches!(
@@ -371,7 +377,49 @@ fn run_mention(
     // ("Fidelis Nanga, a journalist based in Yaounde, said").
     {
         let mut k = j;
-        if toks.get(k).is_some_and(|t| t.is(',')) {
+        // An affiliation after the name ("Reynaldi dari PT House of Rattan mengatakan"): a
+        // preposition of origin and a capitalised name.
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.cap && lx.origin_prep.contains(lw.low(k)))
+            && toks.get(k + 1).is_some_and(|t| t.is_word() && t.cap)
+        {
+            let lim = (k + 10).min(toks.len());
+            let mut n = k + 1;
+            let mut inst = false;
+            while n < lim && toks[n].is_word() && (toks[n].cap || lw.is(n, class::CONNECTOR)) {
+                let t = &text[toks[n].span];
+                let w = lw.low(n);
+                inst |=
+                    (lx.is_inst(w) && !lx.place_word.contains(w) && !lx.affiliation.contains(w))
+                        || t.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                n += 1;
+            }
+            // Only an institution's name ("dari China Anwar juga" holds the next name).
+            if inst {
+                k = n;
+            }
+        }
+        // (Not a single word opening its sentence: "Padahal, menurut ...".)
+        let opener = j - i == 1 && (i == 0 || toks[i - 1].punct.is_some_and(|c| ".!?".contains(c)));
+        // Only a name between commas: "ujar X, kuasa hukum FPI dan Rizieq Shihab, menyatakan"
+        // names a client in the apposition.
+        // ("Kandidat doktor X, dokter Adam Prabata, mengatakan": a title may open it.)
+        let between_commas = first > 0
+            && toks[first - 1].is(',')
+            && (first..i).all(|q| lw.is(q, class::ROLE | class::HONORIFIC))
+            // One name, not a list ("kuasa hukum FPI dan Rizieq Shihab").
+            && !(i..j).any(|q| matches!(lw.low(q), "dan" | "and" | "&"));
+        let after_comma = !opener
+            && between_commas
+            && toks.get(k).is_some_and(|t| t.is(','))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_word() && lw.is(k + 1, class::CUE));
+        if after_comma {
+            // "Hamidah Abdurrachman, menilai": the comma closes an apposition before it.
+            k += 1;
+        } else if toks.get(k).is_some_and(|t| t.is(',')) {
             let lim = (k + 16).min(toks.len());
             if let Some(c) = (k + 1..lim).find(|&c| toks[c].is(',') || toks[c].is('.')) {
                 if toks[c].is(',') {
