@@ -1251,7 +1251,8 @@ impl<'a> Ctx<'a> {
             if !t.word || !self.same_sent(k, m.first) || self.toks[m.first].gap != Gap::Space {
                 continue;
             }
-            let modifier = if t.lower {
+            // A sentence may open with the head: "Kontingen Indonesia", "Agresi Israel".
+            let modifier = if t.lower || (self.initial[k] && self.has(W::DemonymHeads, k)) {
                 self.has(W::DemonymHeads, k)
             } else {
                 // A title's country ("Presiden Rusia") stays: it is the person's affiliation.
