@@ -1262,6 +1262,16 @@ impl<'a> Ctx<'a> {
                     p.alive && p.kind == EntityKind::Organization && p.last == k
                 }
             };
+            // "serangan udara Israel", "pejabat senior AS": a head and one word that
+            // modifies it.
+            let modifier = modifier
+                || (t.lower
+                    && k > 0
+                    && self.same_sent(k - 1, k)
+                    && self.toks[k].gap == Gap::Space
+                    && (self.toks[k - 1].lower || self.initial[k - 1])
+                    && self.has(W::DemonymHeads, k - 1)
+                    && self.has(W::DemonymModifiers, k));
             if modifier {
                 self.remove(id);
             }
