@@ -1255,8 +1255,17 @@ impl<'a> Miner<'a> {
                 let np = match class {
                     CueClass::Verb => {
                         let e = self.skip_adverbs_back(&toks, k);
-                        self.np_backward(&toks, e)
-                            .map(|np| self.apposition_back(&toks, np))
+                        let mut back = self.np_backward(&toks, e);
+                        if back.is_none() && e >= 2 && toks[e - 1].is(',') {
+                            // `Tom Baker, her opponent, said`.
+                            let lim = e.saturating_sub(25);
+                            if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
+                                back = self
+                                    .np_backward(&toks, c)
+                                    .filter(|np| self.has_name(&toks, *np));
+                            }
+                        }
+                        back.map(|np| self.apposition_back(&toks, np))
                     }
                     CueClass::Prep => self.np_forward(&toks, k + n),
                     _ => None,
