@@ -202,6 +202,8 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_sighed_colon", EN, "Asked about his future, Gary Pollock sighed: \"That is not for me to decide.\"", &[("That is not for me to decide.", "Gary Pollock", 'D')]),
     ("en_quote_paragraph_after_apposition_speaker", EN, "\"We will fight this,\" said Jane Walsh.\n\nTom Baker, her opponent, said the case was weak.\n\n\"There is no evidence.\"", &[("We will fight this,", "Jane Walsh", 'D'), ("There is no evidence.", "Tom Baker", 'D')]),
     ("en_multi_paragraph_quote", EN, "\"We will fight this,\" said Jane Walsh.\n\n\"We have the evidence. We have the witnesses.\n\n\"And we will win.\"", &[("We will fight this,", "Jane Walsh", 'D'), ("We have the evidence. We have the witnesses.", "Jane Walsh", 'D'), ("And we will win.", "Jane Walsh", 'D')]),
+    ("en_year_old_description", EN, "Sarah Walsh, 54, won the seat. \"I am thrilled,\" the 54-year-old said.", &[("I am thrilled,", "Sarah Walsh", 'D')]),
+    ("en_fumed", EN, "\"We were robbed,\" fumed Tom Baker.", &[("We were robbed,", "Tom Baker", 'D')]),
     // --- English: titles, terms, apostrophes, marks
     ("en_dubbed", EN, "He was dubbed the \"Trump of the East\" by critics.", &[("Trump of the East", "", 'T')]),
     ("en_titled", EN, "She released an album titled \"Blue Skies\" last year.", &[("Blue Skies", "", 'T')]),

@@ -938,6 +938,13 @@ impl<'a> Miner<'a> {
         if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
             return NpWord::Head;
         }
+        if lx
+            .person_suffix
+            .iter()
+            .any(|x| w.len() > x.len() && w.ends_with(x.as_str()))
+        {
+            return NpWord::Head;
+        }
         if lx.determiner.contains(w) || lx.indefinite.contains(w) {
             return NpWord::Det;
         }

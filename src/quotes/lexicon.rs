@@ -81,6 +81,8 @@ pub(crate) struct Lexicon {
     pub passive_aux: WordSet,
     /// Words after which a cue's form is a noun ("its brands", "the claims"), not a verb.
     pub noun_marker: WordSet,
+    /// Endings of words that name a person ("-year-old": "the 54-year-old").
+    pub person_suffix: Vec<String>,
 }
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
@@ -248,6 +250,7 @@ impl Lexicon {
             "principal_prep" => set_add(&mut self.principal_prep, &entry),
             "passive_aux" => set_add(&mut self.passive_aux, &entry),
             "noun_marker" => set_add(&mut self.noun_marker, &entry),
+            "person_suffix" => self.person_suffix.push(entry.clone()),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }
