@@ -52,25 +52,63 @@ impl Language {
             end -= 1;
         }
         let (mut id, mut en) = (0usize, 0usize);
-        for word in text[..end].split(|c: char| !c.is_alphanumeric()) {
-            if word.is_empty() || word.len() > 9 {
+        // Words are maximal runs of alphanumeric characters; bytes are scanned directly and
+        // only non-ASCII characters decoded.
+        let text = &text[..end];
+        let bytes = text.as_bytes();
+        let alnum_at = |i: usize| -> (bool, usize) {
+            let b = bytes[i];
+            if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        let mut i = 0;
+        while i < end {
+            let (word_char, len) = alnum_at(i);
+            if !word_char {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut ascii = true;
+            let mut upper = false;
+            while i < end {
+                let b = bytes[i];
+                if b.is_ascii_lowercase() {
+                    i += 1;
+                    continue;
+                }
+                if b.is_ascii_alphanumeric() {
+                    upper |= b.is_ascii_uppercase();
+                    i += 1;
+                    continue;
+                }
+                if b < 0x80 {
+                    break;
+                }
+                let (word_char, len) = alnum_at(i);
+                if !word_char {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+            let n = i - start;
+            if !ascii || n > 9 {
                 continue;
             }
             let mut buf = [0u8; 9];
-            let mut n = 0;
-            let mut ascii = true;
-            for b in word.bytes() {
-                if !b.is_ascii() {
-                    ascii = false;
-                    break;
+            let w = if upper {
+                for (d, s) in buf.iter_mut().zip(&bytes[start..i]) {
+                    *d = s.to_ascii_lowercase();
                 }
-                buf[n] = b.to_ascii_lowercase();
-                n += 1;
-            }
-            if !ascii {
-                continue;
-            }
-            let w = &buf[..n];
+                &buf[..n]
+            } else {
+                &bytes[start..i]
+            };
             // A `match` on byte strings compiles to a dispatch on length and bytes: far faster
             // than comparing each word with every list entry.
             if is_id_function_word(w) {

@@ -51,6 +51,7 @@ pub(crate) use index::{
     AliasRef as RawAliasRef, FxHasher, IndexBuilder as RawIndexBuilder, IndexMatch as RawMatch,
     MixHasher,
 };
+#[allow(unused_imports)] // `tokenize` is kept for callers without hashes
 pub(crate) use token::{tokenize, Gap, Token};
 
 /// The header line of a TSV gazetteer file.
@@ -356,9 +357,9 @@ impl Gazetteer {
 
     /// Finds aliases in `text`: leftmost-longest, whole words, never overlapping, in order.
     pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
-        let toks = tokenize(text);
+        let (toks, hashes) = token::tokenize_hashed(text);
         let mut raw = Vec::new();
-        self.find_tokens(text, &toks, &[], &mut raw);
+        self.find_tokens(text, &toks, &hashes, &mut raw);
         raw.iter()
             .map(|m| GazetteerMatch {
                 span: Span::new(toks[m.first].start, toks[m.last].end),

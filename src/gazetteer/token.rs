@@ -61,7 +61,20 @@ pub(crate) fn norm_punct(c: char) -> char {
 
 /// Tokenizes `text`, appending to `out` (cleared first).
 pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    tokenize_core::<false>(text, out, &mut Vec::new());
+}
+
+/// Tokenizes `text` into `out` and the tokens' [`token_hash`]es into `hashes` (both cleared
+/// first), hashing ASCII words while they are scanned.
+pub(crate) fn tokenize_hashed_into(text: &str, out: &mut Vec<Token>, hashes: &mut Vec<u64>) {
+    tokenize_core::<true>(text, out, hashes);
+}
+
+/// Tokenizes `text`, with the hashes when `H`.
+#[inline]
+fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut Vec<u64>) {
     out.clear();
+    hashes.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut newlines = 0u32;
@@ -75,7 +88,13 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 let start = i;
                 let (mut has_lower, mut has_letter) = (false, false);
                 let first = b;
-                let j = scan_word(text, i, &mut has_lower, &mut has_letter);
+                let j = if H {
+                    let (j, h) = scan_word_hashed(text, i, &mut has_lower, &mut has_letter);
+                    hashes.push(h);
+                    j
+                } else {
+                    scan_word(text, i, &mut has_lower, &mut has_letter)
+                };
                 out.push(Token {
                     start,
                     end: j,
@@ -96,6 +115,9 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 }
                 i += 1;
             } else {
+                if H {
+                    hashes.push(add(0, b.to_ascii_lowercase()));
+                }
                 out.push(Token {
                     start: i,
                     end: i + 1,
@@ -118,6 +140,9 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             let start = i;
             let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
             let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
+            if H {
+                hashes.push(token_hash(&text[start..j]));
+            }
             out.push(Token {
                 start,
                 end: j,
@@ -138,6 +163,9 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             }
             i += len;
         } else {
+            if H {
+                hashes.push(token_hash(&text[i..i + len]));
+            }
             out.push(Token {
                 start: i,
                 end: i + len,
@@ -166,7 +194,16 @@ fn gap(spaced: bool, newlines: u32) -> Gap {
     }
 }
 
+/// Tokenizes `text`, with the tokens' [`token_hash`]es.
+pub(crate) fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u64>) {
+    let mut v = Vec::with_capacity(text.len() / 5 + 1);
+    let mut h = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_hashed_into(text, &mut v, &mut h);
+    (v, h)
+}
+
 /// Tokenizes `text`.
+#[allow(dead_code)] // the recognizer and `Gazetteer::find` use `tokenize_hashed`
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut v = Vec::with_capacity(text.len() / 5 + 1);
     tokenize_into(text, &mut v);
@@ -279,6 +316,35 @@ fn scan_word(text: &str, mut j: usize, has_lower: &mut bool, has_letter: &mut bo
     j
 }
 
+/// [`scan_word`] of an ASCII word start at byte `start`, with the word's [`token_hash`]
+/// computed on the way (on the slow path once a non-ASCII character is met).
+#[inline]
+fn scan_word_hashed(
+    text: &str,
+    start: usize,
+    has_lower: &mut bool,
+    has_letter: &mut bool,
+) -> (usize, u64) {
+    let bytes = text.as_bytes();
+    let mut h = 0u64;
+    let mut j = start;
+    while j < bytes.len() {
+        let c = bytes[j];
+        if !c.is_ascii_alphanumeric() {
+            if c >= 0x80 {
+                let end = scan_word(text, j, has_lower, has_letter);
+                return (end, token_hash(&text[start..end]));
+            }
+            break;
+        }
+        *has_lower |= c.is_ascii_lowercase();
+        *has_letter |= c.is_ascii_alphabetic();
+        h = add(h, c.to_ascii_lowercase());
+        j += 1;
+    }
+    (j, h)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +363,22 @@ mod tests {
         assert_eq!(toks[9].gap, Gap::Break);
         assert!(toks[0].cap && !toks[0].upper);
         assert!(toks[2].lower);
+    }
+
+    #[test]
+    fn hashed_tokens_are_token_hashes() {
+        for t in [
+            "Tempo.co, Jakarta -  Putin’s\n\nKim",
+            "Ütü ütü Café-au-lait x\u{301}y 12ab ’ – \u{2028}",
+            "",
+            "a",
+        ] {
+            let (toks, hashes) = tokenize_hashed(t);
+            let want: Vec<u64> = toks.iter().map(|k| token_hash(k.text(t))).collect();
+            assert_eq!(hashes, want, "{t:?}");
+            let plain = tokenize(t);
+            assert_eq!(plain.len(), toks.len());
+        }
     }
 
     #[test]

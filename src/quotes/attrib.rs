@@ -10,6 +10,7 @@ use super::mentions::{self, Guess, Mention};
 use super::words::{lower, tokenize, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Speaker};
 use crate::Span;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Bytes looked at before and after a quote.
@@ -29,19 +30,20 @@ const CUE_SEARCH: usize = 40;
 #[derive(Clone, Debug)]
 struct Who {
     span: Span,
-    name: Option<String>,
-    id: Option<String>,
+    /// Shared with the mention it comes from (a speaker is copied often: history, attributes).
+    name: Option<Rc<str>>,
+    id: Option<Rc<str>>,
     guess: Guess,
     referent: Option<usize>,
-    ctx: Vec<String>,
+    ctx: Rc<Vec<String>>,
 }
 
 impl Who {
     fn speaker(&self) -> Speaker {
         Speaker {
             span: self.span,
-            name: self.name.clone(),
-            id: self.id.clone(),
+            name: self.name.as_deref().map(String::from),
+            id: self.id.as_deref().map(String::from),
             kind: self.guess.kind(),
             referent: self.referent,
         }
@@ -50,11 +52,11 @@ impl Who {
     fn from_mention(m: &Mention, span: Span) -> Who {
         Who {
             span,
-            name: Some(m.name.clone()),
+            name: Some(Rc::clone(&m.name)),
             id: m.id.clone(),
             guess: m.guess,
             referent: m.referent,
-            ctx: m.ctx.clone(),
+            ctx: Rc::clone(&m.ctx),
         }
     }
 
@@ -65,7 +67,7 @@ impl Who {
             id: None,
             guess: Guess::Unknown,
             referent: None,
-            ctx: Vec::new(),
+            ctx: Rc::default(),
         }
     }
 }
@@ -1455,11 +1457,11 @@ impl<'a> Miner<'a> {
                 };
                 return Some(Who {
                     span,
-                    name: Some(self.text[span].to_string()),
+                    name: Some(Rc::from(&self.text[span])),
                     id: None,
                     guess,
                     referent: None,
-                    ctx: Vec::new(),
+                    ctx: Rc::default(),
                 });
             }
         }

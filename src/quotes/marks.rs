@@ -133,11 +133,37 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     out
 }
 
+/// The first position from `i` on (at most `end`) of an 8-byte block of `bytes[..end]` that
+/// holds a `"`, a `'` or a non-ASCII byte (the bytes a quotation mark can start with): the
+/// blocks before it are plain ASCII without marks. Eight bytes at a time.
+fn skip_plain(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= end {
+        let mut block = [0u8; 8];
+        block.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(block);
+        // A byte of `x` is zero where `w` holds the byte looked for.
+        let dq = w ^ (u64::from(b'"') * LO);
+        let sq = w ^ (u64::from(b'\'') * LO);
+        let zero = |x: u64| x.wrapping_sub(LO) & !x;
+        if (zero(dq) | zero(sq) | w) & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
 fn find_in(text: &str, par: Span, pi: usize, out: &mut Vec<RawQuote>) {
     let bytes = text.as_bytes();
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     let mut i = par.start;
     while i < par.end {
+        i = skip_plain(bytes, i, par.end);
+        if i >= par.end {
+            break;
+        }
         let b = bytes[i];
         // Every mark starts with one of these bytes; skip the rest fast.
         if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
@@ -305,6 +331,20 @@ mod tests {
             .iter()
             .map(|r| &text[r.content.start..r.content.end])
             .collect()
+    }
+
+    #[test]
+    fn skip_plain_stops_at_marks() {
+        for (name, text, want) in [
+            ("none", "abcdefghijklmnopq", 16),
+            ("double", "abcdefghij\"klmnopqrstu", 8),
+            ("single", "abcdefgh'ijklmnopqrst", 8),
+            ("non-ascii", "abcdefghijklmno“pqrstuvwxyz", 8),
+            ("first block", "\"abcdefghijk", 0),
+            ("short", "abc", 0),
+        ] {
+            assert_eq!(skip_plain(text.as_bytes(), 0, text.len()), want, "{name}");
+        }
     }
 
     #[test]

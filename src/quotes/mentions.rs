@@ -7,10 +7,11 @@
 
 use super::lexicon::{class, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower, tokenize, Tok};
+use super::words::{lower_into, tokenize, Tok};
 use crate::document::Document;
 use crate::{EntityKind, Span};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A guess at a name's kind, from the entity layer or from the words around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,13 +44,15 @@ impl Guess {
 #[derive(Clone, Debug)]
 pub(crate) struct Mention {
     pub span: Span,
-    /// The canonical name (the referent's, or the longest name seen for it).
-    pub name: String,
-    pub id: Option<String>,
+    /// The canonical name (the referent's, or the longest name seen for it). Shared: the
+    /// mentions of one referent or name hold one copy.
+    pub name: Rc<str>,
+    pub id: Option<Rc<str>>,
     pub guess: Guess,
     pub referent: Option<usize>,
-    /// Roles and affiliations, lower case, word by word ("presiden", "rusia").
-    pub ctx: Vec<String>,
+    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"). Shared, as
+    /// the name.
+    pub ctx: Rc<Vec<String>>,
     /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
     /// 1 from the entity layer or introduced with a role, 0 otherwise.
     pub rank: u8,
@@ -64,19 +67,31 @@ const CTX_BEFORE: usize = 4;
 struct Lows {
     arena: String,
     /// Per token: start and end of its lower-case form in `arena`, and its classes.
-    at: Vec<(u32, u32, u16)>,
+    at: Vec<(usize, usize, u16)>,
+    /// No roles: shared by the mentions that have none.
+    no_ctx: Rc<Vec<String>>,
 }
 
 impl Lows {
-    fn fill(&mut self, text: &str, lx: &Lexicon, toks: &[Tok], buf: &mut String) {
+    /// `ctx` shared, without allocating when it is empty.
+    fn share(&self, ctx: Vec<String>) -> Rc<Vec<String>> {
+        if ctx.is_empty() {
+            Rc::clone(&self.no_ctx)
+        } else {
+            Rc::new(ctx)
+        }
+    }
+}
+
+impl Lows {
+    fn fill(&mut self, text: &str, lx: &Lexicon, toks: &[Tok]) {
         self.arena.clear();
         self.at.clear();
         for t in toks {
-            let w = lower(&text[t.span], buf);
             let start = self.arena.len();
-            self.arena.push_str(w);
-            self.at
-                .push((start as u32, self.arena.len() as u32, lx.classes_of(w)));
+            lower_into(&text[t.span], &mut self.arena);
+            let classes = self.arena.get(start..).map_or(0, |w| lx.classes_of(w));
+            self.at.push((start, self.arena.len(), classes));
         }
     }
 
@@ -84,7 +99,7 @@ impl Lows {
     #[inline]
     fn low(&self, k: usize) -> &str {
         let (s, e, _) = self.at[k];
-        &self.arena[s as usize..e as usize]
+        self.arena.get(s..e).unwrap_or("")
     }
 
     /// Whether token `k` is in one of the lists `bits` (of [`class`]).
@@ -120,8 +135,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
         .min(text.len());
     let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
-    // A referent's roles and affiliations in lower case, computed once per referent.
-    let mut ref_ctx: Vec<Option<Vec<String>>> = vec![None; doc.referents.len()];
+    // A referent's name, id, and roles and affiliations in lower case, made once per referent.
+    type Shared = (Rc<str>, Option<Rc<str>>, Rc<Vec<String>>);
+    let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
     // 1. The entity layer.
     for e in &doc.entities {
         if inside(e.span.start) {
@@ -130,19 +146,25 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         let Some(r) = doc.referents.get(e.referent) else {
             continue;
         };
-        let ctx = ref_ctx[e.referent]
+        let (name, id, ctx) = by_ref[e.referent]
             .get_or_insert_with(|| {
-                r.roles
+                let ctx = r
+                    .roles
                     .iter()
                     .chain(r.affiliations.iter())
                     .map(|s| s.to_lowercase())
-                    .collect()
+                    .collect();
+                (
+                    Rc::from(r.name.as_str()),
+                    r.id.as_deref().map(Rc::from),
+                    Rc::new(ctx),
+                )
             })
             .clone();
         out.push(Mention {
             span: e.span,
-            name: r.name.clone(),
-            id: r.id.clone(),
+            name,
+            id,
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
             ctx,
@@ -153,7 +175,6 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     // 2. Our own: capitalised runs.
     let mut toks: Vec<Tok> = Vec::new();
     let mut own: Vec<Mention> = Vec::new();
-    let mut buf = String::new();
     let mut lw = Lows::default();
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     for p in &doc.paragraphs {
@@ -167,7 +188,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         if headline(text, &toks) {
             continue;
         }
-        lw.fill(text, lx, &toks, &mut buf);
+        lw.fill(text, lx, &toks);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -226,7 +247,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // The gazetteer knows the whole name.
                 let mut e = e.clone();
                 e.rank = e.rank.max(m.rank);
-                e.ctx.extend(m.ctx.iter().cloned());
+                if !m.ctx.is_empty() {
+                    Rc::make_mut(&mut e.ctx).extend(m.ctx.iter().cloned());
+                }
                 merged.push(e);
                 took = true;
             } else if e.span.start == m.span.start
@@ -236,10 +259,10 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // "Bulog Bayu Krisnamurthi": a known institution, then a name.
                 let rest = text[e.span.end..m.span.end].trim_start();
                 if !rest.is_empty() {
-                    m.ctx.push(e.name.to_lowercase());
+                    Rc::make_mut(&mut m.ctx).push(e.name.to_lowercase());
                     merged.push(e.clone());
                     m.span = Span::new(m.span.end - rest.len(), m.span.end);
-                    m.name = rest.to_string();
+                    m.name = Rc::from(rest);
                     m.guess = Guess::Person;
                 }
             }
@@ -505,11 +528,11 @@ fn piece(
             };
             out.push(Mention {
                 span,
-                name: text[span].to_string(),
+                name: Rc::from(&text[span]),
                 id: None,
                 guess,
                 referent: None,
-                ctx,
+                ctx: lw.share(ctx),
                 rank: 0,
             });
             return;
@@ -576,11 +599,11 @@ fn piece(
     }
     out.push(Mention {
         span,
-        name: name.unwrap_or_else(|| text[span].to_string()),
+        name: name.unwrap_or_else(|| Rc::from(&text[span])),
         id: None,
         guess,
         referent: None,
-        ctx,
+        ctx: lw.share(ctx),
         rank,
     });
 }

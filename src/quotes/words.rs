@@ -33,12 +33,19 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
-        if bytes[i] == b' ' {
+        let b = bytes[i];
+        // ASCII: the char tests below without decoding (`char::is_whitespace` of an ASCII
+        // char is exactly these bytes).
+        if matches!(b, b' ' | b'\t'..=b'\r') {
             i += 1;
             continue;
         }
-        let (c, len) = char_at(text, bytes, i);
-        if c.is_whitespace() {
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            char_at(text, bytes, i)
+        };
+        if b >= 0x80 && c.is_whitespace() {
             i += len;
             continue;
         }
@@ -109,6 +116,12 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
 /// A possessive `'s` is dropped, and a reduplicated word ("badan-badan") gives its base.
 pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
+    lower_into(word, buf);
+    buf.as_str()
+}
+
+/// [`lower`] appended to `out`.
+pub(crate) fn lower_into(word: &str, out: &mut String) {
     let b = word.as_bytes();
     let w = if b.ends_with(b"'s") {
         &word[..word.len() - 2]
@@ -123,14 +136,16 @@ pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
         _ => w,
     };
     if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
+        let start = out.len();
+        out.push_str(w);
+        if let Some(new) = out.get_mut(start..) {
+            new.make_ascii_lowercase();
+        }
     } else {
         for c in w.chars() {
-            buf.extend(c.to_lowercase());
+            out.extend(c.to_lowercase());
         }
     }
-    buf.as_str()
 }
 
 #[cfg(test)]
