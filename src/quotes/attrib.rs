@@ -1261,7 +1261,14 @@ impl<'a> Miner<'a> {
                     continue;
                 };
                 tried += 1;
+                // A passive's subject does not speak ("the album was hailed as ...").
+                let passive = k > 0 && toks[k - 1].is_word() && {
+                    let lx = self.lx;
+                    let w = self.low(toks[k - 1]);
+                    lx.passive_aux.contains(w)
+                };
                 let np = match class {
+                    CueClass::Verb if passive => None,
                     CueClass::Verb => {
                         let e = self.skip_adverbs_back(&toks, k);
                         let mut back = self.np_backward(&toks, e);
