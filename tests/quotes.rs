@@ -204,6 +204,12 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_multi_paragraph_quote", EN, "\"We will fight this,\" said Jane Walsh.\n\n\"We have the evidence. We have the witnesses.\n\n\"And we will win.\"", &[("We will fight this,", "Jane Walsh", 'D'), ("We have the evidence. We have the witnesses.", "Jane Walsh", 'D'), ("And we will win.", "Jane Walsh", 'D')]),
     ("en_year_old_description", EN, "Sarah Walsh, 54, won the seat. \"I am thrilled,\" the 54-year-old said.", &[("I am thrilled,", "Sarah Walsh", 'D')]),
     ("en_fumed", EN, "\"We were robbed,\" fumed Tom Baker.", &[("We were robbed,", "Tom Baker", 'D')]),
+    ("en_told_reuters", EN, "\"We are ready,\" Jane Walsh told Reuters.", &[("We are ready,", "Jane Walsh", 'D')]),
+    ("en_conceded_inverted", EN, "\"Fine, we lost,\" conceded Tom Baker.", &[("Fine, we lost,", "Tom Baker", 'D')]),
+    ("en_conceded_after_name", EN, "\"We lost,\" Tom Baker conceded.", &[("We lost,", "Tom Baker", 'D')]),
+    ("en_film_title", EN, "The film \"Blue Moon\" opened on Friday.", &[("Blue Moon", "", 'T')]),
+    ("en_three_partials_one_speaker", EN, "Tom Baker said the plan was \"a mess\", \"a farce\" and \"a disgrace\".", &[("a mess", "Tom Baker", 'P'), ("a farce", "Tom Baker", 'P'), ("a disgrace", "Tom Baker", 'P')]),
+    ("en_company_statement_no_antecedent", EN, "\"The deal is dead,\" the company said in a statement.", &[("The deal is dead,", "~the company", 'D')]),
     // --- English: titles, terms, apostrophes, marks
     ("en_dubbed", EN, "He was dubbed the \"Trump of the East\" by critics.", &[("Trump of the East", "", 'T')]),
     ("en_titled", EN, "She released an album titled \"Blue Skies\" last year.", &[("Blue Skies", "", 'T')]),
