@@ -162,7 +162,9 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         );
         tokenize(text, pre_lo, q.span.start, &mut pre);
         tokenize(text, q.span.end, post_hi, &mut post);
-        let starts_clause = !pre.iter().any(Tok::is_word);
+        // Only a comma after the previous quote: an item of its list (`"a mess", "a farce"`).
+        let list_item = same_prev && pre.iter().all(|t| t.is(',')) && !pre.is_empty();
+        let starts_clause = !pre.iter().any(Tok::is_word) && !list_item;
         let kind = m.kind_of(q, starts_clause);
         let mut attr = if m.title_before(&pre) {
             Attr::title("title-word")
