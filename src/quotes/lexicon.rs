@@ -86,6 +86,8 @@ pub(crate) struct Lexicon {
     pub active_prefix: Vec<String>,
     /// Prepositions of origin between a name and its organisation ("dari", "from").
     pub origin_prep: WordSet,
+    /// Endings of words that name a person ("-year-old": "the 54-year-old").
+    pub person_suffix: Vec<String>,
 }
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
@@ -255,6 +257,7 @@ impl Lexicon {
             "noun_marker" => set_add(&mut self.noun_marker, &entry),
             "origin_prep" => set_add(&mut self.origin_prep, &entry),
             "active_prefix" => self.active_prefix.push(entry.to_string()),
+            "person_suffix" => self.person_suffix.push(entry.clone()),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }
