@@ -15,6 +15,10 @@ Q56\torganization\tKantor Berita Resmi Korea\txx:KCNA
 Q130879\torganization\tReuters\t
 Q5\torganization\tKremlin\t
 Q6\tplace\tJakarta\t
+Q145\tplace\tInggris\ten:United Kingdom|xx:UK
+Q152057\torganization\tBP\t
+Q193014\torganization\tUBS\t
+Q266003\torganization\tAprilia\t
 ";
 
 fn pipeline(lang: Language) -> Pipeline {
@@ -48,6 +52,21 @@ fn render(p: &Pipeline, text: &str) -> Vec<String> {
 }
 
 const ID_CASES: &[(&str, &str, &[&str])] = &[
+    (
+        "a company's name that is also a given name starts a person's name",
+        "Aprilia Maharani menambahkan, stok cukup.",
+        &["Aprilia Maharani/per/Aprilia Maharani"],
+    ),
+    (
+        "the company's name alone stays a company",
+        "Pebalap itu membela Aprilia musim ini.",
+        &["Aprilia/org/Aprilia"],
+    ),
+    (
+        "an org tail in English inside Indonesian text",
+        "Data itu dikutip dari Orbis Science pekan lalu.",
+        &["Orbis Science/org/Orbis Science"],
+    ),
     (
         "one-word name opening a sentence before a reporting verb",
         "Harga naik. Sutarmin menambahkan, stok cukup.",
@@ -171,6 +190,41 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
 ];
 
 const EN_CASES: &[(&str, &str, &[&str])] = &[
+    (
+        "org tail: a miner's name ends in Gold",
+        "Shares in Highland Gold fell on Monday.",
+        &["Highland Gold/org/Highland Gold"],
+    ),
+    (
+        "org cue opening a sentence",
+        "Carmaker Zorvex said sales rose.",
+        &["Zorvex/org/Zorvex"],
+    ),
+    (
+        "a capitalised cue alone is no org cue for the next name",
+        "Company spokesman Glenn Waller said so.",
+        &["Glenn Waller/per/Glenn Waller"],
+    ),
+    (
+        "acronyms joined by a hyphen are one company",
+        "BP created TNK-BP in 2003.",
+        &["BP/org/BP", "TNK-BP/org/TNK-BP"],
+    ),
+    (
+        "a place in a hyphenated acronym pair keeps the pair apart",
+        "The UK-BP deal was signed.",
+        &["UK/loc/Inggris", "BP/org/BP"],
+    ),
+    (
+        "a name word after a known company names a part of it",
+        "He is an economist at UBS Brunswick now.",
+        &["UBS Brunswick/org/UBS Brunswick"],
+    ),
+    (
+        "a comma keeps a company and the next name apart",
+        "He left UBS, Brunswick Smith said.",
+        &["UBS/org/UBS", "Brunswick Smith/per/Brunswick Smith"],
+    ),
     (
         "camel case is a company",
         "The deal with WorldCom collapsed.",

@@ -139,7 +139,7 @@ fn phrase_step(h: u64, t: u64) -> u64 {
 #[derive(Clone)]
 pub struct LanguageData {
     lists: Vec<PhraseSet>,
-    options: [bool; 4],
+    options: [bool; 5],
 }
 
 /// Options of a language's data, set in the `[options]` section of its file.
@@ -158,13 +158,18 @@ pub enum Opt {
     /// [`WordList::DemonymHeads`]) or an organization's name modifies what comes before it
     /// and is no place mention ("warga Palestina", "DPD Bali").
     PlacesAsDemonyms,
+    /// `org-names-extend`: capitalised words right after a known organization's name,
+    /// without a comma, name a part of it ("UBS Brunswick", "BBC Sport"); off where names
+    /// of people commonly follow an organization's name ("Partai Golkar Bahlil Lahadalia").
+    OrgNamesExtend,
 }
 
-const OPTS: [(&str, Opt); 4] = [
+const OPTS: [(&str, Opt); 5] = [
     ("single-word-names", Opt::SingleWordNames),
     ("unknown-names-are-people", Opt::UnknownNamesArePeople),
     ("acronyms-are-organizations", Opt::AcronymsAreOrganizations),
     ("places-as-demonyms", Opt::PlacesAsDemonyms),
+    ("org-names-extend", Opt::OrgNamesExtend),
 ];
 
 impl fmt::Debug for LanguageData {
@@ -207,7 +212,7 @@ impl LanguageData {
     pub fn empty() -> LanguageData {
         LanguageData {
             lists: vec![PhraseSet::default(); LISTS.len()],
-            options: [false; 4],
+            options: [false; 5],
         }
     }
 

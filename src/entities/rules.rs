@@ -187,14 +187,23 @@ pub(crate) fn recognize(
             // unknown name word, is another person's surname.
             let surname_alias = kind == EntityKind::Person
                 && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
-            let after_given = (kind == EntityKind::Place || surname_alias)
-                && ((k > 0
-                    && cx.toks[k].gap == Gap::Space
-                    && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
-                    && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
-                    || (k + 1 < cx.toks.len()
-                        && cx.toks[k + 1].gap == Gap::Space
-                        && name_word(k + 1)));
+            // "Aprilia Maharani", "Chelsea Islan": a one-word organization's name that is
+            // also a given name, before an unknown name word, is a person's given name.
+            let given_org = kind == EntityKind::Organization
+                && cx.has(W::GivenNames, k)
+                && k + 1 < cx.toks.len()
+                && cx.toks[k + 1].gap == Gap::Space
+                && name_word(k + 1)
+                && !(k > 0 && cx.toks[k].gap == Gap::Space && name_word(k - 1));
+            let after_given = given_org
+                || (kind == EntityKind::Place || surname_alias)
+                    && ((k > 0
+                        && cx.toks[k].gap == Gap::Space
+                        && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
+                        && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
+                        || (k + 1 < cx.toks.len()
+                            && cx.toks[k + 1].gap == Gap::Space
+                            && name_word(k + 1)));
             if !major
                 && (after_given
                     || cx.common(m.first)
@@ -228,6 +237,7 @@ pub(crate) fn recognize(
     }
     if rules {
         cx.merge_region_compounds();
+        cx.merge_ticker_compounds();
         // 2. Rules.
         cx.rule_pass();
         cx.coordination_pass();
@@ -345,6 +355,68 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "TNK-BP": acronyms joined by hyphens, none of them a known place and at most one a
+    /// known name, are one organization (a joint venture's or a company's ticker-like name).
+    fn merge_ticker_compounds(&mut self) {
+        let n = self.toks.len();
+        let acr = |cx: &Ctx, k: usize| {
+            let t = &cx.toks[k];
+            t.word
+                && t.upper
+                && !t.digit
+                && t.end - t.start <= 6
+                && !cx.has(W::NotNames, k)
+                && !cx.headline[cx.sent[k] as usize]
+        };
+        let hyphen = |cx: &Ctx, k: usize| {
+            matches!(cx.t(k), "-" | "\u{2010}" | "\u{2011}")
+                && cx.toks[k].gap == Gap::None
+                && k + 1 < n
+                && cx.toks[k + 1].gap == Gap::None
+        };
+        let mut i = 0;
+        while i < n {
+            if !acr(self, i) || (i > 0 && self.toks[i].gap == Gap::None) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 2 < n && hyphen(self, j + 1) && acr(self, j + 2) && j + 2 - i < 8 {
+                j += 2;
+            }
+            // Not glued to more text on the right ("TNK-BP's" is fine: the apostrophe stops).
+            let glued = j + 1 < n && self.toks[j + 1].gap == Gap::None && self.toks[j + 1].word;
+            if j == i || glued || (i..=j).all(|k| self.toks[k].end - self.toks[k].start < 2) {
+                i = j + 1;
+                continue;
+            }
+            // Mentions over the parts: each must lie inside the compound, none a place,
+            // at most one.
+            let mut ms: Vec<u32> = Vec::new();
+            let mut ok = true;
+            for k in (i..=j).step_by(2) {
+                let m = self.covered[k];
+                if m == NONE {
+                    continue;
+                }
+                let mm = &self.mentions[m as usize];
+                if mm.first < i || mm.last > j || mm.kind == EntityKind::Place {
+                    ok = false;
+                }
+                if !ms.contains(&m) {
+                    ms.push(m);
+                }
+            }
+            if ok && ms.len() <= 1 {
+                for m in ms {
+                    self.remove(m as usize);
+                }
+                self.push(i, j, EntityKind::Organization, EntitySource::Rule, None);
+            }
+            i = j + 1;
+        }
+    }
+
     fn rule_pass(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
@@ -453,6 +525,9 @@ impl<'a> Ctx<'a> {
             return;
         }
         let headline = self.headline[self.sent[a] as usize];
+        if !headline && self.data.option(Opt::OrgNamesExtend) && self.org_part(a, b) {
+            return;
+        }
         if !headline {
             // Organization and place heads anywhere in the run: "Politikus Partai Demokrat".
             for p in a..=b {
@@ -578,6 +653,29 @@ impl<'a> Ctx<'a> {
                     return;
                 }
             }
+            // A sentence may open with a capitalised cue: "Miner Highland Gold said ...",
+            // "Carmaker Fiat ...": the name after it is an organization's.
+            if self.initial[a] {
+                let l = self.data.phrase_at(W::OrgCues, &self.hashes[..=b], a);
+                let s0 = a + l;
+                if l > 0
+                    && s0 <= b
+                    && self.toks[s0].word
+                    && self.toks[s0].cap
+                    && self.toks[s0].gap == Gap::Space
+                    && !(s0..=b).any(|k| {
+                        self.has(W::Titles, k)
+                            || self.has(W::NotNames, k)
+                            || self.has(W::Honorifics, k)
+                    })
+                {
+                    let e = self.trim_tail(s0, b);
+                    if e >= s0 && self.words(s0, e) <= 4 {
+                        self.push(s0, e, EntityKind::Organization, EntitySource::Rule, None);
+                        return;
+                    }
+                }
+            }
             // Tails: "Hudson Institute", "Freddie Mac Corp", "Jefferson County".
             for (list, kind) in [
                 (W::OrgTails, EntityKind::Organization),
@@ -643,6 +741,50 @@ impl<'a> Ctx<'a> {
             }
         }
         self.classify_person(a, b, headline);
+    }
+
+    /// "UBS Brunswick", "BBC Sport": one or two capitalised words right after an
+    /// organization's name (no comma between) that are no common word, title, given name
+    /// or reporting verb name a part of that organization. True when the run was taken.
+    fn org_part(&mut self, a: usize, b: usize) -> bool {
+        if a == 0 || self.toks[a].gap != Gap::Space || !self.same_sent(a - 1, a) {
+            return false;
+        }
+        let m = self.covered[a - 1];
+        if m == NONE {
+            return false;
+        }
+        let mm = self.mentions[m as usize];
+        if mm.kind != EntityKind::Organization || mm.last != a - 1 || mm.last - mm.first > 4 {
+            return false;
+        }
+        let e = self.trim_tail(a, b);
+        if e < a || e != b || self.words(a, e) > 2 {
+            return false;
+        }
+        let plain = (a..=e).all(|k| {
+            self.toks[k].word
+                && self.toks[k].cap
+                && !self.toks[k].upper
+                && !self.common(k)
+                && !self.has(W::GivenNames, k)
+                && !self.has(W::Titles, k)
+                && !self.has(W::NotNames, k)
+                && !self.has(W::Honorifics, k)
+                && !self.is_reporting(k)
+        });
+        if !plain {
+            return false;
+        }
+        self.remove(m as usize);
+        self.push(
+            mm.first,
+            e,
+            EntityKind::Organization,
+            EntitySource::Rule,
+            None,
+        );
+        true
     }
 
     /// Drops trailing words that are not names (days, months, function words).

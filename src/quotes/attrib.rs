@@ -137,6 +137,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
     let mut post: Vec<Tok> = Vec::new();
     let mut attrs: Vec<Attr> = Vec::with_capacity(raw.len());
     let mut kinds: Vec<QuoteKind> = Vec::with_capacity(raw.len());
+    let headline = pars.len() > 1 && is_headline(text, pars[0]);
     for (qi, q) in raw.iter().enumerate() {
         let par = pars[q.paragraph];
         let same_prev = qi > 0 && raw[qi - 1].paragraph == q.paragraph;
@@ -150,11 +151,12 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             _ => par.end,
         };
         let lo = floor(text, q.span.start.saturating_sub(WINDOW)).max(prev_end);
-        let pre_lo = clause_start(text, lo, q.span.start);
+        let pre_lo = clause_start(text, lx, lo, q.span.start);
         let hi = ceil(text, (q.span.end + WINDOW).min(text.len())).min(next_start);
-        let post_hi = sentence_end(text, q.span.end, hi);
+        let post_hi = sentence_end(text, lx, q.span.end, hi);
         let sent_lo = clause_start(
             text,
+            lx,
             floor(text, q.span.start.saturating_sub(WINDOW)).max(par.start),
             q.span.start,
         );
@@ -169,6 +171,22 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
                 .or_else(|| m.pre_patterns(&pre, sent_lo, q.span.start))
                 .unwrap_or_else(Attr::none)
         };
+        if !attr.title && attr.who.is_none() && same_prev && !attrs[qi - 1].title {
+            // The sentence of the previous quote goes on (`"A," said Jones, adding: "B."`):
+            // so does its speaker.
+            let between = &text[raw[qi - 1].span.end..q.span.start];
+            if between.len() <= WINDOW && !sentence_between(between) {
+                if let Some(w) = attrs[qi - 1].who.clone().filter(|w| w.name.is_some()) {
+                    attr = Attr {
+                        who: Some(w),
+                        cue: None,
+                        rule: "same-sentence-previous",
+                        confidence: 0.6,
+                        title: false,
+                    };
+                }
+            }
+        }
         if !attr.title && attr.who.is_none() {
             // A quote that opens its paragraph or sentence with no cue: the previous speaker goes on.
             // The last quote that is not a title ("... the motto "X". "More speech."").
@@ -199,12 +217,36 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         if !attr.title && attr.who.is_none() && kind == QuoteKind::Partial {
             if m.title_shape(q.content) {
                 attr = Attr::title("title-shape");
+            } else if headline && q.paragraph == 0 {
+                // A headline has no subject to take (its speaker is the lead's, below).
             } else if let Some(w) = m.subject(sent_lo, q.span.start) {
                 attr = Attr {
                     who: Some(w),
                     cue: None,
                     rule: "sentence-subject",
                     confidence: 0.5,
+                    title: false,
+                };
+            }
+        }
+        // No speaker of its own (a scare quote in the reporter's sentence, a paragraph of
+        // quotation after indirect speech): the words of the story's current source, the last
+        // one named with a cue in this paragraph or the one before.
+        let unnamed_subject = matches!(attr.rule, "sentence-subject" | "subject-cue-quote")
+            && attr.who.as_ref().is_some_and(|w| w.name.is_none());
+        if !attr.title
+            && q.closed
+            && (attr.who.is_none() || unnamed_subject)
+            && (kind == QuoteKind::Partial || q.span.start == par.start)
+        {
+            let plo = pars[q.paragraph.saturating_sub(1)].start;
+            let after_prev = if qi > 0 { raw[qi - 1].span.end } else { 0 };
+            if let Some(w) = m.recent_source(plo.max(after_prev), sent_lo, plo) {
+                attr = Attr {
+                    who: Some(w),
+                    cue: None,
+                    rule: "recent-source",
+                    confidence: 0.4,
                     title: false,
                 };
             }
@@ -217,10 +259,43 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         attrs.push(attr);
         kinds.push(kind);
     }
+    let lead = usize::from(headline);
+    // The lead's unnamed source identified in the next sentence: "..., a leading industry
+    // figure has said. / Tim Renner, the head of ..., told ...".
+    for qi in 0..raw.len() {
+        if raw[qi].paragraph > lead {
+            break;
+        }
+        if raw[qi].paragraph != lead {
+            continue;
+        }
+        let Some(old) = attrs[qi].who.as_ref().filter(|w| w.name.is_none()) else {
+            continue;
+        };
+        let old_span = old.span;
+        if !m.indefinite_phrase(old_span) {
+            continue;
+        }
+        let q = &raw[qi];
+        let hi = ceil(text, (q.span.end + WINDOW).min(text.len()));
+        let end = sentence_end(text, lx, q.span.end, hi);
+        let Some(w) = m.person_opening(end) else {
+            continue;
+        };
+        for a in attrs.iter_mut().skip(qi).take(8) {
+            if a.who
+                .as_ref()
+                .is_some_and(|o| o.span == old_span && o.name.is_none())
+            {
+                a.who = Some(w.clone());
+                a.rule = "identified-later";
+            }
+        }
+    }
     // A quote with no cue of its own shares the cue of the next quote in its sentence
     // (`"A" dan "B", kata X`).
     for qi in (0..raw.len().saturating_sub(1)).rev() {
-        let weak = attrs[qi].rule == "sentence-subject";
+        let weak = matches!(attrs[qi].rule, "sentence-subject" | "recent-source");
         if (attrs[qi].who.is_some() && !weak) || attrs[qi].title || !raw[qi].closed {
             continue;
         }
@@ -237,13 +312,44 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             continue;
         }
         let between = &text[q.span.end..n.span.start];
-        if between.len() > WINDOW || has_sentence_end(between) {
+        if between.len() > WINDOW || sentence_between(between) {
             continue;
         }
         let mut a = attrs[qi + 1].clone();
         a.rule = "same-sentence";
         a.confidence *= 0.8;
         attrs[qi] = a;
+    }
+    // A quote in the headline with no speaker echoes the story's source: the lead's.
+    if headline {
+        let from_quote = (0..raw.len())
+            .skip_while(|&i| raw[i].paragraph < lead)
+            .take_while(|&i| raw[i].paragraph == lead)
+            .find_map(|i| attrs[i].who.clone());
+        let mut source = from_quote;
+        for qi in 0..raw.len() {
+            if raw[qi].paragraph > 0 {
+                break;
+            }
+            if attrs[qi].title || attrs[qi].who.is_some() {
+                continue;
+            }
+            if source.is_none() {
+                let par = pars[lead];
+                let hi = ceil(text, (par.start + 2 * WINDOW).min(par.end));
+                let end = sentence_end(text, lx, par.start, hi);
+                source = m.recent_source(par.start, end, usize::MAX);
+            }
+            if let Some(w) = &source {
+                attrs[qi] = Attr {
+                    who: Some(w.clone()),
+                    cue: None,
+                    rule: "headline-lead",
+                    confidence: 0.4,
+                    title: false,
+                };
+            }
+        }
     }
     let sentences = &doc.sentences;
     raw.iter()
@@ -300,6 +406,17 @@ impl<'a> Miner<'a> {
             return None;
         }
         let text = self.text;
+        // "its brands", "the claims": a noun, not the verb.
+        if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
+            if p.is_word()
+                && self
+                    .lx
+                    .noun_marker
+                    .contains(lower(&text[p.span], &mut self.buf))
+            {
+                return None;
+            }
+        }
         let w = lower(&text[t.span], &mut self.buf);
         let entries = self.lx.cues.get(w)?;
         'entries: for e in entries {
@@ -427,12 +544,59 @@ impl<'a> Miner<'a> {
                 if let Some(mut a) = self
                     .cue_then_speaker(toks, c + 1, qstart, "sentence-end-cue", 0.7)
                     .or_else(|| self.speaker_then_cue(toks, c + 1, qstart))
+                    .or_else(|| self.phrase_then_cue(toks, c + 1))
                 {
                     a.rule = "sentence-end-cue";
                     a.confidence = 0.7;
                     return Some(a);
                 }
             }
+        }
+        self.phrase_then_cue(toks, i)
+    }
+
+    /// A noun phrase of words the lexicon does not know, then a cue that ends the sentence:
+    /// `, the regional chamber of commerce has warned.`
+    fn phrase_then_cue(&mut self, toks: &[Tok], i: usize) -> Option<Attr> {
+        let first = *toks.get(i)?;
+        let opens = first.is_word() && {
+            let lx = self.lx;
+            let w = self.low(first);
+            first.cap || lx.determiner.contains(w) || lx.indefinite.contains(w)
+        };
+        if !opens || self.np_word(first) == NpWord::No && !first.cap {
+            return None;
+        }
+        let lim = (i + MAX_NP).min(toks.len());
+        let mut j = i + 1;
+        while j < lim && (toks[j].is_word() || toks[j].is('\'') || toks[j].is('’')) {
+            if let Some((CueClass::Verb, lemma, span, n)) = self.cue_at(toks, j) {
+                let ends = toks
+                    .get(j + n)
+                    .map_or(true, |t| t.punct.is_some_and(|c| ".!?".contains(c)));
+                if !ends {
+                    return None;
+                }
+                let e = self.skip_adverbs_back(toks, j);
+                if e <= i {
+                    return None;
+                }
+                let full = Span::new(toks[i].span.start, toks[e - 1].span.end);
+                let who = self
+                    .resolve_opts(toks, Np::Words(i, e), span.start, false)
+                    .unwrap_or_else(|| Who::unnamed(full));
+                return Some(Attr {
+                    who: Some(who),
+                    cue: Some(Cue {
+                        span,
+                        word: lemma.to_string(),
+                    }),
+                    rule: "quote-speaker-cue",
+                    confidence: 0.7,
+                    title: false,
+                });
+            }
+            j += 1;
         }
         None
     }
@@ -461,6 +625,25 @@ impl<'a> Miner<'a> {
                 }
             }
         }
+        // "Marta Kowalska of the dealers' federation has said": a name's prepositional
+        // phrase comes between it and its cue.
+        // A description with such a phrase ("the head of the federation said") names someone
+        // new: it is matched to an earlier name only by its words.
+        let mut described = None;
+        if matches!(np, Np::Words(..)) && self.principal_prep_at(toks, end) == Some(end) {
+            let lim = (end + 10).min(toks.len());
+            let mut j = end + 1;
+            while j < lim && (toks[j].is_word() || toks[j].is('\'') || toks[j].is('’')) {
+                if self.cue_at(toks, j).is_some() {
+                    if !self.has_name(toks, np) {
+                        described = Some(toks[j - 1].span.end);
+                    }
+                    end = j;
+                    break;
+                }
+                j += 1;
+            }
+        }
         let mut k = self.skip_adverbs(toks, end);
         let mut appo = None;
         if toks.get(k).is_some_and(|t| t.is(',')) {
@@ -477,7 +660,16 @@ impl<'a> Miner<'a> {
             }
         }
         if let Some((CueClass::Verb, lemma, span, _)) = self.cue_at(toks, k) {
-            let mut who = self.resolve(toks, np, span.start)?;
+            let mut who = match described {
+                Some(pp_end) => {
+                    let mut w = self.resolve_opts(toks, np, span.start, false)?;
+                    if w.name.is_none() {
+                        w.span = Span::new(w.span.start, pp_end);
+                    }
+                    w
+                }
+                None => self.resolve(toks, np, span.start)?,
+            };
             // `the company's chief executive, Paul Walsh, said`: the name in apposition.
             if !is_person_name(&who) {
                 if let Some(a) = appo {
@@ -587,6 +779,24 @@ impl<'a> Miner<'a> {
                     return Some(mk(who, "according-to-quote", 0.85));
                 }
                 CueClass::Verb => {
+                    // A passive ("was said to be", "are accused of"): only an agent after
+                    // `by` speaks; the subject does not.
+                    let passive = k > 0 && toks[k - 1].is_word() && {
+                        let lx = self.lx;
+                        let w = self.low(toks[k - 1]);
+                        lx.passive_aux.contains(w)
+                    };
+                    if passive {
+                        let j = self.skip_passive_agent(toks, k + n);
+                        if j > k + n {
+                            if let Some(np) = self.np_forward(toks, j) {
+                                if let Some(who) = self.resolve(toks, np, span.start) {
+                                    return Some(mk(who, "cue-speaker-quote", 0.8));
+                                }
+                            }
+                        }
+                        continue;
+                    }
                     let e = self.skip_adverbs_back(toks, k);
                     let mut back = self.np_backward(toks, e);
                     if back.is_none() && e >= 2 && toks[e - 1].is(',') {
@@ -615,7 +825,13 @@ impl<'a> Miner<'a> {
                         }
                     }
                     let j = self.skip_passive_agent(toks, k + n);
-                    if let Some(np) = self.np_forward(toks, j) {
+                    // A pronoun after the cue opens the reported clause ("said it had"),
+                    // unless it ends there ("said he:").
+                    let clause = toks.get(j + 1).is_some_and(Tok::is_word);
+                    if let Some(np) = self
+                        .np_forward(toks, j)
+                        .filter(|np| !(matches!(np, Np::Pronoun(..)) && clause))
+                    {
                         if let Some(who) = self.resolve(toks, np, span.start) {
                             return Some(mk(who, "cue-speaker-quote", 0.8));
                         }
@@ -808,7 +1024,25 @@ impl<'a> Miner<'a> {
                                 .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
                     }) =>
                 {
-                    break
+                    // "White House press secretary Jen Psaki": an organisation's name, a
+                    // role with its modifiers, then the person's name.
+                    let lim = (j + 3).min(toks.len());
+                    let role_at = (j + 1..lim).find(|&n| {
+                        let t = toks[n];
+                        t.is_word() && !t.cap && {
+                            let lx = self.lx;
+                            let w = self.low(t);
+                            lx.role.contains(w)
+                        }
+                    });
+                    let plain = |m: &mut Self, n: usize| {
+                        let t = toks[n];
+                        t.is_word() && !t.cap && m.np_word(t) == NpWord::No
+                    };
+                    match role_at {
+                        Some(r) if (j..r).all(|n| plain(self, n)) => j = r,
+                        _ => break,
+                    }
                 }
                 NpWord::No => {
                     // Modifiers before a name: "consumer goods giant Unilever",
@@ -959,6 +1193,34 @@ impl<'a> Miner<'a> {
         }
         let np = self.np_forward(&toks, i)?;
         let pos = toks[i].span.start;
+        // One capitalised word opening the sentence that no one knows as a name ("Prices
+        // are ..."): its capital comes from its place, not from a name.
+        if let Np::Words(0, 1) = np {
+            let span = toks[0].span;
+            // "Critics have called ...": a common noun, capitalised.
+            let common = {
+                let lx = self.lx;
+                let w = self.low(toks[0]);
+                lx.unnamed.contains(w) && !lx.is_inst(w)
+            };
+            if common {
+                return Some(Who::unnamed(span));
+            }
+            let known = self
+                .mention_in(span, false)
+                .is_some_and(|m| m.referent.is_some() || m.rank > 0 || m.guess != Guess::Unknown);
+            // ... unless a speech verb follows: "Velmont called it ...", "Jones warned of ...".
+            let speaks = toks.get(1).is_some_and(|t| {
+                t.is_word() && {
+                    let lx = self.lx;
+                    let w = self.low(*t);
+                    lx.cues.contains_key(w) || lx.title_cue.contains(w)
+                }
+            });
+            if !known && !speaks {
+                return None;
+            }
+        }
         let who = self.resolve(&toks, np, pos);
         // "The minister, John Smith, called ...": the name in apposition to a description.
         if let Np::Words(_, b) = np {
@@ -979,8 +1241,71 @@ impl<'a> Miner<'a> {
         who
     }
 
+    /// The source of the last reporting clause in `text[lo..hi]` (`X said ...`, `according
+    /// to X`) that names someone; failing that, the last speaker remembered at or after `plo`.
+    fn recent_source(&mut self, lo: usize, hi: usize, plo: usize) -> Option<Who> {
+        let lo = ceil(self.text, lo.max(hi.saturating_sub(2 * WINDOW)));
+        if lo < hi {
+            let mut toks = Vec::new();
+            tokenize(self.text, lo, hi, &mut toks);
+            let mut tried = 0;
+            for k in (0..toks.len()).rev() {
+                let Some((class, _, span, n)) = self.cue_at(&toks, k) else {
+                    continue;
+                };
+                tried += 1;
+                let np = match class {
+                    CueClass::Verb => {
+                        let e = self.skip_adverbs_back(&toks, k);
+                        self.np_backward(&toks, e)
+                            .map(|np| self.apposition_back(&toks, np))
+                    }
+                    CueClass::Prep => self.np_forward(&toks, k + n),
+                    _ => None,
+                };
+                let who = np.and_then(|np| self.resolve(&toks, np, span.start));
+                if let Some(w) = who.filter(|w| w.name.is_some()) {
+                    return Some(w);
+                }
+                if tried >= 3 {
+                    break;
+                }
+            }
+        }
+        self.history
+            .iter()
+            .rev()
+            .find(|(p, w)| *p >= plo && *p < hi && w.name.is_some())
+            .map(|(_, w)| w.clone())
+    }
+
+    /// Whether the phrase at `span` opens with an indefinite word ("a leading figure").
+    fn indefinite_phrase(&mut self, span: Span) -> bool {
+        let text = self.text;
+        let first = text[span].split_whitespace().next().unwrap_or("");
+        let lx = self.lx;
+        lx.indefinite.contains(lower(first, &mut self.buf))
+    }
+
+    /// A person named at the opening of the sentence that starts at or after `from` (only
+    /// white space between).
+    fn person_opening(&self, from: usize) -> Option<Who> {
+        let rest = &self.text[from..];
+        let start = from + (rest.len() - rest.trim_start().len());
+        let ms = self.mentions;
+        let k = ms.partition_point(|m| m.span.start < start);
+        let m = ms.get(k).filter(|m| m.span.start == start)?;
+        (m.guess == Guess::Person).then(|| Who::from_mention(m, m.span))
+    }
+
     /// Who a noun phrase names.
     fn resolve(&mut self, toks: &[Tok], np: Np, pos: usize) -> Option<Who> {
+        self.resolve_opts(toks, np, pos, true)
+    }
+
+    /// Who a noun phrase names; `guess` lets a definite description that fits no one in
+    /// particular fall to the latest name of its kind.
+    fn resolve_opts(&mut self, toks: &[Tok], np: Np, pos: usize, guess: bool) -> Option<Who> {
         let (a, b) = match np {
             Np::Pronoun(p, k) => return self.resolve_pronoun(k, pos, toks[p].span),
             Np::Words(a, b) => (a, b),
@@ -1094,10 +1419,26 @@ impl<'a> Miner<'a> {
                         .unwrap_or(w);
                     span = Span::new(span.start, span.start + bare.len());
                 }
+                // "Port operator Harbourline": a name after an organisation's noun is one.
+                let org_before = s > a && {
+                    let lx = self.lx;
+                    let w = self.low(toks[s - 1]);
+                    lx.org_word.contains(w) && !lx.role.contains(w)
+                };
                 if let Some(m) = self.mention_in(span, false) {
-                    return Some(Who::from_mention(m, span));
+                    let mut w = Who::from_mention(m, span);
+                    if org_before && m.referent.is_none() {
+                        w.guess = Guess::Org;
+                    }
+                    return Some(w);
                 }
-                let guess = if head { Guess::Person } else { Guess::Unknown };
+                let guess = if org_before {
+                    Guess::Org
+                } else if head {
+                    Guess::Person
+                } else {
+                    Guess::Unknown
+                };
                 return Some(Who {
                     span,
                     name: Some(Rc::from(&self.text[span])),
@@ -1142,18 +1483,55 @@ impl<'a> Miner<'a> {
                 return Some(w);
             }
         }
-        if definite || cap_role {
-            if let Some(w) = self.latest(want, pos, full) {
-                return Some(w);
-            }
-            // "the government" with no organisation named before: the country's.
+        if (definite || cap_role) && guess {
+            // "the government": the last governmental body ("the Finance Ministry"), else
+            // the country last named.
             if state {
+                if let Some(w) = self.latest_state(pos, full) {
+                    return Some(w);
+                }
                 if let Some(w) = self.latest(Guess::Place, pos, full) {
                     return Some(w);
                 }
             }
+            if let Some(w) = self.latest(want, pos, full) {
+                return Some(w);
+            }
         }
         Some(Who::unnamed(full))
+    }
+
+    /// The last organisation before `pos` whose name holds a word of government
+    /// ("Finance and Economy Ministry", "Treasury"), among speakers and names.
+    fn latest_state(&mut self, pos: usize, span: Span) -> Option<Who> {
+        let lx = self.lx;
+        let govish = |name: &str| {
+            name.split_whitespace()
+                .any(|x| lx.affiliation.contains(x.to_lowercase().as_str()))
+        };
+        let h = self
+            .history
+            .iter()
+            .rev()
+            .find(|(p, w)| {
+                *p < pos && w.guess == Guess::Org && govish(w.name.as_deref().unwrap_or(""))
+            })
+            .map(|(p, w)| (*p, w.clone()));
+        let ms = self.mentions;
+        let k = ms.partition_point(|m| m.span.start < pos);
+        let m = ms[..k]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|m| m.guess == Guess::Org && govish(&m.name))
+            .map(|m| (m.span.start, Who::from_mention(m, m.span)));
+        let pick = match (h, m) {
+            (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
+            (h, m) => h.or(m),
+        };
+        let mut w = pick?.1;
+        w.span = span;
+        Some(w)
     }
 
     /// `a report compiled by X`, `a spokeswoman for X`: the named principal after the
@@ -1315,8 +1693,9 @@ impl<'a> Miner<'a> {
                     }),
             }
         } else {
+            // An organisation, or a name of unknown kind seen next to a cue.
             let m = recent()
-                .find(|m| m.guess == want)
+                .find(|m| m.guess == want || (m.guess == Guess::Unknown && m.rank >= 2))
                 .map(|m| (m.span.start, Who::from_mention(m, m.span)));
             match (h, m) {
                 (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
@@ -1347,6 +1726,17 @@ impl<'a> Miner<'a> {
         }
         if let Some(w) = self.latest(want, pos, span) {
             return Some(w);
+        }
+        if kind == PronounKind::Person {
+            // No person named at all: a recent name of unknown kind ("Jones was defiant.").
+            let ms = self.mentions;
+            let k = ms.partition_point(|m| m.span.start < pos);
+            return ms[..k]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|m| m.guess == Guess::Unknown && pos.saturating_sub(m.span.start) <= SALIENT)
+                .map(|m| Who::from_mention(m, span));
         }
         if kind != PronounKind::Person {
             if let Some((_, w)) = self.history.iter().rev().find(|(p, _)| *p < pos) {
@@ -1389,6 +1779,23 @@ fn ceil(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// A first paragraph that reads as a headline: one short line without a sentence's end mark.
+fn is_headline(text: &str, par: Span) -> bool {
+    let s = text[par].trim();
+    let bare = s.trim_end_matches(['"', '\'', '”', '’', '»', ')']);
+    !s.is_empty()
+        && !s.contains('\n')
+        && s.split_whitespace().count() <= 20
+        && !bare.ends_with(['.', '!', '?', ':', ','])
+}
+
+/// Whether a sentence ends in `between`, the text between two quotes (`"A". "B"`,
+/// `"A," X said. "B"`).
+fn sentence_between(between: &str) -> bool {
+    let t = between.trim();
+    t.starts_with(['.', '!', '?']) || t.ends_with(['.', '!', '?']) || has_sentence_end(between)
+}
+
 /// Whether `s` holds the end of a sentence followed by more text (`. ` inside).
 fn has_sentence_end(s: &str) -> bool {
     let b = s.trim().as_bytes();
@@ -1397,7 +1804,7 @@ fn has_sentence_end(s: &str) -> bool {
 
 /// The start of the clause or sentence that ends at `end`: after the last `.`, `!` or `?`
 /// followed by white space in `text[lo..end]`.
-fn clause_start(text: &str, lo: usize, end: usize) -> usize {
+fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let mut i = end;
     while i > lo + 1 {
@@ -1416,9 +1823,7 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
         if matches!(b[i - 1], b'.' | b'!' | b'?') {
             // "Dr. X", "J. Smith": an abbreviation, not a sentence end.
             let word = last_word(&text[lo..i - 1]);
-            let abbrev = (word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase))
-                && b[i - 1] == b'.'
-                && word.chars().count() <= 2;
+            let abbrev = b[i - 1] == b'.' && is_abbrev(lx, word);
             if !abbrev {
                 return i + 1;
             }
@@ -1428,16 +1833,14 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
 }
 
 /// The end of the sentence that starts at `from`, at most `hi`.
-fn sentence_end(text: &str, from: usize, hi: usize) -> usize {
+fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
     let b = text.as_bytes();
     let mut i = from;
     while i < hi {
         if matches!(b[i], b'.' | b'!' | b'?') && (i + 1 >= hi || b[i + 1].is_ascii_whitespace()) {
             // Keep "Dr." and initials inside.
             let word = last_word(&text[from..i]);
-            let abbrev = b[i] == b'.'
-                && word.chars().next().is_some_and(char::is_uppercase)
-                && word.chars().count() <= 2;
+            let abbrev = b[i] == b'.' && is_abbrev(lx, word);
             if !abbrev {
                 return i + 1;
             }
@@ -1445,6 +1848,19 @@ fn sentence_end(text: &str, from: usize, hi: usize) -> usize {
         i += 1;
     }
     hi
+}
+
+/// A word that a period abbreviates: an initial or short capitalised word ("J.", "Dr."), or
+/// an honorific ("Rep.", "Sen.", "Prof.").
+fn is_abbrev(lx: &Lexicon, word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    word.chars().count() <= 2
+        || (word.len() <= 5 && word.is_ascii() && lx.honorific.contains(&word.to_ascii_lowercase()))
 }
 
 /// The run of letters and digits at the end of `s`.

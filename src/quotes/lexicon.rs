@@ -77,6 +77,10 @@ pub(crate) struct Lexicon {
     pub state: WordSet,
     /// Prepositions that name a mouthpiece's principal ("by", "for", "from").
     pub principal_prep: WordSet,
+    /// Auxiliaries of the passive ("was said", "are accused"): the subject is not the speaker.
+    pub passive_aux: WordSet,
+    /// Words after which a cue's form is a noun ("its brands", "the claims"), not a verb.
+    pub noun_marker: WordSet,
 }
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
@@ -242,6 +246,8 @@ impl Lexicon {
             "mouthpiece" => set_add(&mut self.mouthpiece, &entry),
             "state" => set_add(&mut self.state, &entry),
             "principal_prep" => set_add(&mut self.principal_prep, &entry),
+            "passive_aux" => set_add(&mut self.passive_aux, &entry),
+            "noun_marker" => set_add(&mut self.noun_marker, &entry),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }

@@ -110,7 +110,7 @@ impl QuoteMinerBuilder {
     /// "grumbled"), `cue_nya` (a verb whose `-nya` form is a cue too), `cue_prep`
     /// ("menurut", "according to"), `pronoun`, `role`, `unnamed`, `honorific`, `title_cue`,
     /// `affiliation`, `org_word`, `stop`, `adverb`, `not_name`, `determiner`, `indefinite`,
-    /// `connector`, `intro`, `passive_agent`, `demonym`, `mouthpiece`, `principal_prep`, `state`. Errors (an unknown section) are reported by
+    /// `connector`, `intro`, `passive_agent`, `demonym`, `mouthpiece`, `principal_prep`, `passive_aux`, `noun_marker`, `state`. Errors (an unknown section) are reported by
     /// [`QuoteMinerBuilder::build`].
     pub fn word(&mut self, lang: Language, section: &str, word: &str) -> &mut QuoteMinerBuilder {
         self.additions.push((

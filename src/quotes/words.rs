@@ -72,6 +72,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 {
                     // Only inside a word: a letter or digit must follow.
                     j += dl;
+                } else if d == ','
+                    && j + 1 < end
+                    && bytes[j - 1].is_ascii_digit()
+                    && bytes[j + 1].is_ascii_digit()
+                {
+                    // A number's grouping or decimal comma: "1,200", "2,5".
+                    j += 1;
                 } else {
                     break;
                 }
