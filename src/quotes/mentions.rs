@@ -63,13 +63,25 @@ const CTX_BEFORE: usize = 4;
 
 /// The lower-case forms (as [`lower`] gives them) and word-list classes of a paragraph's
 /// tokens, computed once per token instead of once per look-up.
-#[derive(Default)]
 struct Lows {
     arena: String,
     /// Per token: start and end of its lower-case form in `arena`, and its classes.
     at: Vec<(usize, usize, u16)>,
     /// No roles: shared by the mentions that have none.
     no_ctx: Rc<Vec<String>>,
+    /// The classes of the one-byte punctuation tokens met so far in the document.
+    punct: [Option<u16>; 128],
+}
+
+impl Default for Lows {
+    fn default() -> Lows {
+        Lows {
+            arena: String::new(),
+            at: Vec::new(),
+            no_ctx: Rc::default(),
+            punct: [None; 128],
+        }
+    }
 }
 
 impl Lows {
@@ -89,8 +101,24 @@ impl Lows {
         self.at.clear();
         for t in toks {
             let start = self.arena.len();
-            lower_into(&text[t.span], &mut self.arena);
-            let classes = self.arena.get(start..).map_or(0, |w| lx.classes_of(w));
+            let word = &text[t.span];
+            let classes = match word.as_bytes() {
+                // One ASCII punctuation byte: itself in lower case (a hyphen alone gives
+                // nothing, as `lower` reads it as a reduplication of nothing), its classes
+                // looked up once per document.
+                &[b] if b.is_ascii() && !b.is_ascii_alphanumeric() => {
+                    if b != b'-' {
+                        self.arena.push(char::from(b));
+                    }
+                    let arena = &self.arena;
+                    *self.punct[usize::from(b)]
+                        .get_or_insert_with(|| arena.get(start..).map_or(0, |w| lx.classes_of(w)))
+                }
+                _ => {
+                    lower_into(word, &mut self.arena);
+                    self.arena.get(start..).map_or(0, |w| lx.classes_of(w))
+                }
+            };
             self.at.push((start, self.arena.len(), classes));
         }
     }
