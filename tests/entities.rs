@@ -53,6 +53,21 @@ fn render(p: &Pipeline, text: &str) -> Vec<String> {
 
 const ID_CASES: &[(&str, &str, &[&str])] = &[
     (
+        "a demonym head and its modifier make the place a modifier",
+        "Serangan udara Rusia mengguncang Jakarta kemarin.",
+        &["Jakarta/loc/Jakarta"],
+    ),
+    (
+        "a verb between a noun and a place keeps the place",
+        "Warga menyerbu Jakarta kemarin.",
+        &["Jakarta/loc/Jakarta"],
+    ),
+    (
+        "a demonym head opening a sentence makes the place a modifier",
+        "Tentara Rusia tiba di Jakarta kemarin.",
+        &["Jakarta/loc/Jakarta"],
+    ),
+    (
         "a company's name that is also a given name starts a person's name",
         "Aprilia Maharani menambahkan, stok cukup.",
         &["Aprilia Maharani/per/Aprilia Maharani"],

@@ -66,9 +66,12 @@ pub enum WordList {
     /// Indonesia" = "the Indonesian people", "bahasa Inggris"). Used with the
     /// `places-as-demonyms` option.
     DemonymHeads,
+    /// `demonym-modifiers`: lower-case words that may stand between a demonym head and the
+    /// place's name, modifying the head ("serangan *udara* Israel", "pejabat *senior* AS").
+    DemonymModifiers,
 }
 
-const LISTS: [(&str, WordList); 20] = [
+const LISTS: [(&str, WordList); 21] = [
     ("titles", WordList::Titles),
     ("honorifics", WordList::Honorifics),
     ("reporting-before", WordList::ReportingBefore),
@@ -89,6 +92,7 @@ const LISTS: [(&str, WordList); 20] = [
     ("given-names", WordList::GivenNames),
     ("surnames", WordList::Surnames),
     ("demonym-heads", WordList::DemonymHeads),
+    ("demonym-modifiers", WordList::DemonymModifiers),
 ];
 
 impl WordList {

@@ -1251,7 +1251,8 @@ impl<'a> Ctx<'a> {
             if !t.word || !self.same_sent(k, m.first) || self.toks[m.first].gap != Gap::Space {
                 continue;
             }
-            let modifier = if t.lower {
+            // A sentence may open with the head: "Kontingen Indonesia", "Agresi Israel".
+            let modifier = if t.lower || (self.initial[k] && self.has(W::DemonymHeads, k)) {
                 self.has(W::DemonymHeads, k)
             } else {
                 // A title's country ("Presiden Rusia") stays: it is the person's affiliation.
@@ -1261,6 +1262,16 @@ impl<'a> Ctx<'a> {
                     p.alive && p.kind == EntityKind::Organization && p.last == k
                 }
             };
+            // "serangan udara Israel", "pejabat senior AS": a head and one word that
+            // modifies it.
+            let modifier = modifier
+                || (t.lower
+                    && k > 0
+                    && self.same_sent(k - 1, k)
+                    && self.toks[k].gap == Gap::Space
+                    && (self.toks[k - 1].lower || self.initial[k - 1])
+                    && self.has(W::DemonymHeads, k - 1)
+                    && self.has(W::DemonymModifiers, k));
             if modifier {
                 self.remove(id);
             }

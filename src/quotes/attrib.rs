@@ -162,7 +162,9 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         );
         tokenize(text, pre_lo, q.span.start, &mut pre);
         tokenize(text, q.span.end, post_hi, &mut post);
-        let starts_clause = !pre.iter().any(Tok::is_word);
+        // Only a comma after the previous quote: an item of its list (`"a mess", "a farce"`).
+        let list_item = same_prev && pre.iter().all(|t| t.is(',')) && !pre.is_empty();
+        let starts_clause = !pre.iter().any(Tok::is_word) && !list_item;
         let kind = m.kind_of(q, starts_clause);
         let mut attr = if m.title_before(&pre) {
             Attr::title("title-word")
@@ -940,6 +942,13 @@ impl<'a> Miner<'a> {
         if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
             return NpWord::Head;
         }
+        if lx
+            .person_suffix
+            .iter()
+            .any(|x| w.len() > x.len() && w.ends_with(x.as_str()))
+        {
+            return NpWord::Head;
+        }
         if lx.determiner.contains(w) || lx.indefinite.contains(w) {
             return NpWord::Det;
         }
@@ -1254,11 +1263,27 @@ impl<'a> Miner<'a> {
                     continue;
                 };
                 tried += 1;
+                // A passive's subject does not speak ("the album was hailed as ...").
+                let passive = k > 0 && toks[k - 1].is_word() && {
+                    let lx = self.lx;
+                    let w = self.low(toks[k - 1]);
+                    lx.passive_aux.contains(w)
+                };
                 let np = match class {
+                    CueClass::Verb if passive => None,
                     CueClass::Verb => {
                         let e = self.skip_adverbs_back(&toks, k);
-                        self.np_backward(&toks, e)
-                            .map(|np| self.apposition_back(&toks, np))
+                        let mut back = self.np_backward(&toks, e);
+                        if back.is_none() && e >= 2 && toks[e - 1].is(',') {
+                            // `Tom Baker, her opponent, said`.
+                            let lim = e.saturating_sub(25);
+                            if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
+                                back = self
+                                    .np_backward(&toks, c)
+                                    .filter(|np| self.has_name(&toks, *np));
+                            }
+                        }
+                        back.map(|np| self.apposition_back(&toks, np))
                     }
                     CueClass::Prep => self.np_forward(&toks, k + n),
                     _ => None,

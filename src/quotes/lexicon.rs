@@ -64,17 +64,6 @@ pub(crate) struct Lexicon {
     pub place_word: WordSet,
     pub place_role: WordSet,
     pub role_qualifier: WordSet,
-    /// Prefixes of active transitive verbs: a name right after such a cue is its object
-    /// ("menilai Amdal"), not its speaker.
-    pub active_prefix: Vec<String>,
-    /// Prepositions of origin between a name and its organisation ("dari", "from").
-    pub origin_prep: WordSet,
-    /// Whether a known person opening a sentence is as salient as a speaker (`-nya` cues
-    /// refer to the subject of the sentence before).
-    pub subject_salient: bool,
-    /// Hereditary and regional name prefixes that belong to a person's name ("Kiagus",
-    /// "Gusti").
-    pub name_prefix: WordSet,
     /// The classes (bits of [`class`]) of every word listed in a set looked up word by word,
     /// so that one look-up answers for all of them.
     pub classes: HashMap<String, u16, FxBuild>,
@@ -92,6 +81,19 @@ pub(crate) struct Lexicon {
     pub passive_aux: WordSet,
     /// Words after which a cue's form is a noun ("its brands", "the claims"), not a verb.
     pub noun_marker: WordSet,
+    /// Prefixes of active transitive verbs: a name right after such a cue is its object
+    /// ("menilai Amdal"), not its speaker.
+    pub active_prefix: Vec<String>,
+    /// Prepositions of origin between a name and its organisation ("dari", "from").
+    pub origin_prep: WordSet,
+    /// Whether a known person opening a sentence is as salient as a speaker (`-nya` cues
+    /// refer to the subject of the sentence before).
+    pub subject_salient: bool,
+    /// Hereditary and regional name prefixes that belong to a person's name ("Kiagus",
+    /// "Gusti").
+    pub name_prefix: WordSet,
+    /// Endings of words that name a person ("-year-old": "the 54-year-old").
+    pub person_suffix: Vec<String>,
 }
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
@@ -253,16 +255,17 @@ impl Lexicon {
             "place_word" => set_add(&mut self.place_word, &entry),
             "place_role" => set_add(&mut self.place_role, &entry),
             "role_qualifier" => set_add(&mut self.role_qualifier, &entry),
-            "origin_prep" => set_add(&mut self.origin_prep, &entry),
-            "subject_salient" => self.subject_salient = entry == "yes",
-            "name_prefix" => set_add(&mut self.name_prefix, &entry),
-            "active_prefix" => self.active_prefix.push(entry.to_string()),
             "demonym" => set_add(&mut self.demonym, &entry),
             "mouthpiece" => set_add(&mut self.mouthpiece, &entry),
             "state" => set_add(&mut self.state, &entry),
             "principal_prep" => set_add(&mut self.principal_prep, &entry),
             "passive_aux" => set_add(&mut self.passive_aux, &entry),
             "noun_marker" => set_add(&mut self.noun_marker, &entry),
+            "origin_prep" => set_add(&mut self.origin_prep, &entry),
+            "subject_salient" => self.subject_salient = entry == "yes",
+            "name_prefix" => set_add(&mut self.name_prefix, &entry),
+            "active_prefix" => self.active_prefix.push(entry.to_string()),
+            "person_suffix" => self.person_suffix.push(entry.clone()),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
         }

@@ -63,13 +63,25 @@ const CTX_BEFORE: usize = 4;
 
 /// The lower-case forms (as [`lower`] gives them) and word-list classes of a paragraph's
 /// tokens, computed once per token instead of once per look-up.
-#[derive(Default)]
 struct Lows {
     arena: String,
     /// Per token: start and end of its lower-case form in `arena`, and its classes.
     at: Vec<(usize, usize, u16)>,
     /// No roles: shared by the mentions that have none.
     no_ctx: Rc<Vec<String>>,
+    /// The classes of the one-byte punctuation tokens met so far in the document.
+    punct: [Option<u16>; 128],
+}
+
+impl Default for Lows {
+    fn default() -> Lows {
+        Lows {
+            arena: String::new(),
+            at: Vec::new(),
+            no_ctx: Rc::default(),
+            punct: [None; 128],
+        }
+    }
 }
 
 impl Lows {
@@ -89,8 +101,24 @@ impl Lows {
         self.at.clear();
         for t in toks {
             let start = self.arena.len();
-            lower_into(&text[t.span], &mut self.arena);
-            let classes = self.arena.get(start..).map_or(0, |w| lx.classes_of(w));
+            let word = &text[t.span];
+            let classes = match word.as_bytes() {
+                // One ASCII punctuation byte: itself in lower case (a hyphen alone gives
+                // nothing, as `lower` reads it as a reduplication of nothing), its classes
+                // looked up once per document.
+                &[b] if b.is_ascii() && !b.is_ascii_alphanumeric() => {
+                    if b != b'-' {
+                        self.arena.push(char::from(b));
+                    }
+                    let arena = &self.arena;
+                    *self.punct[usize::from(b)]
+                        .get_or_insert_with(|| arena.get(start..).map_or(0, |w| lx.classes_of(w)))
+                }
+                _ => {
+                    lower_into(word, &mut self.arena);
+                    self.arena.get(start..).map_or(0, |w| lx.classes_of(w))
+                }
+            };
             self.at.push((start, self.arena.len(), classes));
         }
     }
@@ -355,7 +383,7 @@ fn run_mention(
             first = k;
         } else if k + 1 == i && lw.is(k, class::CUE) {
             // "kata Wahyu", "dikatakan Wahyu": the speaker; "menilai Amdal": an object.
-            strong_before = !lx.active_verb(w);
+            strong_before = !lx.active_verb(lw.low(k));
             break;
         } else if k + 1 == i
             && matches!(
@@ -379,8 +407,9 @@ fn run_mention(
         let mut k = j;
         // An affiliation after the name ("Reynaldi dari PT House of Rattan mengatakan"): a
         // preposition of origin and a capitalised name.
-        if toks.get(k).is_some_and(|t| t.is_word() && !t.cap)
-            && lx.origin_prep.contains(lw.low(k))
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.cap && lx.origin_prep.contains(lw.low(k)))
             && toks.get(k + 1).is_some_and(|t| t.is_word() && t.cap)
         {
             let lim = (k + 10).min(toks.len());
@@ -388,9 +417,10 @@ fn run_mention(
             let mut inst = false;
             while n < lim && toks[n].is_word() && (toks[n].cap || lw.is(n, class::CONNECTOR)) {
                 let t = &text[toks[n].span];
-                inst |= (Lexicon::is_inst_with(lw.low(n), lw.classes(n))
-                    && !lw.is(n, class::PLACE_WORD | class::AFFILIATION))
-                    || t.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                let w = lw.low(n);
+                inst |=
+                    (lx.is_inst(w) && !lx.place_word.contains(w) && !lx.affiliation.contains(w))
+                        || t.chars().filter(|c| c.is_uppercase()).count() >= 2;
                 n += 1;
             }
             // Only an institution's name ("dari China Anwar juga" holds the next name).
@@ -405,9 +435,9 @@ fn run_mention(
         // ("Kandidat doktor X, dokter Adam Prabata, mengatakan": a title may open it.)
         let between_commas = first > 0
             && toks[first - 1].is(',')
-            && (first..i).all(|t| lw.is(t, class::ROLE | class::HONORIFIC))
+            && (first..i).all(|q| lw.is(q, class::ROLE | class::HONORIFIC))
             // One name, not a list ("kuasa hukum FPI dan Rizieq Shihab").
-            && !(i..j).any(|t| matches!(lw.low(t), "dan" | "and" | "&"));
+            && !(i..j).any(|q| matches!(lw.low(q), "dan" | "and" | "&"));
         let after_comma = !opener
             && between_commas
             && toks.get(k).is_some_and(|t| t.is(','))

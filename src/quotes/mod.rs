@@ -111,10 +111,10 @@ impl QuoteMinerBuilder {
     /// ("menurut", "according to"), `pronoun`, `role`, `unnamed`, `honorific`, `title_cue`,
     /// `affiliation`, `org_word`, `stop`, `adverb`, `not_name`, `determiner`, `indefinite`,
     /// `connector`, `intro`, `passive_agent`, `demonym`, `mouthpiece`, `principal_prep`,
-    /// `passive_aux`, `noun_marker`, `state`, `origin_prep` ("dari", "of"), `active_prefix`
-    /// ("me": a name after "menilai" is its object), `name_prefix` ("kiagus", "gusti"),
-    /// `subject_salient` (`yes`: a known person opening a sentence is salient for `-nya`
-    /// cues). Errors (an unknown section) are reported by [`QuoteMinerBuilder::build`].
+    /// `passive_aux`, `noun_marker`, `person_suffix`, `state`, `origin_prep` ("dari", "of"),
+    /// `active_prefix` ("me": a name after "menilai" is its object), `name_prefix` ("kiagus",
+    /// "gusti"), `subject_salient` (`yes`: a known person opening a sentence is salient for
+    /// `-nya` cues). Errors (an unknown section) are reported by [`QuoteMinerBuilder::build`].
     pub fn word(&mut self, lang: Language, section: &str, word: &str) -> &mut QuoteMinerBuilder {
         self.additions.push((
             lang,
