@@ -202,6 +202,31 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
             "Patrick Cronin/per/Patrick Cronin",
         ],
     ),
+    (
+        "a ministry portfolio after a title is no name",
+        "Rapat itu dipimpin Menko Polhukam kemarin.",
+        &[],
+    ),
+    (
+        "a title qualifier after a title is no name",
+        "Surat itu ditandatangani Jaksa Agung Muda Pidana Umum pekan lalu.",
+        &[],
+    ),
+    (
+        "a portfolio that looks like a place head stays part of the title",
+        "Ia pernah menjadi Menteri Perumahan Rakyat sebelum pensiun.",
+        &[],
+    ),
+    (
+        "portfolios joined by dan after a title",
+        "Hal itu disampaikan Direktur Pemasaran dan Niaga Bank Sejahtera kemarin.",
+        &["Bank Sejahtera/org/Bank Sejahtera"],
+    ),
+    (
+        "an elected head keeps the name after the qualifier",
+        "Pemerintahan akan dipimpin Presiden Terpilih Joko Widodo tahun depan.",
+        &["Joko Widodo/per/Joko Widodo"],
+    ),
 ];
 
 const EN_CASES: &[(&str, &str, &[&str])] = &[

@@ -529,9 +529,14 @@ impl<'a> Ctx<'a> {
             return;
         }
         if !headline {
+            // "Menteri Perumahan Rakyat": a head inside a title's complement names no body.
+            let chain = self.title_chain_end(a, b);
             // Organization and place heads anywhere in the run: "Politikus Partai Demokrat".
             for p in a..=b {
-                if !self.toks[p].word || (p > a && self.toks[p].gap != Gap::Space) {
+                if !self.toks[p].word
+                    || (p > a && self.toks[p].gap != Gap::Space)
+                    || (p < chain && p > a)
+                {
                     continue;
                 }
                 for (list, kind) in [
@@ -787,6 +792,33 @@ impl<'a> Ctx<'a> {
         true
     }
 
+    /// The first token after the titles and their complements that open `a..=b`
+    /// ("Menteri Perumahan Rakyat", "Jaksa Agung Muda"); `a` when no title opens it.
+    fn title_chain_end(&self, a: usize, b: usize) -> usize {
+        let mut s = a;
+        loop {
+            let lt = self.data.phrase_at(W::Titles, &self.hashes[..=b], s);
+            if lt == 0 {
+                return s;
+            }
+            s += lt;
+            s = self.complements_end(s, b);
+        }
+    }
+
+    /// The first token after the title complements starting at `s`.
+    fn complements_end(&self, mut s: usize, b: usize) -> usize {
+        loop {
+            let lc = self
+                .data
+                .phrase_at(W::TitleComplements, &self.hashes[..=b], s);
+            if lc == 0 {
+                return s;
+            }
+            s += lc;
+        }
+    }
+
     /// Drops trailing words that are not names (days, months, function words).
     fn trim_tail(&self, a: usize, mut b: usize) -> usize {
         while b >= a && (!self.toks[b].word || self.has(W::NotNames, b)) {
@@ -806,8 +838,13 @@ impl<'a> Ctx<'a> {
             if k > a {
                 self.classify_person(a, k - 1, headline);
             }
-            if k < b {
-                self.classify(k + 1, b);
+            // "Direktur Pemasaran dan Niaga": a title's complements joined by a connector.
+            let mut r = k + 1;
+            if k > a && self.title_chain_end(a, k - 1) == k {
+                r = self.complements_end(r, b);
+            }
+            if r <= b {
+                self.classify(r, b);
             }
             return;
         }
