@@ -227,6 +227,24 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
         "Pemerintahan akan dipimpin Presiden Terpilih Joko Widodo tahun depan.",
         &["Joko Widodo/per/Joko Widodo"],
     ),
+    (
+        "capitalised words joined by an English preposition make a foreign term",
+        "Bank itu melaporkan Return on Equity yang naik tahun ini.",
+        &[],
+    ),
+    (
+        "an Indonesian connector still splits two names",
+        "Rapat dihadiri Budi Santoso dan Joko Widodo kemarin.",
+        &[
+            "Budi Santoso/per/Budi Santoso",
+            "Joko Widodo/per/Joko Widodo",
+        ],
+    ),
+    (
+        "a single portfolio after a title is no name",
+        "Ia bertemu Menteri Perumahan kemarin.",
+        &[],
+    ),
 ];
 
 const EN_CASES: &[(&str, &str, &[&str])] = &[

@@ -69,9 +69,13 @@ pub enum WordList {
     /// `demonym-modifiers`: lower-case words that may stand between a demonym head and the
     /// place's name, modifying the head ("serangan *udara* Israel", "pejabat *senior* AS").
     DemonymModifiers,
+    /// `foreign-connectors`: lower-case words of another language that join capitalised
+    /// words into a foreign title or term, never a person's name ("Return *on* Equity",
+    /// "Olympiad *on* Mathematics" in Indonesian text).
+    ForeignConnectors,
 }
 
-const LISTS: [(&str, WordList); 21] = [
+const LISTS: [(&str, WordList); 22] = [
     ("titles", WordList::Titles),
     ("honorifics", WordList::Honorifics),
     ("reporting-before", WordList::ReportingBefore),
@@ -93,6 +97,7 @@ const LISTS: [(&str, WordList); 21] = [
     ("surnames", WordList::Surnames),
     ("demonym-heads", WordList::DemonymHeads),
     ("demonym-modifiers", WordList::DemonymModifiers),
+    ("foreign-connectors", WordList::ForeignConnectors),
 ];
 
 impl WordList {

@@ -831,6 +831,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn classify_person(&mut self, a: usize, b: usize, headline: bool) {
+        // "Return on Equity", "Olympiad on Mathematics": a foreign title, no person.
+        if (a..=b).any(|k| self.toks[k].lower && self.has(W::ForeignConnectors, k)) {
+            self.unclassified.push((a, b));
+            return;
+        }
         // Connectors join words of organizations only: "Prabowo dan Gibran" is two names.
         if let Some(k) = (a..=b).find(|&k| {
             self.has(W::Connectors, k) && !self.has(W::NameParticles, k) && !self.toks[k].cap
