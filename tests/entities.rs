@@ -245,6 +245,21 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
         "Ia bertemu Menteri Perumahan kemarin.",
         &[],
     ),
+    (
+        "an acronym after a number and its scale word is a unit",
+        "Kuota dipangkas menjadi 46 juta KL, kata Budi Santoso.",
+        &["Budi Santoso/per/Budi Santoso"],
+    ),
+    (
+        "an acronym after a plain number is a unit",
+        "Pembangkit itu menghasilkan 300 MW, ujar Budi Santoso.",
+        &["Budi Santoso/per/Budi Santoso"],
+    ),
+    (
+        "a capitalised common noun before a name is no part of it",
+        "Ia berbicara kepada Peserta Rapimnas kemarin.",
+        &[],
+    ),
 ];
 
 const EN_CASES: &[(&str, &str, &[&str])] = &[

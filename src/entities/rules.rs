@@ -905,6 +905,18 @@ impl<'a> Ctx<'a> {
             return;
         }
         let nw = self.words(s, e);
+        // "46 juta KL", "300 MW": an acronym after a number (and its scale word) is a unit.
+        if nw == 1 && self.toks[s].upper && s > 0 && {
+            let k = s - 1;
+            self.toks[k].digit
+                || (k > 0
+                    && self.toks[k].lower
+                    && self.has(W::NotNames, k)
+                    && self.toks[k - 1].digit)
+        } {
+            self.unclassified.push((s, e));
+            return;
+        }
         // "Pokok-Pokok": a reduplicated word is a plural noun, never a name.
         if (s + 2..=e).any(|k| {
             self.toks[k].word
