@@ -260,6 +260,16 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
         "Ia berbicara kepada Peserta Rapimnas kemarin.",
         &[],
     ),
+    (
+        "a common phrase written with capitals is no name",
+        "Warga mengeluhkan macet di Ibu Kota dan mengibarkan bendera Merah Putih.",
+        &[],
+    ),
+    (
+        "the same words inside an organization's name stay",
+        "Ia keluar dari Koalisi Merah Putih kemarin.",
+        &["Koalisi Merah Putih/org/Koalisi Merah Putih"],
+    ),
 ];
 
 const EN_CASES: &[(&str, &str, &[&str])] = &[

@@ -875,6 +875,12 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
+            // "Ibu Kota", "Merah Putih": a common phrase written with capitals.
+            let ln = self.data.phrase_at(W::NotNames, &self.hashes[..=b], s);
+            if ln > 1 {
+                s += ln;
+                continue;
+            }
             let lh = self.data.phrase_at(W::Honorifics, &self.hashes[..=b], s);
             if lh > 0 {
                 s += lh;
