@@ -86,6 +86,8 @@ pub(crate) struct Lexicon {
     pub active_prefix: Vec<String>,
     /// Prepositions of origin between a name and its organisation ("dari", "from").
     pub origin_prep: WordSet,
+    /// Sentence-opening connectives before a subject ("namun", "sementara").
+    pub sentence_opener: WordSet,
     /// Whether a known person opening a sentence is as salient as a speaker (`-nya` cues
     /// refer to the subject of the sentence before).
     pub subject_salient: bool,
@@ -262,6 +264,7 @@ impl Lexicon {
             "passive_aux" => set_add(&mut self.passive_aux, &entry),
             "noun_marker" => set_add(&mut self.noun_marker, &entry),
             "origin_prep" => set_add(&mut self.origin_prep, &entry),
+            "sentence_opener" => set_add(&mut self.sentence_opener, &entry),
             "subject_salient" => self.subject_salient = entry == "yes",
             "name_prefix" => set_add(&mut self.name_prefix, &entry),
             "active_prefix" => self.active_prefix.push(entry.to_string()),

@@ -400,7 +400,18 @@ fn run_mention(
         }
     }
     // The subject of its sentence: salient, like a name next to a cue.
-    let subject = first == 0 || toks[first - 1].punct.is_some_and(|c| ".!?".contains(c));
+    let starts = |k: usize| k == 0 || toks[k - 1].punct.is_some_and(|c| ".!?".contains(c));
+    // After a sentence-opening connective and its comma too ("Namun, Putu juga berharap").
+    let subject = starts(first)
+        || (first >= 2
+            && toks[first - 1].is(',')
+            && toks[first - 2].is_word()
+            && lx.sentence_opener.contains(lw.low(first - 2))
+            && starts(first - 2))
+        || (first >= 1
+            && toks[first - 1].is_word()
+            && lx.sentence_opener.contains(lw.low(first - 1))
+            && starts(first - 1));
     // A cue right after ("Wahyu Wibowo mengatakan", "Smith said"), or after an apposition
     // ("Fidelis Nanga, a journalist based in Yaounde, said").
     {

@@ -112,6 +112,7 @@ impl QuoteMinerBuilder {
     /// `affiliation`, `org_word`, `stop`, `adverb`, `not_name`, `determiner`, `indefinite`,
     /// `connector`, `intro`, `passive_agent`, `demonym`, `mouthpiece`, `principal_prep`,
     /// `passive_aux`, `noun_marker`, `person_suffix`, `state`, `origin_prep` ("dari", "of"),
+    /// `sentence_opener` ("namun": a name after it and a comma still opens the sentence),
     /// `active_prefix` ("me": a name after "menilai" is its object), `name_prefix` ("kiagus",
     /// "gusti"), `subject_salient` (`yes`: a known person opening a sentence is salient for
     /// `-nya` cues). Errors (an unknown section) are reported by [`QuoteMinerBuilder::build`].
