@@ -1,6 +1,7 @@
 //! The JSON form of a document (the format `mine --json` prints; see the README).
 
 use crate::document::Document;
+use crate::Span;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -135,14 +136,9 @@ impl Document {
         }
         out.extend_from_slice(b"],\"lang\":");
         str(out, self.language().code());
-        out.extend_from_slice(b",\"paragraphs\":[");
-        for (i, p) in self.paragraphs().iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            span(out, p.span.start, p.span.end);
-        }
-        out.extend_from_slice(b"],\"quotes\":[");
+        out.extend_from_slice(b",\"paragraphs\":");
+        spans(out, self.paragraphs().iter().map(|p| p.span));
+        out.extend_from_slice(b",\"quotes\":[");
         for (i, q) in self.quotes().iter().enumerate() {
             if i > 0 {
                 out.push(b',');
@@ -199,14 +195,9 @@ impl Document {
             str(out, &text[q.content]);
             out.push(b'}');
         }
-        out.extend_from_slice(b"],\"sentences\":[");
-        for (i, s) in self.sentences().iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            span(out, s.trimmed.start, s.trimmed.end);
-        }
-        out.extend_from_slice(b"]}");
+        out.extend_from_slice(b"],\"sentences\":");
+        spans(out, self.sentences().iter().map(|s| s.trimmed));
+        out.push(b'}');
     }
 }
 
@@ -232,6 +223,18 @@ fn num(out: &mut Vec<u8>, n: usize) {
 }
 
 /// `{"end":end,"start":start}`.
+/// A JSON array of spans.
+fn spans(out: &mut Vec<u8>, list: impl Iterator<Item = Span>) {
+    out.push(b'[');
+    for (i, s) in list.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        span(out, s.start, s.end);
+    }
+    out.push(b']');
+}
+
 fn span(out: &mut Vec<u8>, start: usize, end: usize) {
     out.extend_from_slice(b"{\"end\":");
     num(out, end);
