@@ -10,6 +10,7 @@ use super::marks::RawQuote;
 use super::words::{lower_into, tokenize, Tok};
 use crate::document::Document;
 use crate::{EntityKind, Span};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -62,29 +63,34 @@ pub(crate) struct Mention {
 const CTX_BEFORE: usize = 4;
 
 /// The lower-case forms (as [`lower`] gives them) and word-list classes of a paragraph's
-/// tokens, computed once per token instead of once per look-up.
-struct Lows {
+/// tokens, each computed at most once per token: the lower-case form when the paragraph is
+/// read (borrowed from the text when the token is in lower case already), the classes when
+/// first asked for.
+struct Lows<'t> {
+    text: &'t str,
+    lx: &'t Lexicon,
     arena: String,
-    /// Per token: start and end of its lower-case form in `arena`, and its classes.
-    at: Vec<(usize, usize, u16)>,
+    /// Per token: start and end of its lower-case form, in the text (`true`) or in `arena`,
+    /// and its classes once looked up ([`UNKNOWN`] before).
+    at: Vec<(usize, usize, bool, Cell<u32>)>,
     /// No roles: shared by the mentions that have none.
     no_ctx: Rc<Vec<String>>,
-    /// The classes of the one-byte punctuation tokens met so far in the document.
-    punct: [Option<u16>; 128],
 }
 
-impl Default for Lows {
-    fn default() -> Lows {
+/// Classes not looked up yet.
+const UNKNOWN: u32 = u32::MAX;
+
+impl<'t> Lows<'t> {
+    fn new(text: &'t str, lx: &'t Lexicon) -> Lows<'t> {
         Lows {
+            text,
+            lx,
             arena: String::new(),
             at: Vec::new(),
             no_ctx: Rc::default(),
-            punct: [None; 128],
         }
     }
-}
 
-impl Lows {
     /// `ctx` shared, without allocating when it is empty.
     fn share(&self, ctx: Vec<String>) -> Rc<Vec<String>> {
         if ctx.is_empty() {
@@ -93,53 +99,62 @@ impl Lows {
             Rc::new(ctx)
         }
     }
-}
 
-impl Lows {
-    fn fill(&mut self, text: &str, lx: &Lexicon, toks: &[Tok]) {
+    fn fill(&mut self, toks: &[Tok]) {
         self.arena.clear();
         self.at.clear();
+        let text = self.text;
         for t in toks {
-            let start = self.arena.len();
             let word = &text[t.span];
-            let classes = match word.as_bytes() {
-                // One ASCII punctuation byte: itself in lower case (a hyphen alone gives
-                // nothing, as `lower` reads it as a reduplication of nothing), its classes
-                // looked up once per document.
+            let unknown = Cell::new(UNKNOWN);
+            match word.as_bytes() {
+                // A hyphen alone gives nothing (`lower` reads it as a reduplication of
+                // nothing); other ASCII punctuation is itself.
+                [b'-'] => self.at.push((0, 0, false, unknown)),
                 &[b] if b.is_ascii() && !b.is_ascii_alphanumeric() => {
-                    if b != b'-' {
-                        self.arena.push(char::from(b));
-                    }
-                    let arena = &self.arena;
-                    *self.punct[usize::from(b)]
-                        .get_or_insert_with(|| arena.get(start..).map_or(0, |w| lx.classes_of(w)))
+                    self.at.push((t.span.start, t.span.end, true, unknown));
+                }
+                // Lower-case ASCII letters and digits: the text is its own lower-case form.
+                b if b.iter().all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9')) => {
+                    self.at.push((t.span.start, t.span.end, true, unknown));
                 }
                 _ => {
+                    let start = self.arena.len();
                     lower_into(word, &mut self.arena);
-                    self.arena.get(start..).map_or(0, |w| lx.classes_of(w))
+                    self.at.push((start, self.arena.len(), false, unknown));
                 }
-            };
-            self.at.push((start, self.arena.len(), classes));
+            }
         }
     }
 
     /// The lower-case form of token `k`.
     #[inline]
     fn low(&self, k: usize) -> &str {
-        let (s, e, _) = self.at[k];
-        self.arena.get(s..e).unwrap_or("")
+        let (s, e, in_text, _) = &self.at[k];
+        let from = if *in_text {
+            self.text
+        } else {
+            self.arena.as_str()
+        };
+        from.get(*s..*e).unwrap_or("")
     }
 
     /// Whether token `k` is in one of the lists `bits` (of [`class`]).
     #[inline]
     fn is(&self, k: usize, bits: u16) -> bool {
-        self.at[k].2 & bits != 0
+        self.classes(k) & bits != 0
     }
 
     /// The classes of token `k`.
     #[inline]
     fn classes(&self, k: usize) -> u16 {
-        self.at[k].2
+        let c = self.at[k].3.get();
+        if c != UNKNOWN {
+            return c as u16;
+        }
+        let c = self.lx.classes_of(self.low(k));
+        self.at[k].3.set(u32::from(c));
+        c
     }
 }
 
@@ -203,8 +218,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     // 2. Our own: capitalised runs.
     let mut toks: Vec<Tok> = Vec::new();
     let mut own: Vec<Mention> = Vec::new();
-    let mut lw = Lows::default();
+    let mut lw = Lows::new(text, lx);
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
+    let mut key = String::new();
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
             continue;
@@ -216,7 +232,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         if headline(text, &toks) {
             continue;
         }
-        lw.fill(text, lx, &toks);
+        lw.fill(&toks);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -247,7 +263,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                     break;
                 }
             }
-            run_mention(text, lx, &toks, i, j, &lw, &mut by_word, &mut own);
+            run_mention(text, lx, &toks, i, j, &lw, &mut by_word, &mut key, &mut own);
             i = j;
         }
     }
@@ -342,6 +358,7 @@ fn run_mention(
     j: usize,
     lw: &Lows,
     by_word: &mut HashMap<String, usize, FxBuild>,
+    key: &mut String,
     out: &mut Vec<Mention>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
@@ -505,7 +522,8 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, lw, by_word, out,
+                    text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, lw, by_word, key,
+                    out,
                 );
             }
             if role {
@@ -532,7 +550,7 @@ fn run_mention(
         let st = (s == i && strong_before) || strong_after || cue_at.is_some_and(|c| c + 1 == s);
         let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, lw, by_word, out,
+            text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, lw, by_word, key, out,
         );
     }
 }
@@ -552,6 +570,7 @@ fn piece(
     ctx: &[String],
     lw: &Lows,
     by_word: &mut HashMap<String, usize, FxBuild>,
+    key: &mut String,
     out: &mut Vec<Mention>,
 ) {
     let mut ctx = ctx.to_vec();
@@ -670,8 +689,8 @@ fn piece(
             ctx.extend(m.ctx.iter().cloned());
         }
     } else if let Some(&k) = (words == 1)
-        .then(|| by_word.get(&format!("\u{1}{last}")))
-        .flatten()
+        .then(|| inner_key(last, key))
+        .and_then(|key| by_word.get(key))
     {
         // A later short reference by an inner word ("Iola" after "Pantau Gambut Iola Abas"):
         // a person is called by the first word of the name, so the name starts there and the
@@ -728,10 +747,17 @@ fn piece(
     if guess == Guess::Person && (2..=4).contains(&words) {
         let idx = out.len();
         by_word.insert(last.to_string(), idx);
-        by_word.entry(lw.low(b).to_string()).or_insert(idx);
+        // (Keys made only when new: most names are met again.)
+        let first = lw.low(b);
+        if !by_word.contains_key(first) {
+            by_word.insert(first.to_string(), idx);
+        }
         if words >= 3 {
             for t in b + 1..e - 1 {
-                by_word.entry(format!("\u{1}{}", lw.low(t))).or_insert(idx);
+                let inner = inner_key(lw.low(t), key);
+                if !by_word.contains_key(inner) {
+                    by_word.insert(inner.to_string(), idx);
+                }
             }
         }
     }
@@ -744,6 +770,14 @@ fn piece(
         ctx: lw.share(ctx),
         rank,
     });
+}
+
+/// The key of `by_word` for an inner word of a name (`\u{1}` and the word), made in `key`.
+fn inner_key<'k>(word: &str, key: &'k mut String) -> &'k str {
+    key.clear();
+    key.push('\u{1}');
+    key.push_str(word);
+    key.as_str()
 }
 
 /// `span` without a possessive `'s` at its end ("Acme's" names Acme).
