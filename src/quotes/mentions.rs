@@ -573,7 +573,6 @@ fn piece(
     key: &mut String,
     out: &mut Vec<Mention>,
 ) {
-    let mut ctx = ctx.to_vec();
     let mut b = s;
     let mut e = e;
     // Connectors never start or end a name.
@@ -586,6 +585,7 @@ fn piece(
     if b >= e {
         return;
     }
+    let mut ctx = ctx.to_vec();
     // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
     // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
     // follows the last institution word; a person's name has at most four words.
@@ -746,7 +746,12 @@ fn piece(
     }
     if guess == Guess::Person && (2..=4).contains(&words) {
         let idx = out.len();
-        by_word.insert(last.to_string(), idx);
+        match by_word.get_mut(last) {
+            Some(v) => *v = idx,
+            None => {
+                by_word.insert(last.to_string(), idx);
+            }
+        }
         // (Keys made only when new: most names are met again.)
         let first = lw.low(b);
         if !by_word.contains_key(first) {

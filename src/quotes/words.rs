@@ -31,72 +31,85 @@ fn inner_joiner(c: char) -> bool {
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
     let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
     let mut i = start;
     while i < end {
         let b = bytes[i];
         // ASCII: the char tests below without decoding (`char::is_whitespace` of an ASCII
-        // char is exactly these bytes).
-        if matches!(b, b' ' | b'\t'..=b'\r') {
-            i += 1;
-            continue;
-        }
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            char_at(text, bytes, i)
-        };
-        if b >= 0x80 && c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let first_upper = c.is_uppercase();
-            let first_digit = c.is_numeric();
-            let mut any_upper = first_upper;
-            let mut j = i + len;
-            while j < end {
-                // ASCII letters and digits: the common case, no decoding.
-                let b = bytes[j];
-                if b.is_ascii_alphanumeric() {
-                    any_upper |= b.is_ascii_uppercase();
-                    j += 1;
-                    continue;
+        // char is exactly these bytes; `char::is_alphanumeric`, `is_uppercase` and
+        // `is_numeric` of an ASCII char are their ASCII versions).
+        let (first_upper, first_digit, len) = if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                (b.is_ascii_uppercase(), b.is_ascii_digit(), 1)
+            } else {
+                if !matches!(b, b' ' | b'\t'..=b'\r') {
+                    out.push(Tok {
+                        span: Span::new(i, i + 1),
+                        punct: Some(char::from(b)),
+                        cap: false,
+                    });
                 }
-                let (d, dl) = char_at(text, bytes, j);
-                if d.is_alphanumeric() {
-                    any_upper |= d.is_uppercase();
-                    j += dl;
-                } else if inner_joiner(d)
-                    && j + dl < end
-                    && char_at(text, bytes, j + dl).0.is_alphanumeric()
-                {
-                    // Only inside a word: a letter or digit must follow.
-                    j += dl;
-                } else if d == ','
-                    && j + 1 < end
-                    && bytes[j - 1].is_ascii_digit()
-                    && bytes[j + 1].is_ascii_digit()
-                {
-                    // A number's grouping or decimal comma: "1,200", "2,5".
-                    j += 1;
-                } else {
-                    break;
-                }
+                i += 1;
+                continue;
             }
-            out.push(Tok {
-                span: Span::new(i, j),
-                punct: None,
-                cap: first_upper || (first_digit && any_upper),
-            });
-            i = j;
         } else {
-            out.push(Tok {
-                span: Span::new(i, i + len),
-                punct: Some(c),
-                cap: false,
-            });
-            i += len;
+            let (c, len) = char_at(text, bytes, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push(Tok {
+                    span: Span::new(i, i + len),
+                    punct: Some(c),
+                    cap: false,
+                });
+                i += len;
+                continue;
+            }
+            (c.is_uppercase(), c.is_numeric(), len)
+        };
+        let mut j = i + len;
+        while j < end {
+            // ASCII letters and digits: the common case, no decoding.
+            let b = bytes[j];
+            if b.is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let (d, dl) = char_at(text, bytes, j);
+            if d.is_alphanumeric() {
+                j += dl;
+            } else if inner_joiner(d)
+                && j + dl < end
+                && char_at(text, bytes, j + dl).0.is_alphanumeric()
+            {
+                // Only inside a word: a letter or digit must follow.
+                j += dl;
+            } else if d == ','
+                && j + 1 < end
+                && bytes[j - 1].is_ascii_digit()
+                && bytes[j + 1].is_ascii_digit()
+            {
+                // A number's grouping or decimal comma: "1,200", "2,5".
+                j += 1;
+            } else {
+                break;
+            }
         }
+        // (An upper-case letter after the first matters only for a word opening with a digit;
+        // joiners and commas are not letters.)
+        let cap = first_upper
+            || (first_digit
+                && text
+                    .get(i..j)
+                    .is_some_and(|w| w.chars().any(char::is_uppercase)));
+        out.push(Tok {
+            span: Span::new(i, j),
+            punct: None,
+            cap,
+        });
+        i = j;
     }
 }
 
