@@ -22,6 +22,17 @@ impl Tok {
     }
 }
 
+/// Whether a byte is an ASCII letter or digit, by table.
+pub(crate) static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 fn inner_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '&' | '_')
 }
@@ -72,10 +83,12 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         let mut j = i + len;
         while j < end {
             // ASCII letters and digits: the common case, no decoding.
-            let b = bytes[j];
-            if b.is_ascii_alphanumeric() {
-                j += 1;
-                continue;
+            j += bytes[j..end]
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(end - j);
+            if j >= end {
+                break;
             }
             let (d, dl) = char_at(text, bytes, j);
             if d.is_alphanumeric() {
