@@ -77,6 +77,17 @@ struct Lows<'t> {
     no_ctx: Rc<Vec<String>>,
 }
 
+/// Whether a byte is an ASCII lower-case letter or a digit, by table.
+static LOWER_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_lowercase() || (b as u8).is_ascii_digit();
+        b += 1;
+    }
+    t
+};
+
 /// Classes not looked up yet.
 const UNKNOWN: u32 = u32::MAX;
 
@@ -103,27 +114,30 @@ impl<'t> Lows<'t> {
     fn fill(&mut self, toks: &[Tok]) {
         self.arena.clear();
         self.at.clear();
+        self.at.reserve(toks.len());
         let text = self.text;
+        let bytes = text.as_bytes();
         for t in toks {
-            let word = &text[t.span];
+            let (s, e) = (t.span.start, t.span.end);
             let unknown = Cell::new(UNKNOWN);
-            match word.as_bytes() {
+            let wb = bytes.get(s..e).unwrap_or_default();
+            let own = match wb {
                 // A hyphen alone gives nothing (`lower` reads it as a reduplication of
                 // nothing); other ASCII punctuation is itself.
-                [b'-'] => self.at.push((0, 0, false, unknown)),
-                &[b] if b.is_ascii() && !b.is_ascii_alphanumeric() => {
-                    self.at.push((t.span.start, t.span.end, true, unknown));
-                }
+                [b'-'] => Some((0, 0)),
+                &[b] if b.is_ascii() && !b.is_ascii_alphanumeric() => None,
                 // Lower-case ASCII letters and digits: the text is its own lower-case form.
-                b if b.iter().all(|c| matches!(c, b'a'..=b'z' | b'0'..=b'9')) => {
-                    self.at.push((t.span.start, t.span.end, true, unknown));
-                }
+                _ if wb.iter().all(|&c| LOWER_ALNUM[usize::from(c)]) => None,
                 _ => {
                     let start = self.arena.len();
-                    lower_into(word, &mut self.arena);
-                    self.at.push((start, self.arena.len(), false, unknown));
+                    lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                    Some((start, self.arena.len()))
                 }
-            }
+            };
+            self.at.push(match own {
+                Some((a, b)) => (a, b, false, unknown),
+                None => (s, e, true, unknown),
+            });
         }
     }
 
