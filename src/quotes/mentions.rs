@@ -529,7 +529,6 @@ fn run_mention(
             None
         };
         if let Some(role) = brk {
-            let w = w.to_string();
             let is_cue = lw.is(k, class::CUE);
             if s < k {
                 let st = (s == i && strong_before) || cue_at.is_some_and(|c| c + 1 == s);
@@ -545,10 +544,10 @@ fn run_mention(
                 if had_role && s == k && k > i {
                     if let Some(last) = ctx.last_mut() {
                         last.push(' ');
-                        last.push_str(&w);
+                        last.push_str(w);
                     }
                 } else {
-                    ctx.push(w);
+                    ctx.push(w.to_string());
                 }
                 had_role = true;
             } else {
