@@ -123,6 +123,19 @@ pub(crate) struct Index {
     /// Hashes of the first tokens of aliases that start with a lower-case letter or a
     /// non-word char ("al-Sisi", "detikcom"): only those lower-case tokens start a walk.
     lower_first: HashSet<u64, BuildHasherDefault<MixHasher>>,
+    /// [`Index::lower_first`] as a bit set on the top bits of the hashes: most lower-case
+    /// tokens are ruled out by one bit test, without a hash-set probe.
+    lower_bits: Vec<u64>,
+}
+
+/// Words of [`Index::lower_bits`] (4,096 bits).
+const LOWER_WORDS: usize = 64;
+
+/// The word and bit of `h` in [`Index::lower_bits`].
+#[inline]
+fn lower_bit(h: u64) -> (usize, u64) {
+    let top = (h >> 52) as usize;
+    (top / 64 % LOWER_WORDS, 1u64 << (top % 64))
 }
 
 /// A match of the index: tokens `first..=last`, and the alias.
@@ -210,12 +223,18 @@ impl IndexBuilder {
             terms[*slot as usize] = r;
             *slot += 1;
         }
+        let mut lower_bits = vec![0u64; LOWER_WORDS];
+        for &h in &self.lower_first {
+            let (w, b) = lower_bit(h);
+            lower_bits[w] |= b;
+        }
         Index {
             edges: self.edges,
             term_off,
             terms,
             nodes: self.nodes,
             lower_first: self.lower_first,
+            lower_bits,
         }
     }
 }
@@ -226,6 +245,7 @@ impl Index {
         // hashbrown: (key, value) padded to 16 bytes plus one control byte per bucket.
         self.edges.capacity() * 17
             + self.lower_first.capacity() * 9
+            + self.lower_bits.capacity() * 8
             + self.term_off.capacity() * 4
             + self.terms.capacity() * std::mem::size_of::<AliasRef>()
     }
@@ -273,7 +293,10 @@ impl Index {
                 continue;
             } else {
                 let h = hash_at(i);
-                if !self.lower_first.contains(&h) {
+                let (w, b) = lower_bit(h);
+                if self.lower_bits.get(w).is_none_or(|&x| x & b == 0)
+                    || !self.lower_first.contains(&h)
+                {
                     i += 1;
                     continue;
                 }
