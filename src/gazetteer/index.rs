@@ -294,7 +294,7 @@ impl Index {
             } else {
                 let h = hash_at(i);
                 let (w, b) = lower_bit(h);
-                if self.lower_bits.get(w).is_none_or(|&x| x & b == 0)
+                if self.lower_bits.get(w).map_or(true, |&x| x & b == 0)
                     || !self.lower_first.contains(&h)
                 {
                     i += 1;
