@@ -113,6 +113,8 @@ pub(crate) mod class {
     pub const ORG_WORD: u16 = 1 << 10;
     pub const PLACE_WORD: u16 = 1 << 11;
     pub const PLACE_ROLE: u16 = 1 << 12;
+    pub const ORIGIN_PREP: u16 = 1 << 13;
+    pub const SENTENCE_OPENER: u16 = 1 << 14;
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -284,7 +286,7 @@ impl Lexicon {
 
     /// Recomputes the classes of `w` from the lists.
     fn refresh_class(&mut self, w: &str) {
-        let lists: [(bool, u16); 13] = [
+        let lists: [(bool, u16); 15] = [
             (self.cues.contains_key(w), class::CUE),
             (self.pronouns.contains_key(w), class::PRONOUN),
             (self.role.contains(w), class::ROLE),
@@ -298,6 +300,8 @@ impl Lexicon {
             (self.org_word.contains(w), class::ORG_WORD),
             (self.place_word.contains(w), class::PLACE_WORD),
             (self.place_role.contains(w), class::PLACE_ROLE),
+            (self.origin_prep.contains(w), class::ORIGIN_PREP),
+            (self.sentence_opener.contains(w), class::SENTENCE_OPENER),
         ];
         let bits = lists
             .iter()

@@ -437,11 +437,11 @@ fn run_mention(
         || (first >= 2
             && toks[first - 1].is(',')
             && toks[first - 2].is_word()
-            && lx.sentence_opener.contains(lw.low(first - 2))
+            && lw.is(first - 2, class::SENTENCE_OPENER)
             && starts(first - 2))
         || (first >= 1
             && toks[first - 1].is_word()
-            && lx.sentence_opener.contains(lw.low(first - 1))
+            && lw.is(first - 1, class::SENTENCE_OPENER)
             && starts(first - 1));
     // A cue right after ("Wahyu Wibowo mengatakan", "Smith said"), or after an apposition
     // ("Fidelis Nanga, a journalist based in Yaounde, said").
@@ -451,7 +451,7 @@ fn run_mention(
         // preposition of origin and a capitalised name.
         if toks
             .get(k)
-            .is_some_and(|t| t.is_word() && !t.cap && lx.origin_prep.contains(lw.low(k)))
+            .is_some_and(|t| t.is_word() && !t.cap && lw.is(k, class::ORIGIN_PREP))
             && toks.get(k + 1).is_some_and(|t| t.is_word() && t.cap)
         {
             let lim = (k + 10).min(toks.len());
