@@ -4,7 +4,7 @@
 //! noun phrases of at most [`MAX_NP`] tokens, at most [`LOOKBACK`] earlier names and
 //! [`HISTORY`] earlier speakers. The whole pass is linear in the length of the text.
 
-use super::lexicon::{CueClass, Lexicon, PronounKind};
+use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, Guess, Mention};
 use super::words::{lower, tokenize, Tok};
@@ -910,36 +910,39 @@ impl<'a> Miner<'a> {
         let lx = self.lx;
         let text = self.text;
         let w = self.low(t);
+        // The word's lists, looked up once.
+        let c = lx.classes_of(w);
+        let is = |bits: u32| c & bits != 0;
         // An adjective of nationality modifies the noun: "the German music business".
-        if lx.demonym.contains(w) {
+        if is(class::DEMONYM) {
             return NpWord::Det;
         }
         if t.cap {
-            if lx.role.contains(w) || lx.honorific.contains(w) {
+            if is(class::ROLE | class::HONORIFIC) {
                 return NpWord::Head;
             }
-            if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+            if is(class::DETERMINER | class::INDEFINITE) {
                 return NpWord::Det;
             }
             // A reduplicated plural ("Badan-badan") is a common noun.
-            if lx.unnamed.contains(w) && text[t.span].contains('-') {
+            if is(class::UNNAMED) && text[t.span].contains('-') {
                 return NpWord::Head;
             }
-            if lx.not_name.contains(w) || lx.cues.contains_key(w) || lx.pronouns.contains_key(w) {
+            if is(class::NOT_NAME | class::CUE | class::PRONOUN) {
                 return NpWord::No;
             }
             return NpWord::Name;
         }
-        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+        if is(class::DETERMINER | class::INDEFINITE) {
             return NpWord::Det;
         }
-        if lx.connector.contains(w) {
+        if is(class::CONNECTOR) {
             return NpWord::Connector;
         }
-        if lx.stop.contains(w) || lx.cues.contains_key(w) {
+        if is(class::STOP | class::CUE) {
             return NpWord::No;
         }
-        if lx.role.contains(w) || lx.unnamed.contains(w) || lx.honorific.contains(w) {
+        if is(class::ROLE | class::UNNAMED | class::HONORIFIC) {
             return NpWord::Head;
         }
         if lx
@@ -948,12 +951,6 @@ impl<'a> Miner<'a> {
             .any(|x| w.len() > x.len() && w.ends_with(x.as_str()))
         {
             return NpWord::Head;
-        }
-        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
-            return NpWord::Det;
-        }
-        if lx.connector.contains(w) {
-            return NpWord::Connector;
         }
         NpWord::No
     }

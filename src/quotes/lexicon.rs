@@ -66,7 +66,7 @@ pub(crate) struct Lexicon {
     pub role_qualifier: WordSet,
     /// The classes (bits of [`class`]) of every word listed in a set looked up word by word,
     /// so that one look-up answers for all of them.
-    pub classes: HashMap<String, u16, FxBuild>,
+    pub classes: HashMap<String, u32, FxBuild>,
     /// Adjectives of nationality ("German", "Dutch"): they modify a noun, never name a speaker.
     pub demonym: WordSet,
     /// Nouns through which another speaks ("report", "statement", "spokesman"): the speaker
@@ -100,21 +100,24 @@ pub(crate) struct Lexicon {
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
 pub(crate) mod class {
-    pub const CUE: u16 = 1;
-    pub const PRONOUN: u16 = 1 << 1;
-    pub const ROLE: u16 = 1 << 2;
-    pub const UNNAMED: u16 = 1 << 3;
-    pub const HONORIFIC: u16 = 1 << 4;
-    pub const DETERMINER: u16 = 1 << 5;
-    pub const ADVERB: u16 = 1 << 6;
-    pub const CONNECTOR: u16 = 1 << 7;
-    pub const NOT_NAME: u16 = 1 << 8;
-    pub const AFFILIATION: u16 = 1 << 9;
-    pub const ORG_WORD: u16 = 1 << 10;
-    pub const PLACE_WORD: u16 = 1 << 11;
-    pub const PLACE_ROLE: u16 = 1 << 12;
-    pub const ORIGIN_PREP: u16 = 1 << 13;
-    pub const SENTENCE_OPENER: u16 = 1 << 14;
+    pub const CUE: u32 = 1;
+    pub const PRONOUN: u32 = 1 << 1;
+    pub const ROLE: u32 = 1 << 2;
+    pub const UNNAMED: u32 = 1 << 3;
+    pub const HONORIFIC: u32 = 1 << 4;
+    pub const DETERMINER: u32 = 1 << 5;
+    pub const ADVERB: u32 = 1 << 6;
+    pub const CONNECTOR: u32 = 1 << 7;
+    pub const NOT_NAME: u32 = 1 << 8;
+    pub const AFFILIATION: u32 = 1 << 9;
+    pub const ORG_WORD: u32 = 1 << 10;
+    pub const PLACE_WORD: u32 = 1 << 11;
+    pub const PLACE_ROLE: u32 = 1 << 12;
+    pub const ORIGIN_PREP: u32 = 1 << 13;
+    pub const SENTENCE_OPENER: u32 = 1 << 14;
+    pub const DEMONYM: u32 = 1 << 15;
+    pub const INDEFINITE: u32 = 1 << 16;
+    pub const STOP: u32 = 1 << 17;
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -286,7 +289,7 @@ impl Lexicon {
 
     /// Recomputes the classes of `w` from the lists.
     fn refresh_class(&mut self, w: &str) {
-        let lists: [(bool, u16); 15] = [
+        let lists: [(bool, u32); 18] = [
             (self.cues.contains_key(w), class::CUE),
             (self.pronouns.contains_key(w), class::PRONOUN),
             (self.role.contains(w), class::ROLE),
@@ -302,6 +305,9 @@ impl Lexicon {
             (self.place_role.contains(w), class::PLACE_ROLE),
             (self.origin_prep.contains(w), class::ORIGIN_PREP),
             (self.sentence_opener.contains(w), class::SENTENCE_OPENER),
+            (self.demonym.contains(w), class::DEMONYM),
+            (self.indefinite.contains(w), class::INDEFINITE),
+            (self.stop.contains(w), class::STOP),
         ];
         let bits = lists
             .iter()
@@ -316,7 +322,7 @@ impl Lexicon {
 
     /// The classes (bits of [`class`]) of a lower-case word.
     #[inline]
-    pub(crate) fn classes_of(&self, w: &str) -> u16 {
+    pub(crate) fn classes_of(&self, w: &str) -> u32 {
         self.classes.get(w).copied().unwrap_or(0)
     }
 
@@ -328,7 +334,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::is_inst`] of a word whose classes are known.
-    pub(crate) fn is_inst_with(w: &str, classes: u16) -> bool {
+    pub(crate) fn is_inst_with(w: &str, classes: u32) -> bool {
         if classes & (class::ORG_WORD | class::AFFILIATION | class::PLACE_WORD) != 0 {
             return true;
         }

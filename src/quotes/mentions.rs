@@ -155,19 +155,19 @@ impl<'t> Lows<'t> {
 
     /// Whether token `k` is in one of the lists `bits` (of [`class`]).
     #[inline]
-    fn is(&self, k: usize, bits: u16) -> bool {
+    fn is(&self, k: usize, bits: u32) -> bool {
         self.classes(k) & bits != 0
     }
 
     /// The classes of token `k`.
     #[inline]
-    fn classes(&self, k: usize) -> u16 {
+    fn classes(&self, k: usize) -> u32 {
         let c = self.at[k].3.get();
         if c != UNKNOWN {
-            return c as u16;
+            return c;
         }
         let c = self.lx.classes_of(self.low(k));
-        self.at[k].3.set(u32::from(c));
+        self.at[k].3.set(c);
         c
     }
 }
