@@ -128,6 +128,29 @@ struct PhraseSet {
     /// Hashes of the proper prefixes of the phrases: a walk stops where none continues.
     prefixes: Set,
     max_len: usize,
+    /// The first-token hashes of the phrases ([`phrase_step`] from the seed) as a bit set
+    /// ([`FIRST_WORDS`] words; empty while the list is): a token that starts no phrase is
+    /// ruled out by one bit test, without probing the hash sets.
+    first: Vec<u64>,
+}
+
+/// Words of [`PhraseSet::first`] (16,384 bits).
+const FIRST_WORDS: usize = 256;
+
+/// The word and bit of a first-token hash in [`PhraseSet::first`].
+#[inline]
+fn first_bit(h: u64) -> (usize, u64) {
+    let top = (h >> 50) as usize;
+    (top / 64 % FIRST_WORDS, 1u64 << (top % 64))
+}
+
+impl PhraseSet {
+    /// Whether some phrase may start with the token whose first-step hash is `h1`.
+    #[inline]
+    fn may_start(&self, h1: u64) -> bool {
+        let (w, b) = first_bit(h1);
+        self.first.get(w).map_or(true, |&x| x & b != 0)
+    }
 }
 
 /// Hash of a phrase of tokens (each case-folded).
@@ -261,6 +284,15 @@ impl LanguageData {
                 s.prefixes.insert(h);
             }
             h = phrase_step(h, token_hash(t.text(line)));
+            if k == 0 {
+                if s.first.is_empty() {
+                    s.first = vec![0; FIRST_WORDS];
+                }
+                let (w, b) = first_bit(h);
+                if let Some(x) = s.first.get_mut(w) {
+                    *x |= b;
+                }
+            }
         }
         s.set.insert(h);
         s.max_len = s.max_len.max(toks.len());
@@ -320,7 +352,11 @@ impl LanguageData {
     #[inline]
     pub(crate) fn has_hash(&self, list: WordList, token_hash: u64) -> bool {
         let s = &self.lists[list.index()];
-        !s.set.is_empty() && s.set.contains(&phrase_hash(std::iter::once(token_hash)))
+        if s.set.is_empty() {
+            return false;
+        }
+        let h = phrase_hash(std::iter::once(token_hash));
+        s.may_start(h) && s.set.contains(&h)
     }
 
     /// The longest phrase of `list` starting at token `i` (token hashes given): its length.
@@ -330,6 +366,9 @@ impl LanguageData {
             return 0;
         }
         let max = s.max_len.min(hashes.len().saturating_sub(i));
+        if max == 0 || !s.may_start(phrase_step(PHRASE_SEED, hashes[i])) {
+            return 0;
+        }
         // Walk forward while some phrase goes on; remember the longest whole one.
         let mut best = 0;
         let mut h = PHRASE_SEED;
