@@ -132,6 +132,9 @@ struct PhraseSet {
     /// ([`FIRST_WORDS`] words; empty while the list is): a token that starts no phrase is
     /// ruled out by one bit test, without probing the hash sets.
     first: Vec<u64>,
+    /// The last tokens' hashes ([`token_hash`]) of the phrases as a bit set, the same way:
+    /// for [`LanguageData::phrase_ending`].
+    last: Vec<u64>,
 }
 
 /// Words of [`PhraseSet::first`] (16,384 bits).
@@ -150,6 +153,13 @@ impl PhraseSet {
     fn may_start(&self, h1: u64) -> bool {
         let (w, b) = first_bit(h1);
         self.first.get(w).map_or(true, |&x| x & b != 0)
+    }
+
+    /// Whether some phrase may end with the token whose [`token_hash`] is `t`.
+    #[inline]
+    fn may_end(&self, t: u64) -> bool {
+        let (w, b) = first_bit(t);
+        self.last.get(w).map_or(true, |&x| x & b != 0)
     }
 }
 
@@ -283,7 +293,17 @@ impl LanguageData {
             if k > 0 {
                 s.prefixes.insert(h);
             }
-            h = phrase_step(h, token_hash(t.text(line)));
+            let th = token_hash(t.text(line));
+            h = phrase_step(h, th);
+            if k + 1 == toks.len() {
+                if s.last.is_empty() {
+                    s.last = vec![0; FIRST_WORDS];
+                }
+                let (w, b) = first_bit(th);
+                if let Some(x) = s.last.get_mut(w) {
+                    *x |= b;
+                }
+            }
             if k == 0 {
                 if s.first.is_empty() {
                     s.first = vec![0; FIRST_WORDS];
@@ -387,7 +407,7 @@ impl LanguageData {
     /// The longest phrase of `list` ending at token `j` (inclusive): its length.
     pub(crate) fn phrase_ending(&self, list: WordList, hashes: &[u64], j: usize) -> usize {
         let s = &self.lists[list.index()];
-        if s.set.is_empty() || j >= hashes.len() {
+        if s.set.is_empty() || j >= hashes.len() || !s.may_end(hashes[j]) {
             return 0;
         }
         let max = s.max_len.min(j + 1);
