@@ -543,3 +543,120 @@ proptest! {
         check(&Pipeline::new().process(text.replace(' ', "")));
     }
 }
+
+/// A user list with display names: the canonical name is Indonesian, English documents show
+/// the `name_en` one.
+const DISPLAY_TSV: &str = "#kutip-gazetteer 1
+Q884\tplace\tKorea Selatan\ten:South Korea|id:Korsel\tname_en=South Korea
+Q1\torganization\tKementerian Luar Negeri Korea Selatan\ten:South Korean Foreign Ministry\tname_en=South Korean Foreign Ministry
+Q7747\tperson\tVladimir Putin\txx:Putin\troles=presiden;of=Rusia
+Q159\tplace\tRusia\ten:Russia\tname_en=Russia
+";
+
+/// (name, language, text, entities as "text/kind/name", speaker names of the quotes in order).
+type DisplayCase = (
+    &'static str,
+    Language,
+    &'static str,
+    &'static [&'static str],
+    &'static [Option<&'static str>],
+);
+
+const DISPLAY_CASES: &[DisplayCase] = &[
+    (
+        "an English document shows the English display name",
+        Language::English,
+        "Talks with South Korea resumed on Monday.",
+        &["South Korea/loc/South Korea"],
+        &[],
+    ),
+    (
+        "an Indonesian document keeps the canonical name",
+        Language::Indonesian,
+        "Perundingan dengan Korsel dilanjutkan pada Senin.",
+        &["Korsel/loc/Korea Selatan"],
+        &[],
+    ),
+    (
+        "an English mention by an Indonesian alias still shows the English name",
+        Language::English,
+        "Officials in Korsel declined to comment.",
+        &["Korsel/loc/South Korea"],
+        &[],
+    ),
+    (
+        "a speaker is named by the display name",
+        Language::English,
+        "\"We will respond firmly,\" the South Korean Foreign Ministry said.",
+        &["South Korean Foreign Ministry/org/South Korean Foreign Ministry"],
+        &[Some("South Korean Foreign Ministry")],
+    ),
+    (
+        "an entry without a display name keeps its name",
+        Language::English,
+        "Putin arrived in Pyongyang.",
+        &["Putin/per/Vladimir Putin", "Pyongyang/loc/Pyongyang"],
+        &[],
+    ),
+];
+
+#[test]
+fn display_names_table() {
+    let mut g = GazetteerBuilder::empty();
+    g.load_tsv_str("display.tsv", DISPLAY_TSV).unwrap();
+    let r = Recognizer::builder()
+        .gazetteer(Arc::new(g.build().unwrap()))
+        .build()
+        .unwrap();
+    for &(name, lang, text, want, speakers) in DISPLAY_CASES {
+        let p = Pipeline::builder()
+            .language(Some(lang))
+            .recognizer(r.clone())
+            .build()
+            .unwrap();
+        assert_eq!(render(&p, text), want, "case {name:?}");
+        let doc = p.process(text);
+        let got: Vec<Option<&str>> = doc
+            .quotes()
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()))
+            .collect();
+        assert_eq!(got, speakers, "case {name:?}");
+    }
+}
+
+#[test]
+fn display_names_of_the_bundled_gazetteer() {
+    // (language, text, the name shown for the entity that has the given id)
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (
+            Language::English,
+            "South Korea said on Monday.",
+            "Q884",
+            "South Korea",
+        ),
+        (
+            Language::Indonesian,
+            "Korea Selatan menyatakan pada Senin.",
+            "Q884",
+            "Korea Selatan",
+        ),
+        (
+            Language::English,
+            "Officials of the United Nations met.",
+            "Q1065",
+            "United Nations",
+        ),
+        (Language::Indonesian, "Pejabat PBB bertemu.", "Q1065", "PBB"),
+    ];
+    let p = Pipeline::new();
+    for &(lang, text, id, want) in cases {
+        let doc = p.process_as(text, lang);
+        let r = doc
+            .referents()
+            .iter()
+            .find(|r| r.id.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("{text:?}: no {id}"));
+        assert_eq!(r.name, want, "{text:?}");
+    }
+}
