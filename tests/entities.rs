@@ -274,6 +274,41 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
 
 const EN_CASES: &[(&str, &str, &[&str])] = &[
     (
+        "a number closes a name that opens with a given name",
+        "Singer Andre 3000 said he was back.",
+        &["Andre 3000/per/Andre 3000"],
+    ),
+    (
+        "a number at the sentence end closes the name too",
+        "The album is by Andre 3000.",
+        &["Andre 3000/per/Andre 3000"],
+    ),
+    (
+        "a number before a noun is a count, no part of the name",
+        "Singer Andre 3000 fans cheered.",
+        &["Andre/per/Andre"],
+    ),
+    (
+        "a year after a name is no part of it",
+        "Singer Andre Benjamin 2012 tour ended.",
+        &["Andre Benjamin/per/Andre Benjamin"],
+    ),
+    (
+        "a number with a thousands separator is no part of a name",
+        "Singer Andre Benjamin 3,000 times.",
+        &["Andre Benjamin/per/Andre Benjamin"],
+    ),
+    (
+        "a verse reference is no part of a name",
+        "Singer Andre 3:16 said so.",
+        &["Andre/per/Andre"],
+    ),
+    (
+        "no number joins a name that does not open with a given name",
+        "Officials at Zorvex 3000 said so.",
+        &[],
+    ),
+    (
         "org tail: a miner's name ends in Gold",
         "Shares in Highland Gold fell on Monday.",
         &["Highland Gold/org/Highland Gold"],
