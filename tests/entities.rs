@@ -658,6 +658,23 @@ fn display_names_table() {
             .collect();
         assert_eq!(got, speakers, "case {name:?}");
     }
+    // Affiliations, given as canonical names (`of=Rusia`), are shown in the document's language.
+    for (lang, text, want) in [
+        (Language::English, "Putin arrived in Pyongyang.", "Russia"),
+        (Language::Indonesian, "Putin tiba di Pyongyang.", "Rusia"),
+    ] {
+        let p = Pipeline::builder()
+            .language(Some(lang))
+            .recognizer(r.clone())
+            .build()
+            .unwrap();
+        let doc = p.process(text);
+        let putin = doc
+            .referents()
+            .iter()
+            .find(|r| r.id.as_deref() == Some("Q7747"));
+        assert_eq!(putin.unwrap().affiliations, [want], "{text:?}");
+    }
 }
 
 #[test]

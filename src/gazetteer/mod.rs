@@ -1046,4 +1046,16 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn display_names_take_little_memory() {
+        let g = Gazetteer::bundled();
+        let (d, all) = (g.display.memory_usage(), g.memory_usage());
+        println!(
+            "display names: {} entries, {d} bytes of {all}",
+            g.display.by_id.len()
+        );
+        assert!(g.display.by_id.len() > 500);
+        assert!(d * 100 < all, "{d} of {all}");
+    }
 }
