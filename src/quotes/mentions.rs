@@ -395,7 +395,7 @@ fn promote_subjects(
         quotes.get(k).is_some_and(|q| q.content.start <= pos)
     };
     let mut toks: Vec<Tok> = Vec::new();
-    let mut lw = Lows::default();
+    let mut lw = Lows::new(text, lx);
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
             continue;
@@ -408,7 +408,7 @@ fn promote_subjects(
             let w = lw.low(k);
             lw.is(k, class::CUE) && lx.active_verb(w) || lx.subject_verb.contains(w)
         };
-        lw.fill(text, lx, &toks);
+        lw.fill(&toks);
         for k in 1..toks.len() {
             let t = toks[k];
             if !t.is_word() || t.cap || inside(t.span.start) {
