@@ -122,6 +122,9 @@ pub(crate) mod class {
     pub const DEMONYM: u32 = 1 << 15;
     pub const INDEFINITE: u32 = 1 << 16;
     pub const STOP: u32 = 1 << 17;
+    pub const SUBJECT_VERB: u32 = 1 << 18;
+    pub const PASSIVE_AUX: u32 = 1 << 19;
+    pub const NOUN_MARKER: u32 = 1 << 20;
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -294,7 +297,7 @@ impl Lexicon {
 
     /// Recomputes the classes of `w` from the lists.
     fn refresh_class(&mut self, w: &str) {
-        let lists: [(bool, u32); 18] = [
+        let lists: [(bool, u32); 21] = [
             (self.cues.contains_key(w), class::CUE),
             (self.pronouns.contains_key(w), class::PRONOUN),
             (self.role.contains(w), class::ROLE),
@@ -313,6 +316,9 @@ impl Lexicon {
             (self.demonym.contains(w), class::DEMONYM),
             (self.indefinite.contains(w), class::INDEFINITE),
             (self.stop.contains(w), class::STOP),
+            (self.subject_verb.contains(w), class::SUBJECT_VERB),
+            (self.passive_aux.contains(w), class::PASSIVE_AUX),
+            (self.noun_marker.contains(w), class::NOUN_MARKER),
         ];
         let bits = lists
             .iter()

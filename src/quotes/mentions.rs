@@ -235,6 +235,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     let mut lw = Lows::new(text, lx);
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     let mut key = String::new();
+    // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
+    let mut all_toks: Vec<Tok> = Vec::new();
+    let mut par_toks: Vec<(usize, usize)> = Vec::new();
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
             continue;
@@ -243,6 +246,10 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             break;
         }
         tokenize(text, p.span.start, p.span.end, &mut toks);
+        // Kept for the subject pass below (no second tokenization).
+        let at = all_toks.len();
+        all_toks.extend_from_slice(&toks);
+        par_toks.push((at, all_toks.len()));
         if headline(text, &toks) {
             continue;
         }
@@ -283,7 +290,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     }
     if from_entities == 0 {
         let mut own = own;
-        promote_subjects(doc, lx, quotes, limit, &mut own);
+        promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut own);
         return own;
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
@@ -366,7 +373,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         }
     }
     merged.sort_by_key(|m| m.span.start);
-    promote_subjects(doc, lx, quotes, limit, &mut merged);
+    promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut merged);
     merged
 }
 
@@ -383,7 +390,8 @@ fn promote_subjects(
     doc: &Document,
     lx: &Lexicon,
     quotes: &[RawQuote],
-    limit: usize,
+    all_toks: &[Tok],
+    par_toks: &[(usize, usize)],
     out: &mut [Mention],
 ) {
     if out.is_empty() || lx.active_prefix.is_empty() {
@@ -394,44 +402,41 @@ fn promote_subjects(
         let k = quotes.partition_point(|q| q.content.end <= pos);
         quotes.get(k).is_some_and(|q| q.content.start <= pos)
     };
-    let mut toks: Vec<Tok> = Vec::new();
     let mut lw = Lows::new(text, lx);
-    for p in &doc.paragraphs {
-        if p.span.end > text.len() {
-            continue;
-        }
-        if p.span.start >= limit {
-            break;
-        }
-        tokenize(text, p.span.start, p.span.end, &mut toks);
+    // The paragraphs `collect` read, in order, with their tokens.
+    for &(a, b) in par_toks {
+        let toks = all_toks.get(a..b).unwrap_or_default();
         let verbish = |lw: &Lows, k: usize| {
             let w = lw.low(k);
-            lw.is(k, class::CUE) && lx.active_verb(w) || lx.subject_verb.contains(w)
+            lw.is(k, class::CUE) && lx.active_verb(w) || lw.is(k, class::SUBJECT_VERB)
         };
-        lw.fill(&toks);
+        lw.fill(toks);
         for k in 1..toks.len() {
             let t = toks[k];
-            if !t.is_word() || t.cap || inside(t.span.start) {
+            if !t.is_word() || t.cap {
                 continue;
             }
-            let prev = lw.low(k - 1);
-            if lx.passive_aux.contains(prev) || lx.noun_marker.contains(prev) {
-                continue;
-            }
-            if verbish(&lw, k) {
-                if let Some(m) = subject_before(text, lx, &toks, &lw, k, out) {
-                    out[m].rank = 2;
-                }
-            } else if lw.is(k, class::CUE)
+            // (The word's own tests first: most words are neither kind of cue.)
+            let subject_cue = verbish(&lw, k);
+            let agent_cue = !subject_cue
+                && lw.is(k, class::CUE)
                 && !lx.active_verb(lw.low(k))
                 && lx
                     .cues
                     .get(lw.low(k))
-                    .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb))
+                    .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb));
+            if !(subject_cue || agent_cue)
+                || inside(t.span.start)
+                || lw.is(k - 1, class::PASSIVE_AUX | class::NOUN_MARKER)
             {
-                if let Some(m) = agent_after(&toks, &lw, k, out) {
+                continue;
+            }
+            if subject_cue {
+                if let Some(m) = subject_before(text, lx, toks, &lw, k, out) {
                     out[m].rank = 2;
                 }
+            } else if let Some(m) = agent_after(toks, &lw, k, out) {
+                out[m].rank = 2;
             }
         }
     }
