@@ -15,6 +15,7 @@ Q56\torganization\tKantor Berita Resmi Korea\txx:KCNA
 Q130879\torganization\tReuters\t
 Q5\torganization\tKremlin\t
 Q6\tplace\tJakarta\t
+Q3724\tplace\tJawa Barat\t\ttype=province
 Q145\tplace\tInggris\ten:United Kingdom|xx:UK
 Q152057\torganization\tBP\t
 Q193014\torganization\tUBS\t
@@ -52,6 +53,84 @@ fn render(p: &Pipeline, text: &str) -> Vec<String> {
 }
 
 const ID_CASES: &[(&str, &str, &[&str])] = &[
+    (
+        "a single-letter initial before a given name ends the body's name",
+        "Kepala Unit Pengelola Kawasan Taman M Isa Rahman menjelaskan, taman tutup.",
+        &[
+            "Unit Pengelola Kawasan Taman/org/Unit Pengelola Kawasan Taman",
+            "M Isa Rahman/per/M Isa Rahman",
+        ],
+    ),
+    (
+        "a Balinese name with its initial after a company",
+        "Manajer PT Wisata Candi Sewu I Gusti Made Arsa mengatakan, tamu ramai.",
+        &[
+            "PT Wisata Candi Sewu/org/PT Wisata Candi Sewu",
+            "I Gusti Made Arsa/per/I Gusti Made Arsa",
+        ],
+    ),
+    (
+        "a rank inside a body's run starts the person",
+        "Kepala Satuan Lalu Lintas Polres Sleman Ajun Komisaris Hadi Santoso mengatakan, jalan ditutup.",
+        &[
+            "Satuan Lalu Lintas Polres Sleman/org/Satuan Lalu Lintas Polres Sleman",
+            "Hadi Santoso/per/Hadi Santoso",
+        ],
+    ),
+    (
+        "a rank ending a body's run before a known person is no part of the body",
+        "Kepala Satuan Lalu Lintas Polres Sleman Ajun Komisaris Vladimir Putin mengatakan, jalan ditutup.",
+        &[
+            "Satuan Lalu Lintas Polres Sleman/org/Satuan Lalu Lintas Polres Sleman",
+            "Vladimir Putin/per/Vladimir Putin",
+        ],
+    ),
+    (
+        "after a title, the words after the body's place are the person",
+        "Sekretaris Dinas Perhubungan Jawa Barat Enung Rahmat mengatakan, jalan ditutup.",
+        &[
+            "Dinas Perhubungan Jawa Barat/org/Dinas Perhubungan Jawa Barat",
+            "Enung Rahmat/per/Enung Rahmat",
+        ],
+    ),
+    (
+        "a title word right after a body's head stays in its name",
+        "Ketua Ikatan Dokter Jakarta mengatakan, vaksin aman.",
+        &["Ikatan Dokter Jakarta/org/Ikatan Dokter Jakarta"],
+    ),
+    (
+        "a five-word name after a body",
+        "Sekretaris Dinas Kesehatan Jakarta Dwi Oktavia Tatri Lestari Handayani mengatakan, kasus naik.",
+        &[
+            "Dinas Kesehatan Jakarta/org/Dinas Kesehatan Jakarta",
+            "Dwi Oktavia Tatri Lestari Handayani/per/Dwi Oktavia Tatri Lestari Handayani",
+        ],
+    ),
+    (
+        "derived nouns after a title name the unit, not the person",
+        "Kepala Bidang Pencegahan Penyakit Ani Suryani mengatakan, kasus naik.",
+        &["Ani Suryani/per/Ani Suryani"],
+    ),
+    (
+        "a derived noun alone is no person",
+        "Menurut Pendapat, harga naik.",
+        &[],
+    ),
+    (
+        "derived nouns together are no person",
+        "Sekretaris Bidang Pelayanan Kesehatan tiba.",
+        &[],
+    ),
+    (
+        "a root word next to a reporting verb may be a name",
+        "Harga naik, kata Didik kepada wartawan.",
+        &["Didik/per/Didik"],
+    ),
+    (
+        "a root word alone after a title is no person",
+        "Ikan itu disebut Raja Laut oleh nelayan.",
+        &[],
+    ),
     (
         "a demonym head and its modifier make the place a modifier",
         "Serangan udara Rusia mengguncang Jakarta kemarin.",
