@@ -320,6 +320,34 @@ fn names_are_unique() {
     assert_eq!(n, names.len());
 }
 
+/// (name, text, quote index, text of the speaker's mention): a pronoun or a `-nya` cue names
+/// no one; the speaker's mention is the antecedent's latest mention before it.
+#[rustfmt::skip]
+const ANTECEDENTS: &[(&str, &str, usize, &str)] = &[
+    ("nya_cue_latest_short_mention", "Wali Kota Hendra Saputra meninjau pasar. Hendra juga melarang pesta. “Warga harus di rumah,” ujarnya.", 0, "Hendra"),
+    ("nya_cue_previous_speaker", "“Harga naik,” kata Budi Santoso di pasar. “Stok menipis,” katanya.", 1, "Budi Santoso"),
+    ("pronoun_kata_dia", "Wakil ketua panitia, Rudi Hartono, hadir pagi itu. “Semua berjalan lancar,” kata dia.", 0, "Rudi Hartono"),
+    ("named_speaker_keeps_own_mention", "“Kami siap,” kata Budi Santoso. “Ayo,” kata Rina Marlina.", 1, "Rina Marlina"),
+];
+
+#[test]
+fn anaphor_speaker_points_at_antecedent() {
+    let p = Pipeline::new();
+    let mut bad = Vec::new();
+    for (name, text, qi, want) in ANTECEDENTS {
+        let doc = p.process_as(*text, ID);
+        let got = doc
+            .quotes()
+            .get(*qi)
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| doc.slice(s.span).to_string());
+        if got.as_deref() != Some(*want) {
+            bad.push(format!("{name}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 #[test]
 fn seed_article_twelve_quotes() {
     let doc = Pipeline::new().process(kutip::SEED_ARTICLE);
