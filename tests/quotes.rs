@@ -250,6 +250,9 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_no_quotes", EN, "The market closed higher on Friday.", &[]),
     ("en_quote_no_speaker", EN, "The sign read \"Keep Out\".", &[("Keep Out", "", '*')]),
     ("en_inch_marks", EN, "The screen is 15\" wide and 10\" tall.", &[]),
+    ("en_speaker_name_ends_in_number", EN, "\"It was great,\" said Andre 3000.", &[("It was great,", "Andre 3000", 'D')]),
+    ("en_speaker_display_name", EN, "\"Talks will resume,\" the North Korean Foreign Ministry said.", &[("Talks will resume,", "North Korean Foreign Ministry", 'D')]),
+    ("id_speaker_keeps_canonical_name", ID, "“Perundingan akan dilanjutkan,” kata Kementerian Luar Negeri Korea Utara.", &[("Perundingan akan dilanjutkan,", "Kementerian Luar Negeri Korea Utara", 'D')]),
 ];
 
 fn pipeline(lang: Language) -> Pipeline {

@@ -15,6 +15,7 @@ const ID_DATA: &str = include_str!("data/id.txt");
 const EN_DATA: &str = include_str!("data/en.txt");
 const GIVEN_NAMES: &str = include_str!("../../gazetteers/given-names.txt");
 const SURNAMES: &str = include_str!("../../gazetteers/surnames.txt");
+const ID_ROOTS: &str = include_str!("data/id-roots.txt");
 
 /// The word lists the entity rules use.
 #[non_exhaustive]
@@ -73,9 +74,14 @@ pub enum WordList {
     /// words into a foreign title or term, never a person's name ("Return *on* Equity",
     /// "Olympiad *on* Mathematics" in Indonesian text).
     ForeignConnectors,
+    /// `roots`: the language's root words that are no person's name (Indonesian: the
+    /// Sastrawi stemmer's root-word list without given names); with the derivations the
+    /// rules know ("Penelitian" from "teliti"), a word written with a capital that is one
+    /// of them alone is no person's name.
+    Roots,
 }
 
-const LISTS: [(&str, WordList); 22] = [
+const LISTS: [(&str, WordList); 23] = [
     ("titles", WordList::Titles),
     ("honorifics", WordList::Honorifics),
     ("reporting-before", WordList::ReportingBefore),
@@ -98,6 +104,7 @@ const LISTS: [(&str, WordList); 22] = [
     ("demonym-heads", WordList::DemonymHeads),
     ("demonym-modifiers", WordList::DemonymModifiers),
     ("foreign-connectors", WordList::ForeignConnectors),
+    ("roots", WordList::Roots),
 ];
 
 impl WordList {
@@ -149,6 +156,16 @@ fn phrase_step(h: u64, t: u64) -> u64 {
 pub struct LanguageData {
     lists: Vec<PhraseSet>,
     options: [bool; 5],
+    derivations: Vec<Derivation>,
+}
+
+/// A derivation from a root word: prefix, the letter the prefix's nasal replaced in the
+/// root (or none), suffix ("pen>t -an": "penelitian" from "teliti").
+#[derive(Clone, Debug)]
+struct Derivation {
+    prefix: String,
+    restore: String,
+    suffix: String,
 }
 
 /// Options of a language's data, set in the `[options]` section of its file.
@@ -205,6 +222,7 @@ static ID: Lazy<Arc<LanguageData>> = Lazy::new(|| {
     );
     d.extend(WordList::GivenNames, GIVEN_NAMES);
     d.extend(WordList::Surnames, SURNAMES);
+    d.extend(WordList::Roots, ID_ROOTS);
     Arc::new(d)
 });
 
@@ -222,6 +240,7 @@ impl LanguageData {
         LanguageData {
             lists: vec![PhraseSet::default(); LISTS.len()],
             options: [false; 5],
+            derivations: Vec::new(),
         }
     }
 
@@ -266,6 +285,66 @@ impl LanguageData {
         s.max_len = s.max_len.max(toks.len());
     }
 
+    /// Adds a derivation line: `prefix[>letter] [-suffix]` ("pen>t -an", "ke -an", "peng")
+    /// or `-suffix` alone ("-an").
+    fn add_derivation(&mut self, line: &str) {
+        let line = line.split('#').next().unwrap_or("").trim();
+        let mut parts = line.split_whitespace();
+        let Some(pre) = parts.next() else {
+            return;
+        };
+        // "-an" alone: a suffix without a prefix.
+        let (pre, suffix) = match pre.strip_prefix('-') {
+            Some(suf) => ("", suf),
+            None => (pre, parts.next().map_or("", |x| x.trim_start_matches('-'))),
+        };
+        let (prefix, restore) = pre.split_once('>').unwrap_or((pre, ""));
+        self.derivations.push(Derivation {
+            prefix: prefix.to_lowercase(),
+            restore: restore.to_lowercase(),
+            suffix: suffix.to_lowercase(),
+        });
+    }
+
+    /// True when the lower-case `word` is derived from one of the `roots` by one of the
+    /// language's derivations ("penelitian": "pen>t -an" + "teliti"); the root must have
+    /// three letters or more.
+    pub fn is_derived(&self, word: &str) -> bool {
+        let roots = &self.lists[WordList::Roots.index()];
+        if roots.set.is_empty() || word.len() > 64 {
+            return false;
+        }
+        let mut buf = String::with_capacity(word.len());
+        for d in &self.derivations {
+            let Some(rest) = word
+                .strip_prefix(d.prefix.as_str())
+                .and_then(|r| r.strip_suffix(d.suffix.as_str()))
+            else {
+                continue;
+            };
+            // The nasal replaced a consonant: the root starts with a vowel after it.
+            if !d.restore.is_empty()
+                && !rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+            {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(&d.restore);
+            buf.push_str(rest);
+            if buf.chars().count() >= 3
+                && roots
+                    .set
+                    .contains(&phrase_hash(std::iter::once(token_hash(&buf))))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The value of an option.
     pub fn option(&self, opt: Opt) -> bool {
         self.options[opt as usize]
@@ -290,11 +369,13 @@ impl LanguageData {
     fn load_sections_filtered(&mut self, text: &str, only: Option<&[WordList]>) {
         let mut cur: Option<WordList> = None;
         let mut options = false;
+        let mut derivations = false;
         let mut toks = Vec::new();
         for line in text.lines() {
             let t = line.trim();
             if let Some(name) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
                 options = name == "options" && only.is_none();
+                derivations = name == "derivations" && only.is_none();
                 cur = WordList::parse(name).filter(|l| only.map_or(true, |o| o.contains(l)));
                 continue;
             }
@@ -302,6 +383,9 @@ impl LanguageData {
                 if let Some((_, o)) = OPTS.iter().find(|(n, _)| *n == t) {
                     self.options[*o as usize] = true;
                 }
+            }
+            if derivations {
+                self.add_derivation(t);
             }
             if let Some(l) = cur {
                 self.add_line(l, line, &mut toks);

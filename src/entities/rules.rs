@@ -241,6 +241,7 @@ pub(crate) fn recognize(
         // 2. Rules.
         cx.rule_pass();
         cx.coordination_pass();
+        cx.lexical_pass();
         // 3. Links: acronyms defined in the text, later and earlier short forms.
         cx.link_pass();
         if data.option(Opt::PlacesAsDemonyms) {
@@ -549,6 +550,8 @@ impl<'a> Ctx<'a> {
                     }
                     let head_end = p + len - 1;
                     let mut end = b;
+                    // The last token of a known place absorbed into the name, if any.
+                    let mut place_end = None;
                     // Absorb a known place right after: "Universitas Indonesia", "Kementerian Pertahanan Rusia".
                     if kind == EntityKind::Organization && b + 1 < self.toks.len() {
                         let m = self.covered[b + 1];
@@ -559,6 +562,7 @@ impl<'a> Ctx<'a> {
                                 && mm.last - mm.first < 4
                             {
                                 end = mm.last;
+                                place_end = Some(end);
                                 self.remove(m as usize);
                                 // ... and the words after it: "PT Indonesia Transport Tbk".
                                 let k = end + 1;
@@ -628,16 +632,12 @@ impl<'a> Ctx<'a> {
                         self.classify(a, p - 1);
                     }
                     // "Bank Mega Syariah Eva Dahlia Kusumawati": a person after the name.
-                    let person = (head_end + 2..=end).find(|&k| {
-                        self.toks[k].word
-                            && self.has(W::GivenNames, k)
-                            && (k..=end).all(|x| self.covered[x] == NONE)
-                            && (2..=4).contains(&self.words(k, end))
-                            && (k..=end).all(|x| !self.toks[x].word || !self.common(x))
-                    });
-                    if let Some(k) = person {
+                    let titled = chain > a || self.title_before(a).is_some();
+                    if let Some((k, s)) = self.person_after_org(head_end, end, place_end, titled) {
                         self.push(p, k - 1, kind, EntitySource::Rule, None);
-                        self.push(k, end, EntityKind::Person, EntitySource::Rule, None);
+                        if s <= end {
+                            self.push(s, end, EntityKind::Person, EntitySource::Rule, None);
+                        }
                         return;
                     }
                     self.push(p, end, kind, EntitySource::Rule, None);
@@ -792,6 +792,97 @@ impl<'a> Ctx<'a> {
         true
     }
 
+    /// True when `s..=e` can be a person's name: one to six capitalised words that are
+    /// no common word, title, place or organization word, and no mention yet.
+    fn name_words(&self, s: usize, e: usize) -> bool {
+        s <= e
+            && self.toks[s].word
+            && self.toks[e].word
+            && (1..=6).contains(&self.words(s, e))
+            && (s..=e).all(|x| {
+                self.covered[x] == NONE
+                    && (!self.toks[x].word
+                        || (self.is_cap_word(x)
+                            && !self.common(x)
+                            && !self.has(W::NotNames, x)
+                            && !self.has(W::Titles, x)
+                            && !self.has(W::OrgHeads, x)
+                            && !self.has(W::OrgTails, x)
+                            && !self.has(W::PlaceHeads, x)
+                            && !self.has(W::PlaceTails, x)))
+            })
+    }
+
+    /// A person's name ending an organization's run `..=end` whose head ends at
+    /// `head_end`: (first token after the organization, first token of the name; past
+    /// `end` when the run ends with a title before a known person's name).
+    /// "Polres Sleman Ajun Komisaris Budi Santoso": a rank or title inside the run ends
+    /// the organization; "Unit Pengelola Monas M Isa Rahman", "PT Taman Wisata I Gusti
+    /// Made Arsa": a single-letter initial before a given name starts the name; "Bank Mega
+    /// Eva Dahlia Kusumawati": a given name starts it; "Kepala Dinas Kesehatan Kota Bekasi
+    /// Enung Rahmat": after a title, the words after the place that ends the body's name
+    /// are the person's.
+    fn person_after_org(
+        &self,
+        head_end: usize,
+        end: usize,
+        place_end: Option<usize>,
+        titled: bool,
+    ) -> Option<(usize, usize)> {
+        let after_place = |k: usize| place_end.map_or(true, |pe| k > pe);
+        for k in head_end + 2..=end {
+            if !self.toks[k].word || self.toks[k].gap != Gap::Space || !after_place(k) {
+                continue;
+            }
+            // A title inside the run.
+            if self.toks[k].cap && self.data.phrase_at(W::Titles, &self.hashes[..=end], k) > 0 {
+                let s = self.title_chain_end(k, end);
+                // "... Polres Sleman Ajun Komisaris" before a known person's name.
+                let person_next = s > end && end + 1 < self.toks.len() && {
+                    let m = self.covered[end + 1];
+                    m != NONE
+                        && self.toks[end + 1].gap == Gap::Space
+                        && self.mentions[m as usize].kind == EntityKind::Person
+                        && self.mentions[m as usize].first == end + 1
+                };
+                if person_next || (s <= end && self.name_words(s, end) && self.words(s, end) <= 4) {
+                    return Some((k, s));
+                }
+                continue;
+            }
+            // A single-letter initial before a given name.
+            let t = self.toks[k];
+            if t.upper
+                && t.end - t.start == 1
+                && k < end
+                && self.toks[k + 1].gap == Gap::Space
+                && self.has(W::GivenNames, k + 1)
+                && self.name_words(k + 1, end)
+            {
+                return Some((k, k));
+            }
+            if self.has(W::GivenNames, k)
+                && (2..=5).contains(&self.words(k, end))
+                && self.name_words(k, end)
+            {
+                return Some((k, k));
+            }
+        }
+        // After a title, the name follows the place that ends the body's name.
+        if let Some(pe) = place_end {
+            let k = pe + 1;
+            if titled
+                && k <= end
+                && self.toks[k].gap == Gap::Space
+                && self.words(k, end) <= 4
+                && self.name_words(k, end)
+            {
+                return Some((k, k));
+            }
+        }
+        None
+    }
+
     /// The first token after the titles and their complements that open `a..=b`
     /// ("Menteri Perumahan Rakyat", "Jaksa Agung Muda"); `a` when no title opens it.
     fn title_chain_end(&self, a: usize, b: usize) -> usize {
@@ -906,6 +997,17 @@ impl<'a> Ctx<'a> {
         if s > b {
             return;
         }
+        // "Kepala Bidang Pencegahan Penyakit Ani Suryani": after a title, words of the
+        // lexicon, one of them a derived noun, name the title's unit, not the person.
+        if titled {
+            let mut k = s;
+            while k <= b && (!self.toks[k].word || self.lexical(k)) {
+                k += 1;
+            }
+            if k <= b && self.toks[k].word && (s..k).any(|x| self.toks[x].word && self.derived(x)) {
+                s = k;
+            }
+        }
         let e = self.trim_tail(s, b);
         if e < s || !self.toks[s].word {
             return;
@@ -1003,18 +1105,27 @@ impl<'a> Ctx<'a> {
         let given_at =
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
+        // "Andre 3000": a number closing a name that opens with a given name is part of it.
+        let num = if given { self.name_number(e) } else { None };
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
         let addressed =
             titled || honor || honor_before || title_after || cue_before || titled_before;
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
-        let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
+        let single_ok =
+            nw >= 2 || num.is_some() || addressed || self.data.option(Opt::SingleWordNames);
         // "Fanshurullah menambahkan, ...": where one word may name a person, a sentence may
         // open with it before a reporting verb, unless the text writes it in lower case too.
         let reported_initial = rep_after && !has_common && self.data.option(Opt::SingleWordNames);
         let weak_initial = nw == 1 && self.initial[s] && !addressed && !given && !reported_initial;
         if nw <= 6 && single_ok && !weak_initial && (strong || ((given || sur) && !has_common)) {
-            self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+            self.push(
+                s,
+                num.unwrap_or(e),
+                EntityKind::Person,
+                EntitySource::Rule,
+                None,
+            );
             return;
         }
         // "Apoteker Noel Wicks": the name starts at the given name.
@@ -1082,6 +1193,45 @@ impl<'a> Ctx<'a> {
         self.unclassified.push((s, e));
     }
 
+    /// The number token right after the name ending at `e` when it closes the name ("Andre
+    /// 3000 said", "... by Andre 3000."): one to four digits, not a year, and followed by the
+    /// sentence's end, punctuation that is not part of a number ("3,000", "3:16", "5%"), or a
+    /// reporting verb; a count ("46 times") or a year ("Obama 2012") is no part of a name.
+    fn name_number(&self, e: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let k = e + 1;
+        if k >= n || self.covered[k] != NONE || !self.same_sent(e, k) {
+            return None;
+        }
+        let t = self.t(k);
+        let tk = self.toks[k];
+        if tk.gap != Gap::Space
+            || !(1..=4).contains(&t.len())
+            || !t.bytes().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        if t.parse::<u32>().is_ok_and(|y| (1800..=2099).contains(&y)) {
+            return None; // a year
+        }
+        let m = k + 1;
+        if m >= n || !self.same_sent(k, m) {
+            return Some(k);
+        }
+        let tm = self.toks[m];
+        // "3,000", "3.5": a number goes on after the punctuation.
+        let number_goes_on = tm.gap == Gap::None
+            && m + 1 < n
+            && self.toks[m + 1].digit
+            && self.toks[m + 1].gap == Gap::None;
+        let ok = if tm.word {
+            tm.lower && self.data.phrase_at(W::ReportingAfter, &self.hashes, m) > 0
+        } else {
+            !matches!(self.t(m), "%" | ":" | "/" | "-" | "+") && !number_goes_on
+        };
+        ok.then_some(k)
+    }
+
     /// ", a journalist", ", seorang wartawan", ", ketua ...": a title right after the name.
     fn title_after(&self, e: usize) -> bool {
         let n = self.toks.len();
@@ -1118,6 +1268,83 @@ impl<'a> Ctx<'a> {
             }
         }
         self.unclassified = keep;
+    }
+
+    /// A word of the language's lexicon written with a capital: a root word ("Harus",
+    /// "Mikro") or a noun derived from one ("Penelitian", "Pendapat"), and no known given
+    /// name or surname.
+    fn lexical(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        if !t.word || t.upper || t.digit || self.has(W::GivenNames, k) || self.has(W::Surnames, k) {
+            return false;
+        }
+        if self.has(W::Roots, k) {
+            return true;
+        }
+        self.derived(k)
+    }
+
+    /// A noun derived from a root word ("Pencegahan", "Penyakit").
+    fn derived(&self, k: usize) -> bool {
+        let w = self.t(k);
+        w.is_ascii() && w.len() >= 5 && self.data.is_derived(&w.to_ascii_lowercase())
+    }
+
+    /// A reporting verb before or after the one-word name at `k` ("kata Didik", "Agun
+    /// menegaskan", "Angel, kata ..."), or a form of address before it ("Pak Agung").
+    fn addressed_or_reported(&self, k: usize) -> bool {
+        let n = self.toks.len();
+        let before = k > 0 && self.same_sent(k - 1, k) && {
+            let j = k - 1;
+            (self.toks[j].lower || self.initial[j])
+                && (self.data.phrase_ending(W::ReportingBefore, &self.hashes, j) > 0
+                    || self.data.phrase_ending(W::Honorifics, &self.hashes, j) > 0)
+        };
+        let mut j = k + 1;
+        if j < n && self.is_punct(j, ",") {
+            j += 1;
+        }
+        let after = j < n
+            && self.same_sent(k, j)
+            && self.toks[j].lower
+            && (self.data.phrase_at(W::ReportingAfter, &self.hashes, j) > 0
+                || self.data.phrase_at(W::ReportingBefore, &self.hashes, j) > 0);
+        before || after
+    }
+
+    /// "Penelitian", "Harus", "Pencegahan Penyakit": a person found by the rules whose one
+    /// word is a word of the lexicon, or whose words all are and one is a derived noun, is
+    /// no person, unless the text uses the word inside a longer person's name.
+    fn lexical_pass(&mut self) {
+        let mut in_names = FastSet::default();
+        for m in &self.mentions {
+            if m.alive && m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
+                for k in m.first..=m.last {
+                    in_names.insert(self.hashes[k]);
+                }
+            }
+        }
+        for id in 0..self.mentions.len() {
+            let m = self.mentions[id];
+            if !m.alive || m.kind != EntityKind::Person || m.source != EntitySource::Rule {
+                continue;
+            }
+            let nw = self.words(m.first, m.last);
+            let words = || (m.first..=m.last).filter(|&k| self.toks[k].word);
+            let drop = if nw == 1 {
+                // A root word next to a reporting verb or after a form of address may
+                // still be a name ("kata Didik", "Pak Agung"); a derived noun never is.
+                let k = m.first;
+                self.lexical(k)
+                    && !in_names.contains(&self.hashes[k])
+                    && (self.derived(k) || !self.addressed_or_reported(k))
+            } else {
+                nw <= 4 && words().all(|k| self.lexical(k)) && words().any(|k| self.derived(k))
+            };
+            if drop {
+                self.remove(id);
+            }
+        }
     }
 
     /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&"

@@ -300,12 +300,17 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         if !took {
             // The entity layer's person inside a longer run of ours ("Bukalapak Rachmat
             // Kaimuddin"): it knows given names, so its extent wins.
+            // Likewise a person whose name ends in a number ("Andre 3000") that our runs of
+            // capitalised words leave out.
             if let Some(e) = ents[k..].iter().take(4).find(|e| {
                 e.guess == Guess::Person
                     && e.id.is_none()
-                    && m.span.contains(e.span)
-                    && e.span != m.span
-                    && e.span.end == m.span.end
+                    && ((m.span.contains(e.span) && e.span != m.span && e.span.end == m.span.end)
+                        || (e.span.start == m.span.start
+                            && e.span.end > m.span.end
+                            && text.get(m.span.end..e.span.end).is_some_and(|x| {
+                                x.trim_start().bytes().all(|c| c.is_ascii_digit())
+                            })))
             }) {
                 m.span = e.span;
                 m.name = e.name.clone();
