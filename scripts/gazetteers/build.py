@@ -697,6 +697,24 @@ def _name_of_region(raw: str):
     return "", raw
 
 
+# Indonesian compass words after a region's name, and their English (put before it).
+COMPASS_EN = [("Barat Daya", "Southwest"), ("Barat Laut", "Northwest"), ("Timur Laut", "Northeast"),
+              ("Tenggara", "Southeast"), ("Barat", "West"), ("Timur", "East"), ("Utara", "North"),
+              ("Selatan", "South"), ("Tengah", "Central")]
+
+
+def english_region_name(bare: str) -> str:
+    """'Bandung Barat' -> 'West Bandung', 'Kepulauan Aru' -> 'Aru Islands' (English word order)."""
+    name = bare
+    for id_w, en_w in COMPASS_EN:
+        if name.endswith(" " + id_w) and len(name) > len(id_w) + 1:
+            name = f"{en_w} {name[:-len(id_w) - 1]}"
+            break
+    if name.startswith("Kepulauan ") or " Kepulauan " in name:
+        name = name.replace("Kepulauan ", "", 1) + " Islands"
+    return name
+
+
 def set_display_from(e: Entity, extra: str) -> None:
     """The first `en:` alias of a curated alias list is the English display name."""
     en = next((a[3:] for a in extra.split("|") if a.startswith("en:")), "")
@@ -775,13 +793,15 @@ def indonesia_regions(taken_names: set) -> tuple:
                 lang, t = a.split(":", 1)
                 e.add_alias(lang, t)
         # English display name: "Bogor Regency"; a city by its bare name where it owns it
-        # ("Surabaya"), else "Bogor City"; Jakarta's cities by their English names
+        # ("Surabaya"), else "Bogor City"; Jakarta's cities by their English names; compass
+        # words and "Kepulauan" in English order ("West Bandung Regency", "Aru Islands Regency")
         if extra and "en:" in extra:
             set_display_from(e, extra)
         elif pre == "Kabupaten":
-            e.set_display("en", bare + " Regency")
+            e.set_display("en", english_region_name(bare) + " Regency")
         elif pre == "Kota":
-            e.set_display("en", bare if give_bare else bare + " City")
+            en_bare = english_region_name(bare)
+            e.set_display("en", en_bare if give_bare or en_bare != bare else en_bare + " City")
         e.add_attr("type", "city" if is_kota else "regency")
         e.add_attr("country", "Indonesia")
         e.add_attr("province", prov.name)
