@@ -140,7 +140,9 @@ pub struct Cue {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Speaker {
-    /// The mention that gave the attribution (for a continued quote, the earlier one).
+    /// The mention that gave the attribution (for a continued quote, the earlier one; for a
+    /// pronoun or a `-nya` cue, which name no one, the latest mention of the person they
+    /// refer to before them).
     pub span: Span,
     /// The canonical name (as [`Referent::name`], in the document's language), or `None` for
     /// speakers that are not named ("para ahli", "a spokesman").

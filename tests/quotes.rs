@@ -64,6 +64,8 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_nya_passive_cue_agent_after_titles", ID, "“Harga naik,” kata Budi Santoso. Hal senada dikemukakan Koordinator Forum Petani (FP) Jawa Tengah Agus Salim. Pupuk langka. “Kami rugi,” katanya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Kami rugi,", "Agus Salim", 'D')]),
     ("id_nya_object_of_subject_not_source", ID, "Lurah Hendra Saputra mengatakan, pihaknya mengapresiasi sikap Pak Budi Santoso. “Itu contoh baik,” katanya.", &[("Itu contoh baik,", "Hendra Saputra", 'D')]),
     ("id_nya_prep_name_not_subject", ID, "“Stok aman,” kata Hendra Saputra. Bantuan dari Budi Santoso menurut warga sudah sampai. “Terima kasih,” katanya.", &[("Stok aman,", "Hendra Saputra", 'D'), ("Terima kasih,", "Hendra Saputra", 'D')]),
+    ("id_nya_subject_two_titles_joined", ID, "“Jalan rusak,” kata Rudi Hartono. Kepala Dinas Sosial yang juga Ketua Satgas Banjir Andi Wijaya, saat dihubungi, Senin, mengatakan, pihaknya menghargai sikap Pak Rudi. “Bantuan sudah dikirim,” katanya.", &[("Jalan rusak,", "Rudi Hartono", 'D'), ("Bantuan sudah dikirim,", "Andi Wijaya", 'D')]),
+    ("id_nya_subject_place_in_apposition", ID, "“Jalan rusak,” kata Rudi Hartono. Hendra Saputra, Wali Kota Bogor, yang dihubungi, juga membenarkan penutupan jalan itu. “Perbaikan dimulai besok,” katanya.", &[("Jalan rusak,", "Rudi Hartono", 'D'), ("Perbaikan dimulai besok,", "Hendra Saputra", 'D')]),
     ("id_nya_opener_word_not_name", ID, "Kepala desa Rudi Hartono mengatakan jalan rusak. Padahal, menurut warga, jalan itu baru. “Kami sudah lapor,” katanya.", &[("Kami sudah lapor,", "Rudi Hartono", 'D')]),
     ("id_nya_subject_known_person", ID, "Wali Kota Hendra Saputra meninjau pasar. “Harga naik,” kata Budi Santoso. Hendra juga melarang pesta. “Warga harus di rumah,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Warga harus di rumah,", "Hendra Saputra", 'D')]),
     ("id_nya_subject_after_opener", ID, "Wali Kota Hendra Saputra meninjau pasar. “Harga naik,” kata Budi Santoso. Namun, Hendra juga melarang pesta. “Warga harus di rumah,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Warga harus di rumah,", "Hendra Saputra", 'D')]),
@@ -321,6 +323,34 @@ fn names_are_unique() {
     let n = names.len();
     names.dedup();
     assert_eq!(n, names.len());
+}
+
+/// (name, text, quote index, text of the speaker's mention): a pronoun or a `-nya` cue names
+/// no one; the speaker's mention is the antecedent's latest mention before it.
+#[rustfmt::skip]
+const ANTECEDENTS: &[(&str, &str, usize, &str)] = &[
+    ("nya_cue_latest_short_mention", "Wali Kota Hendra Saputra meninjau pasar. Hendra juga melarang pesta. “Warga harus di rumah,” ujarnya.", 0, "Hendra"),
+    ("nya_cue_previous_speaker", "“Harga naik,” kata Budi Santoso di pasar. “Stok menipis,” katanya.", 1, "Budi Santoso"),
+    ("pronoun_kata_dia", "Wakil ketua panitia, Rudi Hartono, hadir pagi itu. “Semua berjalan lancar,” kata dia.", 0, "Rudi Hartono"),
+    ("named_speaker_keeps_own_mention", "“Kami siap,” kata Budi Santoso. “Ayo,” kata Rina Marlina.", 1, "Rina Marlina"),
+];
+
+#[test]
+fn anaphor_speaker_points_at_antecedent() {
+    let p = Pipeline::new();
+    let mut bad = Vec::new();
+    for (name, text, qi, want) in ANTECEDENTS {
+        let doc = p.process_as(*text, ID);
+        let got = doc
+            .quotes()
+            .get(*qi)
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| doc.slice(s.span).to_string());
+        if got.as_deref() != Some(*want) {
+            bad.push(format!("{name}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 #[test]

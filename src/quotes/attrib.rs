@@ -36,6 +36,9 @@ struct Who {
     guess: Guess,
     referent: Option<usize>,
     ctx: Rc<Vec<String>>,
+    /// Where an anaphor (a pronoun, a `-nya` cue) named this speaker, when `span` is its
+    /// antecedent's: the speaker is remembered from there.
+    at: Option<usize>,
 }
 
 impl Who {
@@ -57,6 +60,7 @@ impl Who {
             guess: m.guess,
             referent: m.referent,
             ctx: Rc::clone(&m.ctx),
+            at: None,
         }
     }
 
@@ -68,6 +72,7 @@ impl Who {
             guess: Guess::Unknown,
             referent: None,
             ctx: Rc::default(),
+            at: None,
         }
     }
 }
@@ -398,7 +403,9 @@ impl<'a> Miner<'a> {
         if self.history.len() >= HISTORY {
             self.history.remove(0);
         }
-        self.history.push((w.span.start, w));
+        // (Positions only grow: an anaphor's is after its antecedent's.)
+        let at = w.at.map_or(w.span.start, |a| a.max(w.span.start));
+        self.history.push((at, w));
     }
 
     /// The cue starting at `toks[i]`, with the number of tokens it takes.
@@ -1590,6 +1597,7 @@ impl<'a> Miner<'a> {
                     guess,
                     referent: None,
                     ctx: Rc::default(),
+                    at: None,
                 });
             }
         }
@@ -1852,7 +1860,34 @@ impl<'a> Miner<'a> {
     }
 
     /// A pronoun or a `-nya` cue at `span`: the person (or group) last named before `pos`.
+    /// The speaker's mention is the antecedent: the latest mention of that name before `pos`
+    /// (the pronoun or the cue word names no one; the cue is in the quote's `cue` already).
     fn resolve_pronoun(&mut self, kind: PronounKind, pos: usize, span: Span) -> Option<Who> {
+        let mut w = self.resolve_anaphor(kind, pos, span)?;
+        w.at = Some(span.start);
+        if let Some(name) = w.name.clone() {
+            let ms = self.mentions;
+            let k = ms.partition_point(|m| m.span.start < pos);
+            let latest = ms[..k]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|m| m.span.end <= pos && (Rc::ptr_eq(&m.name, &name) || m.name == name));
+            if let Some(m) = latest {
+                w.span = m.span;
+            } else if let Some((_, h)) =
+                self.history.iter().rev().find(|(p, h)| {
+                    *p < pos && h.span.end <= pos && h.name.as_deref() == Some(&*name)
+                })
+            {
+                w.span = h.span;
+            }
+        }
+        Some(w)
+    }
+
+    /// Who a pronoun or a `-nya` cue refers to (its span still the anaphor's).
+    fn resolve_anaphor(&mut self, kind: PronounKind, pos: usize, span: Span) -> Option<Who> {
         let want = match kind {
             PronounKind::Person => Guess::Person,
             PronounKind::Plural | PronounKind::Thing => Guess::Org,

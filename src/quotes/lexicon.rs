@@ -95,6 +95,9 @@ pub(crate) struct Lexicon {
     /// a person who is their subject is the story's current source, the one a later `-nya`
     /// cue or "ia" refers to, though they never tie a quotation to a speaker themselves.
     pub subject_verb: WordSet,
+    /// Words that join two titles of one person ("Kepala BNPB yang juga Ketua Satgas",
+    /// "Co-Founder sekaligus Pembina"): the name after them is still the clause's subject.
+    pub title_link: WordSet,
     /// Hereditary and regional name prefixes that belong to a person's name ("Kiagus",
     /// "Gusti").
     pub name_prefix: WordSet,
@@ -279,6 +282,7 @@ impl Lexicon {
             "sentence_opener" => set_add(&mut self.sentence_opener, &entry),
             "subject_salient" => self.subject_salient = entry == "yes",
             "subject_verb" => set_add(&mut self.subject_verb, &entry),
+            "title_link" => set_add(&mut self.title_link, &entry),
             "name_prefix" => set_add(&mut self.name_prefix, &entry),
             "active_prefix" => self.active_prefix.push(entry.to_string()),
             "person_suffix" => self.person_suffix.push(entry.clone()),

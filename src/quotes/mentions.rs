@@ -487,6 +487,7 @@ fn free_at(toks: &[Tok], lw: &Lows, lx: &Lexicon, b: usize) -> bool {
                     | class::DETERMINER,
             )
             || lx.origin_prep.contains(lw.low(j))
+            || lx.title_link.contains(lw.low(j))
         {
             continue;
         }
@@ -549,8 +550,14 @@ fn subject_before(
         // a role introduced it.
         let person = (m.guess == Guess::Person || m.guess == Guess::Unknown && m.rank >= 1)
             && !lx.unnamed.contains(text[m.span].to_lowercase().as_str());
+        // A place or an organisation after a title is part of a description ("Marullah
+        // Matali, Wali Kota Jakarta Selatan, yang dihubungi, membenarkan"), not the subject.
+        let described = b > 0
+            && toks[b - 1].is_word()
+            && (toks[b - 1].cap || lw.is(b - 1, class::ROLE | class::AFFILIATION));
         match (free, person) {
             (true, true) => return Some(idx),
+            (true, false) if described => continue,
             (true, false) => return None,
             (false, true) => return None,
             (false, false) => continue,

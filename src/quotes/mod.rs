@@ -116,7 +116,7 @@ impl QuoteMinerBuilder {
     /// `active_prefix` ("me": a name after "menilai" is its object), `name_prefix` ("kiagus",
     /// "gusti"), `subject_salient` (`yes`: a known person opening a sentence is salient for
     /// `-nya` cues), `subject_verb` ("yakin", "memastikan": its subject is the current source,
-    /// as a cue's is). Errors (an unknown section) are reported by [`QuoteMinerBuilder::build`].
+    /// as a cue's is), `title_link` ("sekaligus": joins two titles of one person). Errors (an unknown section) are reported by [`QuoteMinerBuilder::build`].
     pub fn word(&mut self, lang: Language, section: &str, word: &str) -> &mut QuoteMinerBuilder {
         self.additions.push((
             lang,
