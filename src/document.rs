@@ -96,7 +96,9 @@ pub struct Entity {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Referent {
-    /// The canonical name: the gazetteer's, or the longest name the document uses for it.
+    /// The canonical name: the gazetteer's (its display name for the document's language
+    /// where it has one: "South Korea" in English, "Korea Selatan" in Indonesian), or the
+    /// longest name the document uses for it.
     pub name: String,
     /// The gazetteer id (a Wikidata QID or a slug), or `None` for entities found by rules.
     pub id: Option<String>,
@@ -104,7 +106,8 @@ pub struct Referent {
     pub kind: EntityKind,
     /// Roles the text gives it, lower-cased ("presiden", "ketua", "minister").
     pub roles: Vec<String>,
-    /// Affiliations the text gives it, as canonical names ("Rusia", "Hudson Institute").
+    /// Affiliations the text gives it, as canonical names ("Rusia", "Hudson Institute"; in
+    /// the document's language where the gazetteer has a display name: "Russia").
     pub affiliations: Vec<String>,
     /// Indices of its mentions in [`Document::entities`], in text order.
     pub mentions: Vec<usize>,
@@ -137,9 +140,12 @@ pub struct Cue {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Speaker {
-    /// The mention that gave the attribution (for a continued quote, the earlier one).
+    /// The mention that gave the attribution (for a continued quote, the earlier one; for a
+    /// pronoun or a `-nya` cue, which name no one, the latest mention of the person they
+    /// refer to before them).
     pub span: Span,
-    /// The canonical name, or `None` for speakers that are not named ("para ahli", "a spokesman").
+    /// The canonical name (as [`Referent::name`], in the document's language), or `None` for
+    /// speakers that are not named ("para ahli", "a spokesman").
     pub name: Option<String>,
     /// The gazetteer id, where the speaker is a gazetteer entity.
     pub id: Option<String>,

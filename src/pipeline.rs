@@ -78,6 +78,7 @@ impl Pipeline {
         self.segmenter.run(&mut doc);
         self.recognizer.run(&mut doc);
         self.quotes.run(&mut doc);
+        self.recognizer.gazetteer().localize(&mut doc);
         doc
     }
 
@@ -100,6 +101,9 @@ impl Pipeline {
         }
         if stages >= 3 {
             self.quotes.run(&mut doc);
+        }
+        if stages >= 2 {
+            self.recognizer.gazetteer().localize(&mut doc);
         }
         doc
     }

@@ -398,6 +398,41 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
 
 const EN_CASES: &[(&str, &str, &[&str])] = &[
     (
+        "a number closes a name that opens with a given name",
+        "Singer Andre 3000 said he was back.",
+        &["Andre 3000/per/Andre 3000"],
+    ),
+    (
+        "a number at the sentence end closes the name too",
+        "The album is by Andre 3000.",
+        &["Andre 3000/per/Andre 3000"],
+    ),
+    (
+        "a number before a noun is a count, no part of the name",
+        "Singer Andre 3000 fans cheered.",
+        &["Andre/per/Andre"],
+    ),
+    (
+        "a year after a name is no part of it",
+        "Singer Andre Benjamin 2012 tour ended.",
+        &["Andre Benjamin/per/Andre Benjamin"],
+    ),
+    (
+        "a number with a thousands separator is no part of a name",
+        "Singer Andre Benjamin 3,000 times.",
+        &["Andre Benjamin/per/Andre Benjamin"],
+    ),
+    (
+        "a verse reference is no part of a name",
+        "Singer Andre 3:16 said so.",
+        &["Andre/per/Andre"],
+    ),
+    (
+        "no number joins a name that does not open with a given name",
+        "Officials at Zorvex 3000 said so.",
+        &[],
+    ),
+    (
         "org tail: a miner's name ends in Gold",
         "Shares in Highland Gold fell on Monday.",
         &["Highland Gold/org/Highland Gold"],
@@ -665,5 +700,139 @@ proptest! {
         let text = words.join(" ");
         check(&pipeline(Language::Indonesian).process(text.as_str()));
         check(&Pipeline::new().process(text.replace(' ', "")));
+    }
+}
+
+/// A user list with display names: the canonical name is Indonesian, English documents show
+/// the `name_en` one.
+const DISPLAY_TSV: &str = "#kutip-gazetteer 1
+Q884\tplace\tKorea Selatan\ten:South Korea|id:Korsel\tname_en=South Korea
+Q1\torganization\tKementerian Luar Negeri Korea Selatan\ten:South Korean Foreign Ministry\tname_en=South Korean Foreign Ministry
+Q7747\tperson\tVladimir Putin\txx:Putin\troles=presiden;of=Rusia
+Q159\tplace\tRusia\ten:Russia\tname_en=Russia
+";
+
+/// (name, language, text, entities as "text/kind/name", speaker names of the quotes in order).
+type DisplayCase = (
+    &'static str,
+    Language,
+    &'static str,
+    &'static [&'static str],
+    &'static [Option<&'static str>],
+);
+
+const DISPLAY_CASES: &[DisplayCase] = &[
+    (
+        "an English document shows the English display name",
+        Language::English,
+        "Talks with South Korea resumed on Monday.",
+        &["South Korea/loc/South Korea"],
+        &[],
+    ),
+    (
+        "an Indonesian document keeps the canonical name",
+        Language::Indonesian,
+        "Perundingan dengan Korsel dilanjutkan pada Senin.",
+        &["Korsel/loc/Korea Selatan"],
+        &[],
+    ),
+    (
+        "an English mention by an Indonesian alias still shows the English name",
+        Language::English,
+        "Officials in Korsel declined to comment.",
+        &["Korsel/loc/South Korea"],
+        &[],
+    ),
+    (
+        "a speaker is named by the display name",
+        Language::English,
+        "\"We will respond firmly,\" the South Korean Foreign Ministry said.",
+        &["South Korean Foreign Ministry/org/South Korean Foreign Ministry"],
+        &[Some("South Korean Foreign Ministry")],
+    ),
+    (
+        "an entry without a display name keeps its name",
+        Language::English,
+        "Putin arrived in Pyongyang.",
+        &["Putin/per/Vladimir Putin", "Pyongyang/loc/Pyongyang"],
+        &[],
+    ),
+];
+
+#[test]
+fn display_names_table() {
+    let mut g = GazetteerBuilder::empty();
+    g.load_tsv_str("display.tsv", DISPLAY_TSV).unwrap();
+    let r = Recognizer::builder()
+        .gazetteer(Arc::new(g.build().unwrap()))
+        .build()
+        .unwrap();
+    for &(name, lang, text, want, speakers) in DISPLAY_CASES {
+        let p = Pipeline::builder()
+            .language(Some(lang))
+            .recognizer(r.clone())
+            .build()
+            .unwrap();
+        assert_eq!(render(&p, text), want, "case {name:?}");
+        let doc = p.process(text);
+        let got: Vec<Option<&str>> = doc
+            .quotes()
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()))
+            .collect();
+        assert_eq!(got, speakers, "case {name:?}");
+    }
+    // Affiliations, given as canonical names (`of=Rusia`), are shown in the document's language.
+    for (lang, text, want) in [
+        (Language::English, "Putin arrived in Pyongyang.", "Russia"),
+        (Language::Indonesian, "Putin tiba di Pyongyang.", "Rusia"),
+    ] {
+        let p = Pipeline::builder()
+            .language(Some(lang))
+            .recognizer(r.clone())
+            .build()
+            .unwrap();
+        let doc = p.process(text);
+        let putin = doc
+            .referents()
+            .iter()
+            .find(|r| r.id.as_deref() == Some("Q7747"));
+        assert_eq!(putin.unwrap().affiliations, [want], "{text:?}");
+    }
+}
+
+#[test]
+fn display_names_of_the_bundled_gazetteer() {
+    // (language, text, the name shown for the entity that has the given id)
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (
+            Language::English,
+            "South Korea said on Monday.",
+            "Q884",
+            "South Korea",
+        ),
+        (
+            Language::Indonesian,
+            "Korea Selatan menyatakan pada Senin.",
+            "Q884",
+            "Korea Selatan",
+        ),
+        (
+            Language::English,
+            "Officials of the United Nations met.",
+            "Q1065",
+            "United Nations",
+        ),
+        (Language::Indonesian, "Pejabat PBB bertemu.", "Q1065", "PBB"),
+    ];
+    let p = Pipeline::new();
+    for &(lang, text, id, want) in cases {
+        let doc = p.process_as(text, lang);
+        let r = doc
+            .referents()
+            .iter()
+            .find(|r| r.id.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("{text:?}: no {id}"));
+        assert_eq!(r.name, want, "{text:?}");
     }
 }

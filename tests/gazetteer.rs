@@ -1,7 +1,7 @@
 //! Gazetteer loading and matching: table-driven cases.
 
 use kutip::gazetteer::{Entry, Gazetteer, GazetteerBuilder};
-use kutip::{EntityKind, ErrorKind};
+use kutip::{EntityKind, ErrorKind, Language};
 
 const TSV: &str = "#kutip-gazetteer 1
 # test gazetteer
@@ -297,4 +297,122 @@ fn bundled_default_builds() {
     let g = Gazetteer::bundled();
     let b = GazetteerBuilder::new();
     assert_eq!(g.len(), b.len());
+}
+
+/// (name, file format "tsv"/"json", file, id, English display, Indonesian display).
+type DisplayCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const DISPLAY: &[DisplayCase] = &[
+    (
+        "tsv name_en",
+        "tsv",
+        "#kutip-gazetteer 1\nQ884\tplace\tKorea Selatan\ten:South Korea\ttype=country;name_en=South Korea\n",
+        "Q884",
+        Some("South Korea"),
+        None,
+    ),
+    (
+        "tsv name_id for an English canonical name",
+        "tsv",
+        "#kutip-gazetteer 1\nx\tplace\tEast Timor\tid:Timor Leste\tname_id=Timor Leste\n",
+        "x",
+        None,
+        Some("Timor Leste"),
+    ),
+    (
+        "a display name is one value, commas and all",
+        "tsv",
+        "#kutip-gazetteer 1\nx\torganization\tUniversitas California, Berkeley\t\tname_en=University of California, Berkeley\n",
+        "x",
+        Some("University of California, Berkeley"),
+        None,
+    ),
+    (
+        "no display name",
+        "tsv",
+        "#kutip-gazetteer 1\nx\tplace\tJakarta\t\ttype=city\n",
+        "x",
+        None,
+        None,
+    ),
+    (
+        "an empty display name is none",
+        "tsv",
+        "#kutip-gazetteer 1\nx\tplace\tRusia\t\tname_en= \n",
+        "x",
+        None,
+        None,
+    ),
+    (
+        "json name_en and name_id",
+        "json",
+        r#"[{"id": "Q458", "kind": "organization", "name": "UE", "aliases": ["en:EU"], "name_en": "European Union", "name_id": "Uni Eropa"}]"#,
+        "Q458",
+        Some("European Union"),
+        Some("Uni Eropa"),
+    ),
+];
+
+#[test]
+fn display_names_table() {
+    for &(name, format, file, id, en, idn) in DISPLAY {
+        let mut b = GazetteerBuilder::empty();
+        if format == "json" {
+            b.load_json_str("d.json", file).unwrap();
+        } else {
+            b.load_tsv_str("d.tsv", file).unwrap();
+        }
+        let g = b.build().unwrap();
+        assert_eq!(g.display_name(id, Language::English), en, "case {name:?}");
+        assert_eq!(
+            g.display_name(id, Language::Indonesian),
+            idn,
+            "case {name:?}"
+        );
+        let e = &g.entries()[0];
+        assert_eq!(
+            e.display_name(Language::English),
+            en.unwrap_or(&e.name),
+            "case {name:?}"
+        );
+    }
+}
+
+#[test]
+fn display_names_are_shown_not_matched() {
+    let mut b = GazetteerBuilder::empty();
+    b.add(
+        Entry::new("x", EntityKind::Organization, "Majalah Time")
+            .display(Language::English, "Time"),
+    );
+    let g = b.build().unwrap();
+    assert!(g.find("Time will tell.").is_empty());
+    assert_eq!(g.display_name("x", Language::English), Some("Time"));
+    assert_eq!(
+        g.entries()[0].display_name(Language::Indonesian),
+        "Majalah Time"
+    );
+}
+
+#[test]
+fn bundled_display_names() {
+    let g = Gazetteer::bundled();
+    for (id, en) in [
+        ("Q884", "South Korea"),
+        ("Q30", "United States"),
+        ("Q1065", "United Nations"),
+        ("Q458", "European Union"),
+    ] {
+        assert_eq!(g.display_name(id, Language::English), Some(en), "{id}");
+        assert_eq!(g.display_name(id, Language::Indonesian), None, "{id}");
+    }
+    // A name that is already English has no display name.
+    assert_eq!(g.display_name("Q7747", Language::English), None);
 }

@@ -36,6 +36,11 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_kata_aide_org_name", ID, "“Pertemuan itu penting,” kata ajudan Kremlin Yuri Ushakov seperti dikutip media.", &[("Pertemuan itu penting,", "Yuri Ushakov", 'D')]),
     ("id_apposition_skipped", ID, "“Hubungan itu jangka panjang,” kata Patrick Cronin, peneliti di Hudson Institute, kepada Yonhap.", &[("Hubungan itu jangka panjang,", "Patrick Cronin", 'D')]),
     ("id_apposition_after_title", ID, "“Jalan ditutup sementara,” kata Kepala Dinas Perhubungan Kota Bogor, Hendra Saputra.", &[("Jalan ditutup sementara,", "Hendra Saputra", 'D')]),
+    ("id_kata_title_org_acronym_name", ID, "“Kami siap melayani,” kata Direktur Utama PT Kereta Sejahtera Indonesia (KSI) Wulan Sari melalui keterangan tertulis.", &[("Kami siap melayani,", "Wulan Sari", 'D')]),
+    ("id_kata_title_place_list_name", ID, "“Belum ada kabar,” kata Kepala Dusun Sukamaju, Kelurahan Sumberjo, Kecamatan Moyo, Andi Wijaya di Sleman.", &[("Belum ada kabar,", "Andi Wijaya", 'D')]),
+    ("id_ujar_title_slash_title_name", ID, "“Mudah-mudahan selesai,” ujar Menteri Riset dan Teknologi/Kepala Badan Riset Nasional Bambang Sutejo saat meninjau.", &[("Mudah-mudahan selesai,", "Bambang Sutejo", 'D')]),
+    ("id_kata_title_field_and_field_name", ID, "“Harus hati-hati,” kata Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Hendra Kusuma seusai sidang.", &[("Harus hati-hati,", "Hendra Kusuma", 'D')]),
+    ("id_kata_name_then_role_apposition", ID, "“Api besar,” kata Dedi Kurnia, Kepala Regu B dari Pos Pemadam Sektor II, kepada wartawan.", &[("Api besar,", "Dedi Kurnia", 'D')]),
     ("id_place_role_name", ID, "“Stok pangan aman,” kata Bupati Banyumas Teguh Prasetyo.", &[("Stok pangan aman,", "Teguh Prasetyo", 'D')]),
     ("id_kata_dia", ID, "Wakil ketua panitia, Rudi Hartono, hadir pagi itu. “Semua berjalan lancar,” kata dia.", &[("Semua berjalan lancar,", "Rudi Hartono", 'D')]),
     ("id_kata_ia", ID, "Dokter Ratna Sari memeriksa pasien. “Kondisinya stabil,” kata ia.", &[("Kondisinya stabil,", "Ratna Sari", 'D')]),
@@ -53,6 +58,14 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("id_nya_name_dari_org_cue", ID, "“Harga naik,” kata Budi Santoso. Rudi dari PT Sinar Jaya mengatakan, penjualan turun. “Pesanan berkurang,” katanya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Pesanan berkurang,", "Rudi", 'D')]),
     ("id_nya_apposition_comma_cue", ID, "“Harga naik,” kata Budi Santoso. Dosen Universitas Andalas, Rina Marlina, menilai kebijakan itu keliru. “Harus dikaji ulang,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Harus dikaji ulang,", "Rina Marlina", 'D')]),
     ("id_nya_apposition_list_not_speaker", ID, "“Kami kecewa,” kata Budi Santoso. Rudi Hartono, kuasa hukum PT Sinar dan Yanti Kusuma, menyatakan akan banding. “Kami hormati,” ujarnya.", &[("Kami kecewa,", "Budi Santoso", 'D'), ("Kami hormati,", "Rudi Hartono", 'D')]),
+    ("id_nya_subject_parenthetical_clause", ID, "“Jalan rusak,” kata Rudi Hartono. Ketua RT Budi Santoso, saat dihubungi, Senin (3/5/2021) di Bogor, mengatakan, warga menghargai sikap Pak Hendra Saputra. “Kami bangga,” katanya.", &[("Jalan rusak,", "Rudi Hartono", 'D'), ("Kami bangga,", "Budi Santoso", 'D')]),
+    ("id_nya_subject_adverbial_before_cue", ID, "“Jalan rusak,” kata Rudi Hartono. Ketua Ikatan Dokter (IDI) Kota Bogor Andi Wijaya dalam kesempatan berbeda mengatakan bahwa rumah sakit penuh. “Pasien terus datang,” katanya.", &[("Jalan rusak,", "Rudi Hartono", 'D'), ("Pasien terus datang,", "Andi Wijaya", 'D')]),
+    ("id_nya_subject_stance_verb", ID, "“Jalan rusak,” kata Rudi Hartono. Pembina Komunitas Sepeda (KS) Toto Wibowo yakin, warga akan bersepeda. “Sepeda itu sehat,” katanya.", &[("Jalan rusak,", "Rudi Hartono", 'D'), ("Sepeda itu sehat,", "Toto Wibowo", 'D')]),
+    ("id_nya_passive_cue_agent_after_titles", ID, "“Harga naik,” kata Budi Santoso. Hal senada dikemukakan Koordinator Forum Petani (FP) Jawa Tengah Agus Salim. Pupuk langka. “Kami rugi,” katanya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Kami rugi,", "Agus Salim", 'D')]),
+    ("id_nya_object_of_subject_not_source", ID, "Lurah Hendra Saputra mengatakan, pihaknya mengapresiasi sikap Pak Budi Santoso. “Itu contoh baik,” katanya.", &[("Itu contoh baik,", "Hendra Saputra", 'D')]),
+    ("id_nya_prep_name_not_subject", ID, "“Stok aman,” kata Hendra Saputra. Bantuan dari Budi Santoso menurut warga sudah sampai. “Terima kasih,” katanya.", &[("Stok aman,", "Hendra Saputra", 'D'), ("Terima kasih,", "Hendra Saputra", 'D')]),
+    ("id_nya_subject_two_titles_joined", ID, "“Jalan rusak,” kata Rudi Hartono. Kepala Dinas Sosial yang juga Ketua Satgas Banjir Andi Wijaya, saat dihubungi, Senin, mengatakan, pihaknya menghargai sikap Pak Rudi. “Bantuan sudah dikirim,” katanya.", &[("Jalan rusak,", "Rudi Hartono", 'D'), ("Bantuan sudah dikirim,", "Andi Wijaya", 'D')]),
+    ("id_nya_subject_place_in_apposition", ID, "“Jalan rusak,” kata Rudi Hartono. Hendra Saputra, Wali Kota Bogor, yang dihubungi, juga membenarkan penutupan jalan itu. “Perbaikan dimulai besok,” katanya.", &[("Jalan rusak,", "Rudi Hartono", 'D'), ("Perbaikan dimulai besok,", "Hendra Saputra", 'D')]),
     ("id_nya_opener_word_not_name", ID, "Kepala desa Rudi Hartono mengatakan jalan rusak. Padahal, menurut warga, jalan itu baru. “Kami sudah lapor,” katanya.", &[("Kami sudah lapor,", "Rudi Hartono", 'D')]),
     ("id_nya_subject_known_person", ID, "Wali Kota Hendra Saputra meninjau pasar. “Harga naik,” kata Budi Santoso. Hendra juga melarang pesta. “Warga harus di rumah,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Warga harus di rumah,", "Hendra Saputra", 'D')]),
     ("id_nya_subject_after_opener", ID, "Wali Kota Hendra Saputra meninjau pasar. “Harga naik,” kata Budi Santoso. Namun, Hendra juga melarang pesta. “Warga harus di rumah,” ujarnya.", &[("Harga naik,", "Budi Santoso", 'D'), ("Warga harus di rumah,", "Hendra Saputra", 'D')]),
@@ -237,6 +250,9 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_no_quotes", EN, "The market closed higher on Friday.", &[]),
     ("en_quote_no_speaker", EN, "The sign read \"Keep Out\".", &[("Keep Out", "", '*')]),
     ("en_inch_marks", EN, "The screen is 15\" wide and 10\" tall.", &[]),
+    ("en_speaker_name_ends_in_number", EN, "\"It was great,\" said Andre 3000.", &[("It was great,", "Andre 3000", 'D')]),
+    ("en_speaker_display_name", EN, "\"Talks will resume,\" the North Korean Foreign Ministry said.", &[("Talks will resume,", "North Korean Foreign Ministry", 'D')]),
+    ("id_speaker_keeps_canonical_name", ID, "“Perundingan akan dilanjutkan,” kata Kementerian Luar Negeri Korea Utara.", &[("Perundingan akan dilanjutkan,", "Kementerian Luar Negeri Korea Utara", 'D')]),
 ];
 
 fn pipeline(lang: Language) -> Pipeline {
@@ -307,6 +323,34 @@ fn names_are_unique() {
     let n = names.len();
     names.dedup();
     assert_eq!(n, names.len());
+}
+
+/// (name, text, quote index, text of the speaker's mention): a pronoun or a `-nya` cue names
+/// no one; the speaker's mention is the antecedent's latest mention before it.
+#[rustfmt::skip]
+const ANTECEDENTS: &[(&str, &str, usize, &str)] = &[
+    ("nya_cue_latest_short_mention", "Wali Kota Hendra Saputra meninjau pasar. Hendra juga melarang pesta. “Warga harus di rumah,” ujarnya.", 0, "Hendra"),
+    ("nya_cue_previous_speaker", "“Harga naik,” kata Budi Santoso di pasar. “Stok menipis,” katanya.", 1, "Budi Santoso"),
+    ("pronoun_kata_dia", "Wakil ketua panitia, Rudi Hartono, hadir pagi itu. “Semua berjalan lancar,” kata dia.", 0, "Rudi Hartono"),
+    ("named_speaker_keeps_own_mention", "“Kami siap,” kata Budi Santoso. “Ayo,” kata Rina Marlina.", 1, "Rina Marlina"),
+];
+
+#[test]
+fn anaphor_speaker_points_at_antecedent() {
+    let p = Pipeline::new();
+    let mut bad = Vec::new();
+    for (name, text, qi, want) in ANTECEDENTS {
+        let doc = p.process_as(*text, ID);
+        let got = doc
+            .quotes()
+            .get(*qi)
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| doc.slice(s.span).to_string());
+        if got.as_deref() != Some(*want) {
+            bad.push(format!("{name}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 #[test]

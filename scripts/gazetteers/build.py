@@ -68,6 +68,15 @@ class Entity:
                 return
         self.aliases.append((lang, text))
 
+    def set_display(self, lang: str, text: str) -> None:
+        """The name shown for documents in `lang` (attr `name_<lang>`) where it is not the
+        canonical name. Shown, not matched: it is not made an alias ("Time" for Majalah Time,
+        "Georgia" for the US state must not match)."""
+        text = clean(text)
+        if not text or text == self.name:
+            return
+        self.attrs[f"name_{lang}"] = [text]
+
     def add_attr(self, key: str, *values: str) -> None:
         vals = self.attrs.setdefault(key, [])
         for v in values:
@@ -384,7 +393,8 @@ def parse_curated(path: Path) -> list:
     - id `-` means: make a slug from the kind and the name;
     - kind may be `per`, `loc`, `org`;
     - an alias without `lang:` prefix is `xx:`; `-` means no aliases;
-    - attrs: `roles=` may be English only, Indonesian translations are added.
+    - attrs: `roles=` may be English only, Indonesian translations are added;
+      `name_en=` / `name_id=` (display name for documents in that language) is one value.
     """
     ents = []
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -421,6 +431,9 @@ def parse_curated(path: Path) -> list:
                 if "=" not in kv:
                     sys.exit(f"{path}:{lineno}: bad attr {kv!r}")
                 k, v = kv.split("=", 1)
+                if k.strip() in DISPLAY_KEYS:
+                    e.set_display(k.strip()[5:], v)  # one name, commas and all
+                    continue
                 vals = [x.strip() for x in v.split(",") if x.strip()]
                 if k.strip() == "roles":
                     vals = expand_roles(vals)
@@ -510,6 +523,11 @@ COUNTRY_EXTRA = {
     "HU": "en:Hungary",
     "PL": "en:Poland",
 }
+# English display name (attr name_en) where CLDR's English name is not the one news use.
+COUNTRY_EN_NAME = {
+    "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "HK": "Hong Kong",
+    "MO": "Macau", "MM": "Myanmar", "CC": "Cocos Islands", "PS": "Palestine",
+}
 # Wikidata "strong" names that are jokes, other languages' forms or misleading.
 STRONG_SKIP = {"Best Korea", "Estados Unidos", "Estados Unidos de América", "Rossiya", "Island", "CAR", "RP",
                "Internet", "Online"}
@@ -583,6 +601,12 @@ def countries() -> list:
             if a:
                 lang, text = a.split(":", 1)
                 e.add_alias(lang, text)
+        # the English display name: CLDR's (babel), "&" written out
+        disp = COUNTRY_EN_NAME.get(up) or (loc_en.get(up) or "").replace(" & ", " and ")
+        if not disp and qid in HISTORICAL_ID_NAME:
+            disp = next((a[3:] for a in extra_hist.split("|") if a.startswith("en:")), "")
+        if disp and "(" not in disp and is_latin(disp):
+            e.set_display("en", disp)
         if parent and typ != "country":
             pn = parent.upper()
             pname = COUNTRY_ID_NAME.get(pn) or loc_id.get(pn)
@@ -673,6 +697,31 @@ def _name_of_region(raw: str):
     return "", raw
 
 
+# Indonesian compass words after a region's name, and their English (put before it).
+COMPASS_EN = [("Barat Daya", "Southwest"), ("Barat Laut", "Northwest"), ("Timur Laut", "Northeast"),
+              ("Tenggara", "Southeast"), ("Barat", "West"), ("Timur", "East"), ("Utara", "North"),
+              ("Selatan", "South"), ("Tengah", "Central")]
+
+
+def english_region_name(bare: str) -> str:
+    """'Bandung Barat' -> 'West Bandung', 'Kepulauan Aru' -> 'Aru Islands' (English word order)."""
+    name = bare
+    for id_w, en_w in COMPASS_EN:
+        if name.endswith(" " + id_w) and len(name) > len(id_w) + 1:
+            name = f"{en_w} {name[:-len(id_w) - 1]}"
+            break
+    if name.startswith("Kepulauan ") or " Kepulauan " in name:
+        name = name.replace("Kepulauan ", "", 1) + " Islands"
+    return name
+
+
+def set_display_from(e: Entity, extra: str) -> None:
+    """The first `en:` alias of a curated alias list is the English display name."""
+    en = next((a[3:] for a in extra.split("|") if a.startswith("en:")), "")
+    if en:
+        e.set_display("en", en)
+
+
 def indonesia_regions(taken_names: set) -> tuple:
     data_file = resources.files("lokal") / "data" / "wilayah.json.gz"
     with data_file.open("rb") as fh:
@@ -693,6 +742,7 @@ def indonesia_regions(taken_names: set) -> tuple:
             if a:
                 lang, t = a.split(":", 1)
                 e.add_alias(lang, t)
+        set_display_from(e, extra)
         e.add_attr("type", "province")
         e.add_attr("country", "Indonesia")
         prov_ent[code] = e
@@ -742,6 +792,16 @@ def indonesia_regions(taken_names: set) -> tuple:
             for a in extra.split("|"):
                 lang, t = a.split(":", 1)
                 e.add_alias(lang, t)
+        # English display name: "Bogor Regency"; a city by its bare name where it owns it
+        # ("Surabaya"), else "Bogor City"; Jakarta's cities by their English names; compass
+        # words and "Kepulauan" in English order ("West Bandung Regency", "Aru Islands Regency")
+        if extra and "en:" in extra:
+            set_display_from(e, extra)
+        elif pre == "Kabupaten":
+            e.set_display("en", english_region_name(bare) + " Regency")
+        elif pre == "Kota":
+            en_bare = english_region_name(bare)
+            e.set_display("en", en_bare if give_bare or en_bare != bare else en_bare + " City")
         e.add_attr("type", "city" if is_kota else "regency")
         e.add_attr("country", "Indonesia")
         e.add_attr("province", prov.name)
@@ -950,12 +1010,17 @@ def write_gazetteer(fname: str, ents: list, comment: str) -> None:
             fh.write(fmt_entity(e) + "\n")
 
 
+DISPLAY_KEYS = {"name_en", "name_id"}
+
+
 def sanitize(e: Entity) -> None:
     """Enforce the format invariants on one entity (no TAB/| in text, no ; , = in attrs)."""
     e.name = clean(e.name)
     e.aliases = [(l, clean(t)) for l, t in e.aliases if clean(t) and clean(t) != e.name]
     for k in list(e.attrs):
-        e.attrs[k] = [re.sub(r"[;,=\t|]", " ", v).strip() for v in e.attrs[k]]
+        # display names (name_en, name_id) are one value and may hold commas
+        bad = r"[;=\t|]" if k in DISPLAY_KEYS else r"[;,=\t|]"
+        e.attrs[k] = [re.sub(bad, " ", v).strip() for v in e.attrs[k]]
         e.attrs[k] = [v for v in e.attrs[k] if v]
         if not e.attrs[k]:
             del e.attrs[k]

@@ -302,6 +302,10 @@ def world_places(taken: set, iso_to_country: dict) -> list:
                 e.add_alias(lang, t)
         if is_exo and gname != name:
             e.add_alias("en", gname)
+            if name.startswith("Kota ") and not gname.endswith(" City"):
+                e.set_display("en", gname + " City")  # Kota Gaza: Gaza City
+            elif not gname.startswith(name + " "):
+                e.set_display("en", gname)  # Moskow: Moscow (not New York: New York City)
         folded = _fold(name)
         if folded != name and folded.lower() not in common and folded.lower() not in taken_low and (
                 pop >= 100000 or folded.lower() not in persons_wide):
@@ -349,9 +353,12 @@ def world_places(taken: set, iso_to_country: dict) -> list:
         state_name[code] = n
         canon = n
         aliases = [("en", f"{n} State")] if n not in ("District of Columbia",) else []
+        display = None
         if n in ("Washington", "New York", "Georgia") or n.lower() in taken_low:
             canon = f"Negara Bagian {n}"
             aliases = [("en", f"{n} State"), ("en", f"State of {n}")]
+            # English news: "Washington State", "New York State", but plain "Georgia"
+            display = n if n == "Georgia" else f"{n} State"
         elif n == "District of Columbia":
             continue
         else:
@@ -359,6 +366,8 @@ def world_places(taken: set, iso_to_country: dict) -> list:
         e = Entity(f"gn:{s['geonameid']}", "place", canon, rank=70)
         for l, t in aliases:
             e.add_alias(l, t)
+        if display:
+            e.set_display("en", display)
         e.add_attr("type", "state")
         e.add_attr("country", "Amerika Serikat")
         ents.append(e)

@@ -1221,18 +1221,27 @@ impl<'a> Ctx<'a> {
         let given_at =
             (s..=e).find(|&k| self.toks[k].word && self.has(W::GivenNames, k) && !self.common(k));
         let given = given_at == Some(s);
+        // "Andre 3000": a number closing a name that opens with a given name is part of it.
+        let num = if given { self.name_number(e) } else { None };
         let sur = nw >= 2 && self.has(W::Surnames, e) && !self.common(e);
         let addressed =
             titled || honor || honor_before || title_after || cue_before || titled_before;
         // One word is a name only with a title or a form of address, or in languages that
         // name people with one word; a sentence-initial word needs more than a verb.
-        let single_ok = nw >= 2 || addressed || self.data.option(Opt::SingleWordNames);
+        let single_ok =
+            nw >= 2 || num.is_some() || addressed || self.data.option(Opt::SingleWordNames);
         // "Fanshurullah menambahkan, ...": where one word may name a person, a sentence may
         // open with it before a reporting verb, unless the text writes it in lower case too.
         let reported_initial = rep_after && !has_common && self.data.option(Opt::SingleWordNames);
         let weak_initial = nw == 1 && self.initial[s] && !addressed && !given && !reported_initial;
         if nw <= 6 && single_ok && !weak_initial && (strong || ((given || sur) && !has_common)) {
-            self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
+            self.push(
+                s,
+                num.unwrap_or(e),
+                EntityKind::Person,
+                EntitySource::Rule,
+                None,
+            );
             return;
         }
         // "Apoteker Noel Wicks": the name starts at the given name.
@@ -1298,6 +1307,45 @@ impl<'a> Ctx<'a> {
             }
         }
         self.unclassified.push((s, e));
+    }
+
+    /// The number token right after the name ending at `e` when it closes the name ("Andre
+    /// 3000 said", "... by Andre 3000."): one to four digits, not a year, and followed by the
+    /// sentence's end, punctuation that is not part of a number ("3,000", "3:16", "5%"), or a
+    /// reporting verb; a count ("46 times") or a year ("Obama 2012") is no part of a name.
+    fn name_number(&self, e: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let k = e + 1;
+        if k >= n || self.covered[k] != NONE || !self.same_sent(e, k) {
+            return None;
+        }
+        let t = self.t(k);
+        let tk = self.toks[k];
+        if tk.gap != Gap::Space
+            || !(1..=4).contains(&t.len())
+            || !t.bytes().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        if t.parse::<u32>().is_ok_and(|y| (1800..=2099).contains(&y)) {
+            return None; // a year
+        }
+        let m = k + 1;
+        if m >= n || !self.same_sent(k, m) {
+            return Some(k);
+        }
+        let tm = self.toks[m];
+        // "3,000", "3.5": a number goes on after the punctuation.
+        let number_goes_on = tm.gap == Gap::None
+            && m + 1 < n
+            && self.toks[m + 1].digit
+            && self.toks[m + 1].gap == Gap::None;
+        let ok = if tm.word {
+            tm.lower && self.data.phrase_at(W::ReportingAfter, &self.hashes, m) > 0
+        } else {
+            !matches!(self.t(m), "%" | ":" | "/" | "-" | "+") && !number_goes_on
+        };
+        ok.then_some(k)
     }
 
     /// ", a journalist", ", seorang wartawan", ", ketua ...": a title right after the name.

@@ -15,18 +15,28 @@
 //!   (any language); may be empty;
 //! - `attrs`: `;`-separated `key=value[,value...]`; known keys are `roles` (lower-case role
 //!   words), `of` (the canonical name of the country or body the entity belongs to),
-//!   `country` and `type`; other keys are kept in [`Entry::attrs`].
+//!   `country`, `type`, and `name_en` / `name_id` (the name to show for documents in that
+//!   language where it is not `name`: one value, commas allowed; it is shown, not matched:
+//!   give it as an alias too); other keys are kept in [`Entry::attrs`].
 //!
 //! ```text
 //! #kutip-gazetteer 1
 //! Q7747<TAB>person<TAB>Vladimir Putin<TAB>xx:Putin|en:Vladimir Vladimirovich Putin<TAB>roles=presiden,president;of=Rusia
+//! Q884<TAB>place<TAB>Korea Selatan<TAB>en:South Korea|id:Korsel<TAB>type=country;name_en=South Korea
 //! ```
+//!
+//! # Display names
+//!
+//! Entities and speakers are named by their entry's canonical `name`, or, where the entry has
+//! a display name for the document's language (`name_en=`, `name_id=`, or
+//! [`Entry::display`]), by that one: an English document shows "South Korea" where an
+//! Indonesian one shows "Korea Selatan". The id is the same in both.
 //!
 //! # The JSON format
 //!
 //! An array of objects (or an object with an `entries` array), each with `id`, `kind`,
 //! `name`, and optionally `aliases` (strings, `lang:text` strings, or `{"lang", "text"}`
-//! objects), `roles`, `of`, `country`, `type`.
+//! objects), `roles`, `of`, `country`, `type`, `name_en`, `name_id`.
 //!
 //! # Matching
 //!
@@ -39,10 +49,13 @@
 mod index;
 pub(crate) mod token;
 
+use crate::document::Document;
 use crate::{EntityKind, Error, Language, Span};
 use index::{AliasRef, Index, IndexBuilder, IndexMatch};
 use once_cell::sync::Lazy;
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -229,6 +242,69 @@ impl Entry {
         self.of.push(of.into());
         self
     }
+
+    /// Sets the name shown for documents in `lang` when it is not the canonical name
+    /// (the `name_en` / `name_id` attribute). It is not matched: add it as an alias too.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kutip::{gazetteer::Entry, EntityKind, Language};
+    /// let e = Entry::new("Q884", EntityKind::Place, "Korea Selatan")
+    ///     .display(Language::English, "South Korea");
+    /// assert_eq!(e.display_name(Language::English), "South Korea");
+    /// assert_eq!(e.display_name(Language::Indonesian), "Korea Selatan");
+    /// ```
+    pub fn display(mut self, lang: Language, name: impl Into<String>) -> Entry {
+        set_display(&mut self, lang, name.into());
+        self
+    }
+
+    /// The name to show for a document in `lang`: the display name for `lang` where there
+    /// is one, else the canonical name.
+    pub fn display_name(&self, lang: Language) -> &str {
+        self.display_for(lang).unwrap_or(&self.name)
+    }
+
+    /// The display name for `lang` (`name_<code>` attribute), where one is given.
+    fn display_for(&self, lang: Language) -> Option<&str> {
+        let key = display_key(lang);
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| v.first())
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    fn has_display(&self) -> bool {
+        !self.attrs.is_empty() && Language::ALL.iter().any(|&l| self.display_for(l).is_some())
+    }
+}
+
+/// The attribute key of the display name for `lang`: `name_id`, `name_en`.
+fn display_key(lang: Language) -> &'static str {
+    match lang {
+        Language::Indonesian => "name_id",
+        Language::English => "name_en",
+    }
+}
+
+/// The language of a display-name attribute key.
+fn display_lang(key: &str) -> Option<Language> {
+    Language::ALL.into_iter().find(|&l| display_key(l) == key)
+}
+
+/// Sets the display name of `e` for `lang`, replacing an earlier one. It is not made an
+/// alias: a display name may be the name of another entry ("Georgia" for the US state).
+fn set_display(e: &mut Entry, lang: Language, name: String) {
+    let name = name.trim();
+    if name.is_empty() {
+        return;
+    }
+    let key = display_key(lang);
+    e.attrs.retain(|(k, _)| k != key);
+    e.attrs.push((key.to_string(), vec![name.to_string()]));
 }
 
 /// A match of a gazetteer alias in a text.
@@ -262,6 +338,42 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     index: Index,
     aliases: usize,
+    display: Displays,
+}
+
+type FxBuild = BuildHasherDefault<index::FxHasher>;
+
+/// The few entries that have a display name, by id and by canonical name (`u32::MAX`: two
+/// such entries share the name), to rename a document's referents and speakers.
+#[derive(Clone, Debug, Default)]
+struct Displays {
+    by_id: HashMap<Box<str>, u32, FxBuild>,
+    by_name: HashMap<Box<str>, u32, FxBuild>,
+}
+
+impl Displays {
+    fn build(entries: &[Entry]) -> Displays {
+        let mut d = Displays::default();
+        for (i, e) in entries.iter().enumerate() {
+            if !e.has_display() {
+                continue;
+            }
+            d.by_id.entry(e.id.as_str().into()).or_insert(i as u32);
+            d.by_name
+                .entry(e.name.as_str().into())
+                .and_modify(|j| *j = u32::MAX)
+                .or_insert(i as u32);
+        }
+        d
+    }
+
+    fn memory_usage(&self) -> usize {
+        let m = |h: &HashMap<Box<str>, u32, FxBuild>| {
+            h.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
+                + h.keys().map(|k| k.len()).sum::<usize>()
+        };
+        m(&self.by_id) + m(&self.by_name)
+    }
 }
 
 impl Gazetteer {
@@ -341,7 +453,68 @@ impl Gazetteer {
                 n += k.capacity() + 48 + v.iter().map(|x| x.capacity() + 24).sum::<usize>();
             }
         }
-        n + self.index.memory_usage()
+        n + self.index.memory_usage() + self.display.memory_usage()
+    }
+
+    /// The name to show, in a document in `lang`, for the entry with id `id`: its display
+    /// name for `lang`, or `None` when it has none (the canonical name stands).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kutip::{gazetteer::Gazetteer, Language};
+    /// let g = Gazetteer::bundled();
+    /// assert_eq!(g.display_name("Q884", Language::English), Some("South Korea"));
+    /// assert_eq!(g.display_name("Q884", Language::Indonesian), None);
+    /// ```
+    pub fn display_name(&self, id: &str, lang: Language) -> Option<&str> {
+        let &i = self.display.by_id.get(id)?;
+        self.entries.get(i as usize)?.display_for(lang)
+    }
+
+    /// Renames the referents, their affiliations and the speakers of `doc` whose name is
+    /// the canonical name of an entry with a display name for the document's language.
+    /// Ids are left as they are.
+    pub(crate) fn localize(&self, doc: &mut Document) {
+        if self.display.by_id.is_empty() {
+            return;
+        }
+        let lang = doc.lang;
+        // The display name for an entity named `name` with id `id` (`None`: keep it).
+        let by_id = |id: Option<&str>, name: &str| -> Option<String> {
+            let e = self.entries.get(*self.display.by_id.get(id?)? as usize)?;
+            (e.name == name)
+                .then(|| e.display_for(lang))
+                .flatten()
+                .map(String::from)
+        };
+        let by_name = |name: &str| -> Option<String> {
+            let e = self
+                .entries
+                .get(*self.display.by_name.get(name)? as usize)?;
+            e.display_for(lang).map(String::from)
+        };
+        for r in &mut doc.referents {
+            if let Some(n) = by_id(r.id.as_deref(), &r.name) {
+                r.name = n;
+            }
+            for a in &mut r.affiliations {
+                if let Some(n) = by_name(a) {
+                    *a = n;
+                }
+            }
+        }
+        for q in &mut doc.quotes {
+            if let Some(s) = &mut q.speaker {
+                if let Some(n) = s
+                    .name
+                    .as_deref()
+                    .and_then(|name| by_id(s.id.as_deref(), name))
+                {
+                    s.name = Some(n);
+                }
+            }
+        }
     }
 
     fn surface(&self, r: AliasRef) -> &str {
@@ -559,6 +732,7 @@ impl GazetteerBuilder {
             }
         }
         Ok(Gazetteer {
+            display: Displays::build(&self.entries),
             entries: self.entries,
             index: ib.build(),
             aliases: count,
@@ -713,7 +887,11 @@ fn parse_line(line: &str) -> Result<Entry, String> {
                 // One value: no list built.
                 "country" => e.country = vals.into_iter().next().map(String::from),
                 "type" => e.entity_type = vals.into_iter().next().map(String::from),
-                k => set_attr(&mut e, k, vals.map(String::from).collect()),
+                k => match display_lang(k) {
+                    // A name: one value, commas and all.
+                    Some(l) => set_display(&mut e, l, v.to_string()),
+                    None => set_attr(&mut e, k, vals.map(String::from).collect()),
+                },
             }
         }
     }
@@ -785,6 +963,8 @@ struct JsonEntry {
     country: Option<String>,
     #[serde(rename = "type")]
     entity_type: Option<String>,
+    name_en: Option<String>,
+    name_id: Option<String>,
 }
 
 fn parse_json(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
@@ -820,6 +1000,14 @@ fn parse_json(name: &str, text: &str) -> Result<Vec<Entry>, Error> {
         }
         e.country = j.country;
         e.entity_type = j.entity_type;
+        for (l, n) in [
+            (Language::English, j.name_en),
+            (Language::Indonesian, j.name_id),
+        ] {
+            if let Some(n) = n {
+                set_display(&mut e, l, n);
+            }
+        }
         out.push(e);
     }
     Ok(out)
@@ -857,5 +1045,17 @@ mod tests {
                 panic!("{e}");
             }
         }
+    }
+
+    #[test]
+    fn display_names_take_little_memory() {
+        let g = Gazetteer::bundled();
+        let (d, all) = (g.display.memory_usage(), g.memory_usage());
+        println!(
+            "display names: {} entries, {d} bytes of {all}",
+            g.display.by_id.len()
+        );
+        assert!(g.display.by_id.len() > 500);
+        assert!(d * 100 < all, "{d} of {all}");
     }
 }

@@ -36,6 +36,9 @@ struct Who {
     guess: Guess,
     referent: Option<usize>,
     ctx: Rc<Vec<String>>,
+    /// Where an anaphor (a pronoun, a `-nya` cue) named this speaker, when `span` is its
+    /// antecedent's: the speaker is remembered from there.
+    at: Option<usize>,
 }
 
 impl Who {
@@ -57,6 +60,7 @@ impl Who {
             guess: m.guess,
             referent: m.referent,
             ctx: Rc::clone(&m.ctx),
+            at: None,
         }
     }
 
@@ -68,6 +72,7 @@ impl Who {
             guess: Guess::Unknown,
             referent: None,
             ctx: Rc::default(),
+            at: None,
         }
     }
 }
@@ -398,7 +403,9 @@ impl<'a> Miner<'a> {
         if self.history.len() >= HISTORY {
             self.history.remove(0);
         }
-        self.history.push((w.span.start, w));
+        // (Positions only grow: an anaphor's is after its antecedent's.)
+        let at = w.at.map_or(w.span.start, |a| a.max(w.span.start));
+        self.history.push((at, w));
     }
 
     /// The cue starting at `toks[i]`, with the number of tokens it takes.
@@ -714,6 +721,17 @@ impl<'a> Miner<'a> {
             }
             CueClass::Verb | CueClass::Prep => {
                 let j = self.skip_passive_agent(toks, i + n);
+                // `kata Direktur Utama PT X (KAI) Wiwik Widayanti`, `kata Kepala Dusun X,
+                // Kelurahan Y, Wahyu Wibowo`: the person who ends a description.
+                if let Some(w) = self.described_person(toks, j) {
+                    return Some(Attr {
+                        who: Some(w),
+                        cue,
+                        rule,
+                        confidence,
+                        title: false,
+                    });
+                }
                 let np = self.np_forward(toks, j)?;
                 let who = self.resolve(toks, np, qstart);
                 // `kata Kepala Dinas Perhubungan DKI, Syafrin Liputo`: a name in apposition
@@ -956,6 +974,117 @@ impl<'a> Miner<'a> {
             return NpWord::Connector;
         }
         NpWord::No
+    }
+
+    /// The person named at the end of a description that starts at `toks[j]`: titles,
+    /// institutions and places (capitalised words, role and affiliation words, acronyms in
+    /// parentheses, `/`, a comma before another capitalised word), then a person's name not
+    /// followed by more of them. `None` when the phrase holds no person of the entity layer or
+    /// names a person first (`Budi Santoso, Ketua RT`: the apposition's name is not the
+    /// speaker).
+    fn described_person(&mut self, toks: &[Tok], j: usize) -> Option<Who> {
+        let first = *toks.get(j)?;
+        if !first.is_word() || !first.cap {
+            return None;
+        }
+        let lx = self.lx;
+        // A description opens with a title ("Direktur", "Kepala"), not with a name.
+        {
+            let w = self.low(first);
+            if !(lx.role.contains(w) || lx.honorific.contains(w)) {
+                return None;
+            }
+        }
+        let text = self.text;
+        let ms = self.mentions;
+        let mut mk = ms.partition_point(|m| m.span.start < first.span.start);
+        let lim = (j + 2 * MAX_NP).min(toks.len());
+        let part = |t: Tok, buf: &mut String| -> bool {
+            t.is_word()
+                && (t.cap || {
+                    let w = lower(&text[t.span], buf);
+                    lx.role.contains(w)
+                        || lx.affiliation.contains(w)
+                        || lx.connector.contains(w)
+                        || lx.honorific.contains(w)
+                        || lx.origin_prep.contains(w)
+                })
+        };
+        let mut k = j;
+        let mut titles = false;
+        let mut cand = None;
+        while k < lim {
+            let t = toks[k];
+            if t.is('(') {
+                // An acronym in parentheses belongs to the institution before it.
+                let Some(close) = (k + 1..(k + 5).min(lim)).find(|&c| toks[c].is(')')) else {
+                    return cand;
+                };
+                let acronyms = toks[k + 1..close].iter().all(|u| {
+                    u.is_word() && !text[u.span].chars().any(char::is_lowercase)
+                        || u.is('-')
+                        || u.is('/')
+                });
+                if !acronyms || close == k + 1 {
+                    return cand;
+                }
+                k = close + 1;
+                // `Lembaga Keuangan Mikro (LKM) Labuhan Jambu`: the description goes on
+                // after the acronym, so what came before it was no name.
+                if toks.get(k).is_some_and(|u| u.is_word() && u.cap) {
+                    cand = None;
+                }
+                continue;
+            }
+            let joins = t.is('/') || t.is('-') || t.is('&');
+            let comma = t.is(',') && toks.get(k + 1).is_some_and(|u| u.is_word() && u.cap);
+            if !(joins || comma || part(t, &mut self.buf)) {
+                return cand;
+            }
+            // A person's name ending here, with no more of the description after it.
+            while mk < ms.len() && ms[mk].span.end <= t.span.end {
+                let m = &ms[mk];
+                mk += 1;
+                if m.span.end != t.span.end
+                    || m.guess != Guess::Person
+                    || m.span.start < first.span.start
+                {
+                    continue;
+                }
+                // More of the description after it ("Pembangunan Manusia dan Kebudayaan",
+                // "Letnan Kolonel Laut dokter gigi"): not the name yet.
+                let more = toks.get(k + 1).is_some_and(|u| {
+                    u.is('/')
+                        || part(*u, &mut self.buf) && {
+                            let w = lower(&text[u.span], &mut self.buf);
+                            !lx.origin_prep.contains(w)
+                        }
+                });
+                if more {
+                    continue;
+                }
+                let starts_phrase = m.span.start == first.span.start;
+                // A name that opens the phrase is np_forward's to read (with its
+                // apposition); only a name after titles is ours.
+                if starts_phrase || !titles {
+                    return None;
+                }
+                let w = Who::from_mention(m, m.span);
+                // `Kepala Dusun X, Kelurahan Y, Wahyu Wibowo`: a place may have looked like a
+                // name; a later one wins.
+                // (`Command Center (MCCC) Agus Samsudin`: an acronym may follow.)
+                let list_goes_on = toks.get(k + 1).is_some_and(|u| u.is(','))
+                    && toks.get(k + 2).is_some_and(|u| u.is_word() && u.cap)
+                    || toks.get(k + 1).is_some_and(|u| u.is('('));
+                if !list_goes_on {
+                    return Some(w);
+                }
+                cand = Some(w);
+            }
+            titles = true;
+            k += 1;
+        }
+        cand
     }
 
     /// Skips a passive agent word (`oleh`, `by`) at `toks[j]`: the speaker follows it.
@@ -1471,6 +1600,7 @@ impl<'a> Miner<'a> {
                     guess,
                     referent: None,
                     ctx: Rc::default(),
+                    at: None,
                 });
             }
         }
@@ -1733,7 +1863,34 @@ impl<'a> Miner<'a> {
     }
 
     /// A pronoun or a `-nya` cue at `span`: the person (or group) last named before `pos`.
+    /// The speaker's mention is the antecedent: the latest mention of that name before `pos`
+    /// (the pronoun or the cue word names no one; the cue is in the quote's `cue` already).
     fn resolve_pronoun(&mut self, kind: PronounKind, pos: usize, span: Span) -> Option<Who> {
+        let mut w = self.resolve_anaphor(kind, pos, span)?;
+        w.at = Some(span.start);
+        if let Some(name) = w.name.clone() {
+            let ms = self.mentions;
+            let k = ms.partition_point(|m| m.span.start < pos);
+            let latest = ms[..k]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|m| m.span.end <= pos && (Rc::ptr_eq(&m.name, &name) || m.name == name));
+            if let Some(m) = latest {
+                w.span = m.span;
+            } else if let Some((_, h)) =
+                self.history.iter().rev().find(|(p, h)| {
+                    *p < pos && h.span.end <= pos && h.name.as_deref() == Some(&*name)
+                })
+            {
+                w.span = h.span;
+            }
+        }
+        Some(w)
+    }
+
+    /// Who a pronoun or a `-nya` cue refers to (its span still the anaphor's).
+    fn resolve_anaphor(&mut self, kind: PronounKind, pos: usize, span: Span) -> Option<Who> {
         let want = match kind {
             PronounKind::Person => Guess::Person,
             PronounKind::Plural | PronounKind::Thing => Guess::Org,

@@ -91,6 +91,13 @@ pub(crate) struct Lexicon {
     /// Whether a known person opening a sentence is as salient as a speaker (`-nya` cues
     /// refer to the subject of the sentence before).
     pub subject_salient: bool,
+    /// Verbs of stance and statement besides the cues ("yakin", "memastikan", "berpesan"):
+    /// a person who is their subject is the story's current source, the one a later `-nya`
+    /// cue or "ia" refers to, though they never tie a quotation to a speaker themselves.
+    pub subject_verb: WordSet,
+    /// Words that join two titles of one person ("Kepala BNPB yang juga Ketua Satgas",
+    /// "Co-Founder sekaligus Pembina"): the name after them is still the clause's subject.
+    pub title_link: WordSet,
     /// Hereditary and regional name prefixes that belong to a person's name ("Kiagus",
     /// "Gusti").
     pub name_prefix: WordSet,
@@ -266,6 +273,8 @@ impl Lexicon {
             "origin_prep" => set_add(&mut self.origin_prep, &entry),
             "sentence_opener" => set_add(&mut self.sentence_opener, &entry),
             "subject_salient" => self.subject_salient = entry == "yes",
+            "subject_verb" => set_add(&mut self.subject_verb, &entry),
+            "title_link" => set_add(&mut self.title_link, &entry),
             "name_prefix" => set_add(&mut self.name_prefix, &entry),
             "active_prefix" => self.active_prefix.push(entry.to_string()),
             "person_suffix" => self.person_suffix.push(entry.clone()),

@@ -5,7 +5,7 @@
 //! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
 //! also works on names no gazetteer knows.
 
-use super::lexicon::{class, FxBuild, Lexicon};
+use super::lexicon::{class, CueClass, FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{lower_into, tokenize, Tok};
 use crate::document::Document;
@@ -252,6 +252,8 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         }
     }
     if from_entities == 0 {
+        let mut own = own;
+        promote_subjects(doc, lx, quotes, limit, &mut own);
         return own;
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
@@ -298,12 +300,17 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         if !took {
             // The entity layer's person inside a longer run of ours ("Bukalapak Rachmat
             // Kaimuddin"): it knows given names, so its extent wins.
+            // Likewise a person whose name ends in a number ("Andre 3000") that our runs of
+            // capitalised words leave out.
             if let Some(e) = ents[k..].iter().take(4).find(|e| {
                 e.guess == Guess::Person
                     && e.id.is_none()
-                    && m.span.contains(e.span)
-                    && e.span != m.span
-                    && e.span.end == m.span.end
+                    && ((m.span.contains(e.span) && e.span != m.span && e.span.end == m.span.end)
+                        || (e.span.start == m.span.start
+                            && e.span.end > m.span.end
+                            && text.get(m.span.end..e.span.end).is_some_and(|x| {
+                                x.trim_start().bytes().all(|c| c.is_ascii_digit())
+                            })))
             }) {
                 m.span = e.span;
                 m.name = e.name.clone();
@@ -329,7 +336,249 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         }
     }
     merged.sort_by_key(|m| m.span.start);
+    promote_subjects(doc, lx, quotes, limit, &mut merged);
     merged
+}
+
+/// Most tokens between a clause's subject (or a passive cue's agent) and its verb.
+const SUBJECT_SPAN: usize = 40;
+
+/// The source of every reporting clause, as salient as a name next to a cue: the person who
+/// is the subject of an active cue or a verb of stance ("Doni Monardo, saat dihubungi, Senin
+/// (30/11) di Jakarta, mengatakan", "Ketua ... (LAKMI) Baequni dalam waktu yang berbeda
+/// mengatakan", "Toto Sugito yakin") and the agent after a passive cue or a cue that opens
+/// its clause ("Hal senada dikemukakan Koordinator DFW Indonesia Abdi Suhufan"). A person
+/// named as an object or after a preposition ("mengapresiasi sikap Kiai Said") is not.
+fn promote_subjects(
+    doc: &Document,
+    lx: &Lexicon,
+    quotes: &[RawQuote],
+    limit: usize,
+    out: &mut [Mention],
+) {
+    if out.is_empty() || lx.active_prefix.is_empty() {
+        return;
+    }
+    let text = doc.text.as_str();
+    let inside = |pos: usize| {
+        let k = quotes.partition_point(|q| q.content.end <= pos);
+        quotes.get(k).is_some_and(|q| q.content.start <= pos)
+    };
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut lw = Lows::default();
+    for p in &doc.paragraphs {
+        if p.span.end > text.len() {
+            continue;
+        }
+        if p.span.start >= limit {
+            break;
+        }
+        tokenize(text, p.span.start, p.span.end, &mut toks);
+        let verbish = |lw: &Lows, k: usize| {
+            let w = lw.low(k);
+            lw.is(k, class::CUE) && lx.active_verb(w) || lx.subject_verb.contains(w)
+        };
+        lw.fill(text, lx, &toks);
+        for k in 1..toks.len() {
+            let t = toks[k];
+            if !t.is_word() || t.cap || inside(t.span.start) {
+                continue;
+            }
+            let prev = lw.low(k - 1);
+            if lx.passive_aux.contains(prev) || lx.noun_marker.contains(prev) {
+                continue;
+            }
+            if verbish(&lw, k) {
+                if let Some(m) = subject_before(text, lx, &toks, &lw, k, out) {
+                    out[m].rank = 2;
+                }
+            } else if lw.is(k, class::CUE)
+                && !lx.active_verb(lw.low(k))
+                && lx
+                    .cues
+                    .get(lw.low(k))
+                    .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb))
+            {
+                if let Some(m) = agent_after(&toks, &lw, k, out) {
+                    out[m].rank = 2;
+                }
+            }
+        }
+    }
+}
+
+/// Whether the phrase that ends just before `toks[b]` leaves `toks[b]` free, not governed
+/// by a preposition or a verb: only names, roles, affiliations, parenthesised acronyms and
+/// "dari" + an institution stand between it and the start of its clause.
+fn free_at(toks: &[Tok], lw: &Lows, lx: &Lexicon, b: usize) -> bool {
+    // The second of a list ("kuasa hukum PT Sinar dan Yanti Kusuma") is no subject.
+    if b > 0 && matches!(lw.low(b - 1), "dan" | "and" | "&" | "serta") {
+        return false;
+    }
+    let lo = b.saturating_sub(SUBJECT_SPAN);
+    let mut j = b;
+    let mut depth = 0usize;
+    while j > lo {
+        j -= 1;
+        let t = toks[j];
+        if t.is(')') {
+            depth += 1;
+            continue;
+        }
+        if t.is('(') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        if t.punct.is_some_and(|c| ".!?,:;—–\"“”".contains(c)) {
+            return true;
+        }
+        if !t.is_word() {
+            if t.is('/') || t.is('-') || t.is('&') {
+                continue;
+            }
+            return false;
+        }
+        if t.cap
+            || lw.is(
+                j,
+                class::ROLE
+                    | class::UNNAMED
+                    | class::HONORIFIC
+                    | class::AFFILIATION
+                    | class::CONNECTOR
+                    | class::DETERMINER,
+            )
+            || lx.origin_prep.contains(lw.low(j))
+            || lx.title_link.contains(lw.low(j))
+        {
+            continue;
+        }
+        return lx.sentence_opener.contains(lw.low(j));
+    }
+    j == 0
+}
+
+/// The index in `out` of the person who is the subject of the verb at `toks[k]`: the
+/// nearest name before it in its sentence, free (see [`free_at`]); `None` when the nearest
+/// free name is no person's or the nearest person is governed.
+fn subject_before(
+    text: &str,
+    lx: &Lexicon,
+    toks: &[Tok],
+    lw: &Lows,
+    k: usize,
+    out: &[Mention],
+) -> Option<usize> {
+    let lo = k.saturating_sub(SUBJECT_SPAN);
+    // The clause: back to the sentence's start, a quotation mark or another cue.
+    let mut s = k;
+    while s > lo {
+        let t = toks[s - 1];
+        if t.punct.is_some_and(|c| ".!?\"“”".contains(c)) || t.is_word() && lw.is(s - 1, class::CUE)
+        {
+            break;
+        }
+        // A pronoun is the subject ("..., namun ia mengatakan").
+        if t.is_word() && lw.is(s - 1, class::PRONOUN) {
+            return None;
+        }
+        s -= 1;
+    }
+    if s == k {
+        return None;
+    }
+    let from = toks[s].span.start;
+    let to = toks[k].span.start;
+    let hi = out.partition_point(|m| m.span.start < to);
+    let mut idx = hi;
+    let mut seen = 0;
+    while idx > 0 && seen < 8 {
+        idx -= 1;
+        seen += 1;
+        let m = &out[idx];
+        if m.span.start < from {
+            return None;
+        }
+        if m.span.end > to {
+            continue;
+        }
+        // The token where the mention starts.
+        let b = toks[s..k].partition_point(|t| t.span.start < m.span.start) + s;
+        if b >= k || toks[b].span.start != m.span.start {
+            continue;
+        }
+        let free = free_at(toks, lw, lx, b);
+        // A word of unknown kind opening a sentence ("Melalui", "Apalagi") is no one, unless
+        // a role introduced it.
+        let person = (m.guess == Guess::Person || m.guess == Guess::Unknown && m.rank >= 1)
+            && !lx.unnamed.contains(text[m.span].to_lowercase().as_str());
+        // A place or an organisation after a title is part of a description ("Marullah
+        // Matali, Wali Kota Jakarta Selatan, yang dihubungi, membenarkan"), not the subject.
+        let described = b > 0
+            && toks[b - 1].is_word()
+            && (toks[b - 1].cap || lw.is(b - 1, class::ROLE | class::AFFILIATION));
+        match (free, person) {
+            (true, true) => return Some(idx),
+            (true, false) if described => continue,
+            (true, false) => return None,
+            (false, true) => return None,
+            (false, false) => continue,
+        }
+    }
+    None
+}
+
+/// The index in `out` of the person right after the cue at `toks[k]` that opens its
+/// clause ("dikemukakan Koordinator DFW Indonesia Abdi Suhufan", "kata Kepala Dinas X Budi"):
+/// only role words, names and parenthesised acronyms between.
+fn agent_after(toks: &[Tok], lw: &Lows, k: usize, out: &[Mention]) -> Option<usize> {
+    let hi = (k + 1 + SUBJECT_SPAN / 2).min(toks.len());
+    let mut j = k + 1;
+    let mut depth = 0usize;
+    while j < hi {
+        let t = toks[j];
+        if t.is('(') {
+            depth += 1;
+        } else if t.is(')') {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0
+            && !(t.is_word()
+                && (t.cap
+                    || lw.is(
+                        j,
+                        class::ROLE
+                            | class::UNNAMED
+                            | class::HONORIFIC
+                            | class::AFFILIATION
+                            | class::CONNECTOR,
+                    ))
+                || t.is('/')
+                || t.is('-'))
+        {
+            break;
+        }
+        j += 1;
+    }
+    if j == k + 1 {
+        return None;
+    }
+    let (from, to) = (toks[k + 1].span.start, toks[j - 1].span.end);
+    let lo = out.partition_point(|m| m.span.start < from);
+    // The last person of the phrase ends it: the name after the titles.
+    let mut best = None;
+    for (i, m) in out.iter().enumerate().skip(lo).take(8) {
+        if m.span.end > to {
+            break;
+        }
+        if m.guess == Guess::Person {
+            best = Some(i);
+        }
+    }
+    let b = best?;
+    (out[b].span.end == to || toks[j - 1].is(')')).then_some(b)
 }
 
 /// Interprets the capitalised run `toks[i..j]` and records its names.

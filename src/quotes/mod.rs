@@ -115,7 +115,8 @@ impl QuoteMinerBuilder {
     /// `sentence_opener` ("namun": a name after it and a comma still opens the sentence),
     /// `active_prefix` ("me": a name after "menilai" is its object), `name_prefix` ("kiagus",
     /// "gusti"), `subject_salient` (`yes`: a known person opening a sentence is salient for
-    /// `-nya` cues). Errors (an unknown section) are reported by [`QuoteMinerBuilder::build`].
+    /// `-nya` cues), `subject_verb` ("yakin", "memastikan": its subject is the current source,
+    /// as a cue's is), `title_link` ("sekaligus": joins two titles of one person). Errors (an unknown section) are reported by [`QuoteMinerBuilder::build`].
     pub fn word(&mut self, lang: Language, section: &str, word: &str) -> &mut QuoteMinerBuilder {
         self.additions.push((
             lang,
