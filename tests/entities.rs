@@ -122,6 +122,51 @@ const ID_CASES: &[(&str, &str, &[&str])] = &[
         &[],
     ),
     (
+        "a form of address inside the run starts the name",
+        "Rektor Unesa Prof Nurhasan mengatakan, kampus tutup.",
+        &["Nurhasan/per/Nurhasan"],
+    ),
+    (
+        "a company's tail after its legal form ends it",
+        "Direktur PT Bank Mandala (Persero) Tbk Rully Setiawan mengatakan, bunga turun.",
+        &["PT Bank Mandala/org/PT Bank Mandala", "Rully Setiawan/per/Rully Setiawan"],
+    ),
+    (
+        "a brand in camel case after a title is no part of the name",
+        "CEO SurveySensum Rajiv Lamba mengatakan, pasar naik.",
+        &["Rajiv Lamba/per/Rajiv Lamba"],
+    ),
+    (
+        "dictionary words before a given name after a title name the body",
+        "Koordinator Nasional Pantau Gambut Iola Abas mengatakan, lahan rusak.",
+        &["Iola Abas/per/Iola Abas"],
+    ),
+    (
+        "initials of two letters stay in the name",
+        "Ketua Umum FX Winardi Prabowo mengatakan, pasar naik.",
+        &["FX Winardi Prabowo/per/FX Winardi Prabowo"],
+    ),
+    (
+        "a rank of two words is no part of the name",
+        "Kepala Polres Metro Komisaris Besar Budhi Herdi mengatakan, jalan ditutup.",
+        &["Polres Metro/org/Polres Metro", "Budhi Herdi/per/Budhi Herdi"],
+    ),
+    (
+        "a town after a title is where the person serves",
+        "Bupati Jakarta Achmad Husein mengatakan, jalan ditutup.",
+        &["Jakarta/loc/Jakarta", "Achmad Husein/per/Achmad Husein"],
+    ),
+    (
+        "a town after an acronym is where the person serves",
+        "Tim Kantor SAR Jakarta Nur Yahya mengatakan, kapal hilang.",
+        &["Jakarta/loc/Jakarta", "Nur Yahya/per/Nur Yahya"],
+    ),
+    (
+        "a dictionary word and an acronym are no person",
+        "Kata Koordinator Pos SAR Jakarta Wisnu Yuas kepada wartawan.",
+        &["Jakarta/loc/Jakarta", "Wisnu Yuas/per/Wisnu Yuas"],
+    ),
+    (
         "a root word next to a reporting verb may be a name",
         "Harga naik, kata Didik kepada wartawan.",
         &["Didik/per/Didik"],

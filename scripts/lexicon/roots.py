@@ -37,6 +37,8 @@ permana permata pertiwi prima puspa puspita putra putri rahayu rahman rahmat raj
 ratna ratu rembulan restu rizki rezeki sakti samudra santosa santoso sari sejahtera
 sekar selamat setia setiawan slamet sri suci suka sukma suci sultan surya susila tama
 tegar teguh tirta tri tulus utama wahyu wangi widya wijaya wira yakin yudha gede
+daeng cokorda tengku datuk sutan baginda marah hakim rahim sabar syukur amal wulan mentari
+galang laksmi kemala cucu imam ibnu sih hawa cut haji abang mbak nyi santri
 """.split()
 
 

@@ -142,7 +142,12 @@ pub(crate) fn recognize(
     let mut in_raw = vec![false; n];
     // Tokens that are a one-word match of a town or smaller place.
     let mut minor_town = vec![false; n];
+    // Tokens that end a match of an organization.
+    let mut org_end = vec![false; n];
     for m in &raw {
+        org_end[m.last] |= gaz
+            .entry(m.alias.entry as usize)
+            .is_some_and(|e| e.kind == EntityKind::Organization);
         for c in &mut in_raw[m.first..=m.last] {
             *c = true;
         }
@@ -195,15 +200,34 @@ pub(crate) fn recognize(
                 && cx.toks[k + 1].gap == Gap::Space
                 && name_word(k + 1)
                 && !(k > 0 && cx.toks[k].gap == Gap::Space && name_word(k - 1));
+            // "Bupati Banyumas Achmad", "KPU Indramayu Nurhadi", "Dinas Kesehatan
+            // Banyuwangi Widji": a town after a title, its complement or a known body is
+            // where the person serves, not the start of the person's name.
+            // "SAR Semarang", "DPMPPT Sleman": an acronym is no given name.
+            let acronym = |j: usize| {
+                let t = &cx.toks[j];
+                t.word && t.upper && !t.digit && t.end - t.start >= 2
+            };
+            let affiliation_before = |k: usize| {
+                k > 0
+                    && cx.same_sent(k - 1, k)
+                    && cx.toks[k].gap == Gap::Space
+                    && (org_end[k - 1]
+                        || data.phrase_ending(W::Titles, &cx.hashes, k - 1) > 0
+                        || data.phrase_ending(W::TitleComplements, &cx.hashes, k - 1) > 0
+                        || acronym(k - 1))
+            };
             let after_given = given_org
                 || (kind == EntityKind::Place || surname_alias)
                     && ((k > 0
                         && cx.toks[k].gap == Gap::Space
-                        && (name_word(k - 1) || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
+                        && ((name_word(k - 1) && !acronym(k - 1))
+                            || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
                         && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
                         || (k + 1 < cx.toks.len()
                             && cx.toks[k + 1].gap == Gap::Space
-                            && name_word(k + 1)));
+                            && name_word(k + 1)
+                            && !affiliation_before(k)));
             if !major
                 && (after_given
                     || cx.common(m.first)
@@ -681,6 +705,21 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // "Hudson Institute Patrick Cronin", "Bank Central Asia Tbk Rully Setiawan": an
+            // organization's tail inside the run ends its name; a person's name may follow.
+            if let Some(t) = (a + 1..b).find(|&t| {
+                self.toks[t].word
+                    && self.toks[t].cap
+                    && self.toks[t + 1].gap == Gap::Space
+                    && self.data.phrase_ending(W::OrgTails, &self.hashes, t) > 0
+                    && self.name_words(t + 1, b)
+                    && (self.has(W::GivenNames, t + 1)
+                        || (self.words(t + 1, b) >= 2 && self.has(W::Surnames, b)))
+            }) {
+                self.classify(a, t);
+                self.classify(t + 1, b);
+                return;
+            }
             // Tails: "Hudson Institute", "Freddie Mac Corp", "Jefferson County".
             for (list, kind) in [
                 (W::OrgTails, EntityKind::Organization),
@@ -867,6 +906,14 @@ impl<'a> Ctx<'a> {
             {
                 return Some((k, k));
             }
+            // "PT Bank Central Asia Tbk Rully Setiawan": the name follows the tail.
+            if self.data.phrase_ending(W::OrgTails, &self.hashes, k - 1) > 0
+                && self.toks[k - 1].cap
+                && (2..=4).contains(&self.words(k, end))
+                && self.name_words(k, end)
+            {
+                return Some((k, k));
+            }
         }
         // After a title, the name follows the place that ends the body's name.
         if let Some(pe) = place_end {
@@ -981,7 +1028,19 @@ impl<'a> Ctx<'a> {
                 honor = true;
                 continue;
             }
-            if !self.toks[s].word
+            // "PT Bank Central Asia Tbk Rully Setiawan": the tail of the organization
+            // named right before.
+            let tail_of_org = s == a
+                && s < b
+                && a > 0
+                && ((self.covered[a - 1] != NONE
+                    && self.mentions[self.covered[a - 1] as usize].kind
+                        == EntityKind::Organization)
+                    || self.is_punct(a - 1, ")"))
+                && self.toks[s].cap
+                && self.has(W::OrgTails, s);
+            if tail_of_org
+                || !self.toks[s].word
                 || self.has(W::NotNames, s)
                 || ((self.initial[s] || titled) && self.common(s))
             {
@@ -997,15 +1056,72 @@ impl<'a> Ctx<'a> {
         if s > b {
             return;
         }
+        // "Rektor Unesa Prof Nurhasan": a form of address inside the run starts the name;
+        // the words before it name where the person serves.
+        if let Some(h) = (s + 1..=b).find(|&h| {
+            self.toks[h].word
+                && self.toks[h].cap
+                && self.toks[h].end - self.toks[h].start > 1
+                && self.toks[h].gap == Gap::Space
+                && self.data.phrase_at(W::Honorifics, &self.hashes[..=b], h) > 0
+        }) {
+            let mut r = h + self.data.phrase_at(W::Honorifics, &self.hashes[..=b], h);
+            if r <= b && self.is_punct(r, ".") {
+                r += 1;
+            }
+            if r <= b && self.name_words(r, b) {
+                self.unclassified.push((s, h - 1));
+                s = r;
+                honor = true;
+            }
+        }
+        let served = titled || self.title_before(s).is_some();
         // "Kepala Bidang Pencegahan Penyakit Ani Suryani": after a title, words of the
         // lexicon, one of them a derived noun, name the title's unit, not the person.
-        if titled {
+        if served {
             let mut k = s;
             while k <= b && (!self.toks[k].word || self.lexical(k)) {
                 k += 1;
             }
             if k <= b && self.toks[k].word && (s..k).any(|x| self.toks[x].word && self.derived(x)) {
                 s = k;
+            }
+        }
+        // "CEO SurveySensum Rajiv Lamba", "Koordinator Pantau Gambut Iola Abas", "Kepala
+        // Pos SAR Wisnu Yuas": after a title, acronyms, brand names written in camel case
+        // and words of the lexicon before a given name name the body, not the person; a
+        // name in camel case or an acronym of three letters or more needs no given name
+        // after it.
+        if served {
+            let brand = |x: usize| {
+                self.toks[x].word
+                    && ((self.toks[x].upper
+                        && !self.toks[x].digit
+                        && self.toks[x].end - self.toks[x].start >= 3)
+                        || is_camel(self.t(x)))
+            };
+            let given = |k: usize| self.toks[k].word && self.has(W::GivenNames, k);
+            let mut first = s;
+            while first <= b && (!self.toks[first].word || brand(first)) {
+                first += 1;
+            }
+            let anchor = if first > s && first <= b && !brand(first) {
+                Some(first)
+            } else {
+                (s + 1..=b).find(|&k| given(k))
+            };
+            if let Some(k) = anchor {
+                // Initials ("I Made", "FX") belong to the name.
+                let body = (s..k).all(|x| {
+                    !self.toks[x].word
+                        || (!self.has(W::GivenNames, x)
+                            && !self.has(W::Surnames, x)
+                            && (brand(x) || self.lexical(x)))
+                });
+                let rest = self.trim_tail(k, b);
+                if body && rest >= k && self.words(k, rest) >= 2 && self.name_words(k, rest) {
+                    s = k;
+                }
             }
         }
         let e = self.trim_tail(s, b);
@@ -1312,9 +1428,10 @@ impl<'a> Ctx<'a> {
         before || after
     }
 
-    /// "Penelitian", "Harus", "Pencegahan Penyakit": a person found by the rules whose one
-    /// word is a word of the lexicon, or whose words all are and one is a derived noun, is
-    /// no person, unless the text uses the word inside a longer person's name.
+    /// "Penelitian", "Harus", "Pencegahan Penyakit", "Pos SAR": a person found by the rules
+    /// whose one word is a word of the lexicon, or whose words all are (or are acronyms) and
+    /// one is a derived noun (or an acronym), is no person, unless the text uses the one
+    /// word inside a longer person's name.
     fn lexical_pass(&mut self) {
         let mut in_names = FastSet::default();
         for m in &self.mentions {
@@ -1339,7 +1456,15 @@ impl<'a> Ctx<'a> {
                     && !in_names.contains(&self.hashes[k])
                     && (self.derived(k) || !self.addressed_or_reported(k))
             } else {
-                nw <= 4 && words().all(|k| self.lexical(k)) && words().any(|k| self.derived(k))
+                // "Pos SAR", "Unit PPA": words of the lexicon and acronyms name a body.
+                let acronym = |k: usize| {
+                    let t = &self.toks[k];
+                    t.upper && !t.digit && t.end - t.start >= 2
+                };
+                nw <= 4
+                    && words().all(|k| self.lexical(k) || acronym(k))
+                    && (words().any(|k| self.derived(k))
+                        || (words().any(acronym) && words().any(|k| self.lexical(k))))
             };
             if drop {
                 self.remove(id);
