@@ -397,6 +397,27 @@ impl LanguageData {
         false
     }
 
+    /// Whether the lower-case `word` is a word of the language's lexicon that is no known
+    /// given name or surname: `Some(false)` for a root word ("harus", "raya"), `Some(true)`
+    /// for a noun derived from one ("penelitian", "pendapat"), `None` otherwise. The quote
+    /// miner's reading of names asks it, so that both layers share one lexicon.
+    pub(crate) fn lexical_word(&self, word: &str) -> Option<bool> {
+        if self.lists[WordList::Roots.index()].set.is_empty()
+            || word.is_empty()
+            || word.bytes().any(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let h = token_hash(word);
+        if self.has_hash(WordList::GivenNames, h) || self.has_hash(WordList::Surnames, h) {
+            return None;
+        }
+        if self.has_hash(WordList::Roots, h) {
+            return Some(false);
+        }
+        (word.is_ascii() && word.len() >= 5 && self.is_derived(word)).then_some(true)
+    }
+
     /// The value of an option.
     pub fn option(&self, opt: Opt) -> bool {
         self.options[opt as usize]

@@ -3,6 +3,7 @@
 //! A data file has sections (`[cue]`, `[role]`, ...) holding one lower-case entry a line;
 //! `#` starts a comment. Multi-word entries are words separated by single spaces.
 
+use crate::entities::LanguageData;
 use crate::{Error, Language};
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
@@ -103,6 +104,31 @@ pub(crate) struct Lexicon {
     pub name_prefix: WordSet,
     /// Endings of words that name a person ("-year-old": "the 54-year-old").
     pub person_suffix: Vec<String>,
+    /// The entity layer's word lists of the language (its root words and derivations), shared:
+    /// a capitalised word of the lexicon alone is no name.
+    pub words: Words,
+}
+
+/// The entity layer's language data, when the language has a lexicon of root words.
+#[derive(Clone, Default)]
+pub(crate) struct Words(pub Option<Arc<LanguageData>>);
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Words(..)"
+        } else {
+            "Words(None)"
+        })
+    }
+}
+
+impl Words {
+    /// [`LanguageData::lexical_word`] of a lower-case word: `Some(derived)` for a word of
+    /// the lexicon.
+    pub(crate) fn lexical(&self, w: &str) -> Option<bool> {
+        self.0.as_ref().and_then(|d| d.lexical_word(w))
+    }
 }
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
@@ -186,6 +212,7 @@ pub(crate) static ID: Lazy<Arc<Lexicon>> = Lazy::new(|| {
     let mut lx = Lexicon::default();
     lx.add_data("quotes/data/id.txt", ID_DATA, true)
         .expect("bundled Indonesian quote data parses");
+    lx.words = Words(Some(LanguageData::bundled(Language::Indonesian)));
     Arc::new(lx)
 });
 

@@ -1006,6 +1006,16 @@ fn piece(
             ctx.extend(m.ctx.iter().cloned());
         }
     }
+    // Words of the lexicon, capitalised ("Harus", "Raya", "Penelitian", "Ancaman Ancaman"):
+    // no name, as the entity layer reads them, unless a name met before ends so. A root word
+    // alone may still be one next to a cue or after a form of address ("kata Agung", "Pak
+    // Agung"); a derived noun alone, or with other words of the lexicon, never is.
+    if name.is_none() && matches!(guess, Guess::Person | Guess::Unknown) && words <= 4 {
+        let addressed = strong || (b > 0 && lw.is(b - 1, class::HONORIFIC));
+        if lexical_name(lx, lw, b, e, addressed) {
+            return;
+        }
+    }
     // A person already known, as the subject of a sentence ("Vicky juga melarang ..."): as
     // salient as a name next to a cue.
     if subject && guess == Guess::Person && rank == 1 && lx.subject_salient {
@@ -1042,6 +1052,23 @@ fn piece(
         ctx: lw.share(ctx),
         rank,
     });
+}
+
+/// Whether `toks[b..e]` are words of the language's lexicon that name no one: one root word
+/// not `addressed` (next to a cue or after a form of address), one derived noun, or up to four
+/// words of the lexicon among which a derived noun. The lexicon is the entity layer's.
+fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: bool) -> bool {
+    if lx.words.0.is_none() || b >= e {
+        return false;
+    }
+    let mut derived = false;
+    for k in b..e {
+        match lx.words.lexical(lw.low(k)) {
+            Some(d) => derived |= d,
+            None => return false,
+        }
+    }
+    derived || (e - b == 1 && !addressed)
 }
 
 /// The key of `by_word` for an inner word of a name (`\u{1}` and the word), made in `key`.
