@@ -646,6 +646,7 @@ fn run_mention(
     let mut had_role = false;
     let mut strong_before = false;
     let mut strong = false;
+    let mut bare_after = false;
     let mut place_prep = false;
     let lo = i.saturating_sub(CTX_BEFORE);
     let mut first = i;
@@ -755,6 +756,9 @@ fn run_mention(
         while k < toks.len() && k < k0 + 3 && toks[k].is_word() {
             if lw.is(k, class::CUE) {
                 strong = true;
+                // "Tanggung jawab": a verb after its subject takes its affixes ("Agung
+                // menjawab"); a bare root ("kata", "jawab") comes before its speaker.
+                bare_after = lx.words.lexical(lw.low(k)) == Some(false);
                 break;
             }
             if !lw.is(k, class::ADVERB) {
@@ -789,8 +793,8 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, sub, place_prep, &ctx, lw, by_word, key,
-                    out,
+                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &ctx, lw, by_word,
+                    key, out,
                 );
             }
             if role {
@@ -814,10 +818,13 @@ fn run_mention(
         }
     }
     if s < j {
-        let st = (s == i && strong_before) || strong_after || cue_at.is_some_and(|c| c + 1 == s);
+        let before = (s == i && strong_before) || cue_at.is_some_and(|c| c + 1 == s);
+        let st = before || strong_after;
+        let addressed = before || (strong_after && !bare_after);
         let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, sub, place_prep, &ctx, lw, by_word, key, out,
+            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &ctx, lw, by_word, key,
+            out,
         );
     }
 }
@@ -832,6 +839,7 @@ fn piece(
     e: usize,
     had_role: bool,
     strong: bool,
+    addressed: bool,
     subject: bool,
     place_prep: bool,
     ctx: &[String],
@@ -884,6 +892,9 @@ fn piece(
             }
         }
     }
+    // A word after an institution's name may end it ("Ombudsman Jakarta Raya"): a cue
+    // next to it is the institution's.
+    let addressed = addressed && last_inst.is_none();
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
         for k in b..=li {
@@ -1011,7 +1022,7 @@ fn piece(
     // alone may still be one next to a cue or after a form of address ("kata Agung", "Pak
     // Agung"); a derived noun alone, or with other words of the lexicon, never is.
     if name.is_none() && matches!(guess, Guess::Person | Guess::Unknown) && words <= 4 {
-        let addressed = strong || (b > 0 && lw.is(b - 1, class::HONORIFIC));
+        let addressed = addressed || (b > 0 && lw.is(b - 1, class::HONORIFIC));
         if lexical_name(lx, lw, b, e, addressed) {
             return;
         }
