@@ -353,6 +353,21 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 m.name = e.name.clone();
                 m.guess = Guess::Person;
                 m.referent = e.referent;
+            } else if let Some(e) = ents[k..].iter().take(4).find(|e| {
+                e.guess == Guess::Person
+                    && e.id.is_none()
+                    && e.span.end == m.span.end
+                    && e.span.start < m.span.start
+                    && text
+                        .get(e.span.start..m.span.start)
+                        .is_some_and(|x| name_head(lx, x, &text[m.span]))
+            }) {
+                // The entity layer's person that goes on to the left of our name by initials,
+                // name prefixes ("FX Winardi", "I Gusti Putu ...") or given names we cut.
+                m.span = e.span;
+                m.name = e.name.clone();
+                m.guess = Guess::Person;
+                m.referent = e.referent;
             }
             if m.guess == Guess::Unknown {
                 if let Some(e) = ents[k..]
@@ -1080,6 +1095,37 @@ fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: bool) ->
         }
     }
     derived || (e - b == 1 && !addressed)
+}
+
+/// Whether `head`, the words before our name `name` in a person's name the entity layer
+/// found, belong to the name: each an initial (one or two capitals, "FX", "I", "A."), or a
+/// name prefix ("Gusti", "Raden"); or, when we kept only the last three words of a longer
+/// name, known given names that are no title or institution ("Dwi Oktavia").
+fn name_head(lx: &Lexicon, head: &str, name: &str) -> bool {
+    let mut n = 0;
+    let mut initials = true;
+    let mut plain = true;
+    for w in head.split_whitespace() {
+        n += 1;
+        if n > 4 {
+            return false;
+        }
+        let w = w.trim_end_matches('.');
+        let mut cs = w.chars();
+        let Some(c0) = cs.next() else {
+            return false;
+        };
+        if !c0.is_uppercase() || !w.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        let low = w.to_lowercase();
+        let initial = w.chars().count() <= 2 && w.chars().all(char::is_uppercase);
+        initials &= initial || lx.name_prefix.contains(&low);
+        plain &= given_name(w)
+            && !lx.is_inst(&low)
+            && lx.classes_of(&low) & (class::ROLE | class::HONORIFIC | class::NOT_NAME) == 0;
+    }
+    n > 0 && (initials || (plain && name.split_whitespace().count() == 3 && n >= 2))
 }
 
 /// The key of `by_word` for an inner word of a name (`\u{1}` and the word), made in `key`.
