@@ -85,6 +85,9 @@ pub(crate) struct Lexicon {
     /// Prefixes of active transitive verbs: a name right after such a cue is its object
     /// ("menilai Amdal"), not its speaker.
     pub active_prefix: Vec<String>,
+    /// Prefixes of passive verbs ("di-"): a word right before such a cue is what is said
+    /// ("Harus diakui"), not its speaker.
+    pub passive_prefix: Vec<String>,
     /// Prepositions of origin between a name and its organisation ("dari", "from").
     pub origin_prep: WordSet,
     /// Sentence-opening connectives before a subject ("namun", "sementara").
@@ -312,6 +315,7 @@ impl Lexicon {
             "title_link" => set_add(&mut self.title_link, &entry),
             "name_prefix" => set_add(&mut self.name_prefix, &entry),
             "active_prefix" => self.active_prefix.push(entry.to_string()),
+            "passive_prefix" => self.passive_prefix.push(entry.to_string()),
             "person_suffix" => self.person_suffix.push(entry.clone()),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
@@ -398,6 +402,13 @@ impl Lexicon {
                 .cues
                 .get(w)
                 .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb))
+    }
+
+    /// Whether a cue word is in the passive ("diakui", "dikatakan").
+    pub(crate) fn passive_verb(&self, w: &str) -> bool {
+        self.passive_prefix
+            .iter()
+            .any(|p| w.len() > p.len() + 2 && w.starts_with(p.as_str()))
     }
 
     fn add_cue(&mut self, entry: &str, class: CueClass) {

@@ -773,7 +773,9 @@ fn run_mention(
                 strong = true;
                 // "Tanggung jawab": a verb after its subject takes its affixes ("Agung
                 // menjawab"); a bare root ("kata", "jawab") comes before its speaker.
-                bare_after = lx.words.lexical(lw.low(k)) == Some(false);
+                // Nor does a passive ("Harus diakui").
+                let w = lw.low(k);
+                bare_after = lx.words.lexical(w) == Some(false) || lx.passive_verb(w);
                 break;
             }
             if !lw.is(k, class::ADVERB) {
