@@ -252,6 +252,16 @@ const CASES: &[(&str, Language, &str, &[Want])] = &[
     ("en_inch_marks", EN, "The screen is 15\" wide and 10\" tall.", &[]),
     ("en_speaker_name_ends_in_number", EN, "\"It was great,\" said Andre 3000.", &[("It was great,", "Andre 3000", 'D')]),
     ("en_speaker_display_name", EN, "\"Talks will resume,\" the North Korean Foreign Ministry said.", &[("Talks will resume,", "North Korean Foreign Ministry", 'D')]),
+    // --- Indonesian: words of the lexicon, capitalised, are no names (the entity layer's roots)
+    ("id_lexical_derived_noun_not_a_name", ID, "Siti Rahayu datang ke pasar. Pendapat warga beragam. “Kami rugi,” ujarnya.", &[("Kami rugi,", "Siti Rahayu", 'D')]),
+    ("id_lexical_words_with_derived_noun_not_a_name", ID, "Andi Wijaya tiba. Ancaman Kekeringan meluas. “Kami siap,” katanya.", &[("Kami siap,", "Andi Wijaya", 'D')]),
+    ("id_root_word_before_bare_cue_not_a_name", ID, "Andi Wijaya tiba pagi. Tanggung jawab itu berat. “Semua sudah siap,” katanya.", &[("Semua sudah siap,", "Andi Wijaya", 'D')]),
+    ("id_root_word_before_passive_cue_not_a_name", ID, "Siti Rahayu datang. Harus diakui, pasar sepi. “Kami rugi,” ujarnya.", &[("Kami rugi,", "Siti Rahayu", 'D')]),
+    ("id_root_word_after_form_of_address_is_a_name", ID, "“Kami siap,” kata Pak Tanggung.", &[("Kami siap,", "Tanggung", 'D')]),
+    ("id_root_word_before_active_cue_is_a_name", ID, "Tanggung mengatakan, “Kami siap.”", &[("Kami siap.", "Tanggung", 'D')]),
+    // --- Indonesian: the entity layer's longer extent of a person's name
+    ("id_entity_extent_name_prefixes", ID, "“Kami siap,” kata Kepala Dinas Kesehatan I Gusti Putu Ngurah Wirawan.", &[("Kami siap,", "I Gusti Putu Ngurah Wirawan", 'D')]),
+    ("id_entity_extent_five_given_names", ID, "“Kami siap,” kata Kepala Dinas Kesehatan Dwi Oktavia Sari Lestari Handayani.", &[("Kami siap,", "Dwi Oktavia Sari Lestari Handayani", 'D')]),
     ("id_speaker_keeps_canonical_name", ID, "“Perundingan akan dilanjutkan,” kata Kementerian Luar Negeri Korea Utara.", &[("Perundingan akan dilanjutkan,", "Kementerian Luar Negeri Korea Utara", 'D')]),
 ];
 

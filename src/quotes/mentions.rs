@@ -1121,11 +1121,12 @@ fn name_head(lx: &Lexicon, head: &str, name: &str) -> bool {
             return false;
         }
         let low = w.to_lowercase();
+        // (Not an acronym of a body or a place: "PT", "RI".)
+        let other = lx.is_inst(&low)
+            || lx.classes_of(&low) & (class::ROLE | class::HONORIFIC | class::NOT_NAME) != 0;
         let initial = w.chars().count() <= 2 && w.chars().all(char::is_uppercase);
-        initials &= initial || lx.name_prefix.contains(&low);
-        plain &= given_name(w)
-            && !lx.is_inst(&low)
-            && lx.classes_of(&low) & (class::ROLE | class::HONORIFIC | class::NOT_NAME) == 0;
+        initials &= (initial && !other) || lx.name_prefix.contains(&low);
+        plain &= given_name(w) && !other;
     }
     n > 0 && (initials || (plain && name.split_whitespace().count() == 3 && n >= 2))
 }
@@ -1171,4 +1172,32 @@ fn headline(text: &str, toks: &[Tok]) -> bool {
 fn given_name(w: &str) -> bool {
     crate::entities::LanguageData::bundled(crate::Language::Indonesian)
         .contains(crate::entities::WordList::GivenNames, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_head_takes_initials_prefixes_and_given_names_only() {
+        let lx = super::super::lexicon::bundled(crate::Language::Indonesian);
+        // (head, our name, belongs to the name)
+        let cases = [
+            ("FX", "Budi Santoso", true),
+            ("A.", "Budi Santoso", true),
+            ("I Gusti", "Putu Ngurah Wirawan", true),
+            ("Dwi Oktavia", "Sari Lestari Handayani", true),
+            // Given names only where we cut a long name to its last three words.
+            ("Dwi Oktavia", "Budi Santoso", false),
+            // Words of a body's name, titles: not the name's.
+            ("Mitra Tani", "Budi Santoso Wijaya", false),
+            ("Kepala Dinas", "Budi Santoso Wijaya", false),
+            ("PT", "Budi Santoso", false),
+            ("", "Budi Santoso", false),
+            ("kata", "Budi Santoso", false),
+        ];
+        for (head, name, want) in cases {
+            assert_eq!(name_head(&lx, head, name), want, "{head:?} {name:?}");
+        }
+    }
 }
