@@ -44,6 +44,7 @@ mod document;
 pub mod entities;
 mod error;
 pub mod gazetteer;
+mod hashbits;
 mod lang;
 mod output;
 mod pipeline;

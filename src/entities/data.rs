@@ -10,6 +10,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use crate::gazetteer::MixHasher;
+use crate::hashbits::HashBits;
 
 const ID_DATA: &str = include_str!("data/id.txt");
 const EN_DATA: &str = include_str!("data/en.txt");
@@ -135,38 +136,26 @@ struct PhraseSet {
     /// Hashes of the proper prefixes of the phrases: a walk stops where none continues.
     prefixes: Set,
     max_len: usize,
-    /// The first-token hashes of the phrases ([`phrase_step`] from the seed) as a bit set
-    /// ([`FIRST_WORDS`] words; empty while the list is): a token that starts no phrase is
-    /// ruled out by one bit test, without probing the hash sets.
-    first: Vec<u64>,
-    /// The last tokens' hashes ([`token_hash`]) of the phrases as a bit set, the same way:
-    /// for [`LanguageData::phrase_ending`].
-    last: Vec<u64>,
-}
-
-/// Words of [`PhraseSet::first`] (16,384 bits).
-const FIRST_WORDS: usize = 256;
-
-/// The word and bit of a first-token hash in [`PhraseSet::first`].
-#[inline]
-fn first_bit(h: u64) -> (usize, u64) {
-    let top = (h >> 50) as usize;
-    (top / 64 % FIRST_WORDS, 1u64 << (top % 64))
+    /// The first-token hashes of the phrases ([`phrase_step`] from the seed) as a 16,384-bit
+    /// filter (no storage while the list is empty): a token that starts no phrase is ruled out
+    /// by one bit test, without probing the hash sets.
+    first: HashBits<14>,
+    /// The last tokens' hashes ([`token_hash`]) of the phrases, the same way: for
+    /// [`LanguageData::phrase_ending`].
+    last: HashBits<14>,
 }
 
 impl PhraseSet {
     /// Whether some phrase may start with the token whose first-step hash is `h1`.
     #[inline]
     fn may_start(&self, h1: u64) -> bool {
-        let (w, b) = first_bit(h1);
-        self.first.get(w).map_or(true, |&x| x & b != 0)
+        self.first.may_contain(h1)
     }
 
     /// Whether some phrase may end with the token whose [`token_hash`] is `t`.
     #[inline]
     fn may_end(&self, t: u64) -> bool {
-        let (w, b) = first_bit(t);
-        self.last.get(w).map_or(true, |&x| x & b != 0)
+        self.last.may_contain(t)
     }
 }
 
@@ -315,22 +304,10 @@ impl LanguageData {
             let th = token_hash(t.text(line));
             h = phrase_step(h, th);
             if k + 1 == toks.len() {
-                if s.last.is_empty() {
-                    s.last = vec![0; FIRST_WORDS];
-                }
-                let (w, b) = first_bit(th);
-                if let Some(x) = s.last.get_mut(w) {
-                    *x |= b;
-                }
+                s.last.insert(th);
             }
             if k == 0 {
-                if s.first.is_empty() {
-                    s.first = vec![0; FIRST_WORDS];
-                }
-                let (w, b) = first_bit(h);
-                if let Some(x) = s.first.get_mut(w) {
-                    *x |= b;
-                }
+                s.first.insert(h);
             }
         }
         s.set.insert(h);

@@ -7,6 +7,7 @@
 //! candidates, never lose one: every candidate is checked against the alias's own text.
 
 use super::token::{eq_exact, eq_title, eq_upper, token_hash, tokenize_into, Gap, Token};
+use crate::hashbits::HashBits;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -123,19 +124,9 @@ pub(crate) struct Index {
     /// Hashes of the first tokens of aliases that start with a lower-case letter or a
     /// non-word char ("al-Sisi", "detikcom"): only those lower-case tokens start a walk.
     lower_first: HashSet<u64, BuildHasherDefault<MixHasher>>,
-    /// [`Index::lower_first`] as a bit set on the top bits of the hashes: most lower-case
-    /// tokens are ruled out by one bit test, without a hash-set probe.
-    lower_bits: Vec<u64>,
-}
-
-/// Words of [`Index::lower_bits`] (4,096 bits).
-const LOWER_WORDS: usize = 64;
-
-/// The word and bit of `h` in [`Index::lower_bits`].
-#[inline]
-fn lower_bit(h: u64) -> (usize, u64) {
-    let top = (h >> 52) as usize;
-    (top / 64 % LOWER_WORDS, 1u64 << (top % 64))
+    /// [`Index::lower_first`] as a 4,096-bit filter: most lower-case tokens are ruled out by
+    /// one bit test, without a hash-set probe.
+    lower_bits: HashBits<12>,
 }
 
 /// A match of the index: tokens `first..=last`, and the alias.
@@ -223,10 +214,9 @@ impl IndexBuilder {
             terms[*slot as usize] = r;
             *slot += 1;
         }
-        let mut lower_bits = vec![0u64; LOWER_WORDS];
+        let mut lower_bits = HashBits::default();
         for &h in &self.lower_first {
-            let (w, b) = lower_bit(h);
-            lower_bits[w] |= b;
+            lower_bits.insert(h);
         }
         Index {
             edges: self.edges,
@@ -245,7 +235,7 @@ impl Index {
         // hashbrown: (key, value) padded to 16 bytes plus one control byte per bucket.
         self.edges.capacity() * 17
             + self.lower_first.capacity() * 9
-            + self.lower_bits.capacity() * 8
+            + self.lower_bits.heap_bytes()
             + self.term_off.capacity() * 4
             + self.terms.capacity() * std::mem::size_of::<AliasRef>()
     }
@@ -293,10 +283,7 @@ impl Index {
                 continue;
             } else {
                 let h = hash_at(i);
-                let (w, b) = lower_bit(h);
-                if self.lower_bits.get(w).map_or(true, |&x| x & b == 0)
-                    || !self.lower_first.contains(&h)
-                {
+                if !self.lower_bits.may_contain(h) || !self.lower_first.contains(&h) {
                     i += 1;
                     continue;
                 }

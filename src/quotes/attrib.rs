@@ -395,6 +395,13 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
 }
 
 impl<'a> Miner<'a> {
+    /// The mentions that start before `pos`, latest first, at most [`LOOKBACK`] of them.
+    fn recent(&self, pos: usize) -> impl Iterator<Item = &'a Mention> + 'a {
+        let ms = self.mentions;
+        let k = ms.partition_point(|m| m.span.start < pos);
+        ms[..k].iter().rev().take(LOOKBACK)
+    }
+
     fn low(&mut self, t: Tok) -> &str {
         lower(&self.text[t.span], &mut self.buf)
     }
@@ -1669,12 +1676,8 @@ impl<'a> Miner<'a> {
                 *p < pos && w.guess == Guess::Org && govish(w.name.as_deref().unwrap_or(""))
             })
             .map(|(p, w)| (*p, w.clone()));
-        let ms = self.mentions;
-        let k = ms.partition_point(|m| m.span.start < pos);
-        let m = ms[..k]
-            .iter()
-            .rev()
-            .take(LOOKBACK)
+        let m = self
+            .recent(pos)
             .find(|m| m.guess == Guess::Org && govish(&m.name))
             .map(|m| (m.span.start, Who::from_mention(m, m.span)));
         let pick = match (h, m) {
@@ -1773,9 +1776,7 @@ impl<'a> Miner<'a> {
                 .count()
         };
         let mut best: Option<(f32, usize, Who)> = None;
-        let ms = self.mentions;
-        let k = ms.partition_point(|m| m.span.start < pos);
-        for m in ms[..k].iter().rev().take(LOOKBACK) {
+        for m in self.recent(pos) {
             if !fits(m.guess) {
                 continue;
             }
@@ -1808,9 +1809,7 @@ impl<'a> Miner<'a> {
             .rev()
             .find(|(p, w)| *p < pos && (w.guess == want || w.guess == Guess::Unknown))
             .map(|(p, w)| (*p, w.clone()));
-        let ms = self.mentions;
-        let k = ms.partition_point(|m| m.span.start < pos);
-        let recent = || ms[..k].iter().rev().take(LOOKBACK);
+        let recent = || self.recent(pos);
         let pick = if want == Guess::Person {
             let near = |p: usize| pos.saturating_sub(p) <= SALIENT;
             let m2 = recent()
@@ -1866,12 +1865,8 @@ impl<'a> Miner<'a> {
         let mut w = self.resolve_anaphor(kind, pos, span)?;
         w.at = Some(span.start);
         if let Some(name) = w.name.clone() {
-            let ms = self.mentions;
-            let k = ms.partition_point(|m| m.span.start < pos);
-            let latest = ms[..k]
-                .iter()
-                .rev()
-                .take(LOOKBACK)
+            let latest = self
+                .recent(pos)
                 .find(|m| m.span.end <= pos && (Rc::ptr_eq(&m.name, &name) || m.name == name));
             if let Some(m) = latest {
                 w.span = m.span;
@@ -1908,12 +1903,8 @@ impl<'a> Miner<'a> {
         }
         if kind == PronounKind::Person {
             // No person named at all: a recent name of unknown kind ("Jones was defiant.").
-            let ms = self.mentions;
-            let k = ms.partition_point(|m| m.span.start < pos);
-            return ms[..k]
-                .iter()
-                .rev()
-                .take(LOOKBACK)
+            return self
+                .recent(pos)
                 .find(|m| m.guess == Guess::Unknown && pos.saturating_sub(m.span.start) <= SALIENT)
                 .map(|m| Who::from_mention(m, span));
         }
