@@ -127,6 +127,12 @@ pub(crate) struct Index {
     /// [`Index::lower_first`] as a 4,096-bit filter: most lower-case tokens are ruled out by
     /// one bit test, without a hash-set probe.
     lower_bits: HashBits<12>,
+    /// The first tokens' hashes of all the aliases as a bit filter sized to their number
+    /// (about 8 bits each): a token that starts no alias is ruled out by one bit test,
+    /// before the trie's hash map is probed.
+    first_bits: Vec<u64>,
+    /// `first_bits.len() * 64 - 1` (a power of two less one).
+    first_mask: u64,
 }
 
 /// A match of the index: tokens `first..=last`, and the alias.
@@ -143,6 +149,8 @@ pub(crate) struct IndexBuilder {
     nodes: u32,
     pending: Vec<(u32, AliasRef)>,
     lower_first: HashSet<u64, BuildHasherDefault<MixHasher>>,
+    /// The first token's hash of every alias added (repeats included).
+    firsts: Vec<u64>,
     scratch: Vec<Token>,
 }
 
@@ -155,6 +163,7 @@ impl IndexBuilder {
             nodes: 1,
             pending: Vec::with_capacity(aliases),
             lower_first: HashSet::default(),
+            firsts: Vec::with_capacity(aliases),
             scratch: Vec::new(),
         }
     }
@@ -166,9 +175,11 @@ impl IndexBuilder {
         let ok = !toks.is_empty() && toks.len() <= MAX_TOKENS;
         if ok {
             let first = toks[0];
+            let h0 = token_hash(first.text(surface));
             if !(first.cap || first.upper || first.digit) {
-                self.lower_first.insert(token_hash(first.text(surface)));
+                self.lower_first.insert(h0);
             }
+            self.firsts.push(h0);
             let mut node = 0u32;
             for (i, t) in toks.iter().enumerate() {
                 let key = edge_key(
@@ -218,6 +229,13 @@ impl IndexBuilder {
         for &h in &self.lower_first {
             lower_bits.insert(h);
         }
+        let bits = (self.firsts.len() * 8).next_power_of_two().clamp(1 << 12, 1 << 21);
+        let mut first_bits = vec![0u64; bits / 64];
+        let first_mask = bits as u64 - 1;
+        for &h in &self.firsts {
+            let b = first_bit(h) & first_mask;
+            first_bits[(b / 64) as usize] |= 1 << (b % 64);
+        }
         Index {
             edges: self.edges,
             term_off,
@@ -225,8 +243,17 @@ impl IndexBuilder {
             nodes: self.nodes,
             lower_first: self.lower_first,
             lower_bits,
+            first_bits,
+            first_mask,
         }
     }
+}
+
+/// The bit number of a first token's hash in [`Index::first_bits`] (before masking): its top
+/// bits, the best mixed ones.
+#[inline]
+fn first_bit(h: u64) -> u64 {
+    h >> 40
 }
 
 impl Index {
@@ -236,6 +263,7 @@ impl Index {
         self.edges.capacity() * 17
             + self.lower_first.capacity() * 9
             + self.lower_bits.heap_bytes()
+            + self.first_bits.capacity() * 8
             + self.term_off.capacity() * 4
             + self.terms.capacity() * std::mem::size_of::<AliasRef>()
     }
@@ -244,6 +272,15 @@ impl Index {
     #[allow(dead_code)]
     pub fn node_count(&self) -> usize {
         self.nodes as usize
+    }
+
+    /// Whether some alias may start with the token whose [`token_hash`] is `h`.
+    #[inline]
+    fn may_start(&self, h: u64) -> bool {
+        let b = first_bit(h) & self.first_mask;
+        self.first_bits
+            .get((b / 64) as usize)
+            .map_or(true, |&w| w & (1 << (b % 64)) != 0)
     }
 
     /// Leftmost-longest matches over `tokens` of `text`, non-overlapping, in order.
@@ -277,7 +314,12 @@ impl Index {
         while i < n {
             let t = &tokens[i];
             let h0 = if t.cap || t.upper || t.digit {
-                hash_at(i)
+                let h = hash_at(i);
+                if !self.may_start(h) {
+                    i += 1;
+                    continue;
+                }
+                h
             } else if self.lower_first.is_empty() {
                 i += 1;
                 continue;
