@@ -29,6 +29,101 @@ fn squeeze_spaces(s: &str) -> String {
     out
 }
 
+/// A set of token hashes for one document: open addressing with linear probing in a table
+/// at most half full (one multiply and usually one probe per operation), doubled as it fills.
+struct HashSet64 {
+    slots: Vec<u64>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+    /// Number of nonzero hashes held.
+    len: usize,
+    /// Whether the hash 0 (the empty slot's mark) was inserted.
+    zero: bool,
+}
+
+impl HashSet64 {
+    /// An empty set for about `n` hashes (it grows past them).
+    fn with_capacity(n: usize) -> HashSet64 {
+        let size = n.next_power_of_two().max(64);
+        HashSet64 {
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+            len: 0,
+            zero: false,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Adds `h`.
+    #[inline]
+    fn insert(&mut self, h: u64) {
+        if h == 0 {
+            self.zero = true;
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        self.put(h);
+    }
+
+    /// Doubles the table.
+    #[cold]
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        self.shift -= 1;
+        self.len = 0;
+        for x in old {
+            if x != 0 {
+                self.put(x);
+            }
+        }
+    }
+
+    /// Adds the nonzero `h` to a table with room.
+    #[inline]
+    fn put(&mut self, h: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            let x = self.slots[i];
+            if x == h {
+                return;
+            }
+            if x == 0 {
+                self.slots[i] = h;
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            let x = self.slots[i];
+            if x == h {
+                return true;
+            }
+            if x == 0 {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// How far back a title may stand before a name, in tokens.
 const LOOKBACK: usize = 8;
 /// At most this many roles and affiliations are kept per referent (bounds the work).
@@ -53,7 +148,7 @@ struct Ctx<'a> {
     sent: Vec<u32>,
     initial: Vec<bool>,
     headline: Vec<bool>,
-    lowerset: FastSet,
+    lowerset: HashSet64,
     covered: Vec<u32>,
     mentions: Vec<Mention>,
     unclassified: Vec<(usize, usize)>,
@@ -116,7 +211,7 @@ pub(crate) fn recognize(
         })
         .collect();
     let lower_count = toks.iter().filter(|t| t.lower).count();
-    let mut lowerset = FastSet::with_capacity_and_hasher(lower_count, Default::default());
+    let mut lowerset = HashSet64::with_capacity(lower_count);
     for (k, t) in toks.iter().enumerate() {
         if t.lower {
             lowerset.insert(hashes[k]);
@@ -327,7 +422,7 @@ impl<'a> Ctx<'a> {
 
     #[inline]
     fn common(&self, k: usize) -> bool {
-        self.lowerset.contains(&self.hashes[k])
+        self.lowerset.contains(self.hashes[k])
     }
 
     fn same_sent(&self, a: usize, b: usize) -> bool {
@@ -401,7 +496,8 @@ impl<'a> Ctx<'a> {
         };
         let mut i = 0;
         while i < n {
-            if !acr(self, i) || (i > 0 && self.toks[i].gap == Gap::None) {
+            let t = &self.toks[i];
+            if !(t.word && t.upper && !t.digit) || !acr(self, i) || (i > 0 && t.gap == Gap::None) {
                 i += 1;
                 continue;
             }
