@@ -99,7 +99,8 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
                 }
                 seen |= k;
                 if H {
-                    h = add(h, FOLD[c as usize]);
+                    // An ASCII letter or digit: setting bit 5 lower-cases it.
+                    h = add(h, c | 0x20);
                 }
                 j += 1;
             }
@@ -249,8 +250,9 @@ fn gap(spaced: bool, newlines: u32) -> Gap {
 
 /// Tokenizes `text`, with the tokens' [`token_hash`]es.
 pub(crate) fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u64>) {
-    let mut v = Vec::with_capacity(text.len() / 5 + 1);
-    let mut h = Vec::with_capacity(text.len() / 5 + 1);
+    // News text has a token every 5 bytes or so; punctuation-heavy text more.
+    let mut v = Vec::with_capacity(text.len() / 4 + 16);
+    let mut h = Vec::with_capacity(text.len() / 4 + 16);
     tokenize_hashed_into(text, &mut v, &mut h);
     (v, h)
 }
