@@ -3,13 +3,14 @@
 //! Every step walks the tokens once, looking back or ahead by a bounded window, so the time
 //! is linear in the text.
 
-use super::data::{LanguageData, Opt, WordList as W};
+use super::data::{LanguageData, Opt, WordList as W, CLASS_FIRST, CLASS_LAST};
 use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
     FxHasher, Gap, Gazetteer, MixHasher, RawAliasRef, RawIndexBuilder, RawMatch, Token,
 };
 use crate::Span;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -149,6 +150,9 @@ struct Ctx<'a> {
     initial: Vec<bool>,
     headline: Vec<bool>,
     lowerset: HashSet64,
+    /// Per token, its word lists ([`LanguageData::classes`] with [`CLASS_KNOWN`] set), or 0
+    /// while not looked up yet.
+    cls: Vec<Cell<u64>>,
     covered: Vec<u32>,
     mentions: Vec<Mention>,
     unclassified: Vec<(usize, usize)>,
@@ -157,6 +161,8 @@ struct Ctx<'a> {
 }
 
 const NONE: u32 = u32::MAX;
+/// Marks a token's classes as looked up.
+const CLASS_KNOWN: u64 = 1 << 63;
 
 pub(crate) fn recognize(
     text: &str,
@@ -225,6 +231,7 @@ pub(crate) fn recognize(
         initial,
         headline,
         lowerset,
+        cls: vec![Cell::new(0); n],
         covered: vec![NONE; n],
         mentions: Vec::with_capacity(n / 8 + 4),
         unclassified: Vec::new(),
@@ -308,8 +315,8 @@ pub(crate) fn recognize(
                     && cx.same_sent(k - 1, k)
                     && cx.toks[k].gap == Gap::Space
                     && (org_end[k - 1]
-                        || data.phrase_ending(W::Titles, &cx.hashes, k - 1) > 0
-                        || data.phrase_ending(W::TitleComplements, &cx.hashes, k - 1) > 0
+                        || cx.phrase_ending(W::Titles, k - 1) > 0
+                        || cx.phrase_ending(W::TitleComplements, k - 1) > 0
                         || acronym(k - 1))
             };
             let after_given = given_org
@@ -336,7 +343,7 @@ pub(crate) fn recognize(
         let mut first = m.first;
         if kind == EntityKind::Person {
             while first < m.last {
-                let l = data.phrase_at(W::Honorifics, &cx.hashes[..=m.last], first);
+                let l = cx.phrase_at(W::Honorifics, first, m.last);
                 if l == 0 || first + l > m.last {
                     break;
                 }
@@ -415,9 +422,49 @@ impl<'a> Ctx<'a> {
         t.word && (t.cap || (t.upper && !t.digit))
     }
 
+    /// The word lists of token `k` (see [`LanguageData::classes`]), looked up once.
+    #[inline]
+    fn cls(&self, k: usize) -> u64 {
+        let c = self.cls[k].get();
+        if c != 0 {
+            return c;
+        }
+        let c = self.data.classes(self.hashes[k]) | CLASS_KNOWN;
+        self.cls[k].set(c);
+        c
+    }
+
     #[inline]
     fn has(&self, l: W, k: usize) -> bool {
-        self.data.has_hash(l, self.hashes[k])
+        self.cls(k) >> l.index() & 1 != 0
+    }
+
+    /// The longest phrase of `list` starting at token `k` and ending at token `b` at the
+    /// latest: its length in tokens.
+    #[inline]
+    fn phrase_at(&self, list: W, k: usize, b: usize) -> usize {
+        let b = b.min(self.toks.len() - 1);
+        if k > b {
+            return 0;
+        }
+        let c = self.cls(k);
+        if c >> (CLASS_FIRST + list.index()) & 1 != 0 {
+            return self.data.phrase_at(list, &self.hashes[..=b], k);
+        }
+        (c >> list.index() & 1) as usize
+    }
+
+    /// The longest phrase of `list` ending at token `j`: its length in tokens.
+    #[inline]
+    fn phrase_ending(&self, list: W, j: usize) -> usize {
+        if j >= self.toks.len() {
+            return 0;
+        }
+        let c = self.cls(j);
+        if c & CLASS_LAST != 0 {
+            return self.data.phrase_ending(list, &self.hashes, j);
+        }
+        (c >> list.index() & 1) as usize
     }
 
     #[inline]
@@ -664,7 +711,7 @@ impl<'a> Ctx<'a> {
                     (W::OrgHeads, EntityKind::Organization),
                     (W::PlaceHeads, EntityKind::Place),
                 ] {
-                    let len = self.data.phrase_at(list, &self.hashes[..=b], p);
+                    let len = self.phrase_at(list, p, b);
                     if len == 0 || !self.toks[p].cap {
                         continue;
                     }
@@ -781,7 +828,7 @@ impl<'a> Ctx<'a> {
             // A sentence may open with a capitalised cue: "Miner Highland Gold said ...",
             // "Carmaker Fiat ...": the name after it is an organization's.
             if self.initial[a] {
-                let l = self.data.phrase_at(W::OrgCues, &self.hashes[..=b], a);
+                let l = self.phrase_at(W::OrgCues, a, b);
                 let s0 = a + l;
                 if l > 0
                     && s0 <= b
@@ -807,7 +854,7 @@ impl<'a> Ctx<'a> {
                 self.toks[t].word
                     && self.toks[t].cap
                     && self.toks[t + 1].gap == Gap::Space
-                    && self.data.phrase_ending(W::OrgTails, &self.hashes, t) > 0
+                    && self.phrase_ending(W::OrgTails, t) > 0
                     && self.name_words(t + 1, b)
                     && (self.has(W::GivenNames, t + 1)
                         || (self.words(t + 1, b) >= 2 && self.has(W::Surnames, b)))
@@ -821,7 +868,7 @@ impl<'a> Ctx<'a> {
                 (W::OrgTails, EntityKind::Organization),
                 (W::PlaceTails, EntityKind::Place),
             ] {
-                let len = self.data.phrase_ending(list, &self.hashes, b);
+                let len = self.phrase_ending(list, b);
                 if len == 0 || b + 1 < a + len || !self.toks[b + 1 - len].cap {
                     continue;
                 }
@@ -859,7 +906,7 @@ impl<'a> Ctx<'a> {
             // A title, then "of"/"for"/"at", then a name: the body the person serves
             // ("deputy chairman of Highland Gold", "chief executive of Fiat").
             if a >= 2 && self.toks[a - 1].lower && self.has(W::OrgPreps, a - 1) {
-                let l = self.data.phrase_ending(W::Titles, &self.hashes, a - 2);
+                let l = self.phrase_ending(W::Titles, a - 2);
                 if l > 0 && self.toks[a - 2].lower {
                     let e = self.trim_tail(a, b);
                     if e >= a && !self.has(W::NotNames, a) && !self.has(W::Titles, a) {
@@ -870,7 +917,7 @@ impl<'a> Ctx<'a> {
             }
             // A lower-case cue before: "kantor berita Yonhap", "the carmaker Fiat".
             if a > 0 && self.toks[a - 1].lower {
-                let l = self.data.phrase_ending(W::OrgCues, &self.hashes, a - 1);
+                let l = self.phrase_ending(W::OrgCues, a - 1);
                 if l > 0 && self.toks[a - l].lower {
                     let e = self.trim_tail(a, b);
                     if e >= a && !self.has(W::NotNames, a) && !self.has(W::Titles, a) {
@@ -970,7 +1017,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // A title inside the run.
-            if self.toks[k].cap && self.data.phrase_at(W::Titles, &self.hashes[..=end], k) > 0 {
+            if self.toks[k].cap && self.phrase_at(W::Titles, k, end) > 0 {
                 let s = self.title_chain_end(k, end);
                 // "... Polres Sleman Ajun Komisaris" before a known person's name.
                 let person_next = s > end && end + 1 < self.toks.len() && {
@@ -1003,7 +1050,7 @@ impl<'a> Ctx<'a> {
                 return Some((k, k));
             }
             // "PT Bank Central Asia Tbk Rully Setiawan": the name follows the tail.
-            if self.data.phrase_ending(W::OrgTails, &self.hashes, k - 1) > 0
+            if self.phrase_ending(W::OrgTails, k - 1) > 0
                 && self.toks[k - 1].cap
                 && (2..=4).contains(&self.words(k, end))
                 && self.name_words(k, end)
@@ -1031,7 +1078,7 @@ impl<'a> Ctx<'a> {
     fn title_chain_end(&self, a: usize, b: usize) -> usize {
         let mut s = a;
         loop {
-            let lt = self.data.phrase_at(W::Titles, &self.hashes[..=b], s);
+            let lt = self.phrase_at(W::Titles, s, b);
             if lt == 0 {
                 return s;
             }
@@ -1043,9 +1090,7 @@ impl<'a> Ctx<'a> {
     /// The first token after the title complements starting at `s`.
     fn complements_end(&self, mut s: usize, b: usize) -> usize {
         loop {
-            let lc = self
-                .data
-                .phrase_at(W::TitleComplements, &self.hashes[..=b], s);
+            let lc = self.phrase_at(W::TitleComplements, s, b);
             if lc == 0 {
                 return s;
             }
@@ -1093,15 +1138,13 @@ impl<'a> Ctx<'a> {
         let mut lead_common = false;
         // Strip titles, honorifics, and words that are not names at the start.
         while s <= b {
-            let lt = self.data.phrase_at(W::Titles, &self.hashes[..=b], s);
+            let lt = self.phrase_at(W::Titles, s, b);
             if lt > 0 {
                 s += lt;
                 titled = true;
                 // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
                 loop {
-                    let lc = self
-                        .data
-                        .phrase_at(W::TitleComplements, &self.hashes[..=b], s);
+                    let lc = self.phrase_at(W::TitleComplements, s, b);
                     if lc == 0 {
                         break;
                     }
@@ -1110,12 +1153,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "Ibu Kota", "Merah Putih": a common phrase written with capitals.
-            let ln = self.data.phrase_at(W::NotNames, &self.hashes[..=b], s);
+            let ln = self.phrase_at(W::NotNames, s, b);
             if ln > 1 {
                 s += ln;
                 continue;
             }
-            let lh = self.data.phrase_at(W::Honorifics, &self.hashes[..=b], s);
+            let lh = self.phrase_at(W::Honorifics, s, b);
             if lh > 0 {
                 s += lh;
                 if s <= b && self.is_punct(s, ".") {
@@ -1159,9 +1202,9 @@ impl<'a> Ctx<'a> {
                 && self.toks[h].cap
                 && self.toks[h].end - self.toks[h].start > 1
                 && self.toks[h].gap == Gap::Space
-                && self.data.phrase_at(W::Honorifics, &self.hashes[..=b], h) > 0
+                && self.phrase_at(W::Honorifics, h, b) > 0
         }) {
-            let mut r = h + self.data.phrase_at(W::Honorifics, &self.hashes[..=b], h);
+            let mut r = h + self.phrase_at(W::Honorifics, h, b);
             if r <= b && self.is_punct(r, ".") {
                 r += 1;
             }
@@ -1265,15 +1308,14 @@ impl<'a> Ctx<'a> {
             } else {
                 e + 1
             };
-            self.data.phrase_at(W::ReportingAfter, &self.hashes, k) > 0
-                && (self.toks[k].lower || headline)
+            self.phrase_at(W::ReportingAfter, k, usize::MAX) > 0 && (self.toks[k].lower || headline)
         };
         let rep_before = s > 0 && {
             let k = s - 1;
             self.same_sent(k, s)
                 && self.toks[k].word
                 && (self.toks[k].lower || self.initial[k])
-                && self.data.phrase_ending(W::ReportingBefore, &self.hashes, k) > 0
+                && self.phrase_ending(W::ReportingBefore, k) > 0
         };
         if headline {
             // Title-case lines give no case evidence: only a reporting verb next to a short name.
@@ -1290,16 +1332,14 @@ impl<'a> Ctx<'a> {
             } else {
                 s - 1
             };
-            self.toks[k].word
-                && self.same_sent(k, s)
-                && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
+            self.toks[k].word && self.same_sent(k, s) && self.phrase_ending(W::Honorifics, k) > 0
         };
         let title_after = self.title_after(e);
         let titled_before = self.title_before(s).is_some();
         let cue_before = s > 0
             && self.same_sent(s - 1, s)
             && self.toks[s - 1].lower
-            && self.data.phrase_ending(W::PersonCues, &self.hashes, s - 1) > 0;
+            && self.phrase_ending(W::PersonCues, s - 1) > 0;
         let strong = titled
             || cue_before
             || honor
@@ -1437,7 +1477,7 @@ impl<'a> Ctx<'a> {
             && self.toks[m + 1].digit
             && self.toks[m + 1].gap == Gap::None;
         let ok = if tm.word {
-            tm.lower && self.data.phrase_at(W::ReportingAfter, &self.hashes, m) > 0
+            tm.lower && self.phrase_at(W::ReportingAfter, m, usize::MAX) > 0
         } else {
             !matches!(self.t(m), "%" | ":" | "/" | "-" | "+") && !number_goes_on
         };
@@ -1454,7 +1494,7 @@ impl<'a> Ctx<'a> {
         if self.toks[k].lower && self.has(W::Articles, k) && k + 1 < n {
             k += 1;
         }
-        self.toks[k].lower && self.data.phrase_at(W::Titles, &self.hashes, k) > 0
+        self.toks[k].lower && self.phrase_at(W::Titles, k, usize::MAX) > 0
     }
 
     /// Names (one word inside a sentence, or more) joined by "dan", "and" or a comma to a
@@ -1509,8 +1549,8 @@ impl<'a> Ctx<'a> {
         let before = k > 0 && self.same_sent(k - 1, k) && {
             let j = k - 1;
             (self.toks[j].lower || self.initial[j])
-                && (self.data.phrase_ending(W::ReportingBefore, &self.hashes, j) > 0
-                    || self.data.phrase_ending(W::Honorifics, &self.hashes, j) > 0)
+                && (self.phrase_ending(W::ReportingBefore, j) > 0
+                    || self.phrase_ending(W::Honorifics, j) > 0)
         };
         let mut j = k + 1;
         if j < n && self.is_punct(j, ",") {
@@ -1519,8 +1559,8 @@ impl<'a> Ctx<'a> {
         let after = j < n
             && self.same_sent(k, j)
             && self.toks[j].lower
-            && (self.data.phrase_at(W::ReportingAfter, &self.hashes, j) > 0
-                || self.data.phrase_at(W::ReportingBefore, &self.hashes, j) > 0);
+            && (self.phrase_at(W::ReportingAfter, j, usize::MAX) > 0
+                || self.phrase_at(W::ReportingBefore, j, usize::MAX) > 0);
         before || after
     }
 
@@ -1611,7 +1651,7 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            let l = self.data.phrase_ending(W::Titles, &self.hashes, k);
+            let l = self.phrase_ending(W::Titles, k);
             if l > 0 {
                 let first = k + 1 - l;
                 let role = self.text[self.toks[first].start..self.toks[k].end].to_lowercase();
@@ -2026,7 +2066,7 @@ impl<'a> Ctx<'a> {
         let start = k;
         let mut role_found = false;
         while k < n && k < start + 3 && self.same_sent(k, last) {
-            let l = self.data.phrase_at(W::Titles, &self.hashes, k);
+            let l = self.phrase_at(W::Titles, k, usize::MAX);
             if l > 0 && self.toks[k].word {
                 let role = self.text[self.toks[k].start..self.toks[k + l - 1].end].to_lowercase();
                 roles.push(role);

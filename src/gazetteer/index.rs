@@ -229,7 +229,9 @@ impl IndexBuilder {
         for &h in &self.lower_first {
             lower_bits.insert(h);
         }
-        let bits = (self.firsts.len() * 8).next_power_of_two().clamp(1 << 12, 1 << 21);
+        let bits = (self.firsts.len() * 8)
+            .next_power_of_two()
+            .clamp(1 << 12, 1 << 21);
         let mut first_bits = vec![0u64; bits / 64];
         let first_mask = bits as u64 - 1;
         for &h in &self.firsts {

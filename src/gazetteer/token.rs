@@ -465,9 +465,15 @@ mod tests {
 
     #[test]
     fn general_punctuation_is_no_word_space_or_case() {
-        for c in (0x2010u32..=0x2027).chain(0x2030..=0x205E).filter_map(char::from_u32) {
+        for c in (0x2010u32..=0x2027)
+            .chain(0x2030..=0x205E)
+            .filter_map(char::from_u32)
+        {
             assert!(is_general_punct(c));
-            assert!(!is_word_char(c) && !is_mark(c) && !c.is_whitespace(), "{c:?}");
+            assert!(
+                !is_word_char(c) && !is_mark(c) && !c.is_whitespace(),
+                "{c:?}"
+            );
             assert!(c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
             assert_eq!(
                 tokenize_hashed(&c.to_string()).1,
