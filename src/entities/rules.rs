@@ -476,8 +476,10 @@ impl<'a> Ctx<'a> {
         self.sent[a] == self.sent[b]
     }
 
+    #[inline]
     fn is_punct(&self, k: usize, s: &str) -> bool {
-        !self.toks[k].word && self.t(k) == s
+        let t = &self.toks[k];
+        !t.word && self.text.as_bytes().get(t.start..t.end) == Some(s.as_bytes())
     }
 
     fn is_reporting(&self, k: usize) -> bool {

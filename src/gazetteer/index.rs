@@ -301,14 +301,14 @@ impl Index {
         if self.terms.is_empty() {
             return;
         }
-        let have = hashes.len() == tokens.len();
-        let hash_at = |j: usize| {
-            if have {
-                hashes[j]
-            } else {
-                token_hash(tokens[j].text(text))
-            }
+        let computed: Vec<u64>;
+        let hashes = if hashes.len() == tokens.len() {
+            hashes
+        } else {
+            computed = tokens.iter().map(|t| token_hash(t.text(text))).collect();
+            &computed
         };
+        let hash_at = |j: usize| hashes[j];
         let mut scratch: Vec<Token> = Vec::new();
         let mut cands: Vec<(usize, u32)> = Vec::new();
         let n = tokens.len();
