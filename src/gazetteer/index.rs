@@ -313,26 +313,26 @@ impl Index {
         let mut cands: Vec<(usize, u32)> = Vec::new();
         let n = tokens.len();
         let mut i = 0;
+        let (bits, mask) = (&self.first_bits[..], self.first_mask);
         while i < n {
-            let t = &tokens[i];
-            let h0 = if t.cap || t.upper || t.digit {
-                let h = hash_at(i);
-                if !self.may_start(h) {
-                    i += 1;
-                    continue;
-                }
-                h
-            } else if self.lower_first.is_empty() {
+            // The first-token filter on the hash alone (most tokens stop here), then the
+            // case: a capitalised word or a digit may start any alias, another token only
+            // an alias that starts with it written so.
+            let h0 = hashes[i];
+            let b = first_bit(h0) & mask;
+            if bits.get((b / 64) as usize).is_some_and(|&w| w & (1 << (b % 64)) == 0) {
                 i += 1;
                 continue;
-            } else {
-                let h = hash_at(i);
-                if !self.lower_bits.may_contain(h) || !self.lower_first.contains(&h) {
-                    i += 1;
-                    continue;
-                }
-                h
-            };
+            }
+            let t = &tokens[i];
+            if !(t.cap || t.upper || t.digit)
+                && (self.lower_first.is_empty()
+                    || !self.lower_bits.may_contain(h0)
+                    || !self.lower_first.contains(&h0))
+            {
+                i += 1;
+                continue;
+            }
             cands.clear();
             let mut node = 0u32;
             let end = n.min(i + MAX_TOKENS);
