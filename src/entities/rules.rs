@@ -153,6 +153,12 @@ struct Ctx<'a> {
     /// Per token, its word lists ([`LanguageData::classes`] with [`CLASS_KNOWN`] set), or 0
     /// while not looked up yet.
     cls: Vec<Cell<u64>>,
+    /// Capitalised words ([`Ctx::is_cap_word`]), in order: where the rule pass may start a run.
+    cap_words: Vec<u32>,
+    /// Hyphens ("-", U+2010, U+2011, U+2013) touching the token before them, in order.
+    hyphens: Vec<u32>,
+    /// Opening parentheses, in order.
+    parens: Vec<u32>,
     covered: Vec<u32>,
     mentions: Vec<Mention>,
     unclassified: Vec<(usize, usize)>,
@@ -183,10 +189,23 @@ pub(crate) fn recognize(
     let mut seen_word = false;
     let nsent = sentences.len().max(1);
     let mut caps = vec![(0u32, 0u32); nsent];
+    let mut cap_words = Vec::with_capacity(n / 4 + 4);
+    let mut hyphens = Vec::new();
+    let mut parens = Vec::new();
+    let mut lowerset = HashSet64::with_capacity(n / 2);
+    let bytes = text.as_bytes();
+    let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
     for (k, t) in toks.iter().enumerate() {
-        while si + 1 < sentences.len() && t.start >= sentences[si].span.end {
-            si += 1;
-            seen_word = false;
+        if t.start >= sent_end {
+            while si + 1 < sentences.len() && t.start >= sentences[si].span.end {
+                si += 1;
+                seen_word = false;
+            }
+            sent_end = if si + 1 < sentences.len() {
+                sentences[si].span.end
+            } else {
+                usize::MAX
+            };
         }
         sent[k] = si as u32;
         if t.word {
@@ -196,8 +215,25 @@ pub(crate) fn recognize(
             }
             if t.cap || t.upper {
                 caps[si].0 += 1;
-            } else if t.lower && !data.has_hash(W::NotNames, hashes[k]) {
-                caps[si].1 += 1;
+                if t.cap || !t.digit {
+                    cap_words.push(k as u32);
+                }
+            } else if t.lower {
+                lowerset.insert(hashes[k]);
+                if !data.has_hash(W::NotNames, hashes[k]) {
+                    caps[si].1 += 1;
+                }
+            }
+        } else {
+            match bytes[t.start] {
+                b'(' => parens.push(k as u32),
+                b'-' if t.gap == Gap::None => hyphens.push(k as u32),
+                0xE2 if t.gap == Gap::None
+                    && matches!(&text[t.start..t.end], "\u{2010}" | "\u{2011}" | "\u{2013}") =>
+                {
+                    hyphens.push(k as u32)
+                }
+                _ => {}
             }
         }
     }
@@ -216,13 +252,6 @@ pub(crate) fn recognize(
             alone && c >= 3 && l * 8 <= c
         })
         .collect();
-    let lower_count = toks.iter().filter(|t| t.lower).count();
-    let mut lowerset = HashSet64::with_capacity(lower_count);
-    for (k, t) in toks.iter().enumerate() {
-        if t.lower {
-            lowerset.insert(hashes[k]);
-        }
-    }
     let mut cx = Ctx {
         text,
         toks,
@@ -232,6 +261,9 @@ pub(crate) fn recognize(
         headline,
         lowerset,
         cls: vec![Cell::new(0); n],
+        cap_words,
+        hyphens,
+        parens,
         covered: vec![NONE; n],
         mentions: Vec::with_capacity(n / 8 + 4),
         unclassified: Vec::new(),
@@ -490,8 +522,13 @@ impl<'a> Ctx<'a> {
     /// region or sea, name one region.
     fn merge_region_compounds(&mut self) {
         let n = self.toks.len();
-        let mut k = 1;
-        while k + 1 < n {
+        // The next token that may join two places (past a merged compound).
+        let mut from = 1;
+        for x in 0..self.hyphens.len() {
+            let k = self.hyphens[x] as usize;
+            if k < from || k + 1 >= n {
+                continue;
+            }
             let (a, b) = (self.covered[k - 1], self.covered[k + 1]);
             if a != NONE
                 && b != NONE
@@ -516,11 +553,9 @@ impl<'a> Ctx<'a> {
                     self.remove(a as usize);
                     self.remove(b as usize);
                     self.push(first, last, EntityKind::Place, EntitySource::Rule, None);
-                    k = last + 1;
-                    continue;
+                    from = last + 1;
                 }
             }
-            k += 1;
         }
     }
 
@@ -543,11 +578,16 @@ impl<'a> Ctx<'a> {
                 && k + 1 < n
                 && cx.toks[k + 1].gap == Gap::None
         };
-        let mut i = 0;
-        while i < n {
+        // A compound starts with an acronym right before a hyphen: the next start allowed.
+        let mut from = 0;
+        for x in 0..self.hyphens.len() {
+            let h = self.hyphens[x] as usize;
+            if h == 0 || h - 1 < from {
+                continue;
+            }
+            let i = h - 1;
             let t = &self.toks[i];
             if !(t.word && t.upper && !t.digit) || !acr(self, i) || (i > 0 && t.gap == Gap::None) {
-                i += 1;
                 continue;
             }
             let mut j = i;
@@ -557,7 +597,7 @@ impl<'a> Ctx<'a> {
             // Not glued to more text on the right ("TNK-BP's" is fine: the apostrophe stops).
             let glued = j + 1 < n && self.toks[j + 1].gap == Gap::None && self.toks[j + 1].word;
             if j == i || glued || (i..=j).all(|k| self.toks[k].end - self.toks[k].start < 2) {
-                i = j + 1;
+                from = j + 1;
                 continue;
             }
             // Mentions over the parts: each must lie inside the compound, none a place,
@@ -583,21 +623,21 @@ impl<'a> Ctx<'a> {
                 }
                 self.push(i, j, EntityKind::Organization, EntitySource::Rule, None);
             }
-            i = j + 1;
+            from = j + 1;
         }
     }
 
     fn rule_pass(&mut self) {
-        let n = self.toks.len();
-        let mut i = 0;
-        while i < n {
-            if self.covered[i] != NONE || !self.is_cap_word(i) || self.is_reporting(i) {
-                i += 1;
+        // The next token a run may start at (past the run classified last).
+        let mut from = 0;
+        for x in 0..self.cap_words.len() {
+            let i = self.cap_words[x] as usize;
+            if i < from || self.covered[i] != NONE || self.is_reporting(i) {
                 continue;
             }
             let j = self.extend_run(i);
             self.classify(i, j);
-            i = j + 1;
+            from = j + 1;
         }
     }
 
@@ -1671,8 +1711,11 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         // Acronyms defined in parentheses: "Komisi Pemberantasan Korupsi (KPK)".
         let mut aliases: Vec<(String, usize)> = Vec::new();
-        let mut k = 1;
-        while k + 2 < n {
+        for x in 0..self.parens.len() {
+            let k = self.parens[x] as usize;
+            if k < 1 || k + 2 >= n {
+                continue;
+            }
             if self.is_punct(k, "(")
                 && self.toks[k + 1].word
                 && self.toks[k + 1].upper
@@ -1702,7 +1745,6 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            k += 1;
         }
         // Names found by rules, and the surnames of people with two or more words.
         let mut alias_set = FastSet::default();

@@ -276,15 +276,6 @@ impl Index {
         self.nodes as usize
     }
 
-    /// Whether some alias may start with the token whose [`token_hash`] is `h`.
-    #[inline]
-    fn may_start(&self, h: u64) -> bool {
-        let b = first_bit(h) & self.first_mask;
-        self.first_bits
-            .get((b / 64) as usize)
-            .map_or(true, |&w| w & (1 << (b % 64)) != 0)
-    }
-
     /// Leftmost-longest matches over `tokens` of `text`, non-overlapping, in order.
     /// `surface(alias)` gives an alias's text for the case check. `hashes` are the tokens'
     /// [`token_hash`]es when the caller has them (one per token), else empty.
@@ -320,7 +311,10 @@ impl Index {
             // an alias that starts with it written so.
             let h0 = hashes[i];
             let b = first_bit(h0) & mask;
-            if bits.get((b / 64) as usize).is_some_and(|&w| w & (1 << (b % 64)) == 0) {
+            if bits
+                .get((b / 64) as usize)
+                .is_some_and(|&w| w & (1 << (b % 64)) == 0)
+            {
                 i += 1;
                 continue;
             }
