@@ -7,7 +7,7 @@ use super::data::{LanguageData, Opt, WordList as W, CLASS_FIRST, CLASS_LAST};
 use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
-    FxHasher, Gap, Gazetteer, MixHasher, RawAliasRef, RawIndexBuilder, RawMatch, Token,
+    check_case, CaseFit, FxHasher, Gap, Gazetteer, MixHasher, RawMatch, Token, MAX_TOKENS,
 };
 use crate::Span;
 use std::cell::Cell;
@@ -132,6 +132,13 @@ const MAX_ATTRS: usize = 16;
 /// The longest name found by rules, in tokens.
 const MAX_NAME: usize = 12;
 
+/// A match of the link pass: tokens `first..=last`, naming mention `entry`.
+struct LinkMatch {
+    first: usize,
+    last: usize,
+    entry: usize,
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Mention {
     first: usize,
@@ -155,6 +162,9 @@ struct Ctx<'a> {
     cls: Vec<Cell<u64>>,
     /// Capitalised words ([`Ctx::is_cap_word`]), in order: where the rule pass may start a run.
     cap_words: Vec<u32>,
+    /// Capitalised words and numbers (capital, no lower-case letter, or a digit first), in
+    /// order: where a name of the text may start.
+    starters: Vec<u32>,
     /// Hyphens ("-", U+2010, U+2011, U+2013) touching the token before them, in order.
     hyphens: Vec<u32>,
     /// Opening parentheses, in order.
@@ -192,6 +202,7 @@ pub(crate) fn recognize(
     let mut cap_words = Vec::with_capacity(n / 4 + 4);
     let mut hyphens = Vec::new();
     let mut parens = Vec::new();
+    let mut starters = Vec::with_capacity(n / 4 + 4);
     let mut lowerset = HashSet64::with_capacity(n / 2);
     let bytes = text.as_bytes();
     let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
@@ -212,6 +223,9 @@ pub(crate) fn recognize(
             if !seen_word {
                 initial[k] = true;
                 seen_word = true;
+            }
+            if t.cap || t.upper || t.digit {
+                starters.push(k as u32);
             }
             if t.cap || t.upper {
                 caps[si].0 += 1;
@@ -262,6 +276,7 @@ pub(crate) fn recognize(
         lowerset,
         cls: vec![Cell::new(0); n],
         cap_words,
+        starters,
         hyphens,
         parens,
         covered: vec![NONE; n],
@@ -587,7 +602,8 @@ impl<'a> Ctx<'a> {
             }
             let i = h - 1;
             let t = &self.toks[i];
-            if !(t.word && t.upper && !t.digit) || !acr(self, i) || (i > 0 && t.gap == Gap::None) {
+            let starts = t.word && t.upper && !t.digit && acr(self, i);
+            if !starts || (i > 0 && t.gap == Gap::None) {
                 continue;
             }
             let mut j = i;
@@ -1711,6 +1727,8 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         // Acronyms defined in parentheses: "Komisi Pemberantasan Korupsi (KPK)".
         let mut aliases: Vec<(String, usize)> = Vec::new();
+        // The tokens each alias was read from (its text's tokens, up to case).
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         for x in 0..self.parens.len() {
             let k = self.parens[x] as usize;
             if k < 1 || k + 2 >= n {
@@ -1742,6 +1760,7 @@ impl<'a> Ctx<'a> {
                             self.push(k + 1, k + 1, kind, EntitySource::Link, None);
                         }
                         aliases.push((acr, t));
+                        spans.push((k + 1, k + 1));
                     }
                 }
             }
@@ -1762,6 +1781,7 @@ impl<'a> Ctx<'a> {
                 }
                 if alias_set.insert(token_hash(&s)) {
                     aliases.push((s, id));
+                    spans.push((m.first, m.last));
                 }
             }
             if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
@@ -1775,36 +1795,18 @@ impl<'a> Ctx<'a> {
                     && alias_set.insert(self.hashes[l])
                 {
                     aliases.push((self.t(l).to_string(), id));
+                    spans.push((l, l));
                 }
             }
         }
         if aliases.is_empty() {
             return;
         }
-        let mut ib = RawIndexBuilder::with_capacity(aliases.len());
-        for (i, (s, id)) in aliases.iter().enumerate() {
-            ib.add(
-                s,
-                RawAliasRef {
-                    entry: *id as u32,
-                    alias: i as u32,
-                    exact: false,
-                },
-            );
-        }
-        let index = ib.build();
-        let mut found = Vec::new();
-        index.find(
-            self.text,
-            &self.toks,
-            &self.hashes,
-            |r| aliases[r.alias as usize].0.as_str(),
-            &mut found,
-        );
+        let found = self.match_aliases(&aliases, &spans);
         for f in found {
             // A person's surname in this text names the person everywhere in it, not the
             // town of the same name ("Weingarten", "Timberlake").
-            let src_person = self.mentions[f.alias.entry as usize].kind == EntityKind::Person;
+            let src_person = self.mentions[f.entry].kind == EntityKind::Person;
             if src_person && f.first == f.last && self.covered[f.first] != NONE {
                 let c = self.covered[f.first] as usize;
                 let cm = &self.mentions[c];
@@ -1823,10 +1825,131 @@ impl<'a> Ctx<'a> {
                 }
             }
             if (f.first..=f.last).all(|x| self.covered[x] == NONE) {
-                let kind = self.mentions[f.alias.entry as usize].kind;
+                let kind = self.mentions[f.entry].kind;
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
             }
         }
+    }
+
+    /// Leftmost-longest matches of the text's own names (`aliases`: text and mention, read
+    /// from the tokens `spans`), non-overlapping, in order: the gazetteer index's matching
+    /// (same tokens up to case, the same case policy, earlier aliases first among equals),
+    /// without building an index: the aliases' tokens are the text's.
+    fn match_aliases(
+        &self,
+        aliases: &[(String, usize)],
+        spans: &[(usize, usize)],
+    ) -> Vec<LinkMatch> {
+        let n = self.toks.len();
+        let mut out = Vec::new();
+        // Per alias: first token's hash, whether it starts without a capital, exact case.
+        let mut firsts: Vec<(u64, bool, bool)> = Vec::with_capacity(aliases.len());
+        let mut bits = [0u64; 16];
+        let mut lower_any = false;
+        for (i, &(a, b)) in spans.iter().enumerate() {
+            let ok = b - a < MAX_TOKENS;
+            let t = &self.toks[a];
+            let lower_first = !(t.cap || t.upper || t.digit);
+            let surface = aliases[i].0.as_str();
+            let exact = surface.chars().any(char::is_alphabetic)
+                && !surface.chars().any(char::is_lowercase);
+            let h = self.hashes[a];
+            if ok {
+                bits[(h >> 60) as usize] |= 1 << ((h >> 54) & 63);
+                lower_any |= lower_first;
+            }
+            firsts.push((h, ok && lower_first, exact));
+        }
+        let may = |h: u64| bits[(h >> 60) as usize] & (1 << ((h >> 54) & 63)) != 0;
+        // The aliases by first token's hash (then in order), for a binary search.
+        let mut by_first: Vec<(u64, usize)> = (0..spans.len())
+            .filter(|&x| spans[x].1 - spans[x].0 < MAX_TOKENS)
+            .map(|x| (firsts[x].0, x))
+            .collect();
+        by_first.sort_unstable();
+        let mut scratch: Vec<Token> = Vec::new();
+        // (length, alias) of the aliases matching at a position.
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        // Unless an alias starts without a capital, only capitalised words and numbers may
+        // start a match.
+        let all: Vec<u32>;
+        let starts = if lower_any {
+            all = (0..n as u32).collect();
+            &all[..]
+        } else {
+            &self.starters[..]
+        };
+        let mut i = 0;
+        for &st in starts {
+            if (st as usize) < i {
+                continue;
+            }
+            i = st as usize;
+            let h0 = self.hashes[i];
+            if !may(h0) {
+                continue;
+            }
+            let t = &self.toks[i];
+            let cap = t.cap || t.upper || t.digit;
+            let lower_start = lower_any && firsts.iter().any(|f| f.1 && f.0 == h0);
+            if !(cap || lower_start) {
+                continue;
+            }
+            cands.clear();
+            let from = by_first.partition_point(|&(h, _)| h < h0);
+            for &(h, x) in &by_first[from..] {
+                if h != h0 {
+                    break;
+                }
+                let (a, b) = spans[x];
+                let len = b - a + 1;
+                if i + len > n {
+                    continue;
+                }
+                let same = (1..len).all(|d| {
+                    let (tj, ta) = (&self.toks[i + d], &self.toks[a + d]);
+                    tj.gap != Gap::Break
+                        && self.hashes[i + d] == self.hashes[a + d]
+                        && (tj.gap != Gap::None) == (ta.gap != Gap::None)
+                });
+                if same {
+                    cands.push((len, x));
+                }
+            }
+            // Longest first; among aliases of one length, in order.
+            cands.sort_unstable_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)));
+            let mut found = None;
+            let mut g = 0;
+            while g < cands.len() && found.is_none() {
+                let len = cands[g].0;
+                let mut upper_hit = None;
+                while g < cands.len() && cands[g].0 == len {
+                    let x = cands[g].1;
+                    g += 1;
+                    if found.is_some() {
+                        continue;
+                    }
+                    let toks = &self.toks[i..i + len];
+                    match check_case(self.text, toks, &aliases[x].0, firsts[x].2, &mut scratch) {
+                        CaseFit::Exact => found = Some((len, x)),
+                        CaseFit::Upper if upper_hit.is_none() => upper_hit = Some((len, x)),
+                        _ => {}
+                    }
+                }
+                if found.is_none() {
+                    found = upper_hit;
+                }
+            }
+            if let Some((len, x)) = found {
+                out.push(LinkMatch {
+                    first: i,
+                    last: i + len - 1,
+                    entry: aliases[x].1,
+                });
+                i += len;
+            }
+        }
+        out
     }
 
     /// "warga Palestina", "DPD Bali": in a language whose modifiers follow

@@ -319,11 +319,13 @@ impl Index {
                 continue;
             }
             let t = &tokens[i];
-            if !(t.cap || t.upper || t.digit)
-                && (self.lower_first.is_empty()
-                    || !self.lower_bits.may_contain(h0)
-                    || !self.lower_first.contains(&h0))
-            {
+            let starts = t.cap
+                || t.upper
+                || t.digit
+                || (!self.lower_first.is_empty()
+                    && self.lower_bits.may_contain(h0)
+                    && self.lower_first.contains(&h0));
+            if !starts {
                 i += 1;
                 continue;
             }
@@ -387,15 +389,16 @@ impl Index {
     }
 }
 
+/// How the text's tokens fit an alias's case ([`check_case`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CaseFit {
+pub(crate) enum CaseFit {
     No,
     Exact,
     Upper,
 }
 
 /// Checks the case policy of an alias against the text tokens it matched.
-fn check_case(
+pub(crate) fn check_case(
     text: &str,
     toks: &[Token],
     surface: &str,
