@@ -198,7 +198,9 @@ pub(crate) fn recognize(
     let mut si = 0usize;
     let mut seen_word = false;
     let nsent = sentences.len().max(1);
+    // Per sentence: capitalised words, lower-case words, the first token.
     let mut caps = vec![(0u32, 0u32); nsent];
+    let mut sent_first = vec![u32::MAX; nsent];
     let mut cap_words = Vec::with_capacity(n / 4 + 4);
     let mut hyphens = Vec::new();
     let mut parens = Vec::new();
@@ -219,6 +221,9 @@ pub(crate) fn recognize(
             };
         }
         sent[k] = si as u32;
+        if sent_first[si] == u32::MAX {
+            sent_first[si] = k as u32;
+        }
         if t.word {
             if !seen_word {
                 initial[k] = true;
@@ -234,9 +239,7 @@ pub(crate) fn recognize(
                 }
             } else if t.lower {
                 lowerset.insert(hashes[k]);
-                if !data.has_hash(W::NotNames, hashes[k]) {
-                    caps[si].1 += 1;
-                }
+                caps[si].1 += 1;
             }
         } else {
             match bytes[t.start] {
@@ -251,8 +254,9 @@ pub(crate) fn recognize(
             }
         }
     }
-    // A title-case line: a paragraph of one sentence, mostly capitalised words, and no
-    // full stop at its end (a list of names in a sentence is no headline).
+    // A title-case line: a paragraph of one sentence, mostly capitalised words (lower-case
+    // words that are not names, "di", "dan", do not count), and no full stop at its end (a
+    // list of names in a sentence is no headline).
     let headline: Vec<bool> = caps
         .iter()
         .enumerate()
@@ -263,7 +267,27 @@ pub(crate) fn recognize(
                 let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
                 !prev_same && !next_same && !text[st.trimmed].ends_with('.')
             }) || sentences.is_empty();
-            alone && c >= 3 && l * 8 <= c
+            if !alone || c < 3 {
+                return false;
+            }
+            if l * 8 <= c {
+                return true;
+            }
+            // Only here are the lower-case words looked up.
+            let mut l = 0;
+            let mut k = sent_first[i] as usize;
+            while k < n && sent[k] as usize == i {
+                let t = &toks[k];
+                if t.word
+                    && !(t.cap || t.upper)
+                    && t.lower
+                    && !data.has_hash(W::NotNames, hashes[k])
+                {
+                    l += 1;
+                }
+                k += 1;
+            }
+            l * 8 <= c
         })
         .collect();
     let mut cx = Ctx {
