@@ -125,6 +125,42 @@ impl HashSet64 {
     }
 }
 
+/// A 64-bit hash of `squeeze_spaces(s)`, of its `to_lowercase()` when `lower`: the same for
+/// the same resulting string; without allocating for ASCII text.
+fn surface_key(s: &str, lower: bool) -> u64 {
+    fn add(h: u64, b: u8) -> u64 {
+        (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    }
+    let mut h = 0x2545_f491_4f6c_dd1d_u64;
+    let mut len = 0u64;
+    if s.is_ascii() {
+        let mut space = false;
+        for &b in s.as_bytes() {
+            if (b as char).is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && len > 0 {
+                h = add(h, b' ');
+                len += 1;
+            }
+            space = false;
+            h = add(h, if lower { b.to_ascii_lowercase() } else { b });
+            len += 1;
+        }
+    } else {
+        let mut t = squeeze_spaces(s);
+        if lower {
+            t = t.to_lowercase();
+        }
+        for &b in t.as_bytes() {
+            h = add(h, b);
+        }
+        len = t.len() as u64;
+    }
+    add(h.rotate_left(7) ^ len, 0)
+}
+
 /// How far back a title may stand before a name, in tokens.
 const LOOKBACK: usize = 8;
 /// At most this many roles and affiliations are kept per referent (bounds the work).
@@ -2047,15 +2083,22 @@ impl<'a> Ctx<'a> {
         let surface = |m: &Mention| -> String {
             squeeze_spaces(&self.text[self.toks[m.first].start..self.toks[m.last].end])
         };
+        // A hash of `surface(m)` (lower-cased when `lower`), without building it.
+        let surface_key = |m: &Mention, lower: bool| -> u64 {
+            surface_key(
+                &self.text[self.toks[m.first].start..self.toks[m.last].end],
+                lower,
+            )
+        };
         // Same gazetteer entry, or same kind and same written name.
         let mut by_entry: FxMap<u32, usize> = FxMap::default();
-        let mut by_name: FxMap<String, usize> = FxMap::default();
+        let mut by_name: FxMap<u64, usize> = FxMap::default();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             let q = match m.entry {
                 Some(e) => *by_entry.entry(e).or_insert(p),
                 // One name, one entity in a text, whatever kind each rule guessed.
-                None => *by_name.entry(surface(m).to_lowercase()).or_insert(p),
+                None => *by_name.entry(surface_key(m, true)).or_insert(p),
             };
             if q != p {
                 union(&mut parent, p, q);
@@ -2108,11 +2151,11 @@ impl<'a> Ctx<'a> {
             }
         }
         // Acronym defined after a name: later uses of it join the same group (by text).
-        let mut acr_group: FxMap<String, usize> = FxMap::default();
+        let mut acr_group: FxMap<u64, usize> = FxMap::default();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.source == EntitySource::Link && m.first >= 1 && self.is_punct(m.first - 1, "(") {
-                acr_group.insert(surface(m), p);
+                acr_group.insert(surface_key(m, false), p);
             }
         }
         for (p, &mi) in order.iter().enumerate() {
@@ -2120,7 +2163,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let m = &self.mentions[mi];
-            if let Some(&q) = acr_group.get(&surface(m)) {
+            if let Some(&q) = acr_group.get(&surface_key(m, false)) {
                 if m.entry.is_none() || self.mentions[order[q]].entry.is_none() {
                     union(&mut parent, p, q);
                 }
@@ -2377,4 +2420,30 @@ fn title_case(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::surface_key;
+
+    #[test]
+    fn surface_keys_are_keys_of_the_squeezed_text() {
+        for (a, b, lower, same) in [
+            ("Patrick  Cronin", "Patrick Cronin", false, true),
+            ("Patrick\n Cronin", "patrick cronin", true, true),
+            ("Patrick Cronin", "patrick cronin", false, false),
+            ("Zürich  Nord", "zürich nord", true, true),
+            ("ZÜRICH Nord", "Zürich Nord", false, false),
+            ("Tempo.co", "tempo.co", true, true),
+            ("A\u{b}B", "a b", true, true),
+            ("A\u{2003}B", "a b", true, true),
+            ("AB", "A B", false, false),
+        ] {
+            assert_eq!(
+                surface_key(a, lower) == surface_key(b, lower),
+                same,
+                "{a:?} {b:?}"
+            );
+        }
+    }
 }
