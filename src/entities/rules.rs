@@ -917,7 +917,7 @@ impl<'a> Ctx<'a> {
                         self.classify(a, p - 1);
                     }
                     // "Bank Mega Syariah Eva Dahlia Kusumawati": a person after the name.
-                    let titled = chain > a || self.title_before(a).is_some();
+                    let titled = chain > a || self.has_title_before(a);
                     if let Some((k, s)) = self.person_after_org(head_end, end, place_end, titled) {
                         self.push(p, k - 1, kind, EntitySource::Rule, None);
                         if s <= end {
@@ -1332,7 +1332,7 @@ impl<'a> Ctx<'a> {
                 honor = true;
             }
         }
-        let served = titled || self.title_before(s).is_some();
+        let served = titled || self.has_title_before(s);
         // "Kepala Bidang Pencegahan Penyakit Ani Suryani": after a title, words of the
         // lexicon, one of them a derived noun, name the title's unit, not the person.
         if served {
@@ -1453,7 +1453,7 @@ impl<'a> Ctx<'a> {
             self.toks[k].word && self.same_sent(k, s) && self.phrase_ending(W::Honorifics, k) > 0
         };
         let title_after = self.title_after(e);
-        let titled_before = self.title_before(s).is_some();
+        let titled_before = self.has_title_before(s);
         let cue_before = s > 0
             && self.same_sent(s - 1, s)
             && self.toks[s - 1].lower
@@ -1744,6 +1744,23 @@ impl<'a> Ctx<'a> {
     /// Returns (role, affiliation mentions).
     fn title_before(&self, s: usize) -> Option<(String, Vec<usize>)> {
         let mut affs = Vec::new();
+        let (first, last) = self.title_span_before(s, Some(&mut affs))?;
+        let role = self.text[self.toks[first].start..self.toks[last].end].to_lowercase();
+        Some((role, affs))
+    }
+
+    /// Whether a title stands before the name at `s` ([`Ctx::title_before`]).
+    fn has_title_before(&self, s: usize) -> bool {
+        self.title_span_before(s, None).is_some()
+    }
+
+    /// The tokens of the title before the name at `s` ([`Ctx::title_before`]), with the
+    /// affiliations added to `affs` when given.
+    fn title_span_before(
+        &self,
+        s: usize,
+        mut affs: Option<&mut Vec<usize>>,
+    ) -> Option<(usize, usize)> {
         let mut k = s;
         let mut steps = 0;
         while k > 0 && steps < LOOKBACK {
@@ -1758,7 +1775,9 @@ impl<'a> Ctx<'a> {
                 if mm.kind == EntityKind::Person || !mm.alive {
                     break;
                 }
-                affs.push(m as usize);
+                if let Some(a) = affs.as_deref_mut() {
+                    a.push(m as usize);
+                }
                 k = mm.first;
                 continue;
             }
@@ -1771,9 +1790,7 @@ impl<'a> Ctx<'a> {
             }
             let l = self.phrase_ending(W::Titles, k);
             if l > 0 {
-                let first = k + 1 - l;
-                let role = self.text[self.toks[first].start..self.toks[k].end].to_lowercase();
-                return Some((role, affs));
+                return Some((k + 1 - l, k));
             }
             if t.cap && (self.common(k) || self.has(W::NotNames, k)) {
                 continue;
