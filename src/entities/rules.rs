@@ -1843,7 +1843,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // Names found by rules, and the surnames of people with two or more words.
-        let mut alias_set = FastSet::default();
+        let mut alias_set =
+            FastSet::with_capacity_and_hasher(self.mentions.len(), Default::default());
         for (id, m) in self.mentions.iter().enumerate() {
             if !m.alive || m.source == EntitySource::Link {
                 continue;
@@ -2108,8 +2109,10 @@ impl<'a> Ctx<'a> {
             )
         };
         // Same gazetteer entry, or same kind and same written name.
-        let mut by_entry: FxMap<u32, usize> = FxMap::default();
-        let mut by_name: FxMap<u64, usize> = FxMap::default();
+        let mut by_entry: FxMap<u32, usize> =
+            FxMap::with_capacity_and_hasher(nm, Default::default());
+        let mut by_name: FxMap<u64, usize> =
+            FxMap::with_capacity_and_hasher(nm, Default::default());
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             let q = match m.entry {
