@@ -8,7 +8,7 @@
 
 use super::token::{eq_exact, eq_title, eq_upper, token_hash, tokenize_into, Gap, Token};
 use crate::hashbits::HashBits;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Aliases longer than this many tokens are not indexed.
@@ -89,7 +89,6 @@ impl Hasher for FxHasher {
     }
 }
 
-type Map = HashMap<u64, u32, BuildHasherDefault<MixHasher>>;
 
 #[inline]
 fn mix(mut z: u64) -> u64 {
@@ -101,6 +100,97 @@ fn mix(mut z: u64) -> u64 {
 #[inline]
 fn edge_key(parent: u32, hash: u64, spaced: bool) -> u64 {
     mix(hash ^ ((parent as u64) << 1 | spaced as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// The trie's edges, (edge key -> child node), in one open-addressing table with linear
+/// probing, at most 3/4 full: the keys are already mixed, so a probe is a mask and a compare.
+/// The key 0 marks an empty slot; an edge whose key is 0 is kept aside.
+#[derive(Clone, Debug, Default)]
+struct EdgeTable {
+    keys: Vec<u64>,
+    vals: Vec<u32>,
+    len: usize,
+    zero: Option<u32>,
+}
+
+impl EdgeTable {
+    fn with_capacity(n: usize) -> EdgeTable {
+        let slots = (n + n / 3 + 1).next_power_of_two().max(16);
+        EdgeTable {
+            keys: vec![0; slots],
+            vals: vec![0; slots],
+            len: 0,
+            zero: None,
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.keys.capacity() * 8 + self.vals.capacity() * 4
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        if key == 0 {
+            return self.zero;
+        }
+        if self.keys.is_empty() {
+            return None;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(self.vals[i]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The child of `key`, inserting `v` when there is none.
+    fn get_or_insert(&mut self, key: u64, v: u32) -> u32 {
+        if key == 0 {
+            return *self.zero.get_or_insert(v);
+        }
+        if (self.len + 1) * 4 > self.keys.len() * 3 {
+            self.grow();
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.vals[i];
+            }
+            if k == 0 {
+                self.keys[i] = key;
+                self.vals[i] = v;
+                self.len += 1;
+                return v;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let slots = (self.keys.len() * 2).max(16);
+        let keys = std::mem::replace(&mut self.keys, vec![0; slots]);
+        let vals = std::mem::replace(&mut self.vals, vec![0; slots]);
+        let mask = slots - 1;
+        for (k, v) in keys.into_iter().zip(vals) {
+            if k != 0 {
+                let mut i = k as usize & mask;
+                while self.keys[i] != 0 {
+                    i = (i + 1) & mask;
+                }
+                self.keys[i] = k;
+                self.vals[i] = v;
+            }
+        }
+    }
 }
 
 /// One indexed alias: which entry, which alias of it, and how its case is checked.
@@ -116,7 +206,7 @@ pub(crate) struct AliasRef {
 /// The token trie.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
-    edges: Map,
+    edges: EdgeTable,
     /// Per node, the offset of its aliases in `terms` (one more than the number of nodes).
     term_off: Vec<u32>,
     terms: Vec<AliasRef>,
@@ -145,7 +235,7 @@ pub(crate) struct IndexMatch {
 
 /// Builds an [`Index`].
 pub(crate) struct IndexBuilder {
-    edges: Map,
+    edges: EdgeTable,
     nodes: u32,
     pending: Vec<(u32, AliasRef)>,
     lower_first: HashSet<u64, BuildHasherDefault<MixHasher>>,
@@ -156,8 +246,7 @@ pub(crate) struct IndexBuilder {
 
 impl IndexBuilder {
     pub fn with_capacity(aliases: usize) -> IndexBuilder {
-        let mut edges = Map::default();
-        edges.reserve(aliases + aliases / 2);
+        let edges = EdgeTable::with_capacity(aliases + aliases / 2);
         IndexBuilder {
             edges,
             nodes: 1,
@@ -188,7 +277,7 @@ impl IndexBuilder {
                     i > 0 && t.gap != Gap::None,
                 );
                 let next = self.nodes;
-                let child = *self.edges.entry(key).or_insert(next);
+                let child = self.edges.get_or_insert(key, next);
                 if child == next {
                     self.nodes += 1;
                 }
@@ -262,7 +351,7 @@ impl Index {
     /// Heap bytes used, approximately.
     pub fn memory_usage(&self) -> usize {
         // hashbrown: (key, value) padded to 16 bytes plus one control byte per bucket.
-        self.edges.capacity() * 17
+        self.edges.heap_bytes()
             + self.lower_first.capacity() * 9
             + self.lower_bits.heap_bytes()
             + self.first_bits.capacity() * 8
@@ -338,8 +427,8 @@ impl Index {
                 }
                 let h = if j == i { h0 } else { hash_at(j) };
                 let key = edge_key(node, h, j > i && tj.gap != Gap::None);
-                match self.edges.get(&key) {
-                    Some(&c) => node = c,
+                match self.edges.get(key) {
+                    Some(c) => node = c,
                     None => break,
                 }
                 let (a, b) = (
