@@ -244,6 +244,9 @@ pub(crate) fn recognize(
     let mut lowerset = HashSet64::with_capacity(n / 2);
     let bytes = text.as_bytes();
     let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
+    if toks[0].start < sent_end || sentences.len() <= 1 {
+        sent_first[0] = 0;
+    }
     for (k, t) in toks.iter().enumerate() {
         if t.start >= sent_end {
             while si + 1 < sentences.len() && t.start >= sentences[si].span.end {
@@ -255,11 +258,11 @@ pub(crate) fn recognize(
             } else {
                 usize::MAX
             };
+            if sent_first[si] == u32::MAX {
+                sent_first[si] = k as u32;
+            }
         }
         sent[k] = si as u32;
-        if sent_first[si] == u32::MAX {
-            sent_first[si] = k as u32;
-        }
         if t.word {
             if !seen_word {
                 initial[k] = true;

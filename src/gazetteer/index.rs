@@ -89,7 +89,6 @@ impl Hasher for FxHasher {
     }
 }
 
-
 #[inline]
 fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
