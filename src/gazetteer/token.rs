@@ -88,12 +88,13 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
             let start = i;
             let mut seen = cl;
             let mut h = add(0, FOLD[b as usize]);
-            let mut j = i + 1;
+            let rest = &bytes[i + 1..];
+            let mut len = rest.len();
             let mut high = false;
-            while j < n {
-                let c = bytes[j];
+            for (off, &c) in rest.iter().enumerate() {
                 let k = ASCII_CLASS[c as usize];
                 if k & ALNUM == 0 {
+                    len = off;
                     high = c >= 0x80;
                     break;
                 }
@@ -102,8 +103,8 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
                     // An ASCII letter or digit: setting bit 5 lower-cases it.
                     h = add(h, c | 0x20);
                 }
-                j += 1;
             }
+            let mut j = i + 1 + len;
             let mut has_lower = seen & LOWER != 0;
             let mut has_letter = seen & LETTER != 0;
             if high {
