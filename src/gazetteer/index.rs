@@ -8,7 +8,7 @@
 
 use super::token::{eq_exact, eq_title, eq_upper, token_hash, tokenize_into, Gap, Token};
 use crate::hashbits::HashBits;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Aliases longer than this many tokens are not indexed.
@@ -89,6 +89,8 @@ impl Hasher for FxHasher {
     }
 }
 
+type Map = HashMap<u64, u32, BuildHasherDefault<MixHasher>>;
+
 #[inline]
 fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -99,97 +101,6 @@ fn mix(mut z: u64) -> u64 {
 #[inline]
 fn edge_key(parent: u32, hash: u64, spaced: bool) -> u64 {
     mix(hash ^ ((parent as u64) << 1 | spaced as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
-}
-
-/// The trie's edges, (edge key -> child node), in one open-addressing table with linear
-/// probing, at most 3/4 full: the keys are already mixed, so a probe is a mask and a compare.
-/// The key 0 marks an empty slot; an edge whose key is 0 is kept aside.
-#[derive(Clone, Debug, Default)]
-struct EdgeTable {
-    keys: Vec<u64>,
-    vals: Vec<u32>,
-    len: usize,
-    zero: Option<u32>,
-}
-
-impl EdgeTable {
-    fn with_capacity(n: usize) -> EdgeTable {
-        let slots = (n + n / 3 + 1).next_power_of_two().max(16);
-        EdgeTable {
-            keys: vec![0; slots],
-            vals: vec![0; slots],
-            len: 0,
-            zero: None,
-        }
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.keys.capacity() * 8 + self.vals.capacity() * 4
-    }
-
-    #[inline]
-    fn get(&self, key: u64) -> Option<u32> {
-        if key == 0 {
-            return self.zero;
-        }
-        if self.keys.is_empty() {
-            return None;
-        }
-        let mask = self.keys.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(self.vals[i]);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// The child of `key`, inserting `v` when there is none.
-    fn get_or_insert(&mut self, key: u64, v: u32) -> u32 {
-        if key == 0 {
-            return *self.zero.get_or_insert(v);
-        }
-        if (self.len + 1) * 4 > self.keys.len() * 3 {
-            self.grow();
-        }
-        let mask = self.keys.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            let k = self.keys[i];
-            if k == key {
-                return self.vals[i];
-            }
-            if k == 0 {
-                self.keys[i] = key;
-                self.vals[i] = v;
-                self.len += 1;
-                return v;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn grow(&mut self) {
-        let slots = (self.keys.len() * 2).max(16);
-        let keys = std::mem::replace(&mut self.keys, vec![0; slots]);
-        let vals = std::mem::replace(&mut self.vals, vec![0; slots]);
-        let mask = slots - 1;
-        for (k, v) in keys.into_iter().zip(vals) {
-            if k != 0 {
-                let mut i = k as usize & mask;
-                while self.keys[i] != 0 {
-                    i = (i + 1) & mask;
-                }
-                self.keys[i] = k;
-                self.vals[i] = v;
-            }
-        }
-    }
 }
 
 /// One indexed alias: which entry, which alias of it, and how its case is checked.
@@ -205,7 +116,7 @@ pub(crate) struct AliasRef {
 /// The token trie.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
-    edges: EdgeTable,
+    edges: Map,
     /// Per node, the offset of its aliases in `terms` (one more than the number of nodes).
     term_off: Vec<u32>,
     terms: Vec<AliasRef>,
@@ -217,8 +128,8 @@ pub(crate) struct Index {
     /// one bit test, without a hash-set probe.
     lower_bits: HashBits<12>,
     /// The first tokens' hashes of all the aliases as a bit filter sized to their number
-    /// (about 8 bits each): a token that starts no alias is ruled out by one bit test,
-    /// before the trie's hash map is probed.
+    /// announced (about 8 bits each, 4 Kib to 2 Mib): a token that starts no alias is ruled
+    /// out by one bit test, before the trie's hash map is probed.
     first_bits: Vec<u64>,
     /// `first_bits.len() * 64 - 1` (a power of two less one).
     first_mask: u64,
@@ -234,24 +145,25 @@ pub(crate) struct IndexMatch {
 
 /// Builds an [`Index`].
 pub(crate) struct IndexBuilder {
-    edges: EdgeTable,
+    edges: Map,
     nodes: u32,
     pending: Vec<(u32, AliasRef)>,
     lower_first: HashSet<u64, BuildHasherDefault<MixHasher>>,
-    /// The first token's hash of every alias added (repeats included).
-    firsts: Vec<u64>,
+    /// [`Index::first_bits`], sized for the number of aliases announced.
+    first_bits: Vec<u64>,
     scratch: Vec<Token>,
 }
 
 impl IndexBuilder {
     pub fn with_capacity(aliases: usize) -> IndexBuilder {
-        let edges = EdgeTable::with_capacity(aliases + aliases / 2);
+        let mut edges = Map::default();
+        edges.reserve(aliases + aliases / 2);
         IndexBuilder {
             edges,
             nodes: 1,
             pending: Vec::with_capacity(aliases),
             lower_first: HashSet::default(),
-            firsts: Vec::with_capacity(aliases),
+            first_bits: vec![0; (aliases * 8).next_power_of_two().clamp(1 << 12, 1 << 21) / 64],
             scratch: Vec::new(),
         }
     }
@@ -267,7 +179,9 @@ impl IndexBuilder {
             if !(first.cap || first.upper || first.digit) {
                 self.lower_first.insert(h0);
             }
-            self.firsts.push(h0);
+            let mask = self.first_bits.len() as u64 * 64 - 1;
+            let b = first_bit(h0) & mask;
+            self.first_bits[(b / 64) as usize] |= 1 << (b % 64);
             let mut node = 0u32;
             for (i, t) in toks.iter().enumerate() {
                 let key = edge_key(
@@ -276,7 +190,7 @@ impl IndexBuilder {
                     i > 0 && t.gap != Gap::None,
                 );
                 let next = self.nodes;
-                let child = self.edges.get_or_insert(key, next);
+                let child = *self.edges.entry(key).or_insert(next);
                 if child == next {
                     self.nodes += 1;
                 }
@@ -317,15 +231,7 @@ impl IndexBuilder {
         for &h in &self.lower_first {
             lower_bits.insert(h);
         }
-        let bits = (self.firsts.len() * 8)
-            .next_power_of_two()
-            .clamp(1 << 12, 1 << 21);
-        let mut first_bits = vec![0u64; bits / 64];
-        let first_mask = bits as u64 - 1;
-        for &h in &self.firsts {
-            let b = first_bit(h) & first_mask;
-            first_bits[(b / 64) as usize] |= 1 << (b % 64);
-        }
+        let first_mask = self.first_bits.len() as u64 * 64 - 1;
         Index {
             edges: self.edges,
             term_off,
@@ -333,7 +239,7 @@ impl IndexBuilder {
             nodes: self.nodes,
             lower_first: self.lower_first,
             lower_bits,
-            first_bits,
+            first_bits: self.first_bits,
             first_mask,
         }
     }
@@ -350,7 +256,7 @@ impl Index {
     /// Heap bytes used, approximately.
     pub fn memory_usage(&self) -> usize {
         // hashbrown: (key, value) padded to 16 bytes plus one control byte per bucket.
-        self.edges.heap_bytes()
+        self.edges.capacity() * 17
             + self.lower_first.capacity() * 9
             + self.lower_bits.heap_bytes()
             + self.first_bits.capacity() * 8
@@ -426,8 +332,8 @@ impl Index {
                 }
                 let h = if j == i { h0 } else { hash_at(j) };
                 let key = edge_key(node, h, j > i && tj.gap != Gap::None);
-                match self.edges.get(key) {
-                    Some(c) => node = c,
+                match self.edges.get(&key) {
+                    Some(&c) => node = c,
                     None => break,
                 }
                 let (a, b) = (
