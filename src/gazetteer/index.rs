@@ -299,19 +299,20 @@ impl Index {
         let n = tokens.len();
         let mut i = 0;
         let (bits, mask) = (&self.first_bits[..], self.first_mask);
+        let rules_out = |h: u64| {
+            let b = first_bit(h) & mask;
+            bits.get((b / 64) as usize)
+                .is_some_and(|&w| w & (1 << (b % 64)) == 0)
+        };
         while i < n {
             // The first-token filter on the hash alone (most tokens stop here), then the
             // case: a capitalised word or a digit may start any alias, another token only
             // an alias that starts with it written so.
-            let h0 = hashes[i];
-            let b = first_bit(h0) & mask;
-            if bits
-                .get((b / 64) as usize)
-                .is_some_and(|&w| w & (1 << (b % 64)) == 0)
-            {
-                i += 1;
-                continue;
+            match hashes[i..n].iter().position(|&h| !rules_out(h)) {
+                Some(d) => i += d,
+                None => break,
             }
+            let h0 = hashes[i];
             let t = &tokens[i];
             let starts = t.cap
                 || t.upper
