@@ -763,7 +763,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            if !tk.word && tk.gap == Gap::None && self.t(k) == "." {
+            if !tk.word && tk.gap == Gap::None && self.is_punct(k, ".") {
                 let tj = self.toks[j];
                 if tj.word
                     && tj.upper
@@ -776,13 +776,14 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            let joiner = (tk.word && tk.lower) || self.t(k) == "&";
+            let joiner = (tk.word && tk.lower) || self.is_punct(k, "&");
+            // The word lists last: the checks of the token's neighbours are cheaper.
             if joiner
                 && tk.gap == Gap::Space
-                && (self.has(W::NameParticles, k) || self.has(W::Connectors, k))
                 && next_ok(k + 1)
                 && self.is_cap_word(k + 1)
                 && self.toks[k + 1].gap == Gap::Space
+                && (self.has(W::NameParticles, k) || self.has(W::Connectors, k))
                 && !self.is_reporting(k + 1)
             {
                 j = k + 1;
