@@ -62,10 +62,11 @@ pub(crate) struct Mention {
 /// Most tokens looked at before a name for its roles.
 const CTX_BEFORE: usize = 4;
 
-/// The lower-case forms (as [`lower`] gives them) and word-list classes of a paragraph's
-/// tokens, each computed at most once per token: the lower-case form when the paragraph is
-/// read (borrowed from the text when the token is in lower case already), the classes when
-/// first asked for.
+/// The lower-case forms (as [`lower`] gives them) and word-list classes of the document's
+/// tokens (those `collect` reads), each computed at most once per token: the lower-case form
+/// when the paragraph is read (borrowed from the text when the token is in lower case
+/// already), the classes when first asked for. Indexed by token within the current paragraph
+/// (`base` is the index of its first token): both passes over the tokens share it.
 struct Lows<'t> {
     text: &'t str,
     lx: &'t Lexicon,
@@ -73,6 +74,8 @@ struct Lows<'t> {
     /// Per token: start and end of its lower-case form, in the text (`true`) or in `arena`,
     /// and its classes once looked up ([`UNKNOWN`] before).
     at: Vec<(usize, usize, bool, Cell<u32>)>,
+    /// The index in `at` of the current paragraph's first token.
+    base: usize,
     /// No roles: shared by the mentions that have none.
     no_ctx: Rc<Vec<String>>,
 }
@@ -98,6 +101,7 @@ impl<'t> Lows<'t> {
             lx,
             arena: String::new(),
             at: Vec::new(),
+            base: 0,
             no_ctx: Rc::default(),
         }
     }
@@ -111,9 +115,9 @@ impl<'t> Lows<'t> {
         }
     }
 
+    /// Appends the forms of a paragraph's tokens and makes it the current one.
     fn fill(&mut self, toks: &[Tok]) {
-        self.arena.clear();
-        self.at.clear();
+        self.base = self.at.len();
         self.at.reserve(toks.len());
         let text = self.text;
         let bytes = text.as_bytes();
@@ -144,7 +148,7 @@ impl<'t> Lows<'t> {
     /// The lower-case form of token `k`.
     #[inline]
     fn low(&self, k: usize) -> &str {
-        let (s, e, in_text, _) = &self.at[k];
+        let (s, e, in_text, _) = &self.at[self.base + k];
         let from = if *in_text {
             self.text
         } else {
@@ -162,12 +166,12 @@ impl<'t> Lows<'t> {
     /// The classes of token `k`.
     #[inline]
     fn classes(&self, k: usize) -> u32 {
-        let c = self.at[k].3.get();
+        let c = self.at[self.base + k].3.get();
         if c != UNKNOWN {
             return c;
         }
         let c = self.lx.classes_of(self.low(k));
-        self.at[k].3.set(c);
+        self.at[self.base + k].3.set(c);
         c
     }
 }
@@ -233,6 +237,8 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     let mut toks: Vec<Tok> = Vec::new();
     let mut own: Vec<Mention> = Vec::new();
     let mut lw = Lows::new(text, lx);
+    // (Lower-case forms are as long as their words but for a few non-ASCII letters.)
+    lw.arena.reserve(limit / 2);
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     let mut key = String::new();
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
@@ -246,14 +252,14 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             break;
         }
         tokenize(text, p.span.start, p.span.end, &mut toks);
-        // Kept for the subject pass below (no second tokenization).
+        // Kept for the subject pass below (no second tokenization, no second reading).
         let at = all_toks.len();
         all_toks.extend_from_slice(&toks);
         par_toks.push((at, all_toks.len()));
+        lw.fill(&toks);
         if headline(text, &toks) {
             continue;
         }
-        lw.fill(&toks);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -290,7 +296,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     }
     if from_entities == 0 {
         let mut own = own;
-        promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut own);
+        promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut own);
         return own;
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
@@ -388,7 +394,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         }
     }
     merged.sort_by_key(|m| m.span.start);
-    promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut merged);
+    promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut merged);
     merged
 }
 
@@ -407,6 +413,7 @@ fn promote_subjects(
     quotes: &[RawQuote],
     all_toks: &[Tok],
     par_toks: &[(usize, usize)],
+    lw: &mut Lows,
     out: &mut [Mention],
 ) {
     if out.is_empty() || lx.active_prefix.is_empty() {
@@ -417,15 +424,15 @@ fn promote_subjects(
         let k = quotes.partition_point(|q| q.content.end <= pos);
         quotes.get(k).is_some_and(|q| q.content.start <= pos)
     };
-    let mut lw = Lows::new(text, lx);
-    // The paragraphs `collect` read, in order, with their tokens.
+    // The paragraphs `collect` read, in order, with their tokens (and their forms in `lw`).
     for &(a, b) in par_toks {
         let toks = all_toks.get(a..b).unwrap_or_default();
         let verbish = |lw: &Lows, k: usize| {
             let w = lw.low(k);
             lw.is(k, class::CUE) && lx.active_verb(w) || lw.is(k, class::SUBJECT_VERB)
         };
-        lw.fill(toks);
+        lw.base = a;
+        let lw = &*lw;
         for k in 1..toks.len() {
             let t = toks[k];
             if !t.is_word() || t.cap {
