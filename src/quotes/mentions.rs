@@ -435,7 +435,7 @@ fn promote_subjects(
         let lw = &*lw;
         for k in 1..toks.len() {
             let t = toks[k];
-            if !t.is_word() || t.cap {
+            if !t.is_word() || t.cap || !lx.may_be_verb(lw.low(k)) {
                 continue;
             }
             // (The word's own tests first: most words are neither kind of cue.)
