@@ -114,9 +114,13 @@ pub(crate) struct Lexicon {
     /// The [`verb_key`]s of the cues and verbs of stance: most words are ruled out by one bit
     /// test before any look-up.
     pub verb_keys: HashBits<14>,
+    /// The [`verb_key`]s of every word of [`Lexicon::classes`]: most names are ruled out by
+    /// one bit test before the look-up.
+    pub class_keys: HashBits<15>,
 }
 
-/// A cheap key of a word (its length and first and last two bytes), spread over 64 bits.
+/// A cheap key of a word (its length and first and last two bytes), spread over 64 bits: a
+/// prefilter of look-ups.
 #[inline]
 pub(crate) fn verb_key(w: &str) -> u64 {
     let b = w.as_bytes();
@@ -384,6 +388,7 @@ impl Lexicon {
         if bits == 0 {
             self.classes.remove(w);
         } else {
+            self.class_keys.insert(verb_key(w));
             self.classes.insert(w.to_string(), bits);
         }
     }
@@ -397,6 +402,9 @@ impl Lexicon {
     /// The classes (bits of [`class`]) of a lower-case word.
     #[inline]
     pub(crate) fn classes_of(&self, w: &str) -> u32 {
+        if !self.class_keys.may_contain(verb_key(w)) {
+            return 0;
+        }
         self.classes.get(w).copied().unwrap_or(0)
     }
 
@@ -483,6 +491,11 @@ mod tests {
         for lx in [&*ID, &*EN] {
             for w in lx.cues.keys().chain(lx.subject_verb.iter()) {
                 assert!(lx.may_be_verb(w), "{w}");
+            }
+        }
+        for lx in [&*ID, &*EN] {
+            for (w, &c) in &lx.classes {
+                assert_eq!(lx.classes_of(w), c, "{w}");
             }
         }
         // The filter rules most other words out.
