@@ -7,7 +7,7 @@
 
 use super::lexicon::{class, CueClass, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower_into, tokenize, Tok};
+use super::words::{lower_into, tokenize_append, Tok};
 use crate::document::Document;
 use crate::{EntityKind, Span};
 use std::cell::Cell;
@@ -80,12 +80,24 @@ struct Lows<'t> {
     no_ctx: Rc<Vec<String>>,
 }
 
-/// Whether a byte is an ASCII lower-case letter or a digit, by table.
-static LOWER_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// [`ASCII_CASE`]: an ASCII lower-case letter or a digit.
+const LOWER: u8 = 1;
+/// [`ASCII_CASE`]: an ASCII upper-case letter.
+const UPPER: u8 = 2;
+/// [`ASCII_CASE`]: any other byte.
+const OTHER: u8 = 4;
+
+/// The kind of a byte ([`LOWER`], [`UPPER`] or [`OTHER`]), by table.
+static ASCII_CASE: [u8; 256] = {
+    let mut t = [OTHER; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_lowercase() || (b as u8).is_ascii_digit();
+        let c = b as u8;
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            t[b] = LOWER;
+        } else if c.is_ascii_uppercase() {
+            t[b] = UPPER;
+        }
         b += 1;
     }
     t
@@ -130,12 +142,26 @@ impl<'t> Lows<'t> {
                 // nothing); other ASCII punctuation is itself.
                 [b'-'] => Some((0, 0)),
                 &[b] if b.is_ascii() && !b.is_ascii_alphanumeric() => None,
-                // Lower-case ASCII letters and digits: the text is its own lower-case form.
-                _ if wb.iter().all(|&c| LOWER_ALNUM[usize::from(c)]) => None,
                 _ => {
-                    let start = self.arena.len();
-                    lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
-                    Some((start, self.arena.len()))
+                    // (Bits of ASCII_CASE over the word's bytes.)
+                    let seen = wb
+                        .iter()
+                        .fold(0u8, |acc, &c| acc | ASCII_CASE[usize::from(c)]);
+                    if seen == LOWER {
+                        // Lower-case ASCII letters and digits: the text is its own
+                        // lower-case form.
+                        None
+                    } else if seen & OTHER == 0 {
+                        // ASCII letters and digits only: no possessive, no reduplication.
+                        let start = self.arena.len();
+                        self.arena
+                            .extend(wb.iter().map(|&c| char::from(c.to_ascii_lowercase())));
+                        Some((start, self.arena.len()))
+                    } else {
+                        let start = self.arena.len();
+                        lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                        Some((start, self.arena.len()))
+                    }
                 }
             };
             self.at.push(match own {
@@ -234,7 +260,6 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     }
     let from_entities = out.len();
     // 2. Our own: capitalised runs.
-    let mut toks: Vec<Tok> = Vec::new();
     let mut own: Vec<Mention> = Vec::new();
     let mut lw = Lows::new(text, lx);
     // (Lower-case forms are as long as their words but for a few non-ASCII letters.)
@@ -242,7 +267,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     let mut key = String::new();
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
-    let mut all_toks: Vec<Tok> = Vec::new();
+    // (About one token in five bytes of news.)
+    let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 5);
+    lw.at.reserve(limit / 5);
     let mut par_toks: Vec<(usize, usize)> = Vec::new();
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
@@ -251,13 +278,13 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         if p.span.start >= limit {
             break;
         }
-        tokenize(text, p.span.start, p.span.end, &mut toks);
         // Kept for the subject pass below (no second tokenization, no second reading).
         let at = all_toks.len();
-        all_toks.extend_from_slice(&toks);
+        tokenize_append(text, p.span.start, p.span.end, &mut all_toks);
         par_toks.push((at, all_toks.len()));
-        lw.fill(&toks);
-        if headline(text, &toks) {
+        let toks = all_toks.get(at..).unwrap_or_default();
+        lw.fill(toks);
+        if headline(text, toks) {
             continue;
         }
         let mut i = 0;

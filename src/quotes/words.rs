@@ -37,10 +37,15 @@ fn inner_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '&' | '_')
 }
 
-/// Tokens of `text[start..end]` appended to `out` (cleared first). Bytes are scanned
-/// directly; only non-ASCII characters are decoded.
+/// Tokens of `text[start..end]` in `out` (cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_append(text, start, end, out);
+}
+
+/// Tokens of `text[start..end]` appended to `out`. Bytes are scanned directly; only
+/// non-ASCII characters are decoded.
+pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
     let mut i = start;
