@@ -88,11 +88,16 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
         let mut j = i + len;
         while j < end {
             // ASCII letters and digits: the common case, no decoding.
-            j += bytes[j..end]
-                .iter()
-                .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                .unwrap_or(end - j);
+            while j < end && ASCII_ALNUM[usize::from(bytes[j])] {
+                j += 1;
+            }
             if j >= end {
+                break;
+            }
+            // Other ASCII bytes end the word but for a joiner or a comma (one test for the
+            // common space and punctuation).
+            let b = bytes[j];
+            if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.' | b'&' | b'_' | b',') {
                 break;
             }
             let (d, dl) = char_at(text, bytes, j);
