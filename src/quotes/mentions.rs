@@ -7,7 +7,7 @@
 
 use super::lexicon::{class, CueClass, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower_into, tokenize_append, Tok};
+use super::words::{lower_into, tokenize_append, Tok, LOWER, OTHER};
 use crate::document::Document;
 use crate::{EntityKind, Span};
 use std::cell::Cell;
@@ -80,29 +80,6 @@ struct Lows<'t> {
     no_ctx: Rc<Vec<String>>,
 }
 
-/// [`ASCII_CASE`]: an ASCII lower-case letter or a digit.
-const LOWER: u8 = 1;
-/// [`ASCII_CASE`]: an ASCII upper-case letter.
-const UPPER: u8 = 2;
-/// [`ASCII_CASE`]: any other byte.
-const OTHER: u8 = 4;
-
-/// The kind of a byte ([`LOWER`], [`UPPER`] or [`OTHER`]), by table.
-static ASCII_CASE: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            t[b] = LOWER;
-        } else if c.is_ascii_uppercase() {
-            t[b] = UPPER;
-        }
-        b += 1;
-    }
-    t
-};
-
 /// Classes not looked up yet.
 const UNKNOWN: u32 = u32::MAX;
 
@@ -136,32 +113,25 @@ impl<'t> Lows<'t> {
         for t in toks {
             let (s, e) = (t.span.start, t.span.end);
             let unknown = Cell::new(UNKNOWN);
-            let wb = bytes.get(s..e).unwrap_or_default();
-            let own = match wb {
+            let own = match t.punct {
+                // Lower-case ASCII letters and digits: the text is its own lower-case form.
+                None if t.case == LOWER => None,
+                // ASCII letters and digits only: no possessive, no reduplication.
+                None if t.case & OTHER == 0 => {
+                    let start = self.arena.len();
+                    let wb = bytes.get(s..e).unwrap_or_default();
+                    self.arena
+                        .extend(wb.iter().map(|&c| char::from(c.to_ascii_lowercase())));
+                    Some((start, self.arena.len()))
+                }
                 // A hyphen alone gives nothing (`lower` reads it as a reduplication of
                 // nothing); other ASCII punctuation is itself.
-                [b'-'] => Some((0, 0)),
-                &[b] if b.is_ascii() && !b.is_ascii_alphanumeric() => None,
+                Some('-') => Some((0, 0)),
+                Some(c) if c.is_ascii() => None,
                 _ => {
-                    // (Bits of ASCII_CASE over the word's bytes.)
-                    let seen = wb
-                        .iter()
-                        .fold(0u8, |acc, &c| acc | ASCII_CASE[usize::from(c)]);
-                    if seen == LOWER {
-                        // Lower-case ASCII letters and digits: the text is its own
-                        // lower-case form.
-                        None
-                    } else if seen & OTHER == 0 {
-                        // ASCII letters and digits only: no possessive, no reduplication.
-                        let start = self.arena.len();
-                        self.arena
-                            .extend(wb.iter().map(|&c| char::from(c.to_ascii_lowercase())));
-                        Some((start, self.arena.len()))
-                    } else {
-                        let start = self.arena.len();
-                        lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
-                        Some((start, self.arena.len()))
-                    }
+                    let start = self.arena.len();
+                    lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                    Some((start, self.arena.len()))
                 }
             };
             self.at.push(match own {

@@ -11,7 +11,33 @@ pub(crate) struct Tok {
     pub punct: Option<char>,
     /// The word starts with an upper-case letter (or a digit and holds an upper-case letter).
     pub cap: bool,
+    /// The kinds of the word's bytes ([`LOWER`], [`UPPER`], [`OTHER`]; `OTHER` for
+    /// punctuation): a word of `LOWER` bytes only is its own lower-case form.
+    pub case: u8,
 }
+
+/// [`Tok::case`]: ASCII lower-case letters or digits.
+pub(crate) const LOWER: u8 = 1;
+/// [`Tok::case`]: ASCII upper-case letters.
+pub(crate) const UPPER: u8 = 2;
+/// [`Tok::case`]: any other character (non-ASCII, joiners, commas).
+pub(crate) const OTHER: u8 = 4;
+
+/// The [`Tok::case`] bit of an ASCII letter or digit, 0 for any other byte, by table.
+static ASCII_CASE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            t[b] = LOWER;
+        } else if c.is_ascii_uppercase() {
+            t[b] = UPPER;
+        }
+        b += 1;
+    }
+    t
+};
 
 impl Tok {
     pub fn is_word(&self) -> bool {
@@ -21,17 +47,6 @@ impl Tok {
         self.punct == Some(c)
     }
 }
-
-/// Whether a byte is an ASCII letter or digit, by table.
-pub(crate) static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 fn inner_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '&' | '_')
@@ -63,6 +78,7 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                         span: Span::new(i, i + 1),
                         punct: Some(char::from(b)),
                         cap: false,
+                        case: OTHER,
                     });
                 }
                 i += 1;
@@ -79,16 +95,27 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                     span: Span::new(i, i + len),
                     punct: Some(c),
                     cap: false,
+                    case: OTHER,
                 });
                 i += len;
                 continue;
             }
             (c.is_uppercase(), c.is_numeric(), len)
         };
+        let mut case = if b < 0x80 {
+            ASCII_CASE[usize::from(b)]
+        } else {
+            OTHER
+        };
         let mut j = i + len;
         while j < end {
             // ASCII letters and digits: the common case, no decoding.
-            while j < end && ASCII_ALNUM[usize::from(bytes[j])] {
+            while j < end {
+                let k = ASCII_CASE[usize::from(bytes[j])];
+                if k == 0 {
+                    break;
+                }
+                case |= k;
                 j += 1;
             }
             if j >= end {
@@ -101,13 +128,16 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                 break;
             }
             let (d, dl) = char_at(text, bytes, j);
+            // (Whatever is taken below is no ASCII letter or digit: `OTHER`.)
             if d.is_alphanumeric() {
+                case |= OTHER;
                 j += dl;
             } else if inner_joiner(d)
                 && j + dl < end
                 && char_at(text, bytes, j + dl).0.is_alphanumeric()
             {
                 // Only inside a word: a letter or digit must follow.
+                case |= OTHER;
                 j += dl;
             } else if d == ','
                 && j + 1 < end
@@ -115,6 +145,7 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                 && bytes[j + 1].is_ascii_digit()
             {
                 // A number's grouping or decimal comma: "1,200", "2,5".
+                case |= OTHER;
                 j += 1;
             } else {
                 break;
@@ -131,6 +162,7 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
             span: Span::new(i, j),
             punct: None,
             cap,
+            case,
         });
         i = j;
     }
