@@ -180,9 +180,17 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
     }
 }
 
-/// Lower-cases `word` into `buf` (reused: no allocation once it is large enough) and returns it.
+/// Lower-cases `word` into `buf` (reused: no allocation once it is large enough) and returns it
+/// (or `word` itself when it is in lower case already).
 /// A possessive `'s` is dropped, and a reduplicated word ("badan-badan") gives its base.
-pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
+pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    // (Most words are their own lower-case form.)
+    if word
+        .bytes()
+        .all(|c| ASCII_CASE[usize::from(c)] == LOWER)
+    {
+        return word;
+    }
     buf.clear();
     lower_into(word, buf);
     buf.as_str()
