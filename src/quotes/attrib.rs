@@ -8,7 +8,7 @@ use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, Guess, Mention};
 use super::words::{lower, tokenize, Tok};
-use crate::document::{Cue, Document, Quote, QuoteKind, Speaker};
+use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::Span;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -36,6 +36,8 @@ struct Who {
     guess: Guess,
     referent: Option<usize>,
     ctx: Rc<Vec<String>>,
+    /// [`Mention::rctx`].
+    rctx: Option<usize>,
     /// Where an anaphor (a pronoun, a `-nya` cue) named this speaker, when `span` is its
     /// antecedent's: the speaker is remembered from there.
     at: Option<usize>,
@@ -60,6 +62,7 @@ impl Who {
             guess: m.guess,
             referent: m.referent,
             ctx: Rc::clone(&m.ctx),
+            rctx: m.rctx,
             at: None,
         }
     }
@@ -72,6 +75,7 @@ impl Who {
             guess: Guess::Unknown,
             referent: None,
             ctx: Rc::default(),
+            rctx: None,
             at: None,
         }
     }
@@ -120,6 +124,9 @@ struct Miner<'a> {
     mentions: &'a [Mention],
     buf: String,
     history: Vec<(usize, Who)>,
+    referents: &'a [Referent],
+    /// The roles and affiliations of each referent in lower case, once asked for.
+    ref_ctx: Vec<Option<Vec<String>>>,
 }
 
 /// Finds and attributes the quotes of a document.
@@ -137,6 +144,8 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         mentions: &mentions,
         buf: String::new(),
         history: Vec::new(),
+        referents: &doc.referents,
+        ref_ctx: vec![None; doc.referents.len()],
     };
     let mut pre: Vec<Tok> = Vec::new();
     let mut post: Vec<Tok> = Vec::new();
@@ -1604,6 +1613,7 @@ impl<'a> Miner<'a> {
                     guess,
                     referent: None,
                     ctx: Rc::default(),
+                    rctx: None,
                     at: None,
                 });
             }
@@ -1764,11 +1774,11 @@ impl<'a> Miner<'a> {
                     .split(' ')
                     .any(|x| lx.role_qualifier.contains(x) && !words.iter().any(|d| d == x))
         };
-        let score = |name: &str, ctx: &[String]| -> usize {
+        let score = |name: &str, ctx: &[String], rctx: &[String]| -> usize {
             words
                 .iter()
                 .filter(|w| {
-                    ctx.iter().any(|c| phrase_fits(c, w))
+                    ctx.iter().chain(rctx).any(|c| phrase_fits(c, w))
                         || name
                             .split_whitespace()
                             .any(|n| n.to_lowercase() == w.as_str())
@@ -1780,7 +1790,8 @@ impl<'a> Miner<'a> {
             if !fits(m.guess) {
                 continue;
             }
-            let s = score(&m.name, &m.ctx) as f32;
+            let rctx = referent_ctx(&mut self.ref_ctx, self.referents, m.rctx);
+            let s = score(&m.name, &m.ctx, rctx) as f32;
             if s > 0.0 && best.as_ref().map_or(true, |b| s > b.0) {
                 best = Some((s, m.span.start, Who::from_mention(m, span)));
             }
@@ -1789,7 +1800,8 @@ impl<'a> Miner<'a> {
             if *p >= pos || !fits(w.guess) {
                 continue;
             }
-            let s = score(w.name.as_deref().unwrap_or(""), &w.ctx) as f32 + 0.5;
+            let rctx = referent_ctx(&mut self.ref_ctx, self.referents, w.rctx);
+            let s = score(w.name.as_deref().unwrap_or(""), &w.ctx, rctx) as f32 + 0.5;
             if s > 0.5 && best.as_ref().map_or(true, |b| s > b.0) {
                 let mut w = w.clone();
                 w.span = span;
@@ -1920,6 +1932,24 @@ impl<'a> Miner<'a> {
 }
 
 /// A named person (or a name of unknown kind), not an organisation, place or description.
+/// The roles and affiliations of referent `r` in lower case (made once, in `cache`).
+fn referent_ctx<'c>(
+    cache: &'c mut [Option<Vec<String>>],
+    referents: &[Referent],
+    r: Option<usize>,
+) -> &'c [String] {
+    let Some((slot, rf)) = r.and_then(|r| cache.get_mut(r).zip(referents.get(r))) else {
+        return &[];
+    };
+    slot.get_or_insert_with(|| {
+        rf.roles
+            .iter()
+            .chain(rf.affiliations.iter())
+            .map(|s| s.to_lowercase())
+            .collect()
+    })
+}
+
 fn is_person_name(w: &Who) -> bool {
     w.name.is_some() && matches!(w.guess, Guess::Person | Guess::Unknown)
 }

@@ -54,6 +54,9 @@ pub(crate) struct Mention {
     /// Roles and affiliations, lower case, word by word ("presiden", "rusia"). Shared, as
     /// the name.
     pub ctx: Rc<Vec<String>>,
+    /// The referent whose roles and affiliations (lower-cased when first needed) belong
+    /// to `ctx` too: the entity layer's names.
+    pub rctx: Option<usize>,
     /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
     /// 1 from the entity layer or introduced with a role, 0 otherwise.
     pub rank: u8,
@@ -192,9 +195,11 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
         .min(text.len());
     let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
-    // A referent's name, id, and roles and affiliations in lower case, made once per referent.
-    type Shared = (Rc<str>, Option<Rc<str>>, Rc<Vec<String>>);
+    // A referent's name and id, made once per referent (its roles and affiliations are
+    // lower-cased by the miner when it matches a description: `rctx`).
+    type Shared = (Rc<str>, Option<Rc<str>>);
     let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
+    let no_ctx: Rc<Vec<String>> = Rc::default();
     // 1. The entity layer.
     for e in &doc.entities {
         if inside(e.span.start) {
@@ -203,20 +208,8 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         let Some(r) = doc.referents.get(e.referent) else {
             continue;
         };
-        let (name, id, ctx) = by_ref[e.referent]
-            .get_or_insert_with(|| {
-                let ctx = r
-                    .roles
-                    .iter()
-                    .chain(r.affiliations.iter())
-                    .map(|s| s.to_lowercase())
-                    .collect();
-                (
-                    Rc::from(r.name.as_str()),
-                    r.id.as_deref().map(Rc::from),
-                    Rc::new(ctx),
-                )
-            })
+        let (name, id) = by_ref[e.referent]
+            .get_or_insert_with(|| (Rc::from(r.name.as_str()), r.id.as_deref().map(Rc::from)))
             .clone();
         out.push(Mention {
             span: e.span,
@@ -224,7 +217,8 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             id,
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
-            ctx,
+            ctx: Rc::clone(&no_ctx),
+            rctx: Some(e.referent),
             rank: u8::from(e.kind == EntityKind::Person),
         });
     }
@@ -939,6 +933,7 @@ fn piece(
                 guess,
                 referent: None,
                 ctx: lw.share(ctx),
+                rctx: None,
                 rank: 0,
             });
             return;
@@ -1082,6 +1077,7 @@ fn piece(
         guess,
         referent: None,
         ctx: lw.share(ctx),
+        rctx: None,
         rank,
     });
 }
