@@ -79,6 +79,9 @@ struct Lows<'t> {
     at: Vec<(usize, usize, bool, Cell<u32>)>,
     /// The index in `at` of the current paragraph's first token.
     base: usize,
+    /// The indices in `at` of the words in lower case that may be cues or verbs of stance
+    /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at.
+    verbs: Vec<usize>,
     /// No roles: shared by the mentions that have none.
     no_ctx: Rc<Vec<String>>,
 }
@@ -94,6 +97,7 @@ impl<'t> Lows<'t> {
             arena: String::new(),
             at: Vec::new(),
             base: 0,
+            verbs: Vec::new(),
             no_ctx: Rc::default(),
         }
     }
@@ -118,7 +122,12 @@ impl<'t> Lows<'t> {
             let unknown = Cell::new(UNKNOWN);
             let own = match t.punct {
                 // Lower-case ASCII letters and digits: the text is its own lower-case form.
-                None if t.case == LOWER => None,
+                None if t.case == LOWER => {
+                    if !t.cap && self.lx.may_be_verb(text.get(s..e).unwrap_or("")) {
+                        self.verbs.push(self.at.len());
+                    }
+                    None
+                }
                 // ASCII letters and digits only: no possessive, no reduplication.
                 None if t.case & OTHER == 0 => {
                     let start = self.arena.len();
@@ -134,6 +143,10 @@ impl<'t> Lows<'t> {
                 _ => {
                     let start = self.arena.len();
                     lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                    let low = self.arena.get(start..).unwrap_or("");
+                    if t.is_word() && !t.cap && self.lx.may_be_verb(low) {
+                        self.verbs.push(self.at.len());
+                    }
                     Some((start, self.arena.len()))
                 }
             };
@@ -415,7 +428,10 @@ fn promote_subjects(
         let k = quotes.partition_point(|q| q.content.end <= pos);
         quotes.get(k).is_some_and(|q| q.content.start <= pos)
     };
-    // The paragraphs `collect` read, in order, with their tokens (and their forms in `lw`).
+    // The paragraphs `collect` read, in order, with their tokens (and their forms in `lw`);
+    // only the words that may be cues or verbs of stance are looked at.
+    let verbs = std::mem::take(&mut lw.verbs);
+    let mut vi = 0;
     for &(a, b) in par_toks {
         let toks = all_toks.get(a..b).unwrap_or_default();
         let verbish = |lw: &Lows, k: usize| {
@@ -424,11 +440,15 @@ fn promote_subjects(
         };
         lw.base = a;
         let lw = &*lw;
-        for k in 1..toks.len() {
-            let t = toks[k];
-            if !t.is_word() || t.cap || !lx.may_be_verb(lw.low(k)) {
+        while vi < verbs.len() && verbs[vi] < b {
+            let g = verbs[vi];
+            vi += 1;
+            // (Not the paragraph's first token.)
+            if g <= a {
                 continue;
             }
+            let k = g - a;
+            let t = toks[k];
             // (The word's own tests first: most words are neither kind of cue.)
             let subject_cue = verbish(&lw, k);
             let agent_cue = !subject_cue
