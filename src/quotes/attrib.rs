@@ -35,7 +35,7 @@ struct Who {
     id: Option<Rc<str>>,
     guess: Guess,
     referent: Option<usize>,
-    ctx: Rc<Vec<String>>,
+    ctx: Rc<[usize]>,
     /// [`Mention::rctx`].
     rctx: Option<usize>,
     /// Where an anaphor (a pronoun, a `-nya` cue) named this speaker, when `span` is its
@@ -74,7 +74,7 @@ impl Who {
             id: None,
             guess: Guess::Unknown,
             referent: None,
-            ctx: Rc::default(),
+            ctx: Rc::from(Vec::new()),
             rctx: None,
             at: None,
         }
@@ -127,6 +127,8 @@ struct Miner<'a> {
     referents: &'a [Referent],
     /// The roles and affiliations of each referent in lower case, once asked for.
     ref_ctx: Vec<Option<Vec<String>>>,
+    /// The roles and affiliations the mentions' `ctx` index.
+    phrases: Vec<String>,
 }
 
 /// Finds and attributes the quotes of a document.
@@ -137,7 +139,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
     if raw.is_empty() {
         return Vec::new();
     }
-    let mentions = mentions::collect(doc, lx, &raw);
+    let (mentions, phrases) = mentions::collect(doc, lx, &raw);
     let mut m = Miner {
         text,
         lx,
@@ -146,6 +148,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         history: Vec::new(),
         referents: &doc.referents,
         ref_ctx: vec![None; doc.referents.len()],
+        phrases,
     };
     let mut pre: Vec<Tok> = Vec::new();
     let mut post: Vec<Tok> = Vec::new();
@@ -1612,7 +1615,7 @@ impl<'a> Miner<'a> {
                     id: None,
                     guess,
                     referent: None,
-                    ctx: Rc::default(),
+                    ctx: Rc::from(Vec::new()),
                     rctx: None,
                     at: None,
                 });
@@ -1774,11 +1777,15 @@ impl<'a> Miner<'a> {
                     .split(' ')
                     .any(|x| lx.role_qualifier.contains(x) && !words.iter().any(|d| d == x))
         };
-        let score = |name: &str, ctx: &[String], rctx: &[String]| -> usize {
+        let phrases = &self.phrases;
+        let score = |name: &str, ctx: &[usize], rctx: &[String]| -> usize {
             words
                 .iter()
                 .filter(|w| {
-                    ctx.iter().chain(rctx).any(|c| phrase_fits(c, w))
+                    ctx.iter()
+                        .filter_map(|&p| phrases.get(p))
+                        .chain(rctx)
+                        .any(|c| phrase_fits(c, w))
                         || name
                             .split_whitespace()
                             .any(|n| n.to_lowercase() == w.as_str())

@@ -499,7 +499,9 @@ mod tests {
             }
         }
         // The filter rules most other words out.
-        let words = ["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "the", "of", "and"];
+        let words = [
+            "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "the", "of", "and",
+        ];
         assert!(words.iter().filter(|w| ID.may_be_verb(w)).count() <= 3);
     }
 

@@ -10,7 +10,7 @@ use super::marks::RawQuote;
 use super::words::{lower_into, tokenize_append, Tok, LOWER, OTHER};
 use crate::document::Document;
 use crate::{EntityKind, Span};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -51,15 +51,22 @@ pub(crate) struct Mention {
     pub id: Option<Rc<str>>,
     pub guess: Guess,
     pub referent: Option<usize>,
-    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"). Shared, as
-    /// the name.
-    pub ctx: Rc<Vec<String>>,
+    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"): indices in
+    /// the document's [`Phrases`]. Shared, as the name.
+    pub ctx: Rc<[usize]>,
     /// The referent whose roles and affiliations (lower-cased when first needed) belong
     /// to `ctx` too: the entity layer's names.
     pub rctx: Option<usize>,
     /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
     /// 1 from the entity layer or introduced with a role, 0 otherwise.
     pub rank: u8,
+}
+
+/// The roles and affiliations of a document's names (lower case), as they are read: a
+/// name's `ctx` holds indices in `list`, so that names share them without copies.
+#[derive(Debug, Default)]
+pub(crate) struct Phrases {
+    pub list: Vec<String>,
 }
 
 /// Most tokens looked at before a name for its roles.
@@ -83,7 +90,9 @@ struct Lows<'t> {
     /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at.
     verbs: Vec<usize>,
     /// No roles: shared by the mentions that have none.
-    no_ctx: Rc<Vec<String>>,
+    no_ctx: Rc<[usize]>,
+    /// The roles and affiliations met (made while names are read, hence a cell).
+    phrases: RefCell<Phrases>,
 }
 
 /// Classes not looked up yet.
@@ -98,16 +107,36 @@ impl<'t> Lows<'t> {
             at: Vec::new(),
             base: 0,
             verbs: Vec::new(),
-            no_ctx: Rc::default(),
+            no_ctx: Rc::from(Vec::new()),
+            phrases: RefCell::default(),
         }
     }
 
     /// `ctx` shared, without allocating when it is empty.
-    fn share(&self, ctx: Vec<String>) -> Rc<Vec<String>> {
+    fn share(&self, ctx: &[usize]) -> Rc<[usize]> {
         if ctx.is_empty() {
             Rc::clone(&self.no_ctx)
         } else {
-            Rc::new(ctx)
+            Rc::from(ctx)
+        }
+    }
+
+    /// Adds phrase `p` to the document's phrases; its index.
+    fn phrase(&self, p: &str) -> usize {
+        let mut ph = self.phrases.borrow_mut();
+        ph.list.push(p.to_string());
+        ph.list.len() - 1
+    }
+
+    /// Phrase `k` with `w` before it (`front`) or after it, a space between.
+    fn extend_phrase(&self, k: usize, w: &str, front: bool) {
+        if let Some(p) = self.phrases.borrow_mut().list.get_mut(k) {
+            if front {
+                *p = format!("{w} {p}");
+            } else {
+                p.push(' ');
+                p.push_str(w);
+            }
         }
     }
 
@@ -189,7 +218,11 @@ impl<'t> Lows<'t> {
 }
 
 /// The names of the document, in text order, never inside a quotation.
-pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<Mention> {
+pub(crate) fn collect(
+    doc: &Document,
+    lx: &Lexicon,
+    quotes: &[RawQuote],
+) -> (Vec<Mention>, Vec<String>) {
     let text = doc.text.as_str();
     // Whether a position is inside a quotation: a cursor, as positions only grow.
     let mut qk = 0;
@@ -212,7 +245,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     // lower-cased by the miner when it matches a description: `rctx`).
     type Shared = (Rc<str>, Option<Rc<str>>);
     let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
-    let no_ctx: Rc<Vec<String>> = Rc::default();
+    let no_ctx: Rc<[usize]> = Rc::from(Vec::new());
     // 1. The entity layer.
     for e in &doc.entities {
         if inside(e.span.start) {
@@ -301,7 +334,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     if from_entities == 0 {
         let mut own = own;
         promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut own);
-        return own;
+        return (own, lw.phrases.into_inner().list);
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
     // reading (which knows cues, roles and institutions) wins where the two overlap. Every
@@ -325,7 +358,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 let mut e = e.clone();
                 e.rank = e.rank.max(m.rank);
                 if !m.ctx.is_empty() {
-                    Rc::make_mut(&mut e.ctx).extend(m.ctx.iter().cloned());
+                    e.ctx = e.ctx.iter().chain(m.ctx.iter()).copied().collect();
                 }
                 merged.push(e);
                 took = true;
@@ -336,7 +369,8 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // "Bulog Bayu Krisnamurthi": a known institution, then a name.
                 let rest = text[e.span.end..m.span.end].trim_start();
                 if !rest.is_empty() {
-                    Rc::make_mut(&mut m.ctx).push(e.name.to_lowercase());
+                    let p = lw.phrase(&e.name.to_lowercase());
+                    m.ctx = m.ctx.iter().copied().chain([p]).collect();
                     merged.push(e.clone());
                     m.span = Span::new(m.span.end - rest.len(), m.span.end);
                     m.name = Rc::from(rest);
@@ -399,7 +433,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
     }
     merged.sort_by_key(|m| m.span.start);
     promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut merged);
-    merged
+    (merged, lw.phrases.into_inner().list)
 }
 
 /// Most tokens between a clause's subject (or a passive cue's agent) and its verb.
@@ -675,7 +709,8 @@ fn run_mention(
         return;
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
-    let mut ctx: Vec<String> = Vec::new();
+    // (Indices in the document's phrases.)
+    let mut ctx: Vec<usize> = Vec::new();
     let mut had_role = false;
     let mut strong_before = false;
     let mut strong = false;
@@ -692,11 +727,11 @@ fn run_mention(
         if lw.is(k, class::ROLE | class::UNNAMED | class::HONORIFIC) {
             // Consecutive role words make one phrase ("juru bicara"), read backwards here.
             if had_role && first == k + 1 {
-                if let Some(last) = ctx.last_mut() {
-                    *last = format!("{w} {last}");
+                if let Some(&last) = ctx.last() {
+                    lw.extend_phrase(last, w, true);
                 }
             } else {
-                ctx.push(w.to_string());
+                ctx.push(lw.phrase(w));
             }
             had_role = true;
             first = k;
@@ -835,12 +870,11 @@ fn run_mention(
             if role {
                 // "Wakil Presiden": one phrase.
                 if had_role && s == k && k > i {
-                    if let Some(last) = ctx.last_mut() {
-                        last.push(' ');
-                        last.push_str(w);
+                    if let Some(&last) = ctx.last() {
+                        lw.extend_phrase(last, w, false);
                     }
                 } else {
-                    ctx.push(w.to_string());
+                    ctx.push(lw.phrase(w));
                 }
                 had_role = true;
             } else {
@@ -877,7 +911,7 @@ fn piece(
     addressed: bool,
     subject: bool,
     place_prep: bool,
-    ctx: &[String],
+    ctx: &[usize],
     lw: &Lows,
     by_word: &mut HashMap<String, usize, FxBuild>,
     key: &mut String,
@@ -933,7 +967,7 @@ fn piece(
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
         for k in b..=li {
-            ctx.push(lw.low(k).to_string());
+            ctx.push(lw.phrase(lw.low(k)));
         }
         if tail == 0 {
             // All institution: an organisation or a place.
@@ -952,7 +986,7 @@ fn piece(
                 id: None,
                 guess,
                 referent: None,
-                ctx: lw.share(ctx),
+                ctx: lw.share(&ctx),
                 rctx: None,
                 rank: 0,
             });
@@ -1000,7 +1034,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            ctx.extend(m.ctx.iter().cloned());
+            ctx.extend(m.ctx.iter().copied());
         }
     } else if let Some(&k) = (words == 1)
         .then(|| inner_key(last, key))
@@ -1040,7 +1074,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(out[k].rank.min(1));
             }
-            ctx.extend(out[k].ctx.iter().cloned());
+            ctx.extend(out[k].ctx.iter().copied());
         }
     } else if words == 1 {
         if let Some(&k) = by_word.get(lw.low(b)) {
@@ -1050,7 +1084,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            ctx.extend(m.ctx.iter().cloned());
+            ctx.extend(m.ctx.iter().copied());
         }
     }
     // Words of the lexicon, capitalised ("Harus", "Raya", "Penelitian", "Ancaman Ancaman"):
@@ -1096,7 +1130,7 @@ fn piece(
         id: None,
         guess,
         referent: None,
-        ctx: lw.share(ctx),
+        ctx: lw.share(&ctx),
         rctx: None,
         rank,
     });

@@ -185,10 +185,7 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
 /// A possessive `'s` is dropped, and a reduplicated word ("badan-badan") gives its base.
 pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     // (Most words are their own lower-case form.)
-    if word
-        .bytes()
-        .all(|c| ASCII_CASE[usize::from(c)] == LOWER)
-    {
+    if word.bytes().all(|c| ASCII_CASE[usize::from(c)] == LOWER) {
         return word;
     }
     buf.clear();
