@@ -6,7 +6,7 @@
 
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
-use super::mentions::{self, Guess, Mention};
+use super::mentions::{self, Guess, Mention, Name, Names};
 use super::words::{lower, tokenize, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::Span;
@@ -30,8 +30,8 @@ const CUE_SEARCH: usize = 40;
 #[derive(Clone, Debug)]
 struct Who {
     span: Span,
-    /// Shared with the mention it comes from (a speaker is copied often: history, attributes).
-    name: Option<Rc<str>>,
+    /// Read with [`Names::get`] (a speaker is copied often: history, attributes).
+    name: Option<Name>,
     id: Option<Rc<str>>,
     guess: Guess,
     referent: Option<usize>,
@@ -44,10 +44,10 @@ struct Who {
 }
 
 impl Who {
-    fn speaker(&self) -> Speaker {
+    fn speaker(&self, names: Names) -> Speaker {
         Speaker {
             span: self.span,
-            name: self.name.as_deref().map(String::from),
+            name: self.name.map(|n| names.get(n).to_string()),
             id: self.id.as_deref().map(String::from),
             kind: self.guess.kind(),
             referent: self.referent,
@@ -57,7 +57,7 @@ impl Who {
     fn from_mention(m: &Mention, span: Span) -> Who {
         Who {
             span,
-            name: Some(Rc::clone(&m.name)),
+            name: Some(m.name),
             id: m.id.clone(),
             guess: m.guess,
             referent: m.referent,
@@ -129,6 +129,8 @@ struct Miner<'a> {
     ref_ctx: Vec<Option<Vec<String>>>,
     /// The roles and affiliations the mentions' `ctx` index.
     phrases: Vec<String>,
+    /// The names made of words of the text ([`Name::Made`]).
+    made: Vec<String>,
 }
 
 /// Finds and attributes the quotes of a document.
@@ -139,7 +141,11 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
     if raw.is_empty() {
         return Vec::new();
     }
-    let (mentions, phrases) = mentions::collect(doc, lx, &raw);
+    let mentions::Collected {
+        mentions,
+        phrases,
+        made,
+    } = mentions::collect(doc, lx, &raw);
     let mut m = Miner {
         text,
         lx,
@@ -149,6 +155,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         referents: &doc.referents,
         ref_ctx: vec![None; doc.referents.len()],
         phrases,
+        made,
     };
     let mut pre: Vec<Tok> = Vec::new();
     let mut post: Vec<Tok> = Vec::new();
@@ -393,7 +400,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
                 speaker: if a.title {
                     None
                 } else {
-                    a.who.as_ref().map(Who::speaker)
+                    a.who.as_ref().map(|w| w.speaker(m.names()))
                 },
                 rule: a.rule,
                 confidence: if a.title || a.who.is_some() {
@@ -407,6 +414,15 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
 }
 
 impl<'a> Miner<'a> {
+    /// Where the names of mentions and speakers are read.
+    fn names(&self) -> Names<'_> {
+        Names {
+            text: self.text,
+            referents: self.referents,
+            made: &self.made,
+        }
+    }
+
     /// The mentions that start before `pos`, latest first, at most [`LOOKBACK`] of them.
     fn recent(&self, pos: usize) -> impl Iterator<Item = &'a Mention> + 'a {
         let ms = self.mentions;
@@ -1611,7 +1627,7 @@ impl<'a> Miner<'a> {
                 };
                 return Some(Who {
                     span,
-                    name: Some(Rc::from(&self.text[span])),
+                    name: Some(Name::Text(span)),
                     id: None,
                     guess,
                     referent: None,
@@ -1677,6 +1693,7 @@ impl<'a> Miner<'a> {
     /// ("Finance and Economy Ministry", "Treasury"), among speakers and names.
     fn latest_state(&mut self, pos: usize, span: Span) -> Option<Who> {
         let lx = self.lx;
+        let names = self.names();
         let govish = |name: &str| {
             name.split_whitespace()
                 .any(|x| lx.affiliation.contains(x.to_lowercase().as_str()))
@@ -1686,12 +1703,12 @@ impl<'a> Miner<'a> {
             .iter()
             .rev()
             .find(|(p, w)| {
-                *p < pos && w.guess == Guess::Org && govish(w.name.as_deref().unwrap_or(""))
+                *p < pos && w.guess == Guess::Org && govish(w.name.map_or("", |n| names.get(n)))
             })
             .map(|(p, w)| (*p, w.clone()));
         let m = self
             .recent(pos)
-            .find(|m| m.guess == Guess::Org && govish(&m.name))
+            .find(|m| m.guess == Guess::Org && govish(names.get(m.name)))
             .map(|m| (m.span.start, Who::from_mention(m, m.span)));
         let pick = match (h, m) {
             (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
@@ -1778,6 +1795,11 @@ impl<'a> Miner<'a> {
                     .any(|x| lx.role_qualifier.contains(x) && !words.iter().any(|d| d == x))
         };
         let phrases = &self.phrases;
+        let names = Names {
+            text: self.text,
+            referents: self.referents,
+            made: &self.made,
+        };
         let score = |name: &str, ctx: &[usize], rctx: &[String]| -> usize {
             words
                 .iter()
@@ -1798,7 +1820,7 @@ impl<'a> Miner<'a> {
                 continue;
             }
             let rctx = referent_ctx(&mut self.ref_ctx, self.referents, m.rctx);
-            let s = score(&m.name, &m.ctx, rctx) as f32;
+            let s = score(names.get(m.name), &m.ctx, rctx) as f32;
             if s > 0.0 && best.as_ref().map_or(true, |b| s > b.0) {
                 best = Some((s, m.span.start, Who::from_mention(m, span)));
             }
@@ -1808,7 +1830,7 @@ impl<'a> Miner<'a> {
                 continue;
             }
             let rctx = referent_ctx(&mut self.ref_ctx, self.referents, w.rctx);
-            let s = score(w.name.as_deref().unwrap_or(""), &w.ctx, rctx) as f32 + 0.5;
+            let s = score(w.name.map_or("", |n| names.get(n)), &w.ctx, rctx) as f32 + 0.5;
             if s > 0.5 && best.as_ref().map_or(true, |b| s > b.0) {
                 let mut w = w.clone();
                 w.span = span;
@@ -1883,17 +1905,17 @@ impl<'a> Miner<'a> {
     fn resolve_pronoun(&mut self, kind: PronounKind, pos: usize, span: Span) -> Option<Who> {
         let mut w = self.resolve_anaphor(kind, pos, span)?;
         w.at = Some(span.start);
-        if let Some(name) = w.name.clone() {
+        if let Some(name) = w.name {
+            let names = self.names();
+            let name = names.get(name);
             let latest = self
                 .recent(pos)
-                .find(|m| m.span.end <= pos && (Rc::ptr_eq(&m.name, &name) || m.name == name));
+                .find(|m| m.span.end <= pos && names.get(m.name) == name);
             if let Some(m) = latest {
                 w.span = m.span;
-            } else if let Some((_, h)) =
-                self.history.iter().rev().find(|(p, h)| {
-                    *p < pos && h.span.end <= pos && h.name.as_deref() == Some(&*name)
-                })
-            {
+            } else if let Some((_, h)) = self.history.iter().rev().find(|(p, h)| {
+                *p < pos && h.span.end <= pos && h.name.map(|n| names.get(n)) == Some(name)
+            }) {
                 w.span = h.span;
             }
         }

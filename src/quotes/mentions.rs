@@ -8,7 +8,7 @@
 use super::lexicon::{class, CueClass, FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{lower_into, tokenize_append, Tok, LOWER, OTHER};
-use crate::document::Document;
+use crate::document::{Document, Referent};
 use crate::{EntityKind, Span};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -45,9 +45,9 @@ impl Guess {
 #[derive(Clone, Debug)]
 pub(crate) struct Mention {
     pub span: Span,
-    /// The canonical name (the referent's, or the longest name seen for it). Shared: the
-    /// mentions of one referent or name hold one copy.
-    pub name: Rc<str>,
+    /// The canonical name (the referent's, or the longest name seen for it), read with
+    /// [`Names::get`].
+    pub name: Name,
     pub id: Option<Rc<str>>,
     pub guess: Guess,
     pub referent: Option<usize>,
@@ -60,6 +60,44 @@ pub(crate) struct Mention {
     /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
     /// 1 from the entity layer or introduced with a role, 0 otherwise.
     pub rank: u8,
+}
+
+/// A name, where it is written: a stretch of the text, a referent's name, or one made of
+/// words of the text (an index in the document's made names). No copy is made for the
+/// first two.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Name {
+    Text(Span),
+    Referent(usize),
+    Made(usize),
+}
+
+/// What [`Name`]s are read from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Names<'a> {
+    pub text: &'a str,
+    pub referents: &'a [Referent],
+    pub made: &'a [String],
+}
+
+impl<'a> Names<'a> {
+    /// The name `n`.
+    pub fn get(&self, n: Name) -> &'a str {
+        match n {
+            Name::Text(s) => self.text.get(s.start..s.end).unwrap_or(""),
+            Name::Referent(r) => self.referents.get(r).map_or("", |r| r.name.as_str()),
+            Name::Made(i) => self.made.get(i).map_or("", String::as_str),
+        }
+    }
+}
+
+/// The mentions of a document and what their names and roles index.
+pub(crate) struct Collected {
+    pub mentions: Vec<Mention>,
+    /// [`Mention::ctx`] indexes these.
+    pub phrases: Vec<String>,
+    /// [`Name::Made`] indexes these.
+    pub made: Vec<String>,
 }
 
 /// The roles and affiliations of a document's names (lower case), as they are read: a
@@ -93,13 +131,17 @@ struct Lows<'t> {
     no_ctx: Rc<[usize]>,
     /// The roles and affiliations met (made while names are read, hence a cell).
     phrases: RefCell<Phrases>,
+    /// The document's referents.
+    referents: &'t [Referent],
+    /// The names made of words of the text ([`Name::Made`]).
+    made: RefCell<Vec<String>>,
 }
 
 /// Classes not looked up yet.
 const UNKNOWN: u32 = u32::MAX;
 
 impl<'t> Lows<'t> {
-    fn new(text: &'t str, lx: &'t Lexicon) -> Lows<'t> {
+    fn new(text: &'t str, lx: &'t Lexicon, referents: &'t [Referent]) -> Lows<'t> {
         Lows {
             text,
             lx,
@@ -109,6 +151,8 @@ impl<'t> Lows<'t> {
             verbs: Vec::new(),
             no_ctx: Rc::from(Vec::new()),
             phrases: RefCell::default(),
+            referents,
+            made: RefCell::default(),
         }
     }
 
@@ -119,6 +163,24 @@ impl<'t> Lows<'t> {
         } else {
             Rc::from(ctx)
         }
+    }
+
+    /// `f` of the name `n`.
+    fn with_name<R>(&self, n: Name, f: impl FnOnce(&str) -> R) -> R {
+        let made = self.made.borrow();
+        f(Names {
+            text: self.text,
+            referents: self.referents,
+            made: &made,
+        }
+        .get(n))
+    }
+
+    /// A name made of words of the text.
+    fn make_name(&self, name: String) -> Name {
+        let mut made = self.made.borrow_mut();
+        made.push(name);
+        Name::Made(made.len() - 1)
     }
 
     /// Adds phrase `p` to the document's phrases; its index.
@@ -218,11 +280,7 @@ impl<'t> Lows<'t> {
 }
 
 /// The names of the document, in text order, never inside a quotation.
-pub(crate) fn collect(
-    doc: &Document,
-    lx: &Lexicon,
-    quotes: &[RawQuote],
-) -> (Vec<Mention>, Vec<String>) {
+pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Collected {
     let text = doc.text.as_str();
     // Whether a position is inside a quotation: a cursor, as positions only grow.
     let mut qk = 0;
@@ -243,7 +301,7 @@ pub(crate) fn collect(
     let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
     // A referent's name and id, made once per referent (its roles and affiliations are
     // lower-cased by the miner when it matches a description: `rctx`).
-    type Shared = (Rc<str>, Option<Rc<str>>);
+    type Shared = (Name, Option<Rc<str>>);
     let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
     let no_ctx: Rc<[usize]> = Rc::from(Vec::new());
     // 1. The entity layer.
@@ -255,7 +313,7 @@ pub(crate) fn collect(
             continue;
         };
         let (name, id) = by_ref[e.referent]
-            .get_or_insert_with(|| (Rc::from(r.name.as_str()), r.id.as_deref().map(Rc::from)))
+            .get_or_insert_with(|| (Name::Referent(e.referent), r.id.as_deref().map(Rc::from)))
             .clone();
         out.push(Mention {
             span: e.span,
@@ -271,7 +329,7 @@ pub(crate) fn collect(
     let from_entities = out.len();
     // 2. Our own: capitalised runs.
     let mut own: Vec<Mention> = Vec::new();
-    let mut lw = Lows::new(text, lx);
+    let mut lw = Lows::new(text, lx, &doc.referents);
     // (Lower-case forms are as long as their words but for a few non-ASCII letters.)
     lw.arena.reserve(limit / 2);
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
@@ -334,7 +392,11 @@ pub(crate) fn collect(
     if from_entities == 0 {
         let mut own = own;
         promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut own);
-        return (own, lw.phrases.into_inner().list);
+        return Collected {
+            mentions: own,
+            phrases: lw.phrases.into_inner().list,
+            made: lw.made.into_inner(),
+        };
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
     // reading (which knows cues, roles and institutions) wins where the two overlap. Every
@@ -369,11 +431,11 @@ pub(crate) fn collect(
                 // "Bulog Bayu Krisnamurthi": a known institution, then a name.
                 let rest = text[e.span.end..m.span.end].trim_start();
                 if !rest.is_empty() {
-                    let p = lw.phrase(&e.name.to_lowercase());
+                    let p = lw.with_name(e.name, |n| lw.phrase(&n.to_lowercase()));
                     m.ctx = m.ctx.iter().copied().chain([p]).collect();
                     merged.push(e.clone());
                     m.span = Span::new(m.span.end - rest.len(), m.span.end);
-                    m.name = Rc::from(rest);
+                    m.name = Name::Text(m.span);
                     m.guess = Guess::Person;
                 }
             }
@@ -394,7 +456,7 @@ pub(crate) fn collect(
                             })))
             }) {
                 m.span = e.span;
-                m.name = e.name.clone();
+                m.name = e.name;
                 m.guess = Guess::Person;
                 m.referent = e.referent;
             } else if let Some(e) = ents[k..].iter().take(4).find(|e| {
@@ -409,7 +471,7 @@ pub(crate) fn collect(
                 // The entity layer's person that goes on to the left of our name by initials,
                 // name prefixes ("FX Winardi", "I Gusti Putu ...") or given names we cut.
                 m.span = e.span;
-                m.name = e.name.clone();
+                m.name = e.name;
                 m.guess = Guess::Person;
                 m.referent = e.referent;
             }
@@ -433,7 +495,11 @@ pub(crate) fn collect(
     }
     merged.sort_by_key(|m| m.span.start);
     promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut merged);
-    (merged, lw.phrases.into_inner().list)
+    Collected {
+        mentions: merged,
+        phrases: lw.phrases.into_inner().list,
+        made: lw.made.into_inner(),
+    }
 }
 
 /// Most tokens between a clause's subject (or a passive cue's agent) and its verb.
@@ -982,7 +1048,7 @@ fn piece(
             };
             out.push(Mention {
                 span,
-                name: Rc::from(&text[span]),
+                name: Name::Text(span),
                 id: None,
                 guess,
                 referent: None,
@@ -1028,8 +1094,12 @@ fn piece(
     let mut name = None;
     if let Some(&k) = by_word.get(last) {
         let m = &out[k];
-        if words == 1 || text[span].len() < m.name.len() && m.name.ends_with(&text[span]) {
-            name = Some(m.name.clone());
+        if words == 1
+            || lw.with_name(m.name, |n| {
+                text[span].len() < n.len() && n.ends_with(&text[span])
+            })
+        {
+            name = Some(m.name);
             if matches!(guess, Guess::Unknown | Guess::Person) && m.guess == Guess::Person {
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
@@ -1043,7 +1113,8 @@ fn piece(
         // A later short reference by an inner word ("Iola" after "Pantau Gambut Iola Abas"):
         // a person is called by the first word of the name, so the name starts there and the
         // words before it belong to the organisation.
-        let old = Rc::clone(&out[k].name);
+        let old = lw.with_name(out[k].name, str::to_string);
+        let old_name = out[k].name;
         let at = old
             .split(' ')
             .position(|x| x.eq_ignore_ascii_case(last))
@@ -1057,15 +1128,15 @@ fn piece(
             })
         });
         if let Some(p) = at {
-            let new: Rc<str> = match cut {
-                Some(_) => Rc::from(old.split(' ').skip(p).collect::<Vec<_>>().join(" ")),
-                None => Rc::clone(&old),
+            let new = match cut {
+                Some(_) => lw.make_name(old.split(' ').skip(p).collect::<Vec<_>>().join(" ")),
+                None => old_name,
             };
             if cut.is_some() {
                 let hi = out.len().min(k + 64);
                 for m in &mut out[k..hi] {
-                    if m.name == old {
-                        m.name = Rc::clone(&new);
+                    if lw.with_name(m.name, |n| n == old) {
+                        m.name = new;
                     }
                 }
             }
@@ -1079,7 +1150,7 @@ fn piece(
     } else if words == 1 {
         if let Some(&k) = by_word.get(lw.low(b)) {
             let m = &out[k];
-            name = Some(m.name.clone());
+            name = Some(m.name);
             if m.guess == Guess::Person && guess == Guess::Unknown {
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
@@ -1126,7 +1197,7 @@ fn piece(
     }
     out.push(Mention {
         span,
-        name: name.unwrap_or_else(|| Rc::from(&text[span])),
+        name: name.unwrap_or(Name::Text(span)),
         id: None,
         guess,
         referent: None,
