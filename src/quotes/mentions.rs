@@ -207,7 +207,6 @@ impl<'t> Lows<'t> {
         self.base = self.at.len();
         self.at.reserve(toks.len());
         let text = self.text;
-        let bytes = text.as_bytes();
         for t in toks {
             let (s, e) = (t.span.start, t.span.end);
             let unknown = Cell::new(UNKNOWN);
@@ -222,9 +221,10 @@ impl<'t> Lows<'t> {
                 // ASCII letters and digits only: no possessive, no reduplication.
                 None if t.case & OTHER == 0 => {
                     let start = self.arena.len();
-                    let wb = bytes.get(s..e).unwrap_or_default();
-                    self.arena
-                        .extend(wb.iter().map(|&c| char::from(c.to_ascii_lowercase())));
+                    self.arena.push_str(text.get(s..e).unwrap_or(""));
+                    if let Some(new) = self.arena.get_mut(start..) {
+                        new.make_ascii_lowercase();
+                    }
                     Some((start, self.arena.len()))
                 }
                 // A hyphen alone gives nothing (`lower` reads it as a reduplication of
