@@ -450,19 +450,23 @@ impl<'a> Miner<'a> {
             return None;
         }
         let text = self.text;
+        let lx = self.lx;
+        // (Most words are no cue: ruled out by one bit test first.)
+        let w = lower(&text[t.span], &mut self.buf);
+        if !lx.may_be_verb(w) {
+            return None;
+        }
+        let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
             if p.is_word()
-                && self
-                    .lx
+                && lx
                     .noun_marker
                     .contains(lower(&text[p.span], &mut self.buf))
             {
                 return None;
             }
         }
-        let w = lower(&text[t.span], &mut self.buf);
-        let entries = self.lx.cues.get(w)?;
         'entries: for e in entries {
             for (k, r) in e.rest.iter().enumerate() {
                 let Some(u) = toks.get(i + 1 + k) else {
@@ -482,9 +486,8 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && {
             let text = self.text;
-            self.lx
-                .cues
-                .contains_key(lower(&text[t.span], &mut self.buf))
+            let w = lower(&text[t.span], &mut self.buf);
+            self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
         }
     }
 
