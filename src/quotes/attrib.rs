@@ -6,7 +6,7 @@
 
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
-use super::mentions::{self, Guess, Mention, Name, Names};
+use super::mentions::{self, Guess, Mention, Name, Names, Phrase};
 use super::words::{lower, tokenize, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::Span;
@@ -128,7 +128,9 @@ struct Miner<'a> {
     /// The roles and affiliations of each referent in lower case, once asked for.
     ref_ctx: Vec<Option<Vec<String>>>,
     /// The roles and affiliations the mentions' `ctx` index.
-    phrases: Vec<String>,
+    phrases: Vec<Phrase>,
+    /// The lower-case forms phrases point into.
+    arena: String,
     /// The names made of words of the text ([`Name::Made`]).
     made: Vec<String>,
 }
@@ -144,6 +146,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
     let mentions::Collected {
         mentions,
         phrases,
+        arena,
         made,
     } = mentions::collect(doc, lx, &raw);
     let mut m = Miner {
@@ -155,6 +158,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         referents: &doc.referents,
         ref_ctx: vec![None; doc.referents.len()],
         phrases,
+        arena,
         made,
     };
     let mut pre: Vec<Tok> = Vec::new();
@@ -459,11 +463,7 @@ impl<'a> Miner<'a> {
         let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
-            if p.is_word()
-                && lx
-                    .noun_marker
-                    .contains(lower(&text[p.span], &mut self.buf))
-            {
+            if p.is_word() && lx.noun_marker.contains(lower(&text[p.span], &mut self.buf)) {
                 return None;
             }
         }
@@ -1799,6 +1799,7 @@ impl<'a> Miner<'a> {
                     .any(|x| lx.role_qualifier.contains(x) && !words.iter().any(|d| d == x))
         };
         let phrases = &self.phrases;
+        let (text, arena) = (self.text, self.arena.as_str());
         let names = Names {
             text: self.text,
             referents: self.referents,
@@ -1810,7 +1811,8 @@ impl<'a> Miner<'a> {
                 .filter(|w| {
                     ctx.iter()
                         .filter_map(|&p| phrases.get(p))
-                        .chain(rctx)
+                        .map(|p| p.get(text, arena))
+                        .chain(rctx.iter().map(String::as_str))
                         .any(|c| phrase_fits(c, w))
                         || name
                             .split_whitespace()

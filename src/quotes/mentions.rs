@@ -95,16 +95,32 @@ impl<'a> Names<'a> {
 pub(crate) struct Collected {
     pub mentions: Vec<Mention>,
     /// [`Mention::ctx`] indexes these.
-    pub phrases: Vec<String>,
+    pub phrases: Vec<Phrase>,
+    /// The lower-case forms [`Phrase::Arena`] points into.
+    pub arena: String,
     /// [`Name::Made`] indexes these.
     pub made: Vec<String>,
 }
 
-/// The roles and affiliations of a document's names (lower case), as they are read: a
-/// name's `ctx` holds indices in `list`, so that names share them without copies.
-#[derive(Debug, Default)]
-pub(crate) struct Phrases {
-    pub list: Vec<String>,
+/// A role or affiliation of a name (lower case), as read: most are a word's lower-case form,
+/// kept where it is (the text or the arena of lower-case forms); a name's `ctx` holds
+/// indices of phrases, so that names share them without copies.
+#[derive(Clone, Debug)]
+pub(crate) enum Phrase {
+    Text(usize, usize),
+    Arena(usize, usize),
+    Made(String),
+}
+
+impl Phrase {
+    /// The phrase, given the text and the arena of lower-case forms.
+    pub fn get<'a>(&'a self, text: &'a str, arena: &'a str) -> &'a str {
+        match self {
+            Phrase::Text(s, e) => text.get(*s..*e).unwrap_or(""),
+            Phrase::Arena(s, e) => arena.get(*s..*e).unwrap_or(""),
+            Phrase::Made(p) => p,
+        }
+    }
 }
 
 /// Most tokens looked at before a name for its roles.
@@ -130,7 +146,7 @@ struct Lows<'t> {
     /// No roles: shared by the mentions that have none.
     no_ctx: Rc<[usize]>,
     /// The roles and affiliations met (made while names are read, hence a cell).
-    phrases: RefCell<Phrases>,
+    phrases: RefCell<Vec<Phrase>>,
     /// The document's referents.
     referents: &'t [Referent],
     /// The names made of words of the text ([`Name::Made`]).
@@ -186,19 +202,33 @@ impl<'t> Lows<'t> {
     /// Adds phrase `p` to the document's phrases; its index.
     fn phrase(&self, p: &str) -> usize {
         let mut ph = self.phrases.borrow_mut();
-        ph.list.push(p.to_string());
-        ph.list.len() - 1
+        ph.push(Phrase::Made(p.to_string()));
+        ph.len() - 1
+    }
+
+    /// Adds the lower-case form of token `k` to the document's phrases (no copy); its index.
+    fn token_phrase(&self, k: usize) -> usize {
+        let p = match self.at.get(self.base + k) {
+            Some(&(s, e, true, _)) => Phrase::Text(s, e),
+            Some(&(s, e, false, _)) => Phrase::Arena(s, e),
+            None => Phrase::Made(String::new()),
+        };
+        let mut ph = self.phrases.borrow_mut();
+        ph.push(p);
+        ph.len() - 1
     }
 
     /// Phrase `k` with `w` before it (`front`) or after it, a space between.
     fn extend_phrase(&self, k: usize, w: &str, front: bool) {
-        if let Some(p) = self.phrases.borrow_mut().list.get_mut(k) {
-            if front {
-                *p = format!("{w} {p}");
+        let mut ph = self.phrases.borrow_mut();
+        if let Some(p) = ph.get_mut(k) {
+            let old = p.get(self.text, &self.arena);
+            let new = if front {
+                format!("{w} {old}")
             } else {
-                p.push(' ');
-                p.push_str(w);
-            }
+                format!("{old} {w}")
+            };
+            *p = Phrase::Made(new);
         }
     }
 
@@ -395,7 +425,8 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
         promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut own);
         return Collected {
             mentions: own,
-            phrases: lw.phrases.into_inner().list,
+            phrases: lw.phrases.into_inner(),
+            arena: lw.arena,
             made: lw.made.into_inner(),
         };
     }
@@ -498,7 +529,8 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
     promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut merged);
     Collected {
         mentions: merged,
-        phrases: lw.phrases.into_inner().list,
+        phrases: lw.phrases.into_inner(),
+        arena: lw.arena,
         made: lw.made.into_inner(),
     }
 }
@@ -798,7 +830,7 @@ fn run_mention(
                     lw.extend_phrase(last, w, true);
                 }
             } else {
-                ctx.push(lw.phrase(w));
+                ctx.push(lw.token_phrase(k));
             }
             had_role = true;
             first = k;
@@ -941,7 +973,7 @@ fn run_mention(
                         lw.extend_phrase(last, w, false);
                     }
                 } else {
-                    ctx.push(lw.phrase(w));
+                    ctx.push(lw.token_phrase(k));
                 }
                 had_role = true;
             } else {
@@ -1040,7 +1072,7 @@ fn piece(
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
         for k in b..=li {
-            ctx.push(lw.phrase(lw.low(k)));
+            ctx.push(lw.token_phrase(k));
         }
         if tail == 0 {
             // All institution: an organisation or a place.
