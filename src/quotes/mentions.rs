@@ -416,7 +416,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
                     break;
                 }
             }
-            run_mention(text, lx, &toks, i, j, &lw, &mut by_word, &mut key, &mut own);
+            run_mention(text, lx, toks, i, j, &lw, &mut by_word, &mut key, &mut own);
             i = j;
         }
     }
@@ -583,7 +583,7 @@ fn promote_subjects(
             let k = g - a;
             let t = toks[k];
             // (The word's own tests first: most words are neither kind of cue.)
-            let subject_cue = verbish(&lw, k);
+            let subject_cue = verbish(lw, k);
             let agent_cue = !subject_cue
                 && lw.is(k, class::CUE)
                 && !lx.active_verb(lw.low(k))
@@ -598,10 +598,10 @@ fn promote_subjects(
                 continue;
             }
             if subject_cue {
-                if let Some(m) = subject_before(text, lx, toks, &lw, k, out) {
+                if let Some(m) = subject_before(text, lx, toks, lw, k, out) {
                     out[m].rank = 2;
                 }
-            } else if let Some(m) = agent_after(toks, &lw, k, out) {
+            } else if let Some(m) = agent_after(toks, lw, k, out) {
                 out[m].rank = 2;
             }
         }
