@@ -114,6 +114,8 @@ pub(crate) struct Lexicon {
     /// The [`verb_key`]s of the cues and verbs of stance: most words are ruled out by one bit
     /// test before any look-up.
     pub verb_keys: HashBits<14>,
+    /// The lengths (up to 63 bytes; 63 for longer) of the cues and verbs of stance, as bits.
+    pub verb_lens: u64,
     /// The [`verb_key`]s of every word of [`Lexicon::classes`]: most names are ruled out by
     /// one bit test before the look-up.
     pub class_keys: HashBits<15>,
@@ -123,7 +125,12 @@ pub(crate) struct Lexicon {
 /// prefilter of look-ups.
 #[inline]
 pub(crate) fn verb_key(w: &str) -> u64 {
-    let b = w.as_bytes();
+    key_of(w.as_bytes())
+}
+
+/// [`verb_key`] of a word's bytes.
+#[inline]
+fn key_of(b: &[u8]) -> u64 {
     let n = b.len();
     let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
     let key = n as u64
@@ -384,6 +391,7 @@ impl Lexicon {
         if bits & (class::CUE | class::SUBJECT_VERB) != 0 {
             // (Never removed: a stale key only lets a word through to the look-up.)
             self.verb_keys.insert(verb_key(w));
+            self.verb_lens |= 1 << w.len().min(63);
         }
         if bits == 0 {
             self.classes.remove(w);
@@ -396,7 +404,13 @@ impl Lexicon {
     /// Whether a lower-case word may be a cue or a verb of stance (`false`: it is neither).
     #[inline]
     pub(crate) fn may_be_verb(&self, w: &str) -> bool {
-        self.verb_keys.may_contain(verb_key(w))
+        self.may_be_verb_bytes(w.as_bytes())
+    }
+
+    /// [`Lexicon::may_be_verb`] of a word's bytes.
+    #[inline]
+    pub(crate) fn may_be_verb_bytes(&self, w: &[u8]) -> bool {
+        self.verb_lens & (1 << w.len().min(63)) != 0 && self.verb_keys.may_contain(key_of(w))
     }
 
     /// The classes (bits of [`class`]) of a lower-case word.

@@ -243,7 +243,11 @@ impl<'t> Lows<'t> {
             let own = match t.punct {
                 // Lower-case ASCII letters and digits: the text is its own lower-case form.
                 None if t.case == LOWER => {
-                    if !t.cap && self.lx.may_be_verb(text.get(s..e).unwrap_or("")) {
+                    if !t.cap
+                        && self
+                            .lx
+                            .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
+                    {
                         self.verbs.push(self.at.len());
                     }
                     None
