@@ -6,7 +6,7 @@
 
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
-use super::mentions::{self, Guess, Mention, Name, Names, Phrase};
+use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
 use super::words::{lower, tokenize, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::Span;
@@ -35,7 +35,7 @@ struct Who {
     id: Option<Rc<str>>,
     guess: Guess,
     referent: Option<usize>,
-    ctx: Rc<[usize]>,
+    ctx: Ctx,
     /// [`Mention::rctx`].
     rctx: Option<usize>,
     /// Where an anaphor (a pronoun, a `-nya` cue) named this speaker, when `span` is its
@@ -61,7 +61,7 @@ impl Who {
             id: m.id.clone(),
             guess: m.guess,
             referent: m.referent,
-            ctx: Rc::clone(&m.ctx),
+            ctx: m.ctx,
             rctx: m.rctx,
             at: None,
         }
@@ -74,7 +74,7 @@ impl Who {
             id: None,
             guess: Guess::Unknown,
             referent: None,
-            ctx: Rc::from(Vec::new()),
+            ctx: Ctx::default(),
             rctx: None,
             at: None,
         }
@@ -127,7 +127,9 @@ struct Miner<'a> {
     referents: &'a [Referent],
     /// The roles and affiliations of each referent in lower case, once asked for.
     ref_ctx: Vec<Option<Vec<String>>>,
-    /// The roles and affiliations the mentions' `ctx` index.
+    /// The phrase indices the mentions' `ctx` are stretches of.
+    ctx_ids: Vec<usize>,
+    /// The roles and affiliations `ctx_ids` index.
     phrases: Vec<Phrase>,
     /// The lower-case forms phrases point into.
     arena: String,
@@ -145,6 +147,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
     }
     let mentions::Collected {
         mentions,
+        ctx_ids,
         phrases,
         arena,
         made,
@@ -157,6 +160,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         history: Vec::new(),
         referents: &doc.referents,
         ref_ctx: vec![None; doc.referents.len()],
+        ctx_ids,
         phrases,
         arena,
         made,
@@ -1635,7 +1639,7 @@ impl<'a> Miner<'a> {
                     id: None,
                     guess,
                     referent: None,
-                    ctx: Rc::from(Vec::new()),
+                    ctx: Ctx::default(),
                     rctx: None,
                     at: None,
                 });
@@ -1799,6 +1803,7 @@ impl<'a> Miner<'a> {
                     .any(|x| lx.role_qualifier.contains(x) && !words.iter().any(|d| d == x))
         };
         let phrases = &self.phrases;
+        let ctx_ids = &self.ctx_ids;
         let (text, arena) = (self.text, self.arena.as_str());
         let names = Names {
             text: self.text,
@@ -1826,7 +1831,7 @@ impl<'a> Miner<'a> {
                 continue;
             }
             let rctx = referent_ctx(&mut self.ref_ctx, self.referents, m.rctx);
-            let s = score(names.get(m.name), &m.ctx, rctx) as f32;
+            let s = score(names.get(m.name), m.ctx.of(ctx_ids), rctx) as f32;
             if s > 0.0 && best.as_ref().map_or(true, |b| s > b.0) {
                 best = Some((s, m.span.start, Who::from_mention(m, span)));
             }
@@ -1836,7 +1841,8 @@ impl<'a> Miner<'a> {
                 continue;
             }
             let rctx = referent_ctx(&mut self.ref_ctx, self.referents, w.rctx);
-            let s = score(w.name.map_or("", |n| names.get(n)), &w.ctx, rctx) as f32 + 0.5;
+            let s =
+                score(w.name.map_or("", |n| names.get(n)), w.ctx.of(ctx_ids), rctx) as f32 + 0.5;
             if s > 0.5 && best.as_ref().map_or(true, |b| s > b.0) {
                 let mut w = w.clone();
                 w.span = span;

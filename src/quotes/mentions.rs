@@ -51,9 +51,9 @@ pub(crate) struct Mention {
     pub id: Option<Rc<str>>,
     pub guess: Guess,
     pub referent: Option<usize>,
-    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"): indices in
-    /// the document's [`Phrases`]. Shared, as the name.
-    pub ctx: Rc<[usize]>,
+    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"): indices of
+    /// the document's [`Phrase`]s, kept in its list of phrase indices.
+    pub ctx: Ctx,
     /// The referent whose roles and affiliations (lower-cased when first needed) belong
     /// to `ctx` too: the entity layer's names.
     pub rctx: Option<usize>,
@@ -91,10 +91,32 @@ impl<'a> Names<'a> {
     }
 }
 
+/// A name's roles and affiliations: a stretch of the document's list of phrase indices
+/// ([`Collected::ctx_ids`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ctx {
+    pub start: usize,
+    pub len: usize,
+}
+
+impl Ctx {
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The phrase indices, given the document's list.
+    pub fn of<'a>(&self, ids: &'a [usize]) -> &'a [usize] {
+        ids.get(self.start..self.start.saturating_add(self.len))
+            .unwrap_or_default()
+    }
+}
+
 /// The mentions of a document and what their names and roles index.
 pub(crate) struct Collected {
     pub mentions: Vec<Mention>,
-    /// [`Mention::ctx`] indexes these.
+    /// [`Mention::ctx`] is a stretch of these indices of `phrases`.
+    pub ctx_ids: Vec<usize>,
+    /// The phrases `ctx_ids` index.
     pub phrases: Vec<Phrase>,
     /// The lower-case forms [`Phrase::Arena`] points into.
     pub arena: String,
@@ -143,8 +165,10 @@ struct Lows<'t> {
     /// The indices in `at` of the words in lower case that may be cues or verbs of stance
     /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at.
     verbs: Vec<usize>,
-    /// No roles: shared by the mentions that have none.
-    no_ctx: Rc<[usize]>,
+    /// The phrase indices of the names' [`Ctx`]s.
+    ctx_ids: RefCell<Vec<usize>>,
+    /// Buffers for the phrase indices of a name being read (reused: no allocation).
+    bufs: RefCell<Vec<Vec<usize>>>,
     /// The roles and affiliations met (made while names are read, hence a cell).
     phrases: RefCell<Vec<Phrase>>,
     /// The document's referents.
@@ -165,7 +189,8 @@ impl<'t> Lows<'t> {
             at: Vec::new(),
             base: 0,
             verbs: Vec::new(),
-            no_ctx: Rc::from(Vec::new()),
+            ctx_ids: RefCell::default(),
+            bufs: RefCell::default(),
             phrases: RefCell::default(),
             referents,
             made: RefCell::default(),
@@ -173,12 +198,44 @@ impl<'t> Lows<'t> {
     }
 
     /// `ctx` shared, without allocating when it is empty.
-    fn share(&self, ctx: &[usize]) -> Rc<[usize]> {
+    fn share(&self, ctx: &[usize]) -> Ctx {
         if ctx.is_empty() {
-            Rc::clone(&self.no_ctx)
-        } else {
-            Rc::from(ctx)
+            return Ctx::default();
         }
+        let mut ids = self.ctx_ids.borrow_mut();
+        let start = ids.len();
+        ids.extend_from_slice(ctx);
+        Ctx {
+            start,
+            len: ctx.len(),
+        }
+    }
+
+    /// Appends the phrase indices of `c` to `into`.
+    fn ctx_extend(&self, into: &mut Vec<usize>, c: Ctx) {
+        into.extend_from_slice(c.of(&self.ctx_ids.borrow()));
+    }
+
+    /// `a`, then `b`, then `extra`, as one [`Ctx`].
+    fn ctx_join(&self, a: Ctx, b: Ctx, extra: Option<usize>) -> Ctx {
+        let mut v = self.take_buf();
+        self.ctx_extend(&mut v, a);
+        self.ctx_extend(&mut v, b);
+        v.extend(extra);
+        let c = self.share(&v);
+        self.give_buf(v);
+        c
+    }
+
+    /// An empty buffer of phrase indices.
+    fn take_buf(&self) -> Vec<usize> {
+        self.bufs.borrow_mut().pop().unwrap_or_default()
+    }
+
+    /// Gives a buffer back for reuse.
+    fn give_buf(&self, mut v: Vec<usize>) {
+        v.clear();
+        self.bufs.borrow_mut().push(v);
     }
 
     /// `f` of the name `n`.
@@ -337,7 +394,6 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
     // lower-cased by the miner when it matches a description: `rctx`).
     type Shared = (Name, Option<Rc<str>>);
     let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
-    let no_ctx: Rc<[usize]> = Rc::from(Vec::new());
     // 1. The entity layer.
     for e in &doc.entities {
         if inside(e.span.start) {
@@ -355,7 +411,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
             id,
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
-            ctx: Rc::clone(&no_ctx),
+            ctx: Ctx::default(),
             rctx: Some(e.referent),
             rank: u8::from(e.kind == EntityKind::Person),
         });
@@ -429,6 +485,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
         promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut own);
         return Collected {
             mentions: own,
+            ctx_ids: lw.ctx_ids.into_inner(),
             phrases: lw.phrases.into_inner(),
             arena: lw.arena,
             made: lw.made.into_inner(),
@@ -456,7 +513,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
                 let mut e = e.clone();
                 e.rank = e.rank.max(m.rank);
                 if !m.ctx.is_empty() {
-                    e.ctx = e.ctx.iter().chain(m.ctx.iter()).copied().collect();
+                    e.ctx = lw.ctx_join(e.ctx, m.ctx, None);
                 }
                 merged.push(e);
                 took = true;
@@ -468,7 +525,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
                 let rest = text[e.span.end..m.span.end].trim_start();
                 if !rest.is_empty() {
                     let p = lw.with_name(e.name, |n| lw.phrase(&n.to_lowercase()));
-                    m.ctx = m.ctx.iter().copied().chain([p]).collect();
+                    m.ctx = lw.ctx_join(m.ctx, Ctx::default(), Some(p));
                     merged.push(e.clone());
                     m.span = Span::new(m.span.end - rest.len(), m.span.end);
                     m.name = Name::Text(m.span);
@@ -533,6 +590,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
     promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut merged);
     Collected {
         mentions: merged,
+        ctx_ids: lw.ctx_ids.into_inner(),
         phrases: lw.phrases.into_inner(),
         arena: lw.arena,
         made: lw.made.into_inner(),
@@ -813,7 +871,7 @@ fn run_mention(
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
     // (Indices in the document's phrases.)
-    let mut ctx: Vec<usize> = Vec::new();
+    let mut ctx = lw.take_buf();
     let mut had_role = false;
     let mut strong_before = false;
     let mut strong = false;
@@ -999,6 +1057,7 @@ fn run_mention(
             out,
         );
     }
+    lw.give_buf(ctx);
 }
 
 /// Records one name: `toks[s..e]`.
@@ -1032,13 +1091,9 @@ fn piece(
     if b >= e {
         return;
     }
-    let mut ctx = if ctx.is_empty() {
-        Vec::new()
-    } else {
-        let mut v = Vec::with_capacity(ctx.len() + 4);
-        v.extend_from_slice(ctx);
-        v
-    };
+    let run_ctx = ctx;
+    let mut ctx = lw.take_buf();
+    ctx.extend_from_slice(run_ctx);
     // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
     // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
     // follows the last institution word; a person's name has at most four words.
@@ -1099,6 +1154,7 @@ fn piece(
                 rctx: None,
                 rank: 0,
             });
+            lw.give_buf(ctx);
             return;
         }
         b = li + 1;
@@ -1147,7 +1203,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            ctx.extend(m.ctx.iter().copied());
+            lw.ctx_extend(&mut ctx, m.ctx);
         }
     } else if let Some(&k) = (words == 1)
         .then(|| inner_key(last, key))
@@ -1188,7 +1244,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(out[k].rank.min(1));
             }
-            ctx.extend(out[k].ctx.iter().copied());
+            lw.ctx_extend(&mut ctx, out[k].ctx);
         }
     } else if words == 1 {
         if let Some(&k) = by_word.get(lw.low(b)) {
@@ -1198,7 +1254,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            ctx.extend(m.ctx.iter().copied());
+            lw.ctx_extend(&mut ctx, m.ctx);
         }
     }
     // Words of the lexicon, capitalised ("Harus", "Raya", "Penelitian", "Ancaman Ancaman"):
@@ -1208,6 +1264,7 @@ fn piece(
     if name.is_none() && matches!(guess, Guess::Person | Guess::Unknown) && words <= 4 {
         let addressed = addressed || (b > 0 && lw.is(b - 1, class::HONORIFIC));
         if lexical_name(lx, lw, b, e, addressed) {
+            lw.give_buf(ctx);
             return;
         }
     }
@@ -1248,6 +1305,7 @@ fn piece(
         rctx: None,
         rank,
     });
+    lw.give_buf(ctx);
 }
 
 /// Whether `toks[b..e]` are words of the language's lexicon that name no one: one root word
