@@ -2055,7 +2055,10 @@ fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
         }
         // A sentence's end mark may be followed by a closing quotation mark
         // (`... successful." He did admit`): the sentence ends after the mark.
-        if matches!(b[i - 1], b'"' | b'\'') || text[lo..i].ends_with(['”', '’', '»']) {
+        // (The closing marks but `"` and `'` are not ASCII: their last byte is not.)
+        if matches!(b[i - 1], b'"' | b'\'')
+            || (b[i - 1] >= 0x80 && text[lo..i].ends_with(['”', '’', '»']))
+        {
             let inner = text[lo..i].trim_end_matches(['"', '\'', '”', '’', '»']);
             if inner.len() + 4 >= i - lo && inner.ends_with(['.', '!', '?']) {
                 return i + 1;
