@@ -69,21 +69,21 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
         // ASCII: the char tests below without decoding (`char::is_whitespace` of an ASCII
         // char is exactly these bytes; `char::is_alphanumeric`, `is_uppercase` and
         // `is_numeric` of an ASCII char are their ASCII versions).
-        let (first_upper, first_digit, len) = if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                (b.is_ascii_uppercase(), b.is_ascii_digit(), 1)
-            } else {
-                if !matches!(b, b' ' | b'\t'..=b'\r') {
-                    out.push(Tok {
-                        span: Span::new(i, i + 1),
-                        punct: Some(char::from(b)),
-                        cap: false,
-                        case: OTHER,
-                    });
-                }
-                i += 1;
-                continue;
+        let k0 = ASCII_CASE[usize::from(b)];
+        let (first_upper, first_digit, len) = if k0 != 0 {
+            // (Digits are LOWER, below the letters.)
+            (k0 == UPPER, k0 == LOWER && b <= b'9', 1)
+        } else if b < 0x80 {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                out.push(Tok {
+                    span: Span::new(i, i + 1),
+                    punct: Some(char::from(b)),
+                    cap: false,
+                    case: OTHER,
+                });
             }
+            i += 1;
+            continue;
         } else {
             let (c, len) = char_at(text, bytes, i);
             if c.is_whitespace() {
@@ -102,11 +102,7 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
             }
             (c.is_uppercase(), c.is_numeric(), len)
         };
-        let mut case = if b < 0x80 {
-            ASCII_CASE[usize::from(b)]
-        } else {
-            OTHER
-        };
+        let mut case = if b < 0x80 { k0 } else { OTHER };
         let mut j = i + len;
         while j < end {
             // ASCII letters and digits: the common case, no decoding.
@@ -165,6 +161,10 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
             case,
         });
         i = j;
+        // (A space after a word, the common case: no token.)
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
 }
 
