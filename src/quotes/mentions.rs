@@ -1405,6 +1405,66 @@ mod tests {
     use super::*;
 
     #[test]
+    fn names_phrases_and_roles_read_where_they_are_written() {
+        let text = "Presiden Joko Widodo";
+        let referents = vec![Referent {
+            name: "Ir. Joko Widodo".to_string(),
+            id: None,
+            kind: EntityKind::Person,
+            roles: Vec::new(),
+            affiliations: Vec::new(),
+            mentions: Vec::new(),
+        }];
+        let made = vec!["Widodo".to_string()];
+        let names = Names {
+            text,
+            referents: &referents,
+            made: &made,
+        };
+        // (name, what it reads)
+        let cases = [
+            (Name::Text(Span::new(9, 20)), "Joko Widodo"),
+            (Name::Referent(0), "Ir. Joko Widodo"),
+            (Name::Made(0), "Widodo"),
+            // Out of range: nothing, no panic.
+            (Name::Text(Span::new(9, 99)), ""),
+            (Name::Referent(7), ""),
+            (Name::Made(7), ""),
+        ];
+        for (n, want) in cases {
+            assert_eq!(names.get(n), want, "{n:?}");
+        }
+        let arena = "presiden";
+        // (phrase, what it reads)
+        let cases = [
+            (Phrase::Text(0, 8), "Presiden"),
+            (Phrase::Arena(0, 8), "presiden"),
+            (Phrase::Made("juru bicara".to_string()), "juru bicara"),
+            (Phrase::Arena(4, 99), ""),
+        ];
+        for (p, want) in cases {
+            assert_eq!(p.get(text, arena), want, "{p:?}");
+        }
+        let ids = [3, 1, 4, 1, 5];
+        // (stretch, the indices it holds)
+        let cases: [(Ctx, &[usize]); 4] = [
+            (Ctx { start: 1, len: 3 }, &[1, 4, 1]),
+            (Ctx::default(), &[]),
+            (Ctx { start: 4, len: 9 }, &[]),
+            (
+                Ctx {
+                    start: usize::MAX,
+                    len: 2,
+                },
+                &[],
+            ),
+        ];
+        for (c, want) in cases {
+            assert_eq!(c.of(&ids), want, "{c:?}");
+        }
+    }
+
+    #[test]
     fn name_head_takes_initials_prefixes_and_given_names_only() {
         let lx = super::super::lexicon::bundled(crate::Language::Indonesian);
         // (head, our name, belongs to the name)
