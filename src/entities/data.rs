@@ -4,7 +4,7 @@
 use crate::gazetteer::token::{token_hash, tokenize_into, Token};
 use crate::Language;
 use once_cell::sync::Lazy;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
@@ -123,8 +123,10 @@ impl WordList {
             .map_or("", |(s, _)| s)
     }
 
-    fn index(self) -> usize {
-        LISTS.iter().position(|(_, l)| *l == self).unwrap_or(0)
+    /// The list's position in [`LISTS`] (the declaration order).
+    #[inline]
+    pub(crate) fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -165,6 +167,11 @@ pub(crate) fn phrase_hash(hashes: impl Iterator<Item = u64>) -> u64 {
     hashes.fold(PHRASE_SEED, phrase_step)
 }
 
+/// See [`LanguageData::classes`].
+pub(crate) const CLASS_FIRST: usize = 24;
+/// See [`LanguageData::classes`].
+pub(crate) const CLASS_LAST: u64 = 1 << 62;
+
 const PHRASE_SEED: u64 = 0x2545_f491_4f6c_dd1d;
 
 /// One token more of a phrase hash.
@@ -177,6 +184,9 @@ fn phrase_step(h: u64, t: u64) -> u64 {
 #[derive(Clone)]
 pub struct LanguageData {
     lists: Vec<PhraseSet>,
+    /// Per token (keyed by its one-token phrase hash), the lists it belongs to, as
+    /// [`LanguageData::classes`] returns them.
+    classes: HashMap<u64, u64, BuildHasherDefault<MixHasher>>,
     options: [bool; 5],
     derivations: Vec<Derivation>,
 }
@@ -261,6 +271,7 @@ impl LanguageData {
     pub fn empty() -> LanguageData {
         LanguageData {
             lists: vec![PhraseSet::default(); LISTS.len()],
+            classes: HashMap::default(),
             options: [false; 5],
             derivations: Vec::new(),
         }
@@ -312,6 +323,14 @@ impl LanguageData {
         }
         s.set.insert(h);
         s.max_len = s.max_len.max(toks.len());
+        let li = list.index();
+        let key = |t: &Token| phrase_step(PHRASE_SEED, token_hash(t.text(line)));
+        if toks.len() == 1 {
+            *self.classes.entry(key(&toks[0])).or_default() |= 1 << li;
+        } else {
+            *self.classes.entry(key(&toks[0])).or_default() |= 1 << (CLASS_FIRST + li);
+            *self.classes.entry(key(&toks[toks.len() - 1])).or_default() |= CLASS_LAST;
+        }
     }
 
     /// Adds a derivation line: `prefix[>letter] [-suffix]` ("pen>t -an", "ke -an", "peng")
@@ -451,6 +470,19 @@ impl LanguageData {
         self.lists[list.index()].set.contains(&h)
     }
 
+    /// The lists of the token whose [`token_hash`] is `token_hash`, as bits: bit `l` (a
+    /// list's [`WordList::index`]) when the token alone is a phrase of list `l`; bit
+    /// [`CLASS_FIRST`]` + l` when a phrase of two tokens or more of list `l` starts with it;
+    /// [`CLASS_LAST`] when a phrase of two tokens or more of some list ends with it.
+    #[inline]
+    pub(crate) fn classes(&self, token_hash: u64) -> u64 {
+        if self.classes.is_empty() {
+            return 0;
+        }
+        let h = phrase_step(PHRASE_SEED, token_hash);
+        self.classes.get(&h).copied().unwrap_or(0)
+    }
+
     #[inline]
     pub(crate) fn has_hash(&self, list: WordList, token_hash: u64) -> bool {
         let s = &self.lists[list.index()];
@@ -501,5 +533,37 @@ impl LanguageData {
             }
         }
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_index_is_position_in_lists() {
+        for (i, (_, l)) in LISTS.iter().enumerate() {
+            assert_eq!(l.index(), i, "{l:?}");
+        }
+        assert!(LISTS.len() <= CLASS_FIRST);
+    }
+
+    #[test]
+    fn classes_of_tokens() {
+        let mut d = LanguageData::empty();
+        d.extend(
+            WordList::Titles,
+            "presiden\njuru bicara\nmenteri luar negeri",
+        );
+        d.extend(WordList::NotNames, "bicara");
+        let c = |w: &str| d.classes(token_hash(w));
+        let t = WordList::Titles.index();
+        let nn = WordList::NotNames.index();
+        assert_eq!(c("Presiden"), 1 << t);
+        assert_eq!(c("juru"), 1 << (CLASS_FIRST + t));
+        assert_eq!(c("bicara"), CLASS_LAST | 1 << nn);
+        assert_eq!(c("menteri"), 1 << (CLASS_FIRST + t));
+        assert_eq!(c("luar"), 0);
+        assert_eq!(c("negeri"), CLASS_LAST);
     }
 }

@@ -3,13 +3,14 @@
 //! Every step walks the tokens once, looking back or ahead by a bounded window, so the time
 //! is linear in the text.
 
-use super::data::{LanguageData, Opt, WordList as W};
+use super::data::{LanguageData, Opt, WordList as W, CLASS_FIRST, CLASS_LAST};
 use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
-    FxHasher, Gap, Gazetteer, MixHasher, RawAliasRef, RawIndexBuilder, RawMatch, Token,
+    check_case, CaseFit, FxHasher, Gap, Gazetteer, MixHasher, RawMatch, Token, MAX_TOKENS,
 };
 use crate::Span;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -29,12 +30,150 @@ fn squeeze_spaces(s: &str) -> String {
     out
 }
 
+/// A set of token hashes for one document: open addressing with linear probing in a table
+/// at most half full (one multiply and usually one probe per operation), doubled as it fills.
+struct HashSet64 {
+    slots: Vec<u64>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+    /// Number of nonzero hashes held.
+    len: usize,
+    /// Whether the hash 0 (the empty slot's mark) was inserted.
+    zero: bool,
+}
+
+impl HashSet64 {
+    /// An empty set for about `n` hashes (it grows past them).
+    fn with_capacity(n: usize) -> HashSet64 {
+        let size = n.next_power_of_two().max(64);
+        HashSet64 {
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+            len: 0,
+            zero: false,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Adds `h`.
+    #[inline]
+    fn insert(&mut self, h: u64) {
+        if h == 0 {
+            self.zero = true;
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        self.put(h);
+    }
+
+    /// Doubles the table.
+    #[cold]
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        self.shift -= 1;
+        self.len = 0;
+        for x in old {
+            if x != 0 {
+                self.put(x);
+            }
+        }
+    }
+
+    /// Adds the nonzero `h` to a table with room.
+    #[inline]
+    fn put(&mut self, h: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            let x = self.slots[i];
+            if x == h {
+                return;
+            }
+            if x == 0 {
+                self.slots[i] = h;
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
+        loop {
+            let x = self.slots[i];
+            if x == h {
+                return true;
+            }
+            if x == 0 {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A 64-bit hash of `squeeze_spaces(s)`, of its `to_lowercase()` when `lower`: the same for
+/// the same resulting string; without allocating for ASCII text.
+fn surface_key(s: &str, lower: bool) -> u64 {
+    fn add(h: u64, b: u8) -> u64 {
+        (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    }
+    let mut h = 0x2545_f491_4f6c_dd1d_u64;
+    let mut len = 0u64;
+    if s.is_ascii() {
+        let mut space = false;
+        for &b in s.as_bytes() {
+            if (b as char).is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && len > 0 {
+                h = add(h, b' ');
+                len += 1;
+            }
+            space = false;
+            h = add(h, if lower { b.to_ascii_lowercase() } else { b });
+            len += 1;
+        }
+    } else {
+        let mut t = squeeze_spaces(s);
+        if lower {
+            t = t.to_lowercase();
+        }
+        for &b in t.as_bytes() {
+            h = add(h, b);
+        }
+        len = t.len() as u64;
+    }
+    add(h.rotate_left(7) ^ len, 0)
+}
+
 /// How far back a title may stand before a name, in tokens.
 const LOOKBACK: usize = 8;
 /// At most this many roles and affiliations are kept per referent (bounds the work).
 const MAX_ATTRS: usize = 16;
 /// The longest name found by rules, in tokens.
 const MAX_NAME: usize = 12;
+
+/// A match of the link pass: tokens `first..=last`, naming mention `entry`.
+struct LinkMatch {
+    first: usize,
+    last: usize,
+    entry: usize,
+}
 
 #[derive(Clone, Copy, Debug)]
 struct Mention {
@@ -53,7 +192,19 @@ struct Ctx<'a> {
     sent: Vec<u32>,
     initial: Vec<bool>,
     headline: Vec<bool>,
-    lowerset: FastSet,
+    lowerset: HashSet64,
+    /// Per token, its word lists ([`LanguageData::classes`] with [`CLASS_KNOWN`] set), or 0
+    /// while not looked up yet.
+    cls: Vec<Cell<u64>>,
+    /// Capitalised words ([`Ctx::is_cap_word`]), in order: where the rule pass may start a run.
+    cap_words: Vec<u32>,
+    /// Capitalised words and numbers (capital, no lower-case letter, or a digit first), in
+    /// order: where a name of the text may start.
+    starters: Vec<u32>,
+    /// Hyphens ("-", U+2010, U+2011, U+2013) touching the token before them, in order.
+    hyphens: Vec<u32>,
+    /// Opening parentheses, in order.
+    parens: Vec<u32>,
     covered: Vec<u32>,
     mentions: Vec<Mention>,
     unclassified: Vec<(usize, usize)>,
@@ -62,6 +213,8 @@ struct Ctx<'a> {
 }
 
 const NONE: u32 = u32::MAX;
+/// Marks a token's classes as looked up.
+const CLASS_KNOWN: u64 = 1 << 63;
 
 pub(crate) fn recognize(
     text: &str,
@@ -81,11 +234,33 @@ pub(crate) fn recognize(
     let mut si = 0usize;
     let mut seen_word = false;
     let nsent = sentences.len().max(1);
+    // Per sentence: capitalised words, lower-case words, the first token.
     let mut caps = vec![(0u32, 0u32); nsent];
+    let mut sent_first = vec![u32::MAX; nsent];
+    let mut cap_words = Vec::with_capacity(n / 4 + 4);
+    let mut hyphens = Vec::new();
+    let mut parens = Vec::new();
+    let mut starters = Vec::with_capacity(n / 4 + 4);
+    let mut lowerset = HashSet64::with_capacity(n / 2);
+    let bytes = text.as_bytes();
+    let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
+    if toks[0].start < sent_end || sentences.len() <= 1 {
+        sent_first[0] = 0;
+    }
     for (k, t) in toks.iter().enumerate() {
-        while si + 1 < sentences.len() && t.start >= sentences[si].span.end {
-            si += 1;
-            seen_word = false;
+        if t.start >= sent_end {
+            while si + 1 < sentences.len() && t.start >= sentences[si].span.end {
+                si += 1;
+                seen_word = false;
+            }
+            sent_end = if si + 1 < sentences.len() {
+                sentences[si].span.end
+            } else {
+                usize::MAX
+            };
+            if sent_first[si] == u32::MAX {
+                sent_first[si] = k as u32;
+            }
         }
         sent[k] = si as u32;
         if t.word {
@@ -93,15 +268,34 @@ pub(crate) fn recognize(
                 initial[k] = true;
                 seen_word = true;
             }
+            if t.cap || t.upper || t.digit {
+                starters.push(k as u32);
+            }
             if t.cap || t.upper {
                 caps[si].0 += 1;
-            } else if t.lower && !data.has_hash(W::NotNames, hashes[k]) {
+                if t.cap || !t.digit {
+                    cap_words.push(k as u32);
+                }
+            } else if t.lower {
+                lowerset.insert(hashes[k]);
                 caps[si].1 += 1;
+            }
+        } else {
+            match bytes[t.start] {
+                b'(' => parens.push(k as u32),
+                b'-' if t.gap == Gap::None => hyphens.push(k as u32),
+                0xE2 if t.gap == Gap::None
+                    && matches!(&text[t.start..t.end], "\u{2010}" | "\u{2011}" | "\u{2013}") =>
+                {
+                    hyphens.push(k as u32)
+                }
+                _ => {}
             }
         }
     }
-    // A title-case line: a paragraph of one sentence, mostly capitalised words, and no
-    // full stop at its end (a list of names in a sentence is no headline).
+    // A title-case line: a paragraph of one sentence, mostly capitalised words (lower-case
+    // words that are not names, "di", "dan", do not count), and no full stop at its end (a
+    // list of names in a sentence is no headline).
     let headline: Vec<bool> = caps
         .iter()
         .enumerate()
@@ -112,16 +306,29 @@ pub(crate) fn recognize(
                 let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
                 !prev_same && !next_same && !text[st.trimmed].ends_with('.')
             }) || sentences.is_empty();
-            alone && c >= 3 && l * 8 <= c
+            if !alone || c < 3 {
+                return false;
+            }
+            if l * 8 <= c {
+                return true;
+            }
+            // Only here are the lower-case words looked up.
+            let mut l = 0;
+            let mut k = sent_first[i] as usize;
+            while k < n && sent[k] as usize == i {
+                let t = &toks[k];
+                if t.word
+                    && !(t.cap || t.upper)
+                    && t.lower
+                    && !data.has_hash(W::NotNames, hashes[k])
+                {
+                    l += 1;
+                }
+                k += 1;
+            }
+            l * 8 <= c
         })
         .collect();
-    let lower_count = toks.iter().filter(|t| t.lower).count();
-    let mut lowerset = FastSet::with_capacity_and_hasher(lower_count, Default::default());
-    for (k, t) in toks.iter().enumerate() {
-        if t.lower {
-            lowerset.insert(hashes[k]);
-        }
-    }
     let mut cx = Ctx {
         text,
         toks,
@@ -130,6 +337,11 @@ pub(crate) fn recognize(
         initial,
         headline,
         lowerset,
+        cls: vec![Cell::new(0); n],
+        cap_words,
+        starters,
+        hyphens,
+        parens,
         covered: vec![NONE; n],
         mentions: Vec::with_capacity(n / 8 + 4),
         unclassified: Vec::new(),
@@ -213,8 +425,8 @@ pub(crate) fn recognize(
                     && cx.same_sent(k - 1, k)
                     && cx.toks[k].gap == Gap::Space
                     && (org_end[k - 1]
-                        || data.phrase_ending(W::Titles, &cx.hashes, k - 1) > 0
-                        || data.phrase_ending(W::TitleComplements, &cx.hashes, k - 1) > 0
+                        || cx.phrase_ending(W::Titles, k - 1) > 0
+                        || cx.phrase_ending(W::TitleComplements, k - 1) > 0
                         || acronym(k - 1))
             };
             let after_given = given_org
@@ -241,7 +453,7 @@ pub(crate) fn recognize(
         let mut first = m.first;
         if kind == EntityKind::Person {
             while first < m.last {
-                let l = data.phrase_at(W::Honorifics, &cx.hashes[..=m.last], first);
+                let l = cx.phrase_at(W::Honorifics, first, m.last);
                 if l == 0 || first + l > m.last {
                     break;
                 }
@@ -320,22 +532,64 @@ impl<'a> Ctx<'a> {
         t.word && (t.cap || (t.upper && !t.digit))
     }
 
+    /// The word lists of token `k` (see [`LanguageData::classes`]), looked up once.
+    #[inline]
+    fn cls(&self, k: usize) -> u64 {
+        let c = self.cls[k].get();
+        if c != 0 {
+            return c;
+        }
+        let c = self.data.classes(self.hashes[k]) | CLASS_KNOWN;
+        self.cls[k].set(c);
+        c
+    }
+
     #[inline]
     fn has(&self, l: W, k: usize) -> bool {
-        self.data.has_hash(l, self.hashes[k])
+        self.cls(k) >> l.index() & 1 != 0
+    }
+
+    /// The longest phrase of `list` starting at token `k` and ending at token `b` at the
+    /// latest: its length in tokens.
+    #[inline]
+    fn phrase_at(&self, list: W, k: usize, b: usize) -> usize {
+        let b = b.min(self.toks.len() - 1);
+        if k > b {
+            return 0;
+        }
+        let c = self.cls(k);
+        if c >> (CLASS_FIRST + list.index()) & 1 != 0 {
+            return self.data.phrase_at(list, &self.hashes[..=b], k);
+        }
+        (c >> list.index() & 1) as usize
+    }
+
+    /// The longest phrase of `list` ending at token `j`: its length in tokens.
+    #[inline]
+    fn phrase_ending(&self, list: W, j: usize) -> usize {
+        if j >= self.toks.len() {
+            return 0;
+        }
+        let c = self.cls(j);
+        if c & CLASS_LAST != 0 {
+            return self.data.phrase_ending(list, &self.hashes, j);
+        }
+        (c >> list.index() & 1) as usize
     }
 
     #[inline]
     fn common(&self, k: usize) -> bool {
-        self.lowerset.contains(&self.hashes[k])
+        self.lowerset.contains(self.hashes[k])
     }
 
     fn same_sent(&self, a: usize, b: usize) -> bool {
         self.sent[a] == self.sent[b]
     }
 
+    #[inline]
     fn is_punct(&self, k: usize, s: &str) -> bool {
-        !self.toks[k].word && self.t(k) == s
+        let t = &self.toks[k];
+        !t.word && self.text.as_bytes().get(t.start..t.end) == Some(s.as_bytes())
     }
 
     fn is_reporting(&self, k: usize) -> bool {
@@ -346,8 +600,13 @@ impl<'a> Ctx<'a> {
     /// region or sea, name one region.
     fn merge_region_compounds(&mut self) {
         let n = self.toks.len();
-        let mut k = 1;
-        while k + 1 < n {
+        // The next token that may join two places (past a merged compound).
+        let mut from = 1;
+        for x in 0..self.hyphens.len() {
+            let k = self.hyphens[x] as usize;
+            if k < from || k + 1 >= n {
+                continue;
+            }
             let (a, b) = (self.covered[k - 1], self.covered[k + 1]);
             if a != NONE
                 && b != NONE
@@ -372,11 +631,9 @@ impl<'a> Ctx<'a> {
                     self.remove(a as usize);
                     self.remove(b as usize);
                     self.push(first, last, EntityKind::Place, EntitySource::Rule, None);
-                    k = last + 1;
-                    continue;
+                    from = last + 1;
                 }
             }
-            k += 1;
         }
     }
 
@@ -399,10 +656,17 @@ impl<'a> Ctx<'a> {
                 && k + 1 < n
                 && cx.toks[k + 1].gap == Gap::None
         };
-        let mut i = 0;
-        while i < n {
-            if !acr(self, i) || (i > 0 && self.toks[i].gap == Gap::None) {
-                i += 1;
+        // A compound starts with an acronym right before a hyphen: the next start allowed.
+        let mut from = 0;
+        for x in 0..self.hyphens.len() {
+            let h = self.hyphens[x] as usize;
+            if h == 0 || h - 1 < from {
+                continue;
+            }
+            let i = h - 1;
+            let t = &self.toks[i];
+            let starts = t.word && t.upper && !t.digit && acr(self, i);
+            if !starts || (i > 0 && t.gap == Gap::None) {
                 continue;
             }
             let mut j = i;
@@ -412,7 +676,7 @@ impl<'a> Ctx<'a> {
             // Not glued to more text on the right ("TNK-BP's" is fine: the apostrophe stops).
             let glued = j + 1 < n && self.toks[j + 1].gap == Gap::None && self.toks[j + 1].word;
             if j == i || glued || (i..=j).all(|k| self.toks[k].end - self.toks[k].start < 2) {
-                i = j + 1;
+                from = j + 1;
                 continue;
             }
             // Mentions over the parts: each must lie inside the compound, none a place,
@@ -438,21 +702,21 @@ impl<'a> Ctx<'a> {
                 }
                 self.push(i, j, EntityKind::Organization, EntitySource::Rule, None);
             }
-            i = j + 1;
+            from = j + 1;
         }
     }
 
     fn rule_pass(&mut self) {
-        let n = self.toks.len();
-        let mut i = 0;
-        while i < n {
-            if self.covered[i] != NONE || !self.is_cap_word(i) || self.is_reporting(i) {
-                i += 1;
+        // The next token a run may start at (past the run classified last).
+        let mut from = 0;
+        for x in 0..self.cap_words.len() {
+            let i = self.cap_words[x] as usize;
+            if i < from || self.covered[i] != NONE || self.is_reporting(i) {
                 continue;
             }
             let j = self.extend_run(i);
             self.classify(i, j);
-            i = j + 1;
+            from = j + 1;
         }
     }
 
@@ -568,7 +832,7 @@ impl<'a> Ctx<'a> {
                     (W::OrgHeads, EntityKind::Organization),
                     (W::PlaceHeads, EntityKind::Place),
                 ] {
-                    let len = self.data.phrase_at(list, &self.hashes[..=b], p);
+                    let len = self.phrase_at(list, p, b);
                     if len == 0 || !self.toks[p].cap {
                         continue;
                     }
@@ -656,7 +920,7 @@ impl<'a> Ctx<'a> {
                         self.classify(a, p - 1);
                     }
                     // "Bank Mega Syariah Eva Dahlia Kusumawati": a person after the name.
-                    let titled = chain > a || self.title_before(a).is_some();
+                    let titled = chain > a || self.has_title_before(a);
                     if let Some((k, s)) = self.person_after_org(head_end, end, place_end, titled) {
                         self.push(p, k - 1, kind, EntitySource::Rule, None);
                         if s <= end {
@@ -685,7 +949,7 @@ impl<'a> Ctx<'a> {
             // A sentence may open with a capitalised cue: "Miner Highland Gold said ...",
             // "Carmaker Fiat ...": the name after it is an organization's.
             if self.initial[a] {
-                let l = self.data.phrase_at(W::OrgCues, &self.hashes[..=b], a);
+                let l = self.phrase_at(W::OrgCues, a, b);
                 let s0 = a + l;
                 if l > 0
                     && s0 <= b
@@ -711,7 +975,7 @@ impl<'a> Ctx<'a> {
                 self.toks[t].word
                     && self.toks[t].cap
                     && self.toks[t + 1].gap == Gap::Space
-                    && self.data.phrase_ending(W::OrgTails, &self.hashes, t) > 0
+                    && self.phrase_ending(W::OrgTails, t) > 0
                     && self.name_words(t + 1, b)
                     && (self.has(W::GivenNames, t + 1)
                         || (self.words(t + 1, b) >= 2 && self.has(W::Surnames, b)))
@@ -725,7 +989,7 @@ impl<'a> Ctx<'a> {
                 (W::OrgTails, EntityKind::Organization),
                 (W::PlaceTails, EntityKind::Place),
             ] {
-                let len = self.data.phrase_ending(list, &self.hashes, b);
+                let len = self.phrase_ending(list, b);
                 if len == 0 || b + 1 < a + len || !self.toks[b + 1 - len].cap {
                     continue;
                 }
@@ -763,7 +1027,7 @@ impl<'a> Ctx<'a> {
             // A title, then "of"/"for"/"at", then a name: the body the person serves
             // ("deputy chairman of Highland Gold", "chief executive of Fiat").
             if a >= 2 && self.toks[a - 1].lower && self.has(W::OrgPreps, a - 1) {
-                let l = self.data.phrase_ending(W::Titles, &self.hashes, a - 2);
+                let l = self.phrase_ending(W::Titles, a - 2);
                 if l > 0 && self.toks[a - 2].lower {
                     let e = self.trim_tail(a, b);
                     if e >= a && !self.has(W::NotNames, a) && !self.has(W::Titles, a) {
@@ -774,7 +1038,7 @@ impl<'a> Ctx<'a> {
             }
             // A lower-case cue before: "kantor berita Yonhap", "the carmaker Fiat".
             if a > 0 && self.toks[a - 1].lower {
-                let l = self.data.phrase_ending(W::OrgCues, &self.hashes, a - 1);
+                let l = self.phrase_ending(W::OrgCues, a - 1);
                 if l > 0 && self.toks[a - l].lower {
                     let e = self.trim_tail(a, b);
                     if e >= a && !self.has(W::NotNames, a) && !self.has(W::Titles, a) {
@@ -874,7 +1138,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // A title inside the run.
-            if self.toks[k].cap && self.data.phrase_at(W::Titles, &self.hashes[..=end], k) > 0 {
+            if self.toks[k].cap && self.phrase_at(W::Titles, k, end) > 0 {
                 let s = self.title_chain_end(k, end);
                 // "... Polres Sleman Ajun Komisaris" before a known person's name.
                 let person_next = s > end && end + 1 < self.toks.len() && {
@@ -907,7 +1171,7 @@ impl<'a> Ctx<'a> {
                 return Some((k, k));
             }
             // "PT Bank Central Asia Tbk Rully Setiawan": the name follows the tail.
-            if self.data.phrase_ending(W::OrgTails, &self.hashes, k - 1) > 0
+            if self.phrase_ending(W::OrgTails, k - 1) > 0
                 && self.toks[k - 1].cap
                 && (2..=4).contains(&self.words(k, end))
                 && self.name_words(k, end)
@@ -935,7 +1199,7 @@ impl<'a> Ctx<'a> {
     fn title_chain_end(&self, a: usize, b: usize) -> usize {
         let mut s = a;
         loop {
-            let lt = self.data.phrase_at(W::Titles, &self.hashes[..=b], s);
+            let lt = self.phrase_at(W::Titles, s, b);
             if lt == 0 {
                 return s;
             }
@@ -947,9 +1211,7 @@ impl<'a> Ctx<'a> {
     /// The first token after the title complements starting at `s`.
     fn complements_end(&self, mut s: usize, b: usize) -> usize {
         loop {
-            let lc = self
-                .data
-                .phrase_at(W::TitleComplements, &self.hashes[..=b], s);
+            let lc = self.phrase_at(W::TitleComplements, s, b);
             if lc == 0 {
                 return s;
             }
@@ -997,15 +1259,13 @@ impl<'a> Ctx<'a> {
         let mut lead_common = false;
         // Strip titles, honorifics, and words that are not names at the start.
         while s <= b {
-            let lt = self.data.phrase_at(W::Titles, &self.hashes[..=b], s);
+            let lt = self.phrase_at(W::Titles, s, b);
             if lt > 0 {
                 s += lt;
                 titled = true;
                 // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
                 loop {
-                    let lc = self
-                        .data
-                        .phrase_at(W::TitleComplements, &self.hashes[..=b], s);
+                    let lc = self.phrase_at(W::TitleComplements, s, b);
                     if lc == 0 {
                         break;
                     }
@@ -1014,12 +1274,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "Ibu Kota", "Merah Putih": a common phrase written with capitals.
-            let ln = self.data.phrase_at(W::NotNames, &self.hashes[..=b], s);
+            let ln = self.phrase_at(W::NotNames, s, b);
             if ln > 1 {
                 s += ln;
                 continue;
             }
-            let lh = self.data.phrase_at(W::Honorifics, &self.hashes[..=b], s);
+            let lh = self.phrase_at(W::Honorifics, s, b);
             if lh > 0 {
                 s += lh;
                 if s <= b && self.is_punct(s, ".") {
@@ -1063,9 +1323,9 @@ impl<'a> Ctx<'a> {
                 && self.toks[h].cap
                 && self.toks[h].end - self.toks[h].start > 1
                 && self.toks[h].gap == Gap::Space
-                && self.data.phrase_at(W::Honorifics, &self.hashes[..=b], h) > 0
+                && self.phrase_at(W::Honorifics, h, b) > 0
         }) {
-            let mut r = h + self.data.phrase_at(W::Honorifics, &self.hashes[..=b], h);
+            let mut r = h + self.phrase_at(W::Honorifics, h, b);
             if r <= b && self.is_punct(r, ".") {
                 r += 1;
             }
@@ -1075,7 +1335,7 @@ impl<'a> Ctx<'a> {
                 honor = true;
             }
         }
-        let served = titled || self.title_before(s).is_some();
+        let served = titled || self.has_title_before(s);
         // "Kepala Bidang Pencegahan Penyakit Ani Suryani": after a title, words of the
         // lexicon, one of them a derived noun, name the title's unit, not the person.
         if served {
@@ -1169,15 +1429,14 @@ impl<'a> Ctx<'a> {
             } else {
                 e + 1
             };
-            self.data.phrase_at(W::ReportingAfter, &self.hashes, k) > 0
-                && (self.toks[k].lower || headline)
+            self.phrase_at(W::ReportingAfter, k, usize::MAX) > 0 && (self.toks[k].lower || headline)
         };
         let rep_before = s > 0 && {
             let k = s - 1;
             self.same_sent(k, s)
                 && self.toks[k].word
                 && (self.toks[k].lower || self.initial[k])
-                && self.data.phrase_ending(W::ReportingBefore, &self.hashes, k) > 0
+                && self.phrase_ending(W::ReportingBefore, k) > 0
         };
         if headline {
             // Title-case lines give no case evidence: only a reporting verb next to a short name.
@@ -1194,16 +1453,14 @@ impl<'a> Ctx<'a> {
             } else {
                 s - 1
             };
-            self.toks[k].word
-                && self.same_sent(k, s)
-                && self.data.phrase_ending(W::Honorifics, &self.hashes, k) > 0
+            self.toks[k].word && self.same_sent(k, s) && self.phrase_ending(W::Honorifics, k) > 0
         };
         let title_after = self.title_after(e);
-        let titled_before = self.title_before(s).is_some();
+        let titled_before = self.has_title_before(s);
         let cue_before = s > 0
             && self.same_sent(s - 1, s)
             && self.toks[s - 1].lower
-            && self.data.phrase_ending(W::PersonCues, &self.hashes, s - 1) > 0;
+            && self.phrase_ending(W::PersonCues, s - 1) > 0;
         let strong = titled
             || cue_before
             || honor
@@ -1341,7 +1598,7 @@ impl<'a> Ctx<'a> {
             && self.toks[m + 1].digit
             && self.toks[m + 1].gap == Gap::None;
         let ok = if tm.word {
-            tm.lower && self.data.phrase_at(W::ReportingAfter, &self.hashes, m) > 0
+            tm.lower && self.phrase_at(W::ReportingAfter, m, usize::MAX) > 0
         } else {
             !matches!(self.t(m), "%" | ":" | "/" | "-" | "+") && !number_goes_on
         };
@@ -1358,7 +1615,7 @@ impl<'a> Ctx<'a> {
         if self.toks[k].lower && self.has(W::Articles, k) && k + 1 < n {
             k += 1;
         }
-        self.toks[k].lower && self.data.phrase_at(W::Titles, &self.hashes, k) > 0
+        self.toks[k].lower && self.phrase_at(W::Titles, k, usize::MAX) > 0
     }
 
     /// Names (one word inside a sentence, or more) joined by "dan", "and" or a comma to a
@@ -1413,8 +1670,8 @@ impl<'a> Ctx<'a> {
         let before = k > 0 && self.same_sent(k - 1, k) && {
             let j = k - 1;
             (self.toks[j].lower || self.initial[j])
-                && (self.data.phrase_ending(W::ReportingBefore, &self.hashes, j) > 0
-                    || self.data.phrase_ending(W::Honorifics, &self.hashes, j) > 0)
+                && (self.phrase_ending(W::ReportingBefore, j) > 0
+                    || self.phrase_ending(W::Honorifics, j) > 0)
         };
         let mut j = k + 1;
         if j < n && self.is_punct(j, ",") {
@@ -1423,8 +1680,8 @@ impl<'a> Ctx<'a> {
         let after = j < n
             && self.same_sent(k, j)
             && self.toks[j].lower
-            && (self.data.phrase_at(W::ReportingAfter, &self.hashes, j) > 0
-                || self.data.phrase_at(W::ReportingBefore, &self.hashes, j) > 0);
+            && (self.phrase_at(W::ReportingAfter, j, usize::MAX) > 0
+                || self.phrase_at(W::ReportingBefore, j, usize::MAX) > 0);
         before || after
     }
 
@@ -1490,6 +1747,23 @@ impl<'a> Ctx<'a> {
     /// Returns (role, affiliation mentions).
     fn title_before(&self, s: usize) -> Option<(String, Vec<usize>)> {
         let mut affs = Vec::new();
+        let (first, last) = self.title_span_before(s, Some(&mut affs))?;
+        let role = self.text[self.toks[first].start..self.toks[last].end].to_lowercase();
+        Some((role, affs))
+    }
+
+    /// Whether a title stands before the name at `s` ([`Ctx::title_before`]).
+    fn has_title_before(&self, s: usize) -> bool {
+        self.title_span_before(s, None).is_some()
+    }
+
+    /// The tokens of the title before the name at `s` ([`Ctx::title_before`]), with the
+    /// affiliations added to `affs` when given.
+    fn title_span_before(
+        &self,
+        s: usize,
+        mut affs: Option<&mut Vec<usize>>,
+    ) -> Option<(usize, usize)> {
         let mut k = s;
         let mut steps = 0;
         while k > 0 && steps < LOOKBACK {
@@ -1504,7 +1778,9 @@ impl<'a> Ctx<'a> {
                 if mm.kind == EntityKind::Person || !mm.alive {
                     break;
                 }
-                affs.push(m as usize);
+                if let Some(a) = affs.as_deref_mut() {
+                    a.push(m as usize);
+                }
                 k = mm.first;
                 continue;
             }
@@ -1515,11 +1791,9 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            let l = self.data.phrase_ending(W::Titles, &self.hashes, k);
+            let l = self.phrase_ending(W::Titles, k);
             if l > 0 {
-                let first = k + 1 - l;
-                let role = self.text[self.toks[first].start..self.toks[k].end].to_lowercase();
-                return Some((role, affs));
+                return Some((k + 1 - l, k));
             }
             if t.cap && (self.common(k) || self.has(W::NotNames, k)) {
                 continue;
@@ -1533,8 +1807,13 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         // Acronyms defined in parentheses: "Komisi Pemberantasan Korupsi (KPK)".
         let mut aliases: Vec<(String, usize)> = Vec::new();
-        let mut k = 1;
-        while k + 2 < n {
+        // The tokens each alias was read from (its text's tokens, up to case).
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for x in 0..self.parens.len() {
+            let k = self.parens[x] as usize;
+            if k < 1 || k + 2 >= n {
+                continue;
+            }
             if self.is_punct(k, "(")
                 && self.toks[k + 1].word
                 && self.toks[k + 1].upper
@@ -1561,13 +1840,14 @@ impl<'a> Ctx<'a> {
                             self.push(k + 1, k + 1, kind, EntitySource::Link, None);
                         }
                         aliases.push((acr, t));
+                        spans.push((k + 1, k + 1));
                     }
                 }
             }
-            k += 1;
         }
         // Names found by rules, and the surnames of people with two or more words.
-        let mut alias_set = FastSet::default();
+        let mut alias_set =
+            FastSet::with_capacity_and_hasher(self.mentions.len(), Default::default());
         for (id, m) in self.mentions.iter().enumerate() {
             if !m.alive || m.source == EntitySource::Link {
                 continue;
@@ -1582,6 +1862,7 @@ impl<'a> Ctx<'a> {
                 }
                 if alias_set.insert(token_hash(&s)) {
                     aliases.push((s, id));
+                    spans.push((m.first, m.last));
                 }
             }
             if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
@@ -1595,36 +1876,18 @@ impl<'a> Ctx<'a> {
                     && alias_set.insert(self.hashes[l])
                 {
                     aliases.push((self.t(l).to_string(), id));
+                    spans.push((l, l));
                 }
             }
         }
         if aliases.is_empty() {
             return;
         }
-        let mut ib = RawIndexBuilder::with_capacity(aliases.len());
-        for (i, (s, id)) in aliases.iter().enumerate() {
-            ib.add(
-                s,
-                RawAliasRef {
-                    entry: *id as u32,
-                    alias: i as u32,
-                    exact: false,
-                },
-            );
-        }
-        let index = ib.build();
-        let mut found = Vec::new();
-        index.find(
-            self.text,
-            &self.toks,
-            &self.hashes,
-            |r| aliases[r.alias as usize].0.as_str(),
-            &mut found,
-        );
+        let found = self.match_aliases(&aliases, &spans);
         for f in found {
             // A person's surname in this text names the person everywhere in it, not the
             // town of the same name ("Weingarten", "Timberlake").
-            let src_person = self.mentions[f.alias.entry as usize].kind == EntityKind::Person;
+            let src_person = self.mentions[f.entry].kind == EntityKind::Person;
             if src_person && f.first == f.last && self.covered[f.first] != NONE {
                 let c = self.covered[f.first] as usize;
                 let cm = &self.mentions[c];
@@ -1643,10 +1906,131 @@ impl<'a> Ctx<'a> {
                 }
             }
             if (f.first..=f.last).all(|x| self.covered[x] == NONE) {
-                let kind = self.mentions[f.alias.entry as usize].kind;
+                let kind = self.mentions[f.entry].kind;
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
             }
         }
+    }
+
+    /// Leftmost-longest matches of the text's own names (`aliases`: text and mention, read
+    /// from the tokens `spans`), non-overlapping, in order: the gazetteer index's matching
+    /// (same tokens up to case, the same case policy, earlier aliases first among equals),
+    /// without building an index: the aliases' tokens are the text's.
+    fn match_aliases(
+        &self,
+        aliases: &[(String, usize)],
+        spans: &[(usize, usize)],
+    ) -> Vec<LinkMatch> {
+        let n = self.toks.len();
+        let mut out = Vec::new();
+        // Per alias: first token's hash, whether it starts without a capital, exact case.
+        let mut firsts: Vec<(u64, bool, bool)> = Vec::with_capacity(aliases.len());
+        let mut bits = [0u64; 16];
+        let mut lower_any = false;
+        for (i, &(a, b)) in spans.iter().enumerate() {
+            let ok = b - a < MAX_TOKENS;
+            let t = &self.toks[a];
+            let lower_first = !(t.cap || t.upper || t.digit);
+            let surface = aliases[i].0.as_str();
+            let exact = surface.chars().any(char::is_alphabetic)
+                && !surface.chars().any(char::is_lowercase);
+            let h = self.hashes[a];
+            if ok {
+                bits[(h >> 60) as usize] |= 1 << ((h >> 54) & 63);
+                lower_any |= lower_first;
+            }
+            firsts.push((h, ok && lower_first, exact));
+        }
+        let may = |h: u64| bits[(h >> 60) as usize] & (1 << ((h >> 54) & 63)) != 0;
+        // The aliases by first token's hash (then in order), for a binary search.
+        let mut by_first: Vec<(u64, usize)> = (0..spans.len())
+            .filter(|&x| spans[x].1 - spans[x].0 < MAX_TOKENS)
+            .map(|x| (firsts[x].0, x))
+            .collect();
+        by_first.sort_unstable();
+        let mut scratch: Vec<Token> = Vec::new();
+        // (length, alias) of the aliases matching at a position.
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        // Unless an alias starts without a capital, only capitalised words and numbers may
+        // start a match.
+        let all: Vec<u32>;
+        let starts = if lower_any {
+            all = (0..n as u32).collect();
+            &all[..]
+        } else {
+            &self.starters[..]
+        };
+        let mut i = 0;
+        for &st in starts {
+            if (st as usize) < i {
+                continue;
+            }
+            i = st as usize;
+            let h0 = self.hashes[i];
+            if !may(h0) {
+                continue;
+            }
+            let t = &self.toks[i];
+            let cap = t.cap || t.upper || t.digit;
+            let lower_start = lower_any && firsts.iter().any(|f| f.1 && f.0 == h0);
+            if !(cap || lower_start) {
+                continue;
+            }
+            cands.clear();
+            let from = by_first.partition_point(|&(h, _)| h < h0);
+            for &(h, x) in &by_first[from..] {
+                if h != h0 {
+                    break;
+                }
+                let (a, b) = spans[x];
+                let len = b - a + 1;
+                if i + len > n {
+                    continue;
+                }
+                let same = (1..len).all(|d| {
+                    let (tj, ta) = (&self.toks[i + d], &self.toks[a + d]);
+                    tj.gap != Gap::Break
+                        && self.hashes[i + d] == self.hashes[a + d]
+                        && (tj.gap != Gap::None) == (ta.gap != Gap::None)
+                });
+                if same {
+                    cands.push((len, x));
+                }
+            }
+            // Longest first; among aliases of one length, in order.
+            cands.sort_unstable_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)));
+            let mut found = None;
+            let mut g = 0;
+            while g < cands.len() && found.is_none() {
+                let len = cands[g].0;
+                let mut upper_hit = None;
+                while g < cands.len() && cands[g].0 == len {
+                    let x = cands[g].1;
+                    g += 1;
+                    if found.is_some() {
+                        continue;
+                    }
+                    let toks = &self.toks[i..i + len];
+                    match check_case(self.text, toks, &aliases[x].0, firsts[x].2, &mut scratch) {
+                        CaseFit::Exact => found = Some((len, x)),
+                        CaseFit::Upper if upper_hit.is_none() => upper_hit = Some((len, x)),
+                        _ => {}
+                    }
+                }
+                if found.is_none() {
+                    found = upper_hit;
+                }
+            }
+            if let Some((len, x)) = found {
+                out.push(LinkMatch {
+                    first: i,
+                    last: i + len - 1,
+                    entry: aliases[x].1,
+                });
+                i += len;
+            }
+        }
+        out
     }
 
     /// "warga Palestina", "DPD Bali": in a language whose modifiers follow
@@ -1720,15 +2104,24 @@ impl<'a> Ctx<'a> {
         let surface = |m: &Mention| -> String {
             squeeze_spaces(&self.text[self.toks[m.first].start..self.toks[m.last].end])
         };
+        // A hash of `surface(m)` (lower-cased when `lower`), without building it.
+        let surface_key = |m: &Mention, lower: bool| -> u64 {
+            surface_key(
+                &self.text[self.toks[m.first].start..self.toks[m.last].end],
+                lower,
+            )
+        };
         // Same gazetteer entry, or same kind and same written name.
-        let mut by_entry: FxMap<u32, usize> = FxMap::default();
-        let mut by_name: FxMap<String, usize> = FxMap::default();
+        let mut by_entry: FxMap<u32, usize> =
+            FxMap::with_capacity_and_hasher(nm, Default::default());
+        let mut by_name: FxMap<u64, usize> =
+            FxMap::with_capacity_and_hasher(nm, Default::default());
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             let q = match m.entry {
                 Some(e) => *by_entry.entry(e).or_insert(p),
                 // One name, one entity in a text, whatever kind each rule guessed.
-                None => *by_name.entry(surface(m).to_lowercase()).or_insert(p),
+                None => *by_name.entry(surface_key(m, true)).or_insert(p),
             };
             if q != p {
                 union(&mut parent, p, q);
@@ -1781,11 +2174,11 @@ impl<'a> Ctx<'a> {
             }
         }
         // Acronym defined after a name: later uses of it join the same group (by text).
-        let mut acr_group: FxMap<String, usize> = FxMap::default();
+        let mut acr_group: FxMap<u64, usize> = FxMap::default();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.source == EntitySource::Link && m.first >= 1 && self.is_punct(m.first - 1, "(") {
-                acr_group.insert(surface(m), p);
+                acr_group.insert(surface_key(m, false), p);
             }
         }
         for (p, &mi) in order.iter().enumerate() {
@@ -1793,7 +2186,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let m = &self.mentions[mi];
-            if let Some(&q) = acr_group.get(&surface(m)) {
+            if let Some(&q) = acr_group.get(&surface_key(m, false)) {
                 if m.entry.is_none() || self.mentions[order[q]].entry.is_none() {
                     union(&mut parent, p, q);
                 }
@@ -1930,7 +2323,7 @@ impl<'a> Ctx<'a> {
         let start = k;
         let mut role_found = false;
         while k < n && k < start + 3 && self.same_sent(k, last) {
-            let l = self.data.phrase_at(W::Titles, &self.hashes, k);
+            let l = self.phrase_at(W::Titles, k, usize::MAX);
             if l > 0 && self.toks[k].word {
                 let role = self.text[self.toks[k].start..self.toks[k + l - 1].end].to_lowercase();
                 roles.push(role);
@@ -2050,4 +2443,30 @@ fn title_case(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::surface_key;
+
+    #[test]
+    fn surface_keys_are_keys_of_the_squeezed_text() {
+        for (a, b, lower, same) in [
+            ("Patrick  Cronin", "Patrick Cronin", false, true),
+            ("Patrick\n Cronin", "patrick cronin", true, true),
+            ("Patrick Cronin", "patrick cronin", false, false),
+            ("Zürich  Nord", "zürich nord", true, true),
+            ("ZÜRICH Nord", "Zürich Nord", false, false),
+            ("Tempo.co", "tempo.co", true, true),
+            ("A\u{b}B", "a b", true, true),
+            ("A\u{2003}B", "a b", true, true),
+            ("AB", "A B", false, false),
+        ] {
+            assert_eq!(
+                surface_key(a, lower) == surface_key(b, lower),
+                same,
+                "{a:?} {b:?}"
+            );
+        }
+    }
 }

@@ -127,6 +127,12 @@ pub(crate) struct Index {
     /// [`Index::lower_first`] as a 4,096-bit filter: most lower-case tokens are ruled out by
     /// one bit test, without a hash-set probe.
     lower_bits: HashBits<12>,
+    /// The first tokens' hashes of all the aliases as a bit filter sized to their number
+    /// announced (about 8 bits each, 4 Kib to 2 Mib): a token that starts no alias is ruled
+    /// out by one bit test, before the trie's hash map is probed.
+    first_bits: Vec<u64>,
+    /// `first_bits.len() * 64 - 1` (a power of two less one).
+    first_mask: u64,
 }
 
 /// A match of the index: tokens `first..=last`, and the alias.
@@ -143,6 +149,8 @@ pub(crate) struct IndexBuilder {
     nodes: u32,
     pending: Vec<(u32, AliasRef)>,
     lower_first: HashSet<u64, BuildHasherDefault<MixHasher>>,
+    /// [`Index::first_bits`], sized for the number of aliases announced.
+    first_bits: Vec<u64>,
     scratch: Vec<Token>,
 }
 
@@ -155,6 +163,7 @@ impl IndexBuilder {
             nodes: 1,
             pending: Vec::with_capacity(aliases),
             lower_first: HashSet::default(),
+            first_bits: vec![0; (aliases * 8).next_power_of_two().clamp(1 << 12, 1 << 21) / 64],
             scratch: Vec::new(),
         }
     }
@@ -166,9 +175,13 @@ impl IndexBuilder {
         let ok = !toks.is_empty() && toks.len() <= MAX_TOKENS;
         if ok {
             let first = toks[0];
+            let h0 = token_hash(first.text(surface));
             if !(first.cap || first.upper || first.digit) {
-                self.lower_first.insert(token_hash(first.text(surface)));
+                self.lower_first.insert(h0);
             }
+            let mask = self.first_bits.len() as u64 * 64 - 1;
+            let b = first_bit(h0) & mask;
+            self.first_bits[(b / 64) as usize] |= 1 << (b % 64);
             let mut node = 0u32;
             for (i, t) in toks.iter().enumerate() {
                 let key = edge_key(
@@ -218,6 +231,7 @@ impl IndexBuilder {
         for &h in &self.lower_first {
             lower_bits.insert(h);
         }
+        let first_mask = self.first_bits.len() as u64 * 64 - 1;
         Index {
             edges: self.edges,
             term_off,
@@ -225,8 +239,17 @@ impl IndexBuilder {
             nodes: self.nodes,
             lower_first: self.lower_first,
             lower_bits,
+            first_bits: self.first_bits,
+            first_mask,
         }
     }
+}
+
+/// The bit number of a first token's hash in [`Index::first_bits`] (before masking): its top
+/// bits, the best mixed ones.
+#[inline]
+fn first_bit(h: u64) -> u64 {
+    h >> 40
 }
 
 impl Index {
@@ -236,6 +259,7 @@ impl Index {
         self.edges.capacity() * 17
             + self.lower_first.capacity() * 9
             + self.lower_bits.heap_bytes()
+            + self.first_bits.capacity() * 8
             + self.term_off.capacity() * 4
             + self.terms.capacity() * std::mem::size_of::<AliasRef>()
     }
@@ -262,33 +286,43 @@ impl Index {
         if self.terms.is_empty() {
             return;
         }
-        let have = hashes.len() == tokens.len();
-        let hash_at = |j: usize| {
-            if have {
-                hashes[j]
-            } else {
-                token_hash(tokens[j].text(text))
-            }
+        let computed: Vec<u64>;
+        let hashes = if hashes.len() == tokens.len() {
+            hashes
+        } else {
+            computed = tokens.iter().map(|t| token_hash(t.text(text))).collect();
+            &computed
         };
+        let hash_at = |j: usize| hashes[j];
         let mut scratch: Vec<Token> = Vec::new();
         let mut cands: Vec<(usize, u32)> = Vec::new();
         let n = tokens.len();
         let mut i = 0;
+        let (bits, mask) = (&self.first_bits[..], self.first_mask);
         while i < n {
-            let t = &tokens[i];
-            let h0 = if t.cap || t.upper || t.digit {
-                hash_at(i)
-            } else if self.lower_first.is_empty() {
+            // The first-token filter on the hash alone (most tokens stop here), then the
+            // case: a capitalised word or a digit may start any alias, another token only
+            // an alias that starts with it written so.
+            let h0 = hashes[i];
+            let b = first_bit(h0) & mask;
+            if bits
+                .get((b / 64) as usize)
+                .is_some_and(|&w| w & (1 << (b % 64)) == 0)
+            {
                 i += 1;
                 continue;
-            } else {
-                let h = hash_at(i);
-                if !self.lower_bits.may_contain(h) || !self.lower_first.contains(&h) {
-                    i += 1;
-                    continue;
-                }
-                h
-            };
+            }
+            let t = &tokens[i];
+            let starts = t.cap
+                || t.upper
+                || t.digit
+                || (!self.lower_first.is_empty()
+                    && self.lower_bits.may_contain(h0)
+                    && self.lower_first.contains(&h0));
+            if !starts {
+                i += 1;
+                continue;
+            }
             cands.clear();
             let mut node = 0u32;
             let end = n.min(i + MAX_TOKENS);
@@ -349,15 +383,16 @@ impl Index {
     }
 }
 
+/// How the text's tokens fit an alias's case ([`check_case`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CaseFit {
+pub(crate) enum CaseFit {
     No,
     Exact,
     Upper,
 }
 
 /// Checks the case policy of an alias against the text tokens it matched.
-fn check_case(
+pub(crate) fn check_case(
     text: &str,
     toks: &[Token],
     surface: &str,

@@ -61,8 +61,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub(crate) use index::{
-    AliasRef as RawAliasRef, FxHasher, IndexBuilder as RawIndexBuilder, IndexMatch as RawMatch,
-    MixHasher,
+    check_case, CaseFit, FxHasher, IndexMatch as RawMatch, MixHasher, MAX_TOKENS,
 };
 #[allow(unused_imports)] // `tokenize` is kept for callers without hashes
 pub(crate) use token::{tokenize, Gap, Token};

@@ -82,61 +82,108 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
     let n = bytes.len();
     while i < n {
         let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                // Word: scan on.
-                let start = i;
-                let (mut has_lower, mut has_letter) = (false, false);
-                let first = b;
-                let j = if H {
-                    let (j, h) = scan_word_hashed(text, i, &mut has_lower, &mut has_letter);
-                    hashes.push(h);
-                    j
-                } else {
-                    scan_word(text, i, &mut has_lower, &mut has_letter)
-                };
-                out.push(Token {
-                    start,
-                    end: j,
-                    word: true,
-                    cap: first.is_ascii_uppercase(),
-                    upper: has_letter && !has_lower,
-                    lower: first.is_ascii_lowercase(),
-                    digit: first.is_ascii_digit(),
-                    gap: gap(spaced, newlines),
-                });
-                spaced = false;
-                newlines = 0;
-                i = j;
-            } else if b.is_ascii_whitespace() {
-                spaced = true;
-                if b == b'\n' {
-                    newlines += 1;
+        let cl = ASCII_CLASS[b as usize];
+        if cl & ALNUM != 0 {
+            // An ASCII word start: scan on, one table look-up per byte.
+            let start = i;
+            let mut seen = cl;
+            let mut h = add(0, FOLD[b as usize]);
+            let rest = &bytes[i + 1..];
+            let mut len = rest.len();
+            let mut high = false;
+            for (off, &c) in rest.iter().enumerate() {
+                let k = ASCII_CLASS[c as usize];
+                if k & ALNUM == 0 {
+                    len = off;
+                    high = c >= 0x80;
+                    break;
                 }
-                i += 1;
-            } else {
+                seen |= k;
                 if H {
-                    hashes.push(add(0, b.to_ascii_lowercase()));
+                    // An ASCII letter or digit: setting bit 5 lower-cases it.
+                    h = add(h, c | 0x20);
                 }
-                out.push(Token {
-                    start: i,
-                    end: i + 1,
-                    word: false,
-                    cap: false,
-                    upper: false,
-                    lower: false,
-                    digit: false,
-                    gap: gap(spaced, newlines),
-                });
-                spaced = false;
-                newlines = 0;
-                i += 1;
             }
+            let mut j = i + 1 + len;
+            let mut has_lower = seen & LOWER != 0;
+            let mut has_letter = seen & LETTER != 0;
+            if high {
+                // A non-ASCII char: the word may go on (slow path).
+                let end = scan_word(text, j, &mut has_lower, &mut has_letter);
+                if H && end != j {
+                    h = token_hash(&text[start..end]);
+                }
+                j = end;
+            }
+            if H {
+                hashes.push(h);
+            }
+            out.push(Token {
+                start,
+                end: j,
+                word: true,
+                cap: cl & UPPER != 0,
+                upper: has_letter && !has_lower,
+                lower: cl & LOWER != 0,
+                digit: cl & DIGIT != 0,
+                gap: gap(spaced, newlines),
+            });
+            spaced = false;
+            newlines = 0;
+            i = j;
+            continue;
+        }
+        if cl & SPACE != 0 {
+            spaced = true;
+            newlines += (b == b'\n') as u32;
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            if H {
+                hashes.push(add(0, FOLD[b as usize]));
+            }
+            out.push(Token {
+                start: i,
+                end: i + 1,
+                word: false,
+                cap: false,
+                upper: false,
+                lower: false,
+                digit: false,
+                gap: gap(spaced, newlines),
+            });
+            spaced = false;
+            newlines = 0;
+            i += 1;
             continue;
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
-        if is_word_char(ch) && !is_mark(ch) {
+        if is_general_punct(ch) {
+            // Quotes, dashes, ellipses: one-char tokens without case (fast path).
+            if H {
+                let mut buf = [0u8; 4];
+                let mut hh = 0u64;
+                for &x in norm_punct(ch).encode_utf8(&mut buf).as_bytes() {
+                    hh = add(hh, x);
+                }
+                hashes.push(hh);
+            }
+            out.push(Token {
+                start: i,
+                end: i + len,
+                word: false,
+                cap: false,
+                upper: false,
+                lower: false,
+                digit: false,
+                gap: gap(spaced, newlines),
+            });
+            spaced = false;
+            newlines = 0;
+            i += len;
+        } else if is_word_char(ch) && !is_mark(ch) {
             let start = i;
             let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
             let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
@@ -183,6 +230,14 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
     }
 }
 
+/// Chars of the General Punctuation block that are neither word chars, nor white space, nor
+/// cased: dashes, quotation marks, bullets, ellipses, primes (U+2010..=U+2027,
+/// U+2030..=U+205E).
+#[inline]
+fn is_general_punct(c: char) -> bool {
+    matches!(c as u32, 0x2010..=0x2027 | 0x2030..=0x205E)
+}
+
 #[inline]
 fn gap(spaced: bool, newlines: u32) -> Gap {
     if newlines >= 2 {
@@ -196,8 +251,9 @@ fn gap(spaced: bool, newlines: u32) -> Gap {
 
 /// Tokenizes `text`, with the tokens' [`token_hash`]es.
 pub(crate) fn tokenize_hashed(text: &str) -> (Vec<Token>, Vec<u64>) {
-    let mut v = Vec::with_capacity(text.len() / 5 + 1);
-    let mut h = Vec::with_capacity(text.len() / 5 + 1);
+    // News text has a token every 5 bytes or so; punctuation-heavy text more.
+    let mut v = Vec::with_capacity(text.len() / 4 + 16);
+    let mut h = Vec::with_capacity(text.len() / 4 + 16);
     tokenize_hashed_into(text, &mut v, &mut h);
     (v, h)
 }
@@ -316,47 +372,17 @@ fn scan_word(text: &str, mut j: usize, has_lower: &mut bool, has_letter: &mut bo
     j
 }
 
-/// [`scan_word`] of an ASCII word start at byte `start`, with the word's [`token_hash`]
-/// computed on the way (on the slow path once a non-ASCII character is met).
-#[inline]
-fn scan_word_hashed(
-    text: &str,
-    start: usize,
-    has_lower: &mut bool,
-    has_letter: &mut bool,
-) -> (usize, u64) {
-    let bytes = text.as_bytes();
-    let mut h = 0u64;
-    let mut j = start;
-    // The classes of the word's bytes, or-ed: one table look-up per byte.
-    let mut seen = 0u8;
-    while j < bytes.len() {
-        let c = bytes[j];
-        let class = ASCII_CLASS[c as usize];
-        if class & ALNUM == 0 {
-            if c >= 0x80 {
-                *has_lower |= seen & LOWER != 0;
-                *has_letter |= seen & LETTER != 0;
-                let end = scan_word(text, j, has_lower, has_letter);
-                return (end, token_hash(&text[start..end]));
-            }
-            break;
-        }
-        seen |= class;
-        h = add(h, c.to_ascii_lowercase());
-        j += 1;
-    }
-    *has_lower |= seen & LOWER != 0;
-    *has_letter |= seen & LETTER != 0;
-    (j, h)
-}
-
 /// Bits of [`ASCII_CLASS`].
 const ALNUM: u8 = 1;
 const LOWER: u8 = 2;
 const LETTER: u8 = 4;
+const UPPER: u8 = 8;
+const DIGIT: u8 = 16;
+/// ASCII white space (`u8::is_ascii_whitespace`).
+const SPACE: u8 = 32;
 
-/// Per byte: [`ALNUM`], [`LOWER`] and [`LETTER`] for ASCII letters and digits, 0 otherwise.
+/// Per byte: [`ALNUM`], [`LOWER`], [`UPPER`], [`LETTER`] and [`DIGIT`] for ASCII letters and
+/// digits, [`SPACE`] for ASCII white space, 0 otherwise.
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -365,12 +391,25 @@ static ASCII_CLASS: [u8; 256] = {
         t[b] = if c.is_ascii_lowercase() {
             ALNUM | LOWER | LETTER
         } else if c.is_ascii_uppercase() {
-            ALNUM | LETTER
+            ALNUM | UPPER | LETTER
         } else if c.is_ascii_digit() {
-            ALNUM
+            ALNUM | DIGIT
+        } else if c.is_ascii_whitespace() {
+            SPACE
         } else {
             0
         };
+        b += 1;
+    }
+    t
+};
+
+/// Per byte: `u8::to_ascii_lowercase`.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
         b += 1;
     }
     t
@@ -423,6 +462,25 @@ mod tests {
         assert_eq!(token_hash("’"), token_hash("'"));
         assert_eq!(token_hash("Ütü"), token_hash("ütü"));
         assert_ne!(token_hash("Rusia"), token_hash("Russia"));
+    }
+
+    #[test]
+    fn general_punctuation_is_no_word_space_or_case() {
+        for c in (0x2010u32..=0x2027)
+            .chain(0x2030..=0x205E)
+            .filter_map(char::from_u32)
+        {
+            assert!(is_general_punct(c));
+            assert!(
+                !is_word_char(c) && !is_mark(c) && !c.is_whitespace(),
+                "{c:?}"
+            );
+            assert!(c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
+            assert_eq!(
+                tokenize_hashed(&c.to_string()).1,
+                [token_hash_slow(&c.to_string())]
+            );
+        }
     }
 
     #[test]
