@@ -36,7 +36,8 @@ impl Language {
     }
 
     /// Guesses the language of `text` by counting frequent function words of each language
-    /// in (at most) its first 64 KiB. Ties, and text with no function word at all, go to
+    /// in (at most) its first 64 KiB, or until one language leads by more than four to one
+    /// after 32 function words. Ties, and text with no function word at all, go to
     /// Indonesian.
     ///
     /// # Examples
@@ -117,6 +118,10 @@ impl Language {
             if is_en_function_word(w) {
                 en += 1;
             }
+            // Enough evidence: the rest of the text will not turn it.
+            if id + en >= DECISIVE && (id > 4 * en || en > 4 * id) {
+                break;
+            }
         }
         if en > id {
             Language::English
@@ -125,6 +130,10 @@ impl Language {
         }
     }
 }
+
+/// Function words counted before [`Language::detect`] may stop at a lead of more than four to
+/// one: a news article's first paragraph or two.
+const DECISIVE: usize = 32;
 
 /// Frequent Indonesian function words (lower-case ASCII).
 fn is_id_function_word(w: &[u8]) -> bool {
@@ -215,5 +224,27 @@ impl std::str::FromStr for Language {
                 format!("unknown language {s:?} (expected id or en)"),
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Language;
+
+    #[test]
+    fn detection_reads_on_until_the_evidence_is_decisive() {
+        let en = "He said that the plan was on the table and that it is not over. ";
+        let id = "Dia mengatakan bahwa rencana itu sudah ada di meja dan belum selesai. ";
+        // A lead of more than four to one after 32 function words decides.
+        let text = format!("{}{}", en.repeat(3), id.repeat(20));
+        assert_eq!(Language::detect(&text), Language::English);
+        // A close count reads on: a mixed opening does not decide.
+        let text = format!("{}{}{}", en, id, id.repeat(20));
+        assert_eq!(Language::detect(&text), Language::Indonesian);
+        let text = format!("{}{}{}", id, en, en.repeat(20));
+        assert_eq!(Language::detect(&text), Language::English);
+        // Ties and text without function words go to Indonesian.
+        assert_eq!(Language::detect(""), Language::Indonesian);
+        assert_eq!(Language::detect("Jakarta, 12 Juni"), Language::Indonesian);
     }
 }

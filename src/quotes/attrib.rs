@@ -6,9 +6,9 @@
 
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
-use super::mentions::{self, Guess, Mention};
+use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
 use super::words::{lower, tokenize, Tok};
-use crate::document::{Cue, Document, Quote, QuoteKind, Speaker};
+use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::Span;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -30,22 +30,24 @@ const CUE_SEARCH: usize = 40;
 #[derive(Clone, Debug)]
 struct Who {
     span: Span,
-    /// Shared with the mention it comes from (a speaker is copied often: history, attributes).
-    name: Option<Rc<str>>,
+    /// Read with [`Names::get`] (a speaker is copied often: history, attributes).
+    name: Option<Name>,
     id: Option<Rc<str>>,
     guess: Guess,
     referent: Option<usize>,
-    ctx: Rc<Vec<String>>,
+    ctx: Ctx,
+    /// [`Mention::rctx`].
+    rctx: Option<usize>,
     /// Where an anaphor (a pronoun, a `-nya` cue) named this speaker, when `span` is its
     /// antecedent's: the speaker is remembered from there.
     at: Option<usize>,
 }
 
 impl Who {
-    fn speaker(&self) -> Speaker {
+    fn speaker(&self, names: Names) -> Speaker {
         Speaker {
             span: self.span,
-            name: self.name.as_deref().map(String::from),
+            name: self.name.map(|n| names.get(n).to_string()),
             id: self.id.as_deref().map(String::from),
             kind: self.guess.kind(),
             referent: self.referent,
@@ -55,11 +57,12 @@ impl Who {
     fn from_mention(m: &Mention, span: Span) -> Who {
         Who {
             span,
-            name: Some(Rc::clone(&m.name)),
+            name: Some(m.name),
             id: m.id.clone(),
             guess: m.guess,
             referent: m.referent,
-            ctx: Rc::clone(&m.ctx),
+            ctx: m.ctx,
+            rctx: m.rctx,
             at: None,
         }
     }
@@ -71,7 +74,8 @@ impl Who {
             id: None,
             guess: Guess::Unknown,
             referent: None,
-            ctx: Rc::default(),
+            ctx: Ctx::default(),
+            rctx: None,
             at: None,
         }
     }
@@ -120,6 +124,17 @@ struct Miner<'a> {
     mentions: &'a [Mention],
     buf: String,
     history: Vec<(usize, Who)>,
+    referents: &'a [Referent],
+    /// The roles and affiliations of each referent in lower case, once asked for.
+    ref_ctx: Vec<Option<Vec<String>>>,
+    /// The phrase indices the mentions' `ctx` are stretches of.
+    ctx_ids: Vec<usize>,
+    /// The roles and affiliations `ctx_ids` index.
+    phrases: Vec<Phrase>,
+    /// The lower-case forms phrases point into.
+    arena: String,
+    /// The names made of words of the text ([`Name::Made`]).
+    made: Vec<String>,
 }
 
 /// Finds and attributes the quotes of a document.
@@ -130,13 +145,25 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
     if raw.is_empty() {
         return Vec::new();
     }
-    let mentions = mentions::collect(doc, lx, &raw);
+    let mentions::Collected {
+        mentions,
+        ctx_ids,
+        phrases,
+        arena,
+        made,
+    } = mentions::collect(doc, lx, &raw);
     let mut m = Miner {
         text,
         lx,
         mentions: &mentions,
         buf: String::new(),
         history: Vec::new(),
+        referents: &doc.referents,
+        ref_ctx: vec![None; doc.referents.len()],
+        ctx_ids,
+        phrases,
+        arena,
+        made,
     };
     let mut pre: Vec<Tok> = Vec::new();
     let mut post: Vec<Tok> = Vec::new();
@@ -381,7 +408,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
                 speaker: if a.title {
                     None
                 } else {
-                    a.who.as_ref().map(Who::speaker)
+                    a.who.as_ref().map(|w| w.speaker(m.names()))
                 },
                 rule: a.rule,
                 confidence: if a.title || a.who.is_some() {
@@ -395,6 +422,15 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
 }
 
 impl<'a> Miner<'a> {
+    /// Where the names of mentions and speakers are read.
+    fn names(&self) -> Names<'_> {
+        Names {
+            text: self.text,
+            referents: self.referents,
+            made: &self.made,
+        }
+    }
+
     /// The mentions that start before `pos`, latest first, at most [`LOOKBACK`] of them.
     fn recent(&self, pos: usize) -> impl Iterator<Item = &'a Mention> + 'a {
         let ms = self.mentions;
@@ -422,19 +458,19 @@ impl<'a> Miner<'a> {
             return None;
         }
         let text = self.text;
+        let lx = self.lx;
+        // (Most words are no cue: ruled out by one bit test first.)
+        let w = lower(&text[t.span], &mut self.buf);
+        if !lx.may_be_verb(w) {
+            return None;
+        }
+        let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
-            if p.is_word()
-                && self
-                    .lx
-                    .noun_marker
-                    .contains(lower(&text[p.span], &mut self.buf))
-            {
+            if p.is_word() && lx.noun_marker.contains(lower(&text[p.span], &mut self.buf)) {
                 return None;
             }
         }
-        let w = lower(&text[t.span], &mut self.buf);
-        let entries = self.lx.cues.get(w)?;
         'entries: for e in entries {
             for (k, r) in e.rest.iter().enumerate() {
                 let Some(u) = toks.get(i + 1 + k) else {
@@ -454,9 +490,8 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && {
             let text = self.text;
-            self.lx
-                .cues
-                .contains_key(lower(&text[t.span], &mut self.buf))
+            let w = lower(&text[t.span], &mut self.buf);
+            self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
         }
     }
 
@@ -1282,8 +1317,9 @@ impl<'a> Miner<'a> {
                 return None;
             }
         }
-        let mut toks = Vec::new();
         let hi = ceil(self.text, (sent_lo + WINDOW).min(qstart));
+        // (Fewer tokens than a third of the bytes, as a rule: one allocation.)
+        let mut toks = Vec::with_capacity(hi.saturating_sub(sent_lo) / 3 + 4);
         tokenize(self.text, sent_lo, hi, &mut toks);
         let mut i = 0;
         // Dateline: "TEMPO.CO, Jakarta - ", "JAKARTA, KOMPAS — ".
@@ -1388,7 +1424,7 @@ impl<'a> Miner<'a> {
     fn recent_source(&mut self, lo: usize, hi: usize, plo: usize) -> Option<Who> {
         let lo = ceil(self.text, lo.max(hi.saturating_sub(2 * WINDOW)));
         if lo < hi {
-            let mut toks = Vec::new();
+            let mut toks = Vec::with_capacity((hi - lo) / 3 + 4);
             tokenize(self.text, lo, hi, &mut toks);
             let mut tried = 0;
             for k in (0..toks.len()).rev() {
@@ -1599,11 +1635,12 @@ impl<'a> Miner<'a> {
                 };
                 return Some(Who {
                     span,
-                    name: Some(Rc::from(&self.text[span])),
+                    name: Some(Name::Text(span)),
                     id: None,
                     guess,
                     referent: None,
-                    ctx: Rc::default(),
+                    ctx: Ctx::default(),
+                    rctx: None,
                     at: None,
                 });
             }
@@ -1664,6 +1701,7 @@ impl<'a> Miner<'a> {
     /// ("Finance and Economy Ministry", "Treasury"), among speakers and names.
     fn latest_state(&mut self, pos: usize, span: Span) -> Option<Who> {
         let lx = self.lx;
+        let names = self.names();
         let govish = |name: &str| {
             name.split_whitespace()
                 .any(|x| lx.affiliation.contains(x.to_lowercase().as_str()))
@@ -1673,12 +1711,12 @@ impl<'a> Miner<'a> {
             .iter()
             .rev()
             .find(|(p, w)| {
-                *p < pos && w.guess == Guess::Org && govish(w.name.as_deref().unwrap_or(""))
+                *p < pos && w.guess == Guess::Org && govish(w.name.map_or("", |n| names.get(n)))
             })
             .map(|(p, w)| (*p, w.clone()));
         let m = self
             .recent(pos)
-            .find(|m| m.guess == Guess::Org && govish(&m.name))
+            .find(|m| m.guess == Guess::Org && govish(names.get(m.name)))
             .map(|m| (m.span.start, Who::from_mention(m, m.span)));
         let pick = match (h, m) {
             (Some(h), Some(m)) => Some(if m.0 > h.0 { m } else { h }),
@@ -1764,11 +1802,23 @@ impl<'a> Miner<'a> {
                     .split(' ')
                     .any(|x| lx.role_qualifier.contains(x) && !words.iter().any(|d| d == x))
         };
-        let score = |name: &str, ctx: &[String]| -> usize {
+        let phrases = &self.phrases;
+        let ctx_ids = &self.ctx_ids;
+        let (text, arena) = (self.text, self.arena.as_str());
+        let names = Names {
+            text: self.text,
+            referents: self.referents,
+            made: &self.made,
+        };
+        let score = |name: &str, ctx: &[usize], rctx: &[String]| -> usize {
             words
                 .iter()
                 .filter(|w| {
-                    ctx.iter().any(|c| phrase_fits(c, w))
+                    ctx.iter()
+                        .filter_map(|&p| phrases.get(p))
+                        .map(|p| p.get(text, arena))
+                        .chain(rctx.iter().map(String::as_str))
+                        .any(|c| phrase_fits(c, w))
                         || name
                             .split_whitespace()
                             .any(|n| n.to_lowercase() == w.as_str())
@@ -1780,7 +1830,8 @@ impl<'a> Miner<'a> {
             if !fits(m.guess) {
                 continue;
             }
-            let s = score(&m.name, &m.ctx) as f32;
+            let rctx = referent_ctx(&mut self.ref_ctx, self.referents, m.rctx);
+            let s = score(names.get(m.name), m.ctx.of(ctx_ids), rctx) as f32;
             if s > 0.0 && best.as_ref().map_or(true, |b| s > b.0) {
                 best = Some((s, m.span.start, Who::from_mention(m, span)));
             }
@@ -1789,7 +1840,9 @@ impl<'a> Miner<'a> {
             if *p >= pos || !fits(w.guess) {
                 continue;
             }
-            let s = score(w.name.as_deref().unwrap_or(""), &w.ctx) as f32 + 0.5;
+            let rctx = referent_ctx(&mut self.ref_ctx, self.referents, w.rctx);
+            let s =
+                score(w.name.map_or("", |n| names.get(n)), w.ctx.of(ctx_ids), rctx) as f32 + 0.5;
             if s > 0.5 && best.as_ref().map_or(true, |b| s > b.0) {
                 let mut w = w.clone();
                 w.span = span;
@@ -1864,17 +1917,17 @@ impl<'a> Miner<'a> {
     fn resolve_pronoun(&mut self, kind: PronounKind, pos: usize, span: Span) -> Option<Who> {
         let mut w = self.resolve_anaphor(kind, pos, span)?;
         w.at = Some(span.start);
-        if let Some(name) = w.name.clone() {
+        if let Some(name) = w.name {
+            let names = self.names();
+            let name = names.get(name);
             let latest = self
                 .recent(pos)
-                .find(|m| m.span.end <= pos && (Rc::ptr_eq(&m.name, &name) || m.name == name));
+                .find(|m| m.span.end <= pos && names.get(m.name) == name);
             if let Some(m) = latest {
                 w.span = m.span;
-            } else if let Some((_, h)) =
-                self.history.iter().rev().find(|(p, h)| {
-                    *p < pos && h.span.end <= pos && h.name.as_deref() == Some(&*name)
-                })
-            {
+            } else if let Some((_, h)) = self.history.iter().rev().find(|(p, h)| {
+                *p < pos && h.span.end <= pos && h.name.map(|n| names.get(n)) == Some(name)
+            }) {
                 w.span = h.span;
             }
         }
@@ -1920,6 +1973,24 @@ impl<'a> Miner<'a> {
 }
 
 /// A named person (or a name of unknown kind), not an organisation, place or description.
+/// The roles and affiliations of referent `r` in lower case (made once, in `cache`).
+fn referent_ctx<'c>(
+    cache: &'c mut [Option<Vec<String>>],
+    referents: &[Referent],
+    r: Option<usize>,
+) -> &'c [String] {
+    let Some((slot, rf)) = r.and_then(|r| cache.get_mut(r).zip(referents.get(r))) else {
+        return &[];
+    };
+    slot.get_or_insert_with(|| {
+        rf.roles
+            .iter()
+            .chain(rf.affiliations.iter())
+            .map(|s| s.to_lowercase())
+            .collect()
+    })
+}
+
 fn is_person_name(w: &Who) -> bool {
     w.name.is_some() && matches!(w.guess, Guess::Person | Guess::Unknown)
 }
@@ -1984,7 +2055,10 @@ fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
         }
         // A sentence's end mark may be followed by a closing quotation mark
         // (`... successful." He did admit`): the sentence ends after the mark.
-        if matches!(b[i - 1], b'"' | b'\'') || text[lo..i].ends_with(['”', '’', '»']) {
+        // (The closing marks but `"` and `'` are not ASCII: their last byte is not.)
+        if matches!(b[i - 1], b'"' | b'\'')
+            || (b[i - 1] >= 0x80 && text[lo..i].ends_with(['”', '’', '»']))
+        {
             let inner = text[lo..i].trim_end_matches(['"', '\'', '”', '’', '»']);
             if inner.len() + 4 >= i - lo && inner.ends_with(['.', '!', '?']) {
                 return i + 1;

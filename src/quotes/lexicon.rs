@@ -4,6 +4,7 @@
 //! `#` starts a comment. Multi-word entries are words separated by single spaces.
 
 use crate::entities::LanguageData;
+use crate::hashbits::HashBits;
 use crate::{Error, Language};
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
@@ -110,6 +111,34 @@ pub(crate) struct Lexicon {
     /// The entity layer's word lists of the language (its root words and derivations), shared:
     /// a capitalised word of the lexicon alone is no name.
     pub words: Words,
+    /// The [`verb_key`]s of the cues and verbs of stance: most words are ruled out by one bit
+    /// test before any look-up.
+    pub verb_keys: HashBits<14>,
+    /// The lengths (up to 63 bytes; 63 for longer) of the cues and verbs of stance, as bits.
+    pub verb_lens: u64,
+    /// The [`verb_key`]s of every word of [`Lexicon::classes`]: most names are ruled out by
+    /// one bit test before the look-up.
+    pub class_keys: HashBits<15>,
+}
+
+/// A cheap key of a word (its length and first and last two bytes), spread over 64 bits: a
+/// prefilter of look-ups.
+#[inline]
+pub(crate) fn verb_key(w: &str) -> u64 {
+    key_of(w.as_bytes())
+}
+
+/// [`verb_key`] of a word's bytes.
+#[inline]
+fn key_of(b: &[u8]) -> u64 {
+    let n = b.len();
+    let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    let key = n as u64
+        | at(0) << 8
+        | at(1) << 16
+        | at(n.wrapping_sub(1)) << 24
+        | at(n.wrapping_sub(2)) << 32;
+    key.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The entity layer's language data, when the language has a lexicon of root words.
@@ -359,16 +388,37 @@ impl Lexicon {
             .iter()
             .filter(|(is, _)| *is)
             .fold(0, |acc, (_, bit)| acc | bit);
+        if bits & (class::CUE | class::SUBJECT_VERB) != 0 {
+            // (Never removed: a stale key only lets a word through to the look-up.)
+            self.verb_keys.insert(verb_key(w));
+            self.verb_lens |= 1 << w.len().min(63);
+        }
         if bits == 0 {
             self.classes.remove(w);
         } else {
+            self.class_keys.insert(verb_key(w));
             self.classes.insert(w.to_string(), bits);
         }
+    }
+
+    /// Whether a lower-case word may be a cue or a verb of stance (`false`: it is neither).
+    #[inline]
+    pub(crate) fn may_be_verb(&self, w: &str) -> bool {
+        self.may_be_verb_bytes(w.as_bytes())
+    }
+
+    /// [`Lexicon::may_be_verb`] of a word's bytes.
+    #[inline]
+    pub(crate) fn may_be_verb_bytes(&self, w: &[u8]) -> bool {
+        self.verb_lens & (1 << w.len().min(63)) != 0 && self.verb_keys.may_contain(key_of(w))
     }
 
     /// The classes (bits of [`class`]) of a lower-case word.
     #[inline]
     pub(crate) fn classes_of(&self, w: &str) -> u32 {
+        if !self.class_keys.may_contain(verb_key(w)) {
+            return 0;
+        }
         self.classes.get(w).copied().unwrap_or(0)
     }
 
@@ -448,6 +498,25 @@ mod tests {
         assert_eq!(ID.cues["katanya"][0].class, CueClass::VerbNya);
         assert!(EN.cues.contains_key("according"));
         assert_eq!(EN.cues["according"][0].rest, vec!["to".to_string()]);
+    }
+
+    #[test]
+    fn every_cue_and_verb_of_stance_passes_the_verb_filter() {
+        for lx in [&*ID, &*EN] {
+            for w in lx.cues.keys().chain(lx.subject_verb.iter()) {
+                assert!(lx.may_be_verb(w), "{w}");
+            }
+        }
+        for lx in [&*ID, &*EN] {
+            for (w, &c) in &lx.classes {
+                assert_eq!(lx.classes_of(w), c, "{w}");
+            }
+        }
+        // The filter rules most other words out.
+        let words = [
+            "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "the", "of", "and",
+        ];
+        assert!(words.iter().filter(|w| ID.may_be_verb(w)).count() <= 3);
     }
 
     #[test]

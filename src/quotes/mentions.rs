@@ -7,10 +7,10 @@
 
 use super::lexicon::{class, CueClass, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower_into, tokenize, Tok};
-use crate::document::Document;
+use super::words::{lower_into, tokenize_append, Tok, LOWER, OTHER};
+use crate::document::{Document, Referent};
 use crate::{EntityKind, Span};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -45,27 +45,114 @@ impl Guess {
 #[derive(Clone, Debug)]
 pub(crate) struct Mention {
     pub span: Span,
-    /// The canonical name (the referent's, or the longest name seen for it). Shared: the
-    /// mentions of one referent or name hold one copy.
-    pub name: Rc<str>,
+    /// The canonical name (the referent's, or the longest name seen for it), read with
+    /// [`Names::get`].
+    pub name: Name,
     pub id: Option<Rc<str>>,
     pub guess: Guess,
     pub referent: Option<usize>,
-    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"). Shared, as
-    /// the name.
-    pub ctx: Rc<Vec<String>>,
+    /// Roles and affiliations, lower case, word by word ("presiden", "rusia"): indices of
+    /// the document's [`Phrase`]s, kept in its list of phrase indices.
+    pub ctx: Ctx,
+    /// The referent whose roles and affiliations (lower-cased when first needed) belong
+    /// to `ctx` too: the entity layer's names.
+    pub rctx: Option<usize>,
     /// How surely a person it is: 2 next to a cue ("kata X", "X mengatakan", "menurut X"),
     /// 1 from the entity layer or introduced with a role, 0 otherwise.
     pub rank: u8,
 }
 
+/// A name, where it is written: a stretch of the text, a referent's name, or one made of
+/// words of the text (an index in the document's made names). No copy is made for the
+/// first two.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Name {
+    Text(Span),
+    Referent(usize),
+    Made(usize),
+}
+
+/// What [`Name`]s are read from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Names<'a> {
+    pub text: &'a str,
+    pub referents: &'a [Referent],
+    pub made: &'a [String],
+}
+
+impl<'a> Names<'a> {
+    /// The name `n`.
+    pub fn get(&self, n: Name) -> &'a str {
+        match n {
+            Name::Text(s) => self.text.get(s.start..s.end).unwrap_or(""),
+            Name::Referent(r) => self.referents.get(r).map_or("", |r| r.name.as_str()),
+            Name::Made(i) => self.made.get(i).map_or("", String::as_str),
+        }
+    }
+}
+
+/// A name's roles and affiliations: a stretch of the document's list of phrase indices
+/// ([`Collected::ctx_ids`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ctx {
+    pub start: usize,
+    pub len: usize,
+}
+
+impl Ctx {
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The phrase indices, given the document's list.
+    pub fn of<'a>(&self, ids: &'a [usize]) -> &'a [usize] {
+        ids.get(self.start..self.start.saturating_add(self.len))
+            .unwrap_or_default()
+    }
+}
+
+/// The mentions of a document and what their names and roles index.
+pub(crate) struct Collected {
+    pub mentions: Vec<Mention>,
+    /// [`Mention::ctx`] is a stretch of these indices of `phrases`.
+    pub ctx_ids: Vec<usize>,
+    /// The phrases `ctx_ids` index.
+    pub phrases: Vec<Phrase>,
+    /// The lower-case forms [`Phrase::Arena`] points into.
+    pub arena: String,
+    /// [`Name::Made`] indexes these.
+    pub made: Vec<String>,
+}
+
+/// A role or affiliation of a name (lower case), as read: most are a word's lower-case form,
+/// kept where it is (the text or the arena of lower-case forms); a name's `ctx` holds
+/// indices of phrases, so that names share them without copies.
+#[derive(Clone, Debug)]
+pub(crate) enum Phrase {
+    Text(usize, usize),
+    Arena(usize, usize),
+    Made(String),
+}
+
+impl Phrase {
+    /// The phrase, given the text and the arena of lower-case forms.
+    pub fn get<'a>(&'a self, text: &'a str, arena: &'a str) -> &'a str {
+        match self {
+            Phrase::Text(s, e) => text.get(*s..*e).unwrap_or(""),
+            Phrase::Arena(s, e) => arena.get(*s..*e).unwrap_or(""),
+            Phrase::Made(p) => p,
+        }
+    }
+}
+
 /// Most tokens looked at before a name for its roles.
 const CTX_BEFORE: usize = 4;
 
-/// The lower-case forms (as [`lower`] gives them) and word-list classes of a paragraph's
-/// tokens, each computed at most once per token: the lower-case form when the paragraph is
-/// read (borrowed from the text when the token is in lower case already), the classes when
-/// first asked for.
+/// The lower-case forms (as [`lower`] gives them) and word-list classes of the document's
+/// tokens (those `collect` reads), each computed at most once per token: the lower-case form
+/// when the paragraph is read (borrowed from the text when the token is in lower case
+/// already), the classes when first asked for. Indexed by token within the current paragraph
+/// (`base` is the index of its first token): both passes over the tokens share it.
 struct Lows<'t> {
     text: &'t str,
     lx: &'t Lexicon,
@@ -73,64 +160,175 @@ struct Lows<'t> {
     /// Per token: start and end of its lower-case form, in the text (`true`) or in `arena`,
     /// and its classes once looked up ([`UNKNOWN`] before).
     at: Vec<(usize, usize, bool, Cell<u32>)>,
-    /// No roles: shared by the mentions that have none.
-    no_ctx: Rc<Vec<String>>,
+    /// The index in `at` of the current paragraph's first token.
+    base: usize,
+    /// The indices in `at` of the words in lower case that may be cues or verbs of stance
+    /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at.
+    verbs: Vec<usize>,
+    /// The phrase indices of the names' [`Ctx`]s.
+    ctx_ids: RefCell<Vec<usize>>,
+    /// Buffers for the phrase indices of a name being read (reused: no allocation).
+    bufs: RefCell<Vec<Vec<usize>>>,
+    /// The roles and affiliations met (made while names are read, hence a cell).
+    phrases: RefCell<Vec<Phrase>>,
+    /// The document's referents.
+    referents: &'t [Referent],
+    /// The names made of words of the text ([`Name::Made`]).
+    made: RefCell<Vec<String>>,
 }
-
-/// Whether a byte is an ASCII lower-case letter or a digit, by table.
-static LOWER_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_lowercase() || (b as u8).is_ascii_digit();
-        b += 1;
-    }
-    t
-};
 
 /// Classes not looked up yet.
 const UNKNOWN: u32 = u32::MAX;
 
 impl<'t> Lows<'t> {
-    fn new(text: &'t str, lx: &'t Lexicon) -> Lows<'t> {
+    fn new(text: &'t str, lx: &'t Lexicon, referents: &'t [Referent]) -> Lows<'t> {
         Lows {
             text,
             lx,
             arena: String::new(),
             at: Vec::new(),
-            no_ctx: Rc::default(),
+            base: 0,
+            verbs: Vec::new(),
+            ctx_ids: RefCell::default(),
+            bufs: RefCell::default(),
+            phrases: RefCell::default(),
+            referents,
+            made: RefCell::default(),
         }
     }
 
     /// `ctx` shared, without allocating when it is empty.
-    fn share(&self, ctx: Vec<String>) -> Rc<Vec<String>> {
+    fn share(&self, ctx: &[usize]) -> Ctx {
         if ctx.is_empty() {
-            Rc::clone(&self.no_ctx)
-        } else {
-            Rc::new(ctx)
+            return Ctx::default();
+        }
+        let mut ids = self.ctx_ids.borrow_mut();
+        let start = ids.len();
+        ids.extend_from_slice(ctx);
+        Ctx {
+            start,
+            len: ctx.len(),
         }
     }
 
+    /// Appends the phrase indices of `c` to `into`.
+    fn ctx_extend(&self, into: &mut Vec<usize>, c: Ctx) {
+        into.extend_from_slice(c.of(&self.ctx_ids.borrow()));
+    }
+
+    /// `a`, then `b`, then `extra`, as one [`Ctx`].
+    fn ctx_join(&self, a: Ctx, b: Ctx, extra: Option<usize>) -> Ctx {
+        let mut v = self.take_buf();
+        self.ctx_extend(&mut v, a);
+        self.ctx_extend(&mut v, b);
+        v.extend(extra);
+        let c = self.share(&v);
+        self.give_buf(v);
+        c
+    }
+
+    /// An empty buffer of phrase indices.
+    fn take_buf(&self) -> Vec<usize> {
+        self.bufs.borrow_mut().pop().unwrap_or_default()
+    }
+
+    /// Gives a buffer back for reuse.
+    fn give_buf(&self, mut v: Vec<usize>) {
+        v.clear();
+        self.bufs.borrow_mut().push(v);
+    }
+
+    /// `f` of the name `n`.
+    fn with_name<R>(&self, n: Name, f: impl FnOnce(&str) -> R) -> R {
+        let made = self.made.borrow();
+        f(Names {
+            text: self.text,
+            referents: self.referents,
+            made: &made,
+        }
+        .get(n))
+    }
+
+    /// A name made of words of the text.
+    fn make_name(&self, name: String) -> Name {
+        let mut made = self.made.borrow_mut();
+        made.push(name);
+        Name::Made(made.len() - 1)
+    }
+
+    /// Adds phrase `p` to the document's phrases; its index.
+    fn phrase(&self, p: &str) -> usize {
+        let mut ph = self.phrases.borrow_mut();
+        ph.push(Phrase::Made(p.to_string()));
+        ph.len() - 1
+    }
+
+    /// Adds the lower-case form of token `k` to the document's phrases (no copy); its index.
+    fn token_phrase(&self, k: usize) -> usize {
+        let p = match self.at.get(self.base + k) {
+            Some(&(s, e, true, _)) => Phrase::Text(s, e),
+            Some(&(s, e, false, _)) => Phrase::Arena(s, e),
+            None => Phrase::Made(String::new()),
+        };
+        let mut ph = self.phrases.borrow_mut();
+        ph.push(p);
+        ph.len() - 1
+    }
+
+    /// Phrase `k` with `w` before it (`front`) or after it, a space between.
+    fn extend_phrase(&self, k: usize, w: &str, front: bool) {
+        let mut ph = self.phrases.borrow_mut();
+        if let Some(p) = ph.get_mut(k) {
+            let old = p.get(self.text, &self.arena);
+            let new = if front {
+                format!("{w} {old}")
+            } else {
+                format!("{old} {w}")
+            };
+            *p = Phrase::Made(new);
+        }
+    }
+
+    /// Appends the forms of a paragraph's tokens and makes it the current one.
     fn fill(&mut self, toks: &[Tok]) {
-        self.arena.clear();
-        self.at.clear();
+        self.base = self.at.len();
         self.at.reserve(toks.len());
         let text = self.text;
-        let bytes = text.as_bytes();
         for t in toks {
             let (s, e) = (t.span.start, t.span.end);
             let unknown = Cell::new(UNKNOWN);
-            let wb = bytes.get(s..e).unwrap_or_default();
-            let own = match wb {
+            let own = match t.punct {
+                // Lower-case ASCII letters and digits: the text is its own lower-case form.
+                None if t.case == LOWER => {
+                    if !t.cap
+                        && self
+                            .lx
+                            .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
+                    {
+                        self.verbs.push(self.at.len());
+                    }
+                    None
+                }
+                // ASCII letters and digits only: no possessive, no reduplication.
+                None if t.case & OTHER == 0 => {
+                    let start = self.arena.len();
+                    self.arena.push_str(text.get(s..e).unwrap_or(""));
+                    if let Some(new) = self.arena.get_mut(start..) {
+                        new.make_ascii_lowercase();
+                    }
+                    Some((start, self.arena.len()))
+                }
                 // A hyphen alone gives nothing (`lower` reads it as a reduplication of
                 // nothing); other ASCII punctuation is itself.
-                [b'-'] => Some((0, 0)),
-                &[b] if b.is_ascii() && !b.is_ascii_alphanumeric() => None,
-                // Lower-case ASCII letters and digits: the text is its own lower-case form.
-                _ if wb.iter().all(|&c| LOWER_ALNUM[usize::from(c)]) => None,
+                Some('-') => Some((0, 0)),
+                Some(c) if c.is_ascii() => None,
                 _ => {
                     let start = self.arena.len();
                     lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                    let low = self.arena.get(start..).unwrap_or("");
+                    if t.is_word() && !t.cap && self.lx.may_be_verb(low) {
+                        self.verbs.push(self.at.len());
+                    }
                     Some((start, self.arena.len()))
                 }
             };
@@ -144,7 +342,7 @@ impl<'t> Lows<'t> {
     /// The lower-case form of token `k`.
     #[inline]
     fn low(&self, k: usize) -> &str {
-        let (s, e, in_text, _) = &self.at[k];
+        let (s, e, in_text, _) = &self.at[self.base + k];
         let from = if *in_text {
             self.text
         } else {
@@ -162,18 +360,18 @@ impl<'t> Lows<'t> {
     /// The classes of token `k`.
     #[inline]
     fn classes(&self, k: usize) -> u32 {
-        let c = self.at[k].3.get();
+        let c = self.at[self.base + k].3.get();
         if c != UNKNOWN {
             return c;
         }
         let c = self.lx.classes_of(self.low(k));
-        self.at[k].3.set(c);
+        self.at[self.base + k].3.set(c);
         c
     }
 }
 
 /// The names of the document, in text order, never inside a quotation.
-pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<Mention> {
+pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Collected {
     let text = doc.text.as_str();
     // Whether a position is inside a quotation: a cursor, as positions only grow.
     let mut qk = 0;
@@ -192,8 +390,9 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
         .min(text.len());
     let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
-    // A referent's name, id, and roles and affiliations in lower case, made once per referent.
-    type Shared = (Rc<str>, Option<Rc<str>>, Rc<Vec<String>>);
+    // A referent's name and id, made once per referent (its roles and affiliations are
+    // lower-cased by the miner when it matches a description: `rctx`).
+    type Shared = (Name, Option<Rc<str>>);
     let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
     // 1. The entity layer.
     for e in &doc.entities {
@@ -203,20 +402,8 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         let Some(r) = doc.referents.get(e.referent) else {
             continue;
         };
-        let (name, id, ctx) = by_ref[e.referent]
-            .get_or_insert_with(|| {
-                let ctx = r
-                    .roles
-                    .iter()
-                    .chain(r.affiliations.iter())
-                    .map(|s| s.to_lowercase())
-                    .collect();
-                (
-                    Rc::from(r.name.as_str()),
-                    r.id.as_deref().map(Rc::from),
-                    Rc::new(ctx),
-                )
-            })
+        let (name, id) = by_ref[e.referent]
+            .get_or_insert_with(|| (Name::Referent(e.referent), r.id.as_deref().map(Rc::from)))
             .clone();
         out.push(Mention {
             span: e.span,
@@ -224,19 +411,24 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
             id,
             guess: Guess::from_kind(e.kind),
             referent: Some(e.referent),
-            ctx,
+            ctx: Ctx::default(),
+            rctx: Some(e.referent),
             rank: u8::from(e.kind == EntityKind::Person),
         });
     }
     let from_entities = out.len();
     // 2. Our own: capitalised runs.
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut own: Vec<Mention> = Vec::new();
-    let mut lw = Lows::new(text, lx);
+    // (About one name in 40 bytes of news.)
+    let mut own: Vec<Mention> = Vec::with_capacity(limit / 32 + 4);
+    let mut lw = Lows::new(text, lx, &doc.referents);
+    // (Lower-case forms are as long as their words but for a few non-ASCII letters.)
+    lw.arena.reserve(limit / 2);
     let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
     let mut key = String::new();
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
-    let mut all_toks: Vec<Tok> = Vec::new();
+    // (About one token in five bytes of news.)
+    let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 4 + 16);
+    lw.at.reserve(limit / 4 + 16);
     let mut par_toks: Vec<(usize, usize)> = Vec::new();
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
@@ -245,15 +437,15 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         if p.span.start >= limit {
             break;
         }
-        tokenize(text, p.span.start, p.span.end, &mut toks);
-        // Kept for the subject pass below (no second tokenization).
+        // Kept for the subject pass below (no second tokenization, no second reading).
         let at = all_toks.len();
-        all_toks.extend_from_slice(&toks);
+        tokenize_append(text, p.span.start, p.span.end, &mut all_toks);
         par_toks.push((at, all_toks.len()));
-        if headline(text, &toks) {
+        let toks = all_toks.get(at..).unwrap_or_default();
+        lw.fill(toks);
+        if headline(text, toks) {
             continue;
         }
-        lw.fill(&toks);
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -284,14 +476,20 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                     break;
                 }
             }
-            run_mention(text, lx, &toks, i, j, &lw, &mut by_word, &mut key, &mut own);
+            run_mention(text, lx, toks, i, j, &lw, &mut by_word, &mut key, &mut own);
             i = j;
         }
     }
     if from_entities == 0 {
         let mut own = own;
-        promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut own);
-        return own;
+        promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut own);
+        return Collected {
+            mentions: own,
+            ctx_ids: lw.ctx_ids.into_inner(),
+            phrases: lw.phrases.into_inner(),
+            arena: lw.arena,
+            made: lw.made.into_inner(),
+        };
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
     // reading (which knows cues, roles and institutions) wins where the two overlap. Every
@@ -315,7 +513,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 let mut e = e.clone();
                 e.rank = e.rank.max(m.rank);
                 if !m.ctx.is_empty() {
-                    Rc::make_mut(&mut e.ctx).extend(m.ctx.iter().cloned());
+                    e.ctx = lw.ctx_join(e.ctx, m.ctx, None);
                 }
                 merged.push(e);
                 took = true;
@@ -326,10 +524,11 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // "Bulog Bayu Krisnamurthi": a known institution, then a name.
                 let rest = text[e.span.end..m.span.end].trim_start();
                 if !rest.is_empty() {
-                    Rc::make_mut(&mut m.ctx).push(e.name.to_lowercase());
+                    let p = lw.with_name(e.name, |n| lw.phrase(&n.to_lowercase()));
+                    m.ctx = lw.ctx_join(m.ctx, Ctx::default(), Some(p));
                     merged.push(e.clone());
                     m.span = Span::new(m.span.end - rest.len(), m.span.end);
-                    m.name = Rc::from(rest);
+                    m.name = Name::Text(m.span);
                     m.guess = Guess::Person;
                 }
             }
@@ -350,7 +549,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                             })))
             }) {
                 m.span = e.span;
-                m.name = e.name.clone();
+                m.name = e.name;
                 m.guess = Guess::Person;
                 m.referent = e.referent;
             } else if let Some(e) = ents[k..].iter().take(4).find(|e| {
@@ -365,7 +564,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
                 // The entity layer's person that goes on to the left of our name by initials,
                 // name prefixes ("FX Winardi", "I Gusti Putu ...") or given names we cut.
                 m.span = e.span;
-                m.name = e.name.clone();
+                m.name = e.name;
                 m.guess = Guess::Person;
                 m.referent = e.referent;
             }
@@ -388,8 +587,14 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Vec<
         }
     }
     merged.sort_by_key(|m| m.span.start);
-    promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut merged);
-    merged
+    promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut merged);
+    Collected {
+        mentions: merged,
+        ctx_ids: lw.ctx_ids.into_inner(),
+        phrases: lw.phrases.into_inner(),
+        arena: lw.arena,
+        made: lw.made.into_inner(),
+    }
 }
 
 /// Most tokens between a clause's subject (or a passive cue's agent) and its verb.
@@ -407,6 +612,7 @@ fn promote_subjects(
     quotes: &[RawQuote],
     all_toks: &[Tok],
     par_toks: &[(usize, usize)],
+    lw: &mut Lows,
     out: &mut [Mention],
 ) {
     if out.is_empty() || lx.active_prefix.is_empty() {
@@ -417,22 +623,29 @@ fn promote_subjects(
         let k = quotes.partition_point(|q| q.content.end <= pos);
         quotes.get(k).is_some_and(|q| q.content.start <= pos)
     };
-    let mut lw = Lows::new(text, lx);
-    // The paragraphs `collect` read, in order, with their tokens.
+    // The paragraphs `collect` read, in order, with their tokens (and their forms in `lw`);
+    // only the words that may be cues or verbs of stance are looked at.
+    let verbs = std::mem::take(&mut lw.verbs);
+    let mut vi = 0;
     for &(a, b) in par_toks {
         let toks = all_toks.get(a..b).unwrap_or_default();
         let verbish = |lw: &Lows, k: usize| {
             let w = lw.low(k);
             lw.is(k, class::CUE) && lx.active_verb(w) || lw.is(k, class::SUBJECT_VERB)
         };
-        lw.fill(toks);
-        for k in 1..toks.len() {
-            let t = toks[k];
-            if !t.is_word() || t.cap {
+        lw.base = a;
+        let lw = &*lw;
+        while vi < verbs.len() && verbs[vi] < b {
+            let g = verbs[vi];
+            vi += 1;
+            // (Not the paragraph's first token.)
+            if g <= a {
                 continue;
             }
+            let k = g - a;
+            let t = toks[k];
             // (The word's own tests first: most words are neither kind of cue.)
-            let subject_cue = verbish(&lw, k);
+            let subject_cue = verbish(lw, k);
             let agent_cue = !subject_cue
                 && lw.is(k, class::CUE)
                 && !lx.active_verb(lw.low(k))
@@ -447,10 +660,10 @@ fn promote_subjects(
                 continue;
             }
             if subject_cue {
-                if let Some(m) = subject_before(text, lx, toks, &lw, k, out) {
+                if let Some(m) = subject_before(text, lx, toks, lw, k, out) {
                     out[m].rank = 2;
                 }
-            } else if let Some(m) = agent_after(toks, &lw, k, out) {
+            } else if let Some(m) = agent_after(toks, lw, k, out) {
                 out[m].rank = 2;
             }
         }
@@ -657,7 +870,8 @@ fn run_mention(
         return;
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
-    let mut ctx: Vec<String> = Vec::new();
+    // (Indices in the document's phrases.)
+    let mut ctx = lw.take_buf();
     let mut had_role = false;
     let mut strong_before = false;
     let mut strong = false;
@@ -674,11 +888,11 @@ fn run_mention(
         if lw.is(k, class::ROLE | class::UNNAMED | class::HONORIFIC) {
             // Consecutive role words make one phrase ("juru bicara"), read backwards here.
             if had_role && first == k + 1 {
-                if let Some(last) = ctx.last_mut() {
-                    *last = format!("{w} {last}");
+                if let Some(&last) = ctx.last() {
+                    lw.extend_phrase(last, w, true);
                 }
             } else {
-                ctx.push(w.to_string());
+                ctx.push(lw.token_phrase(k));
             }
             had_role = true;
             first = k;
@@ -817,12 +1031,11 @@ fn run_mention(
             if role {
                 // "Wakil Presiden": one phrase.
                 if had_role && s == k && k > i {
-                    if let Some(last) = ctx.last_mut() {
-                        last.push(' ');
-                        last.push_str(w);
+                    if let Some(&last) = ctx.last() {
+                        lw.extend_phrase(last, w, false);
                     }
                 } else {
-                    ctx.push(w.to_string());
+                    ctx.push(lw.token_phrase(k));
                 }
                 had_role = true;
             } else {
@@ -844,6 +1057,7 @@ fn run_mention(
             out,
         );
     }
+    lw.give_buf(ctx);
 }
 
 /// Records one name: `toks[s..e]`.
@@ -859,7 +1073,7 @@ fn piece(
     addressed: bool,
     subject: bool,
     place_prep: bool,
-    ctx: &[String],
+    ctx: &[usize],
     lw: &Lows,
     by_word: &mut HashMap<String, usize, FxBuild>,
     key: &mut String,
@@ -877,7 +1091,9 @@ fn piece(
     if b >= e {
         return;
     }
-    let mut ctx = ctx.to_vec();
+    let run_ctx = ctx;
+    let mut ctx = lw.take_buf();
+    ctx.extend_from_slice(run_ctx);
     // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
     // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
     // follows the last institution word; a person's name has at most four words.
@@ -915,7 +1131,7 @@ fn piece(
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
         for k in b..=li {
-            ctx.push(lw.low(k).to_string());
+            ctx.push(lw.token_phrase(k));
         }
         if tail == 0 {
             // All institution: an organisation or a place.
@@ -930,13 +1146,15 @@ fn piece(
             };
             out.push(Mention {
                 span,
-                name: Rc::from(&text[span]),
+                name: Name::Text(span),
                 id: None,
                 guess,
                 referent: None,
-                ctx: lw.share(ctx),
+                ctx: lw.share(&ctx),
+                rctx: None,
                 rank: 0,
             });
+            lw.give_buf(ctx);
             return;
         }
         b = li + 1;
@@ -975,13 +1193,17 @@ fn piece(
     let mut name = None;
     if let Some(&k) = by_word.get(last) {
         let m = &out[k];
-        if words == 1 || text[span].len() < m.name.len() && m.name.ends_with(&text[span]) {
-            name = Some(m.name.clone());
+        if words == 1
+            || lw.with_name(m.name, |n| {
+                text[span].len() < n.len() && n.ends_with(&text[span])
+            })
+        {
+            name = Some(m.name);
             if matches!(guess, Guess::Unknown | Guess::Person) && m.guess == Guess::Person {
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            ctx.extend(m.ctx.iter().cloned());
+            lw.ctx_extend(&mut ctx, m.ctx);
         }
     } else if let Some(&k) = (words == 1)
         .then(|| inner_key(last, key))
@@ -990,7 +1212,8 @@ fn piece(
         // A later short reference by an inner word ("Iola" after "Pantau Gambut Iola Abas"):
         // a person is called by the first word of the name, so the name starts there and the
         // words before it belong to the organisation.
-        let old = Rc::clone(&out[k].name);
+        let old = lw.with_name(out[k].name, str::to_string);
+        let old_name = out[k].name;
         let at = old
             .split(' ')
             .position(|x| x.eq_ignore_ascii_case(last))
@@ -1004,15 +1227,15 @@ fn piece(
             })
         });
         if let Some(p) = at {
-            let new: Rc<str> = match cut {
-                Some(_) => Rc::from(old.split(' ').skip(p).collect::<Vec<_>>().join(" ")),
-                None => Rc::clone(&old),
+            let new = match cut {
+                Some(_) => lw.make_name(old.split(' ').skip(p).collect::<Vec<_>>().join(" ")),
+                None => old_name,
             };
             if cut.is_some() {
                 let hi = out.len().min(k + 64);
                 for m in &mut out[k..hi] {
-                    if m.name == old {
-                        m.name = Rc::clone(&new);
+                    if lw.with_name(m.name, |n| n == old) {
+                        m.name = new;
                     }
                 }
             }
@@ -1021,17 +1244,17 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(out[k].rank.min(1));
             }
-            ctx.extend(out[k].ctx.iter().cloned());
+            lw.ctx_extend(&mut ctx, out[k].ctx);
         }
     } else if words == 1 {
         if let Some(&k) = by_word.get(lw.low(b)) {
             let m = &out[k];
-            name = Some(m.name.clone());
+            name = Some(m.name);
             if m.guess == Guess::Person && guess == Guess::Unknown {
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            ctx.extend(m.ctx.iter().cloned());
+            lw.ctx_extend(&mut ctx, m.ctx);
         }
     }
     // Words of the lexicon, capitalised ("Harus", "Raya", "Penelitian", "Ancaman Ancaman"):
@@ -1041,6 +1264,7 @@ fn piece(
     if name.is_none() && matches!(guess, Guess::Person | Guess::Unknown) && words <= 4 {
         let addressed = addressed || (b > 0 && lw.is(b - 1, class::HONORIFIC));
         if lexical_name(lx, lw, b, e, addressed) {
+            lw.give_buf(ctx);
             return;
         }
     }
@@ -1073,13 +1297,15 @@ fn piece(
     }
     out.push(Mention {
         span,
-        name: name.unwrap_or_else(|| Rc::from(&text[span])),
+        name: name.unwrap_or(Name::Text(span)),
         id: None,
         guess,
         referent: None,
-        ctx: lw.share(ctx),
+        ctx: lw.share(&ctx),
+        rctx: None,
         rank,
     });
+    lw.give_buf(ctx);
 }
 
 /// Whether `toks[b..e]` are words of the language's lexicon that name no one: one root word
@@ -1177,6 +1403,66 @@ fn given_name(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_phrases_and_roles_read_where_they_are_written() {
+        let text = "Presiden Joko Widodo";
+        let referents = vec![Referent {
+            name: "Ir. Joko Widodo".to_string(),
+            id: None,
+            kind: EntityKind::Person,
+            roles: Vec::new(),
+            affiliations: Vec::new(),
+            mentions: Vec::new(),
+        }];
+        let made = vec!["Widodo".to_string()];
+        let names = Names {
+            text,
+            referents: &referents,
+            made: &made,
+        };
+        // (name, what it reads)
+        let cases = [
+            (Name::Text(Span::new(9, 20)), "Joko Widodo"),
+            (Name::Referent(0), "Ir. Joko Widodo"),
+            (Name::Made(0), "Widodo"),
+            // Out of range: nothing, no panic.
+            (Name::Text(Span::new(9, 99)), ""),
+            (Name::Referent(7), ""),
+            (Name::Made(7), ""),
+        ];
+        for (n, want) in cases {
+            assert_eq!(names.get(n), want, "{n:?}");
+        }
+        let arena = "presiden";
+        // (phrase, what it reads)
+        let cases = [
+            (Phrase::Text(0, 8), "Presiden"),
+            (Phrase::Arena(0, 8), "presiden"),
+            (Phrase::Made("juru bicara".to_string()), "juru bicara"),
+            (Phrase::Arena(4, 99), ""),
+        ];
+        for (p, want) in cases {
+            assert_eq!(p.get(text, arena), want, "{p:?}");
+        }
+        let ids = [3, 1, 4, 1, 5];
+        // (stretch, the indices it holds)
+        let cases: [(Ctx, &[usize]); 4] = [
+            (Ctx { start: 1, len: 3 }, &[1, 4, 1]),
+            (Ctx::default(), &[]),
+            (Ctx { start: 4, len: 9 }, &[]),
+            (
+                Ctx {
+                    start: usize::MAX,
+                    len: 2,
+                },
+                &[],
+            ),
+        ];
+        for (c, want) in cases {
+            assert_eq!(c.of(&ids), want, "{c:?}");
+        }
+    }
 
     #[test]
     fn name_head_takes_initials_prefixes_and_given_names_only() {

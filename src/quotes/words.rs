@@ -11,7 +11,33 @@ pub(crate) struct Tok {
     pub punct: Option<char>,
     /// The word starts with an upper-case letter (or a digit and holds an upper-case letter).
     pub cap: bool,
+    /// The kinds of the word's bytes ([`LOWER`], [`UPPER`], [`OTHER`]; `OTHER` for
+    /// punctuation): a word of `LOWER` bytes only is its own lower-case form.
+    pub case: u8,
 }
+
+/// [`Tok::case`]: ASCII lower-case letters or digits.
+pub(crate) const LOWER: u8 = 1;
+/// [`Tok::case`]: ASCII upper-case letters.
+pub(crate) const UPPER: u8 = 2;
+/// [`Tok::case`]: any other character (non-ASCII, joiners, commas).
+pub(crate) const OTHER: u8 = 4;
+
+/// The [`Tok::case`] bit of an ASCII letter or digit, 0 for any other byte, by table.
+static ASCII_CASE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            t[b] = LOWER;
+        } else if c.is_ascii_uppercase() {
+            t[b] = UPPER;
+        }
+        b += 1;
+    }
+    t
+};
 
 impl Tok {
     pub fn is_word(&self) -> bool {
@@ -22,25 +48,19 @@ impl Tok {
     }
 }
 
-/// Whether a byte is an ASCII letter or digit, by table.
-pub(crate) static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
 fn inner_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '&' | '_')
 }
 
-/// Tokens of `text[start..end]` appended to `out` (cleared first). Bytes are scanned
-/// directly; only non-ASCII characters are decoded.
+/// Tokens of `text[start..end]` in `out` (cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_append(text, start, end, out);
+}
+
+/// Tokens of `text[start..end]` appended to `out`. Bytes are scanned directly; only
+/// non-ASCII characters are decoded.
+pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
     let mut i = start;
@@ -49,20 +69,21 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
         // ASCII: the char tests below without decoding (`char::is_whitespace` of an ASCII
         // char is exactly these bytes; `char::is_alphanumeric`, `is_uppercase` and
         // `is_numeric` of an ASCII char are their ASCII versions).
-        let (first_upper, first_digit, len) = if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                (b.is_ascii_uppercase(), b.is_ascii_digit(), 1)
-            } else {
-                if !matches!(b, b' ' | b'\t'..=b'\r') {
-                    out.push(Tok {
-                        span: Span::new(i, i + 1),
-                        punct: Some(char::from(b)),
-                        cap: false,
-                    });
-                }
-                i += 1;
-                continue;
+        let k0 = ASCII_CASE[usize::from(b)];
+        let (first_upper, first_digit, len) = if k0 != 0 {
+            // (Digits are LOWER, below the letters.)
+            (k0 == UPPER, k0 == LOWER && b <= b'9', 1)
+        } else if b < 0x80 {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                out.push(Tok {
+                    span: Span::new(i, i + 1),
+                    punct: Some(char::from(b)),
+                    cap: false,
+                    case: OTHER,
+                });
             }
+            i += 1;
+            continue;
         } else {
             let (c, len) = char_at(text, bytes, i);
             if c.is_whitespace() {
@@ -74,30 +95,45 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                     span: Span::new(i, i + len),
                     punct: Some(c),
                     cap: false,
+                    case: OTHER,
                 });
                 i += len;
                 continue;
             }
             (c.is_uppercase(), c.is_numeric(), len)
         };
+        let mut case = if b < 0x80 { k0 } else { OTHER };
         let mut j = i + len;
         while j < end {
             // ASCII letters and digits: the common case, no decoding.
-            j += bytes[j..end]
-                .iter()
-                .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                .unwrap_or(end - j);
+            while j < end {
+                let k = ASCII_CASE[usize::from(bytes[j])];
+                if k == 0 {
+                    break;
+                }
+                case |= k;
+                j += 1;
+            }
             if j >= end {
                 break;
             }
+            // Other ASCII bytes end the word but for a joiner or a comma (one test for the
+            // common space and punctuation).
+            let b = bytes[j];
+            if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.' | b'&' | b'_' | b',') {
+                break;
+            }
             let (d, dl) = char_at(text, bytes, j);
+            // (Whatever is taken below is no ASCII letter or digit: `OTHER`.)
             if d.is_alphanumeric() {
+                case |= OTHER;
                 j += dl;
             } else if inner_joiner(d)
                 && j + dl < end
                 && char_at(text, bytes, j + dl).0.is_alphanumeric()
             {
                 // Only inside a word: a letter or digit must follow.
+                case |= OTHER;
                 j += dl;
             } else if d == ','
                 && j + 1 < end
@@ -105,6 +141,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 && bytes[j + 1].is_ascii_digit()
             {
                 // A number's grouping or decimal comma: "1,200", "2,5".
+                case |= OTHER;
                 j += 1;
             } else {
                 break;
@@ -121,8 +158,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             span: Span::new(i, j),
             punct: None,
             cap,
+            case,
         });
         i = j;
+        // (A space after a word, the common case: no token.)
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
 }
 
@@ -138,9 +180,14 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
     }
 }
 
-/// Lower-cases `word` into `buf` (reused: no allocation once it is large enough) and returns it.
+/// Lower-cases `word` into `buf` (reused: no allocation once it is large enough) and returns it
+/// (or `word` itself when it is in lower case already).
 /// A possessive `'s` is dropped, and a reduplicated word ("badan-badan") gives its base.
-pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
+pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    // (Most words are their own lower-case form.)
+    if word.bytes().all(|c| ASCII_CASE[usize::from(c)] == LOWER) {
+        return word;
+    }
     buf.clear();
     lower_into(word, buf);
     buf.as_str()
