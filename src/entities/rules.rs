@@ -2196,11 +2196,22 @@ impl<'a> Ctx<'a> {
         // Build referents in order of first mention.
         // Referent of each group, by the group's root position (usize::MAX: none yet).
         let mut group_ref = vec![usize::MAX; nm];
-        let mut entities = Vec::with_capacity(nm);
-        let mut referents: Vec<Referent> = Vec::new();
-        let mut best: Vec<(usize, usize)> = Vec::new(); // (score, mention pos) per referent
-        for (p, &mi) in order.iter().enumerate() {
+        // Each mention's group, and the groups' sizes (the referents' lists are made to size).
+        let mut roots = Vec::with_capacity(nm);
+        let mut group_size = vec![0usize; nm];
+        let mut groups = 0;
+        for p in 0..nm {
             let root = find(&mut parent, p);
+            roots.push(root);
+            groups += (group_size[root] == 0) as usize;
+            group_size[root] += 1;
+        }
+        let mut entities = Vec::with_capacity(nm);
+        let mut referents: Vec<Referent> = Vec::with_capacity(groups);
+        // (score, mention pos) per referent
+        let mut best: Vec<(usize, usize)> = Vec::with_capacity(groups);
+        for (p, &mi) in order.iter().enumerate() {
+            let root = roots[p];
             let m = &self.mentions[mi];
             if group_ref[root] == usize::MAX {
                 referents.push(Referent {
@@ -2209,7 +2220,7 @@ impl<'a> Ctx<'a> {
                     kind: m.kind,
                     roles: Vec::new(),
                     affiliations: Vec::new(),
-                    mentions: Vec::new(),
+                    mentions: Vec::with_capacity(group_size[root]),
                 });
                 best.push((0, p));
                 group_ref[root] = referents.len() - 1;
