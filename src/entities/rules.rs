@@ -344,7 +344,7 @@ pub(crate) fn recognize(
         parens,
         covered: vec![NONE; n],
         mentions: Vec::with_capacity(n / 8 + 4),
-        unclassified: Vec::new(),
+        unclassified: Vec::with_capacity(n / 16 + 4),
         data,
         gaz,
     };
