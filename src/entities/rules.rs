@@ -1691,7 +1691,8 @@ impl<'a> Ctx<'a> {
     /// one is a derived noun (or an acronym), is no person, unless the text uses the one
     /// word inside a longer person's name.
     fn lexical_pass(&mut self) {
-        let mut in_names = FastSet::default();
+        let mut in_names =
+            FastSet::with_capacity_and_hasher(self.mentions.len(), Default::default());
         for m in &self.mentions {
             if m.alive && m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
                 for k in m.first..=m.last {
@@ -1807,9 +1808,9 @@ impl<'a> Ctx<'a> {
     fn link_pass(&mut self) {
         let n = self.toks.len();
         // Acronyms defined in parentheses: "Komisi Pemberantasan Korupsi (KPK)".
-        let mut aliases: Vec<(String, usize)> = Vec::new();
+        let mut aliases: Vec<(String, usize)> = Vec::with_capacity(self.mentions.len());
         // The tokens each alias was read from (its text's tokens, up to case).
-        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.mentions.len());
         for x in 0..self.parens.len() {
             let k = self.parens[x] as usize;
             if k < 1 || k + 2 >= n {

@@ -295,7 +295,7 @@ impl Index {
         };
         let hash_at = |j: usize| hashes[j];
         let mut scratch: Vec<Token> = Vec::new();
-        let mut cands: Vec<(usize, u32)> = Vec::new();
+        let mut cands: Vec<(usize, u32)> = Vec::with_capacity(MAX_TOKENS);
         let n = tokens.len();
         let mut i = 0;
         let (bits, mask) = (&self.first_bits[..], self.first_mask);
