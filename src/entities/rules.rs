@@ -15,7 +15,6 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 type FastSet = HashSet<u64, BuildHasherDefault<MixHasher>>;
-type FastMap<V> = HashMap<u64, V, BuildHasherDefault<MixHasher>>;
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The words of `s` joined by single spaces.
@@ -2132,28 +2131,37 @@ impl<'a> Ctx<'a> {
         // Links made in the link pass: to the mention whose alias matched.
         // (Recomputed here: a link mention joins the group of a mention with the same text,
         // or the person whose last word it is.)
-        let mut last_word: FastMap<Vec<usize>> = FastMap::default();
+        // (last word's hash, position) of the full names, by hash, then in text order.
+        let mut last_word: Vec<(u64, usize)> = Vec::new();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
-                last_word.entry(self.hashes[m.last]).or_default().push(p);
+                last_word.push((self.hashes[m.last], p));
             }
         }
+        last_word.sort_unstable();
         for (p, &mi) in order.iter().enumerate() {
+            if last_word.is_empty() {
+                break;
+            }
             let m = &self.mentions[mi];
             if m.kind != EntityKind::Person || self.words(m.first, m.last) != 1 {
                 continue;
             }
-            if let Some(cands) = last_word.get(&self.hashes[m.first]) {
+            let h = self.hashes[m.first];
+            let from = last_word.partition_point(|&(x, _)| x < h);
+            let cands =
+                &last_word[from..from + last_word[from..].partition_point(|&(x, _)| x == h)];
+            if !cands.is_empty() {
                 // The nearest full name before, else the first after (binary search: the
                 // candidates are in text order).
-                let before = cands.partition_point(|&q| q < p);
+                let before = cands.partition_point(|&(_, q)| q < p);
                 let q = if before > 0 {
                     cands.get(before - 1)
                 } else {
                     cands.first()
                 };
-                if let Some(&q) = q {
+                if let Some(&(_, q)) = q {
                     let full = &self.mentions[order[q]];
                     let conflict =
                         m.entry.is_some() && full.entry.is_some() && m.entry != full.entry;
