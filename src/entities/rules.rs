@@ -350,28 +350,40 @@ pub(crate) fn recognize(
     // 1. Gazetteer.
     let mut raw: Vec<RawMatch> = Vec::with_capacity(n / 16 + 4);
     gaz.find_tokens(text, &cx.toks, &cx.hashes, &mut raw);
-    let mut in_raw = vec![false; n];
-    // Tokens that are a one-word match of a town or smaller place.
-    let mut minor_town = vec![false; n];
-    // Tokens that end a match of an organization.
-    let mut org_end = vec![false; n];
+    // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
+    // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
+    const IN_RAW: u8 = 1;
+    const MINOR_TOWN: u8 = 2;
+    const ORG_END: u8 = 4;
+    let mut gflags = vec![0u8; n];
     for m in &raw {
-        org_end[m.last] |= gaz
+        if gaz
             .entry(m.alias.entry as usize)
-            .is_some_and(|e| e.kind == EntityKind::Organization);
-        for c in &mut in_raw[m.first..=m.last] {
-            *c = true;
+            .is_some_and(|e| e.kind == EntityKind::Organization)
+        {
+            gflags[m.last] |= ORG_END;
+        }
+        for c in &mut gflags[m.first..=m.last] {
+            *c |= IN_RAW;
         }
         if m.first == m.last {
-            minor_town[m.first] = gaz.entry(m.alias.entry as usize).is_some_and(|e| {
+            let town = gaz.entry(m.alias.entry as usize).is_some_and(|e| {
                 e.kind == EntityKind::Place
                     && !matches!(
                         e.entity_type.as_deref(),
                         Some("country" | "state" | "province" | "continent")
                     )
             });
+            if town {
+                gflags[m.first] |= MINOR_TOWN;
+            } else {
+                gflags[m.first] &= !MINOR_TOWN;
+            }
         }
     }
+    let in_raw = |k: usize| gflags[k] & IN_RAW != 0;
+    let minor_town = |k: usize| gflags[k] & MINOR_TOWN != 0;
+    let org_end = |k: usize| gflags[k] & ORG_END != 0;
     for m in &raw {
         let entry = gaz.entry(m.alias.entry as usize);
         let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
@@ -388,7 +400,7 @@ pub(crate) fn recognize(
             let k = m.first;
             // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
             let name_word = |j: usize| {
-                (!in_raw[j] || minor_town[j])
+                (!in_raw(j) || minor_town(j))
                     && !cx.headline[cx.sent[j] as usize]
                     && cx.is_cap_word(j)
                     && cx.same_sent(j, k)
@@ -423,7 +435,7 @@ pub(crate) fn recognize(
                 k > 0
                     && cx.same_sent(k - 1, k)
                     && cx.toks[k].gap == Gap::Space
-                    && (org_end[k - 1]
+                    && (org_end(k - 1)
                         || cx.phrase_ending(W::Titles, k - 1) > 0
                         || cx.phrase_ending(W::TitleComplements, k - 1) > 0
                         || acronym(k - 1))
@@ -433,7 +445,7 @@ pub(crate) fn recognize(
                     && ((k > 0
                         && cx.toks[k].gap == Gap::Space
                         && ((name_word(k - 1) && !acronym(k - 1))
-                            || (!in_raw[k - 1] && cx.has(W::OrgHeads, k - 1)))
+                            || (!in_raw(k - 1) && cx.has(W::OrgHeads, k - 1)))
                         && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
                         || (k + 1 < cx.toks.len()
                             && cx.toks[k + 1].gap == Gap::Space
