@@ -160,6 +160,18 @@ fn surface_key(s: &str, lower: bool) -> u64 {
     add(h.rotate_left(7) ^ len, 0)
 }
 
+/// Whether `s.to_lowercase() == lower`, without allocating for ASCII `s`.
+fn lower_eq(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len()
+            && s.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
+    }
+}
+
 /// How far back a title may stand before a name, in tokens.
 const LOOKBACK: usize = 8;
 /// At most this many roles and affiliations are kept per referent (bounds the work).
@@ -1754,24 +1766,15 @@ impl<'a> Ctx<'a> {
         joins && c != NONE && self.mentions[c as usize].kind == EntityKind::Person
     }
 
-    /// A title before the name at `s`, looking back over known places and organizations
-    /// (the affiliation) and role words: "Presiden Rusia Vladimir Putin",
-    /// "ajudan Kremlin Yuri Ushakov", "Menteri Luar Negeri Rusia Sergei Lavrov".
-    /// Returns (role, affiliation mentions).
-    fn title_before(&self, s: usize) -> Option<(String, Vec<usize>)> {
-        let mut affs = Vec::new();
-        let (first, last) = self.title_span_before(s, Some(&mut affs))?;
-        let role = self.text[self.toks[first].start..self.toks[last].end].to_lowercase();
-        Some((role, affs))
-    }
-
-    /// Whether a title stands before the name at `s` ([`Ctx::title_before`]).
+    /// Whether a title stands before the name at `s` ([`Ctx::title_span_before`]).
     fn has_title_before(&self, s: usize) -> bool {
         self.title_span_before(s, None).is_some()
     }
 
-    /// The tokens of the title before the name at `s` ([`Ctx::title_before`]), with the
-    /// affiliations added to `affs` when given.
+    /// The tokens of the title before the name at `s`, looking back over known places and
+    /// organizations (the affiliation) and role words: "Presiden Rusia Vladimir Putin",
+    /// "ajudan Kremlin Yuri Ushakov", "Menteri Luar Negeri Rusia Sergei Lavrov". The
+    /// affiliations passed over are added to `affs` when given (also when no title is found).
     fn title_span_before(
         &self,
         s: usize,
@@ -2316,14 +2319,18 @@ impl<'a> Ctx<'a> {
             let m = self.mentions[mi];
             let mut roles = Vec::new();
             let mut affs = Vec::new();
-            if let Some((role, a)) = self.title_before(m.first) {
-                roles.push(role);
-                affs.extend(a);
+            match self.title_span_before(m.first, Some(&mut affs)) {
+                Some(span) => roles.push(span),
+                // No title: the bodies passed over are no affiliation.
+                None => affs.clear(),
             }
             self.appositive(m.last, &mut roles, &mut affs);
-            for role in roles {
-                if referents[r].roles.len() < MAX_ATTRS && !referents[r].roles.contains(&role) {
-                    referents[r].roles.push(role);
+            for (a, b) in roles {
+                // The role lower-cased, made only when it is new to the referent.
+                let text = &self.text[self.toks[a].start..self.toks[b].end];
+                let rs = &referents[r].roles;
+                if rs.len() < MAX_ATTRS && !rs.iter().any(|x| lower_eq(text, x)) {
+                    referents[r].roles.push(text.to_lowercase());
                 }
             }
             for a in affs {
@@ -2345,7 +2352,8 @@ impl<'a> Ctx<'a> {
 
     /// ", ketua keamanan Asia-Pasifik di Hudson Institute": a role and an affiliation after
     /// the name, up to the next comma or the sentence end.
-    fn appositive(&self, last: usize, roles: &mut Vec<String>, affs: &mut Vec<usize>) {
+    /// The roles go to `roles` as token spans.
+    fn appositive(&self, last: usize, roles: &mut Vec<(usize, usize)>, affs: &mut Vec<usize>) {
         let n = self.toks.len();
         let mut k = last + 1;
         if k >= n || !self.is_punct(k, ",") {
@@ -2358,8 +2366,7 @@ impl<'a> Ctx<'a> {
         while k < n && k < start + 3 && self.same_sent(k, last) {
             let l = self.phrase_at(W::Titles, k, usize::MAX);
             if l > 0 && self.toks[k].word {
-                let role = self.text[self.toks[k].start..self.toks[k + l - 1].end].to_lowercase();
-                roles.push(role);
+                roles.push((k, k + l - 1));
                 role_found = true;
                 k += l;
                 break;
@@ -2480,7 +2487,21 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::surface_key;
+    use super::{lower_eq, surface_key};
+
+    #[test]
+    fn lower_eq_is_equality_after_lower_casing() {
+        for (s, lower, want) in [
+            ("Presiden", "presiden", true),
+            ("Presiden", "Presiden", false),
+            ("juru bicara", "juru bicara", true),
+            ("Menteri Luar", "menteri", false),
+            ("ÉTAT", "état", true),
+            ("État", "etat", false),
+        ] {
+            assert_eq!(lower_eq(s, lower), want, "{s:?} {lower:?}");
+        }
+    }
 
     #[test]
     fn surface_keys_are_keys_of_the_squeezed_text() {
