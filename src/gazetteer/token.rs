@@ -128,9 +128,10 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
                 digit: cl & DIGIT != 0,
                 gap: gap(spaced, newlines),
             });
-            spaced = false;
             newlines = 0;
-            i = j;
+            // The one space after a word, the common case: stepped over here.
+            spaced = bytes.get(j) == Some(&b' ');
+            i = j + spaced as usize;
             continue;
         }
         if cl & SPACE != 0 {
