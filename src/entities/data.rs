@@ -362,7 +362,8 @@ impl LanguageData {
         if roots.set.is_empty() || word.len() > 64 {
             return false;
         }
-        let mut buf = String::with_capacity(word.len());
+        // The candidate root, on the stack (no allocation): the restored letter and the rest.
+        let mut buf = [0u8; 128];
         for d in &self.derivations {
             let Some(rest) = word
                 .strip_prefix(d.prefix.as_str())
@@ -379,13 +380,22 @@ impl LanguageData {
             {
                 continue;
             }
-            buf.clear();
-            buf.push_str(&d.restore);
-            buf.push_str(rest);
-            if buf.chars().count() >= 3
+            let root = if d.restore.is_empty() {
+                rest
+            } else {
+                let (r, n) = (d.restore.as_bytes(), d.restore.len() + rest.len());
+                let Some(out) = buf.get_mut(..n) else {
+                    continue;
+                };
+                out[..r.len()].copy_from_slice(r);
+                out[r.len()..].copy_from_slice(rest.as_bytes());
+                // (Two strings joined: always UTF-8.)
+                std::str::from_utf8(out).unwrap_or("")
+            };
+            if root.chars().count() >= 3
                 && roots
                     .set
-                    .contains(&phrase_hash(std::iter::once(token_hash(&buf))))
+                    .contains(&phrase_hash(std::iter::once(token_hash(root))))
             {
                 return true;
             }
