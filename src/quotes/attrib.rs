@@ -7,7 +7,7 @@
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
-use super::words::{lower, tokenize, Tok};
+use super::words::{lower, DocToks, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::Span;
 use std::rc::Rc;
@@ -135,6 +135,8 @@ struct Miner<'a> {
     arena: String,
     /// The names made of words of the text ([`Name::Made`]).
     made: Vec<String>,
+    /// The tokens of the paragraphs `collect` read.
+    doc_toks: &'a DocToks,
 }
 
 /// Finds and attributes the quotes of a document.
@@ -151,6 +153,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         phrases,
         arena,
         made,
+        toks: doc_toks,
     } = mentions::collect(doc, lx, &raw);
     let mut m = Miner {
         text,
@@ -164,9 +167,10 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         phrases,
         arena,
         made,
+        doc_toks: &doc_toks,
     };
-    let mut pre: Vec<Tok> = Vec::new();
-    let mut post: Vec<Tok> = Vec::new();
+    let mut pre_buf: Vec<Tok> = Vec::new();
+    let mut post_buf: Vec<Tok> = Vec::new();
     let mut attrs: Vec<Attr> = Vec::with_capacity(raw.len());
     let mut kinds: Vec<QuoteKind> = Vec::with_capacity(raw.len());
     let headline = pars.len() > 1 && is_headline(text, pars[0]);
@@ -192,8 +196,8 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             floor(text, q.span.start.saturating_sub(WINDOW)).max(par.start),
             q.span.start,
         );
-        tokenize(text, pre_lo, q.span.start, &mut pre);
-        tokenize(text, q.span.end, post_hi, &mut post);
+        let pre = doc_toks.window_or(text, pre_lo, q.span.start, &mut pre_buf);
+        let post = doc_toks.window_or(text, q.span.end, post_hi, &mut post_buf);
         // Only a comma after the previous quote: an item of its list (`"a mess", "a farce"`).
         let list_item = same_prev && pre.iter().all(|t| t.is(',')) && !pre.is_empty();
         let starts_clause = !pre.iter().any(Tok::is_word) && !list_item;
@@ -1318,9 +1322,8 @@ impl<'a> Miner<'a> {
             }
         }
         let hi = ceil(self.text, (sent_lo + WINDOW).min(qstart));
-        // (Fewer tokens than a third of the bytes, as a rule: one allocation.)
-        let mut toks = Vec::with_capacity(hi.saturating_sub(sent_lo) / 3 + 4);
-        tokenize(self.text, sent_lo, hi, &mut toks);
+        let mut buf = Vec::new();
+        let toks = self.doc_toks.window_or(self.text, sent_lo, hi, &mut buf);
         let mut i = 0;
         // Dateline: "TEMPO.CO, Jakarta - ", "JAKARTA, KOMPAS — ".
         if let Some(d) = toks
@@ -1424,8 +1427,8 @@ impl<'a> Miner<'a> {
     fn recent_source(&mut self, lo: usize, hi: usize, plo: usize) -> Option<Who> {
         let lo = ceil(self.text, lo.max(hi.saturating_sub(2 * WINDOW)));
         if lo < hi {
-            let mut toks = Vec::with_capacity((hi - lo) / 3 + 4);
-            tokenize(self.text, lo, hi, &mut toks);
+            let mut buf = Vec::new();
+            let toks = self.doc_toks.window_or(self.text, lo, hi, &mut buf);
             let mut tried = 0;
             for k in (0..toks.len()).rev() {
                 let Some((class, _, span, n)) = self.cue_at(&toks, k) else {
