@@ -757,10 +757,13 @@ impl<'a> Miner<'a> {
         confidence: f32,
     ) -> Option<Attr> {
         let (class, lemma, span, n) = self.cue_at(toks, i)?;
-        let cue = Some(Cue {
-            span,
-            word: lemma.to_string(),
-        });
+        // (The cue's word is made only when a speaker is found.)
+        let cue = || {
+            Some(Cue {
+                span,
+                word: lemma.to_string(),
+            })
+        };
         let who = match class {
             CueClass::VerbNya | CueClass::PrepNya => {
                 self.resolve_pronoun(PronounKind::Person, qstart.min(span.start), span)
@@ -772,7 +775,7 @@ impl<'a> Miner<'a> {
                 if let Some(w) = self.described_person(toks, j) {
                     return Some(Attr {
                         who: Some(w),
-                        cue,
+                        cue: cue(),
                         rule,
                         confidence,
                         title: false,
@@ -794,7 +797,7 @@ impl<'a> Miner<'a> {
                             if is_person_name(&w2) {
                                 return Some(Attr {
                                     who: Some(w2),
-                                    cue,
+                                    cue: cue(),
                                     rule,
                                     confidence,
                                     title: false,
@@ -808,7 +811,7 @@ impl<'a> Miner<'a> {
         }?;
         Some(Attr {
             who: Some(who),
-            cue,
+            cue: cue(),
             rule,
             confidence,
             title: false,
@@ -823,13 +826,13 @@ impl<'a> Miner<'a> {
             let Some((class, lemma, span, n)) = self.cue_at(toks, k) else {
                 continue;
             };
-            let cue = Some(Cue {
-                span,
-                word: lemma.to_string(),
-            });
+            // (The cue's word is made only when a speaker is found.)
             let mk = |who: Who, rule: &'static str, confidence: f32| Attr {
                 who: Some(who),
-                cue: cue.clone(),
+                cue: Some(Cue {
+                    span,
+                    word: lemma.to_string(),
+                }),
                 rule,
                 confidence,
                 title: false,

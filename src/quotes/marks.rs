@@ -121,6 +121,8 @@ const MAX_DEPTH: usize = 4;
 /// The quotations of a text, given its paragraphs, in text order, never overlapping.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out = Vec::new();
+    // The open marks (reused from paragraph to paragraph: one allocation).
+    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     for (pi, p) in paragraphs.iter().enumerate() {
         if p.end > text.len() || p.start > p.end || !text.is_char_boundary(p.start) {
             continue;
@@ -128,7 +130,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         if !text.is_char_boundary(p.end) {
             continue;
         }
-        find_in(text, *p, pi, &mut out);
+        find_in(text, *p, pi, &mut stack, &mut out);
     }
     out
 }
@@ -155,9 +157,9 @@ fn skip_plain(bytes: &[u8], mut i: usize, end: usize) -> usize {
     i
 }
 
-fn find_in(text: &str, par: Span, pi: usize, out: &mut Vec<RawQuote>) {
+fn find_in(text: &str, par: Span, pi: usize, stack: &mut Vec<Open>, out: &mut Vec<RawQuote>) {
     let bytes = text.as_bytes();
-    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
+    stack.clear();
     let mut i = par.start;
     while i < par.end {
         i = skip_plain(bytes, i, par.end);

@@ -431,6 +431,10 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
     // (About one token in five bytes of news.)
     let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 4 + 16);
     lw.at.reserve(limit / 4 + 16);
+    // (About one word in four that may be a cue or a verb of stance; one role word in twenty.)
+    lw.verbs.reserve(limit / 16 + 4);
+    lw.phrases.get_mut().reserve(limit / 64 + 4);
+    lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
     let mut par_toks: Vec<(usize, usize)> = Vec::new();
     let mut par_spans: Vec<Span> = Vec::new();
     for p in &doc.paragraphs {
