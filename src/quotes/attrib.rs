@@ -2087,6 +2087,10 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
     let b = text.as_bytes();
     let mut i = from;
     while i < hi {
+        i = skip_to_stop(b, i, hi);
+        if i >= hi {
+            break;
+        }
         if matches!(b[i], b'.' | b'!' | b'?') && (i + 1 >= hi || b[i + 1].is_ascii_whitespace()) {
             // Keep "Dr." and initials inside.
             let word = last_word(&text[from..i]);
@@ -2098,6 +2102,30 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
         i += 1;
     }
     hi
+}
+
+/// The first position from `i` on (at most `end`) of an 8-byte block of `bytes[..end]` that
+/// holds a `.`, a `!` or a `?`: the blocks before it hold no sentence end. Eight bytes at a
+/// time.
+fn skip_to_stop(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let end = end.min(bytes.len());
+    while i + 8 <= end {
+        let mut block = [0u8; 8];
+        block.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(block);
+        // A byte of `x` is zero where `w` holds the byte looked for (exact for "any").
+        let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+        let dot = w ^ (u64::from(b'.') * LO);
+        let bang = w ^ (u64::from(b'!') * LO);
+        let ask = w ^ (u64::from(b'?') * LO);
+        if zero(dot) | zero(bang) | zero(ask) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// A word that a period abbreviates: an initial or short capitalised word ("J.", "Dr."), or
