@@ -2104,9 +2104,9 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
     hi
 }
 
-/// The first position from `i` on (at most `end`) of an 8-byte block of `bytes[..end]` that
-/// holds a `.`, a `!` or a `?`: the blocks before it hold no sentence end. Eight bytes at a
-/// time.
+/// The first position from `i` on of a `.`, a `!` or a `?` found eight bytes at a time, or
+/// the start of the last block shorter than eight bytes before `end`: the bytes before it hold
+/// no sentence end.
 fn skip_to_stop(bytes: &[u8], mut i: usize, end: usize) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -2120,8 +2120,10 @@ fn skip_to_stop(bytes: &[u8], mut i: usize, end: usize) -> usize {
         let dot = w ^ (u64::from(b'.') * LO);
         let bang = w ^ (u64::from(b'!') * LO);
         let ask = w ^ (u64::from(b'?') * LO);
-        if zero(dot) | zero(bang) | zero(ask) != 0 {
-            break;
+        let hit = zero(dot) | zero(bang) | zero(ask);
+        if hit != 0 {
+            // (The lowest flagged byte is exact: a borrow only flags bytes above a zero.)
+            return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }

@@ -135,9 +135,9 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     out
 }
 
-/// The first position from `i` on (at most `end`) of an 8-byte block of `bytes[..end]` that
-/// holds a `"`, a `'` or a non-ASCII byte (the bytes a quotation mark can start with): the
-/// blocks before it are plain ASCII without marks. Eight bytes at a time.
+/// The first position from `i` on of a `"`, a `'` or a non-ASCII byte (the bytes a quotation
+/// mark can start with) found eight bytes at a time, or the start of the last block shorter
+/// than eight bytes before `end`: the bytes before it are plain ASCII without marks.
 fn skip_plain(bytes: &[u8], mut i: usize, end: usize) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -149,8 +149,10 @@ fn skip_plain(bytes: &[u8], mut i: usize, end: usize) -> usize {
         let dq = w ^ (u64::from(b'"') * LO);
         let sq = w ^ (u64::from(b'\'') * LO);
         let zero = |x: u64| x.wrapping_sub(LO) & !x;
-        if (zero(dq) | zero(sq) | w) & HI != 0 {
-            break;
+        let hit = (zero(dq) | zero(sq) | w) & HI;
+        if hit != 0 {
+            // (The lowest flagged byte is exact: a borrow only flags bytes above a zero.)
+            return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
