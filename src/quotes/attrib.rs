@@ -2152,3 +2152,23 @@ fn last_word(s: &str) -> &str {
         .map_or(0, |(k, c)| k + c.len_utf8());
     &s[start..]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skip_to_stop_finds_the_first_sentence_end_mark() {
+        for (name, text, want) in [
+            ("none", "abcdefghijklmnopq", 16),
+            ("period", "abcdefghij.klmnopqrstu", 10),
+            ("question", "abcdefgh?ijklmnopqrst", 8),
+            ("bang first", "!abcdefghijk", 0),
+            ("two in a block", "abc.def!ghijk", 3),
+            ("non-ascii", "abcdefg“hijklmno.pqrstuvwxyz", 18),
+            ("short", "abc", 0),
+        ] {
+            assert_eq!(skip_to_stop(text.as_bytes(), 0, text.len()), want, "{name}");
+        }
+    }
+}

@@ -341,10 +341,11 @@ mod tests {
     fn skip_plain_stops_at_marks() {
         for (name, text, want) in [
             ("none", "abcdefghijklmnopq", 16),
-            ("double", "abcdefghij\"klmnopqrstu", 8),
+            ("double", "abcdefghij\"klmnopqrstu", 10),
             ("single", "abcdefgh'ijklmnopqrst", 8),
-            ("non-ascii", "abcdefghijklmno“pqrstuvwxyz", 8),
+            ("non-ascii", "abcdefghijklmno“pqrstuvwxyz", 15),
             ("first block", "\"abcdefghijk", 0),
+            ("third byte", "ab'cdefghijk", 2),
             ("short", "abc", 0),
         ] {
             assert_eq!(skip_plain(text.as_bytes(), 0, text.len()), want, "{name}");
