@@ -7,7 +7,7 @@
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
-use super::words::{lower, DocToks, Tok};
+use super::words::{lower, tok_lower, DocToks, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::Span;
 use std::rc::Rc;
@@ -443,7 +443,7 @@ impl<'a> Miner<'a> {
     }
 
     fn low(&mut self, t: Tok) -> &str {
-        lower(&self.text[t.span], &mut self.buf)
+        tok_lower(self.text, t, &mut self.buf)
     }
 
     fn remember(&mut self, w: Who) {
@@ -464,14 +464,14 @@ impl<'a> Miner<'a> {
         let text = self.text;
         let lx = self.lx;
         // (Most words are no cue: ruled out by one bit test first.)
-        let w = lower(&text[t.span], &mut self.buf);
+        let w = tok_lower(text, t, &mut self.buf);
         if !lx.may_be_verb(w) {
             return None;
         }
         let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
-            if p.is_word() && lx.noun_marker.contains(lower(&text[p.span], &mut self.buf)) {
+            if p.is_word() && lx.noun_marker.contains(tok_lower(text, p, &mut self.buf)) {
                 return None;
             }
         }
@@ -494,7 +494,7 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && {
             let text = self.text;
-            let w = lower(&text[t.span], &mut self.buf);
+            let w = tok_lower(text, t, &mut self.buf);
             self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
         }
     }
@@ -1048,7 +1048,7 @@ impl<'a> Miner<'a> {
         let part = |t: Tok, buf: &mut String| -> bool {
             t.is_word()
                 && (t.cap || {
-                    let w = lower(&text[t.span], buf);
+                    let w = tok_lower(text, t, buf);
                     lx.role.contains(w)
                         || lx.affiliation.contains(w)
                         || lx.connector.contains(w)
@@ -1102,7 +1102,7 @@ impl<'a> Miner<'a> {
                 let more = toks.get(k + 1).is_some_and(|u| {
                     u.is('/')
                         || part(*u, &mut self.buf) && {
-                            let w = lower(&text[u.span], &mut self.buf);
+                            let w = tok_lower(text, *u, &mut self.buf);
                             !lx.origin_prep.contains(w)
                         }
                 });
@@ -1140,7 +1140,7 @@ impl<'a> Miner<'a> {
                 let lx = self.lx;
                 let text = self.text;
                 lx.passive_agent
-                    .contains(lower(&text[t.span], &mut self.buf))
+                    .contains(tok_lower(text, *t, &mut self.buf))
             }
         });
         j + usize::from(agent)

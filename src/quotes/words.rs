@@ -244,6 +244,17 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     buf.as_str()
 }
 
+/// [`lower`] of token `t` of `text`: a word of lower-case ASCII letters and digits is its own
+/// form, known from the token without reading its bytes again.
+#[inline]
+pub(crate) fn tok_lower<'a>(text: &'a str, t: Tok, buf: &'a mut String) -> &'a str {
+    let w = text.get(t.span.start..t.span.end).unwrap_or("");
+    if t.case == LOWER {
+        return w;
+    }
+    lower(w, buf)
+}
+
 /// [`lower`] appended to `out`.
 pub(crate) fn lower_into(word: &str, out: &mut String) {
     let b = word.as_bytes();
