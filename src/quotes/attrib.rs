@@ -2055,6 +2055,13 @@ fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let mut i = end;
     while i > lo + 1 {
+        // Eight positions at a time: a clause ends only after one of these bytes.
+        while i >= lo + 9 && !ends_clause_block(b, i - 9) {
+            i -= 8;
+        }
+        if i <= lo + 1 {
+            break;
+        }
         i -= 1;
         if !b[i].is_ascii_whitespace() {
             continue;
@@ -2102,6 +2109,23 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
         i += 1;
     }
     hi
+}
+
+/// Whether `bytes[at..at + 8]` holds a byte a clause may end after (before white space): `.`,
+/// `!`, `?`, `"`, `'` or a non-ASCII byte (the last byte of a closing mark); `true` past the
+/// end.
+fn ends_clause_block(bytes: &[u8], at: usize) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let Some(block) = bytes.get(at..at + 8) else {
+        return true;
+    };
+    let mut a = [0u8; 8];
+    a.copy_from_slice(block);
+    let w = u64::from_le_bytes(a);
+    let zero = |x: u64| x.wrapping_sub(LO) & !x;
+    let has = |c: u8| zero(w ^ (u64::from(c) * LO));
+    (has(b'.') | has(b'!') | has(b'?') | has(b'"') | has(b'\'') | w) & HI != 0
 }
 
 /// The first position from `i` on of a `.`, a `!` or a `?` found eight bytes at a time, or
@@ -2169,6 +2193,23 @@ mod tests {
             ("short", "abc", 0),
         ] {
             assert_eq!(skip_to_stop(text.as_bytes(), 0, text.len()), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn ends_clause_block_sees_marks_and_non_ascii() {
+        for (name, text, want) in [
+            ("plain", "abcdefgh", false),
+            ("period", "abc.defg", true),
+            ("question", "abcdefg?", true),
+            ("bang", "!abcdefg", true),
+            ("double", "abc\"defg", true),
+            ("single", "abcd'efg", true),
+            ("non-ascii", "ab”defg", true),
+            ("comma", "abc, def", false),
+            ("past the end", "abc", true),
+        ] {
+            assert_eq!(ends_clause_block(text.as_bytes(), 0), want, "{name}");
         }
     }
 }
