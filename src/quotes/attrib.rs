@@ -202,11 +202,11 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         let list_item = same_prev && pre.iter().all(|t| t.is(',')) && !pre.is_empty();
         let starts_clause = !pre.iter().any(Tok::is_word) && !list_item;
         let kind = m.kind_of(q, starts_clause);
-        let mut attr = if m.title_before(&pre) {
+        let mut attr = if m.title_before(pre) {
             Attr::title("title-word")
         } else {
-            m.post_patterns(&post, q.span.start)
-                .or_else(|| m.pre_patterns(&pre, sent_lo, q.span.start))
+            m.post_patterns(post, q.span.start)
+                .or_else(|| m.pre_patterns(pre, sent_lo, q.span.start))
                 .unwrap_or_else(Attr::none)
         };
         if !attr.title && attr.who.is_none() && same_prev && !attrs[qi - 1].title {
@@ -1375,7 +1375,7 @@ impl<'a> Miner<'a> {
                 break;
             }
         }
-        let np = self.np_forward(&toks, i)?;
+        let np = self.np_forward(toks, i)?;
         let pos = toks[i].span.start;
         // One capitalised word opening the sentence that no one knows as a name ("Prices
         // are ..."): its capital comes from its place, not from a name.
@@ -1405,17 +1405,17 @@ impl<'a> Miner<'a> {
                 return None;
             }
         }
-        let who = self.resolve(&toks, np, pos);
+        let who = self.resolve(toks, np, pos);
         // "The minister, John Smith, called ...": the name in apposition to a description.
         if let Np::Words(_, b) = np {
             if !who.as_ref().is_some_and(is_person_name) && toks.get(b).is_some_and(|t| t.is(',')) {
                 let lim = (b + 16).min(toks.len());
                 if let Some(c) = (b + 1..lim).find(|&c| toks[c].is(',')) {
                     let appo = self
-                        .np_forward(&toks, b + 1)
+                        .np_forward(toks, b + 1)
                         .filter(|np| matches!(np, Np::Words(_, e2) if *e2 == c));
                     if let Some(a) = appo {
-                        if let Some(w) = self.resolve(&toks, a, pos).filter(is_person_name) {
+                        if let Some(w) = self.resolve(toks, a, pos).filter(is_person_name) {
                             return Some(w);
                         }
                     }
@@ -1434,7 +1434,7 @@ impl<'a> Miner<'a> {
             let toks = self.doc_toks.window_or(self.text, lo, hi, &mut buf);
             let mut tried = 0;
             for k in (0..toks.len()).rev() {
-                let Some((class, _, span, n)) = self.cue_at(&toks, k) else {
+                let Some((class, _, span, n)) = self.cue_at(toks, k) else {
                     continue;
                 };
                 tried += 1;
@@ -1447,23 +1447,23 @@ impl<'a> Miner<'a> {
                 let np = match class {
                     CueClass::Verb if passive => None,
                     CueClass::Verb => {
-                        let e = self.skip_adverbs_back(&toks, k);
-                        let mut back = self.np_backward(&toks, e);
+                        let e = self.skip_adverbs_back(toks, k);
+                        let mut back = self.np_backward(toks, e);
                         if back.is_none() && e >= 2 && toks[e - 1].is(',') {
                             // `Tom Baker, her opponent, said`.
                             let lim = e.saturating_sub(25);
                             if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
                                 back = self
-                                    .np_backward(&toks, c)
-                                    .filter(|np| self.has_name(&toks, *np));
+                                    .np_backward(toks, c)
+                                    .filter(|np| self.has_name(toks, *np));
                             }
                         }
-                        back.map(|np| self.apposition_back(&toks, np))
+                        back.map(|np| self.apposition_back(toks, np))
                     }
-                    CueClass::Prep => self.np_forward(&toks, k + n),
+                    CueClass::Prep => self.np_forward(toks, k + n),
                     _ => None,
                 };
-                let who = np.and_then(|np| self.resolve(&toks, np, span.start));
+                let who = np.and_then(|np| self.resolve(toks, np, span.start));
                 if let Some(w) = who.filter(|w| w.name.is_some()) {
                     return Some(w);
                 }
