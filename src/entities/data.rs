@@ -362,8 +362,19 @@ impl LanguageData {
         if roots.set.is_empty() || word.len() > 64 {
             return false;
         }
-        let mut buf = String::with_capacity(word.len());
+        // The candidate root, on the stack (no allocation): the restored letter and the rest.
+        let mut buf = [0u8; 128];
+        let (w0, wn) = (
+            word.as_bytes().first().copied(),
+            word.as_bytes().last().copied(),
+        );
         for d in &self.derivations {
+            // (A first and last byte test rules most derivations out without comparing.)
+            if d.prefix.as_bytes().first().is_some_and(|&c| Some(c) != w0)
+                || d.suffix.as_bytes().last().is_some_and(|&c| Some(c) != wn)
+            {
+                continue;
+            }
             let Some(rest) = word
                 .strip_prefix(d.prefix.as_str())
                 .and_then(|r| r.strip_suffix(d.suffix.as_str()))
@@ -379,15 +390,24 @@ impl LanguageData {
             {
                 continue;
             }
-            buf.clear();
-            buf.push_str(&d.restore);
-            buf.push_str(rest);
-            if buf.chars().count() >= 3
-                && roots
-                    .set
-                    .contains(&phrase_hash(std::iter::once(token_hash(&buf))))
-            {
-                return true;
+            let root = if d.restore.is_empty() {
+                rest
+            } else {
+                let (r, n) = (d.restore.as_bytes(), d.restore.len() + rest.len());
+                let Some(out) = buf.get_mut(..n) else {
+                    continue;
+                };
+                out[..r.len()].copy_from_slice(r);
+                out[r.len()..].copy_from_slice(rest.as_bytes());
+                // (Two strings joined: always UTF-8.)
+                std::str::from_utf8(out).unwrap_or("")
+            };
+            if root.chars().count() >= 3 {
+                // (The filter of first tokens rules most candidates out without a lookup.)
+                let h = phrase_hash(std::iter::once(token_hash(root)));
+                if roots.may_start(h) && roots.set.contains(&h) {
+                    return true;
+                }
             }
         }
         false

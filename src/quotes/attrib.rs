@@ -7,7 +7,7 @@
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
-use super::words::{lower, tokenize, Tok};
+use super::words::{lower, tok_lower, DocToks, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::Span;
 use std::rc::Rc;
@@ -135,6 +135,8 @@ struct Miner<'a> {
     arena: String,
     /// The names made of words of the text ([`Name::Made`]).
     made: Vec<String>,
+    /// The tokens of the paragraphs `collect` read.
+    doc_toks: &'a DocToks,
 }
 
 /// Finds and attributes the quotes of a document.
@@ -151,6 +153,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         phrases,
         arena,
         made,
+        toks: doc_toks,
     } = mentions::collect(doc, lx, &raw);
     let mut m = Miner {
         text,
@@ -164,9 +167,10 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         phrases,
         arena,
         made,
+        doc_toks: &doc_toks,
     };
-    let mut pre: Vec<Tok> = Vec::new();
-    let mut post: Vec<Tok> = Vec::new();
+    let mut pre_buf: Vec<Tok> = Vec::new();
+    let mut post_buf: Vec<Tok> = Vec::new();
     let mut attrs: Vec<Attr> = Vec::with_capacity(raw.len());
     let mut kinds: Vec<QuoteKind> = Vec::with_capacity(raw.len());
     let headline = pars.len() > 1 && is_headline(text, pars[0]);
@@ -192,17 +196,17 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
             floor(text, q.span.start.saturating_sub(WINDOW)).max(par.start),
             q.span.start,
         );
-        tokenize(text, pre_lo, q.span.start, &mut pre);
-        tokenize(text, q.span.end, post_hi, &mut post);
+        let pre = doc_toks.window_or(text, pre_lo, q.span.start, &mut pre_buf);
+        let post = doc_toks.window_or(text, q.span.end, post_hi, &mut post_buf);
         // Only a comma after the previous quote: an item of its list (`"a mess", "a farce"`).
         let list_item = same_prev && pre.iter().all(|t| t.is(',')) && !pre.is_empty();
         let starts_clause = !pre.iter().any(Tok::is_word) && !list_item;
         let kind = m.kind_of(q, starts_clause);
-        let mut attr = if m.title_before(&pre) {
+        let mut attr = if m.title_before(pre) {
             Attr::title("title-word")
         } else {
-            m.post_patterns(&post, q.span.start)
-                .or_else(|| m.pre_patterns(&pre, sent_lo, q.span.start))
+            m.post_patterns(post, q.span.start)
+                .or_else(|| m.pre_patterns(pre, sent_lo, q.span.start))
                 .unwrap_or_else(Attr::none)
         };
         if !attr.title && attr.who.is_none() && same_prev && !attrs[qi - 1].title {
@@ -439,7 +443,7 @@ impl<'a> Miner<'a> {
     }
 
     fn low(&mut self, t: Tok) -> &str {
-        lower(&self.text[t.span], &mut self.buf)
+        tok_lower(self.text, t, &mut self.buf)
     }
 
     fn remember(&mut self, w: Who) {
@@ -460,14 +464,14 @@ impl<'a> Miner<'a> {
         let text = self.text;
         let lx = self.lx;
         // (Most words are no cue: ruled out by one bit test first.)
-        let w = lower(&text[t.span], &mut self.buf);
+        let w = tok_lower(text, t, &mut self.buf);
         if !lx.may_be_verb(w) {
             return None;
         }
         let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
-            if p.is_word() && lx.noun_marker.contains(lower(&text[p.span], &mut self.buf)) {
+            if p.is_word() && lx.noun_marker.contains(tok_lower(text, p, &mut self.buf)) {
                 return None;
             }
         }
@@ -490,7 +494,7 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && {
             let text = self.text;
-            let w = lower(&text[t.span], &mut self.buf);
+            let w = tok_lower(text, t, &mut self.buf);
             self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
         }
     }
@@ -753,10 +757,13 @@ impl<'a> Miner<'a> {
         confidence: f32,
     ) -> Option<Attr> {
         let (class, lemma, span, n) = self.cue_at(toks, i)?;
-        let cue = Some(Cue {
-            span,
-            word: lemma.to_string(),
-        });
+        // (The cue's word is made only when a speaker is found.)
+        let cue = || {
+            Some(Cue {
+                span,
+                word: lemma.to_string(),
+            })
+        };
         let who = match class {
             CueClass::VerbNya | CueClass::PrepNya => {
                 self.resolve_pronoun(PronounKind::Person, qstart.min(span.start), span)
@@ -768,7 +775,7 @@ impl<'a> Miner<'a> {
                 if let Some(w) = self.described_person(toks, j) {
                     return Some(Attr {
                         who: Some(w),
-                        cue,
+                        cue: cue(),
                         rule,
                         confidence,
                         title: false,
@@ -790,7 +797,7 @@ impl<'a> Miner<'a> {
                             if is_person_name(&w2) {
                                 return Some(Attr {
                                     who: Some(w2),
-                                    cue,
+                                    cue: cue(),
                                     rule,
                                     confidence,
                                     title: false,
@@ -804,7 +811,7 @@ impl<'a> Miner<'a> {
         }?;
         Some(Attr {
             who: Some(who),
-            cue,
+            cue: cue(),
             rule,
             confidence,
             title: false,
@@ -819,13 +826,13 @@ impl<'a> Miner<'a> {
             let Some((class, lemma, span, n)) = self.cue_at(toks, k) else {
                 continue;
             };
-            let cue = Some(Cue {
-                span,
-                word: lemma.to_string(),
-            });
+            // (The cue's word is made only when a speaker is found.)
             let mk = |who: Who, rule: &'static str, confidence: f32| Attr {
                 who: Some(who),
-                cue: cue.clone(),
+                cue: Some(Cue {
+                    span,
+                    word: lemma.to_string(),
+                }),
                 rule,
                 confidence,
                 title: false,
@@ -1041,7 +1048,7 @@ impl<'a> Miner<'a> {
         let part = |t: Tok, buf: &mut String| -> bool {
             t.is_word()
                 && (t.cap || {
-                    let w = lower(&text[t.span], buf);
+                    let w = tok_lower(text, t, buf);
                     lx.role.contains(w)
                         || lx.affiliation.contains(w)
                         || lx.connector.contains(w)
@@ -1095,7 +1102,7 @@ impl<'a> Miner<'a> {
                 let more = toks.get(k + 1).is_some_and(|u| {
                     u.is('/')
                         || part(*u, &mut self.buf) && {
-                            let w = lower(&text[u.span], &mut self.buf);
+                            let w = tok_lower(text, *u, &mut self.buf);
                             !lx.origin_prep.contains(w)
                         }
                 });
@@ -1133,7 +1140,7 @@ impl<'a> Miner<'a> {
                 let lx = self.lx;
                 let text = self.text;
                 lx.passive_agent
-                    .contains(lower(&text[t.span], &mut self.buf))
+                    .contains(tok_lower(text, *t, &mut self.buf))
             }
         });
         j + usize::from(agent)
@@ -1318,9 +1325,8 @@ impl<'a> Miner<'a> {
             }
         }
         let hi = ceil(self.text, (sent_lo + WINDOW).min(qstart));
-        // (Fewer tokens than a third of the bytes, as a rule: one allocation.)
-        let mut toks = Vec::with_capacity(hi.saturating_sub(sent_lo) / 3 + 4);
-        tokenize(self.text, sent_lo, hi, &mut toks);
+        let mut buf = Vec::new();
+        let toks = self.doc_toks.window_or(self.text, sent_lo, hi, &mut buf);
         let mut i = 0;
         // Dateline: "TEMPO.CO, Jakarta - ", "JAKARTA, KOMPAS — ".
         if let Some(d) = toks
@@ -1369,7 +1375,7 @@ impl<'a> Miner<'a> {
                 break;
             }
         }
-        let np = self.np_forward(&toks, i)?;
+        let np = self.np_forward(toks, i)?;
         let pos = toks[i].span.start;
         // One capitalised word opening the sentence that no one knows as a name ("Prices
         // are ..."): its capital comes from its place, not from a name.
@@ -1399,17 +1405,17 @@ impl<'a> Miner<'a> {
                 return None;
             }
         }
-        let who = self.resolve(&toks, np, pos);
+        let who = self.resolve(toks, np, pos);
         // "The minister, John Smith, called ...": the name in apposition to a description.
         if let Np::Words(_, b) = np {
             if !who.as_ref().is_some_and(is_person_name) && toks.get(b).is_some_and(|t| t.is(',')) {
                 let lim = (b + 16).min(toks.len());
                 if let Some(c) = (b + 1..lim).find(|&c| toks[c].is(',')) {
                     let appo = self
-                        .np_forward(&toks, b + 1)
+                        .np_forward(toks, b + 1)
                         .filter(|np| matches!(np, Np::Words(_, e2) if *e2 == c));
                     if let Some(a) = appo {
-                        if let Some(w) = self.resolve(&toks, a, pos).filter(is_person_name) {
+                        if let Some(w) = self.resolve(toks, a, pos).filter(is_person_name) {
                             return Some(w);
                         }
                     }
@@ -1424,11 +1430,11 @@ impl<'a> Miner<'a> {
     fn recent_source(&mut self, lo: usize, hi: usize, plo: usize) -> Option<Who> {
         let lo = ceil(self.text, lo.max(hi.saturating_sub(2 * WINDOW)));
         if lo < hi {
-            let mut toks = Vec::with_capacity((hi - lo) / 3 + 4);
-            tokenize(self.text, lo, hi, &mut toks);
+            let mut buf = Vec::new();
+            let toks = self.doc_toks.window_or(self.text, lo, hi, &mut buf);
             let mut tried = 0;
             for k in (0..toks.len()).rev() {
-                let Some((class, _, span, n)) = self.cue_at(&toks, k) else {
+                let Some((class, _, span, n)) = self.cue_at(toks, k) else {
                     continue;
                 };
                 tried += 1;
@@ -1441,23 +1447,23 @@ impl<'a> Miner<'a> {
                 let np = match class {
                     CueClass::Verb if passive => None,
                     CueClass::Verb => {
-                        let e = self.skip_adverbs_back(&toks, k);
-                        let mut back = self.np_backward(&toks, e);
+                        let e = self.skip_adverbs_back(toks, k);
+                        let mut back = self.np_backward(toks, e);
                         if back.is_none() && e >= 2 && toks[e - 1].is(',') {
                             // `Tom Baker, her opponent, said`.
                             let lim = e.saturating_sub(25);
                             if let Some(c) = (lim..e - 1).rev().find(|&c| toks[c].is(',')) {
                                 back = self
-                                    .np_backward(&toks, c)
-                                    .filter(|np| self.has_name(&toks, *np));
+                                    .np_backward(toks, c)
+                                    .filter(|np| self.has_name(toks, *np));
                             }
                         }
-                        back.map(|np| self.apposition_back(&toks, np))
+                        back.map(|np| self.apposition_back(toks, np))
                     }
-                    CueClass::Prep => self.np_forward(&toks, k + n),
+                    CueClass::Prep => self.np_forward(toks, k + n),
                     _ => None,
                 };
-                let who = np.and_then(|np| self.resolve(&toks, np, span.start));
+                let who = np.and_then(|np| self.resolve(toks, np, span.start));
                 if let Some(w) = who.filter(|w| w.name.is_some()) {
                     return Some(w);
                 }
@@ -2049,6 +2055,13 @@ fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let mut i = end;
     while i > lo + 1 {
+        // Eight positions at a time: a clause ends only after one of these bytes.
+        while i >= lo + 9 && !ends_clause_block(b, i - 9) {
+            i -= 8;
+        }
+        if i <= lo + 1 {
+            break;
+        }
         i -= 1;
         if !b[i].is_ascii_whitespace() {
             continue;
@@ -2081,6 +2094,10 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
     let b = text.as_bytes();
     let mut i = from;
     while i < hi {
+        i = skip_to_stop(b, i, hi);
+        if i >= hi {
+            break;
+        }
         if matches!(b[i], b'.' | b'!' | b'?') && (i + 1 >= hi || b[i + 1].is_ascii_whitespace()) {
             // Keep "Dr." and initials inside.
             let word = last_word(&text[from..i]);
@@ -2092,6 +2109,49 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
         i += 1;
     }
     hi
+}
+
+/// Whether `bytes[at..at + 8]` holds a byte a clause may end after (before white space): `.`,
+/// `!`, `?`, `"`, `'` or a non-ASCII byte (the last byte of a closing mark); `true` past the
+/// end.
+fn ends_clause_block(bytes: &[u8], at: usize) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let Some(block) = bytes.get(at..at + 8) else {
+        return true;
+    };
+    let mut a = [0u8; 8];
+    a.copy_from_slice(block);
+    let w = u64::from_le_bytes(a);
+    let zero = |x: u64| x.wrapping_sub(LO) & !x;
+    let has = |c: u8| zero(w ^ (u64::from(c) * LO));
+    (has(b'.') | has(b'!') | has(b'?') | has(b'"') | has(b'\'') | w) & HI != 0
+}
+
+/// The first position from `i` on of a `.`, a `!` or a `?` found eight bytes at a time, or
+/// the start of the last block shorter than eight bytes before `end`: the bytes before it hold
+/// no sentence end.
+fn skip_to_stop(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let end = end.min(bytes.len());
+    while i + 8 <= end {
+        let mut block = [0u8; 8];
+        block.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(block);
+        // A byte of `x` is zero where `w` holds the byte looked for (exact for "any").
+        let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+        let dot = w ^ (u64::from(b'.') * LO);
+        let bang = w ^ (u64::from(b'!') * LO);
+        let ask = w ^ (u64::from(b'?') * LO);
+        let hit = zero(dot) | zero(bang) | zero(ask);
+        if hit != 0 {
+            // (The lowest flagged byte is exact: a borrow only flags bytes above a zero.)
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 /// A word that a period abbreviates: an initial or short capitalised word ("J.", "Dr."), or
@@ -2115,4 +2175,41 @@ fn last_word(s: &str) -> &str {
         .find(|(_, c)| !c.is_alphanumeric())
         .map_or(0, |(k, c)| k + c.len_utf8());
     &s[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skip_to_stop_finds_the_first_sentence_end_mark() {
+        for (name, text, want) in [
+            ("none", "abcdefghijklmnopq", 16),
+            ("period", "abcdefghij.klmnopqrstu", 10),
+            ("question", "abcdefgh?ijklmnopqrst", 8),
+            ("bang first", "!abcdefghijk", 0),
+            ("two in a block", "abc.def!ghijk", 3),
+            ("non-ascii", "abcdefg“hijklmno.pqrstuvwxyz", 18),
+            ("short", "abc", 0),
+        ] {
+            assert_eq!(skip_to_stop(text.as_bytes(), 0, text.len()), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn ends_clause_block_sees_marks_and_non_ascii() {
+        for (name, text, want) in [
+            ("plain", "abcdefgh", false),
+            ("period", "abc.defg", true),
+            ("question", "abcdefg?", true),
+            ("bang", "!abcdefg", true),
+            ("double", "abc\"defg", true),
+            ("single", "abcd'efg", true),
+            ("non-ascii", "ab”defg", true),
+            ("comma", "abc, def", false),
+            ("past the end", "abc", true),
+        ] {
+            assert_eq!(ends_clause_block(text.as_bytes(), 0), want, "{name}");
+        }
+    }
 }

@@ -121,6 +121,8 @@ const MAX_DEPTH: usize = 4;
 /// The quotations of a text, given its paragraphs, in text order, never overlapping.
 pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut out = Vec::new();
+    // The open marks (reused from paragraph to paragraph: one allocation).
+    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     for (pi, p) in paragraphs.iter().enumerate() {
         if p.end > text.len() || p.start > p.end || !text.is_char_boundary(p.start) {
             continue;
@@ -128,14 +130,14 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         if !text.is_char_boundary(p.end) {
             continue;
         }
-        find_in(text, *p, pi, &mut out);
+        find_in(text, *p, pi, &mut stack, &mut out);
     }
     out
 }
 
-/// The first position from `i` on (at most `end`) of an 8-byte block of `bytes[..end]` that
-/// holds a `"`, a `'` or a non-ASCII byte (the bytes a quotation mark can start with): the
-/// blocks before it are plain ASCII without marks. Eight bytes at a time.
+/// The first position from `i` on of a `"`, a `'` or a non-ASCII byte (the bytes a quotation
+/// mark can start with) found eight bytes at a time, or the start of the last block shorter
+/// than eight bytes before `end`: the bytes before it are plain ASCII without marks.
 fn skip_plain(bytes: &[u8], mut i: usize, end: usize) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -147,17 +149,19 @@ fn skip_plain(bytes: &[u8], mut i: usize, end: usize) -> usize {
         let dq = w ^ (u64::from(b'"') * LO);
         let sq = w ^ (u64::from(b'\'') * LO);
         let zero = |x: u64| x.wrapping_sub(LO) & !x;
-        if (zero(dq) | zero(sq) | w) & HI != 0 {
-            break;
+        let hit = (zero(dq) | zero(sq) | w) & HI;
+        if hit != 0 {
+            // (The lowest flagged byte is exact: a borrow only flags bytes above a zero.)
+            return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
     i
 }
 
-fn find_in(text: &str, par: Span, pi: usize, out: &mut Vec<RawQuote>) {
+fn find_in(text: &str, par: Span, pi: usize, stack: &mut Vec<Open>, out: &mut Vec<RawQuote>) {
     let bytes = text.as_bytes();
-    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
+    stack.clear();
     let mut i = par.start;
     while i < par.end {
         i = skip_plain(bytes, i, par.end);
@@ -337,10 +341,11 @@ mod tests {
     fn skip_plain_stops_at_marks() {
         for (name, text, want) in [
             ("none", "abcdefghijklmnopq", 16),
-            ("double", "abcdefghij\"klmnopqrstu", 8),
+            ("double", "abcdefghij\"klmnopqrstu", 10),
             ("single", "abcdefgh'ijklmnopqrst", 8),
-            ("non-ascii", "abcdefghijklmno“pqrstuvwxyz", 8),
+            ("non-ascii", "abcdefghijklmno“pqrstuvwxyz", 15),
             ("first block", "\"abcdefghijk", 0),
+            ("third byte", "ab'cdefghijk", 2),
             ("short", "abc", 0),
         ] {
             assert_eq!(skip_plain(text.as_bytes(), 0, text.len()), want, "{name}");

@@ -7,7 +7,7 @@
 
 use super::lexicon::{class, CueClass, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower_into, tokenize_append, Tok, LOWER, OTHER};
+use super::words::{lower_into, tokenize_append, DocToks, Tok, LOWER, OTHER};
 use crate::document::{Document, Referent};
 use crate::{EntityKind, Span};
 use std::cell::{Cell, RefCell};
@@ -122,6 +122,8 @@ pub(crate) struct Collected {
     pub arena: String,
     /// [`Name::Made`] indexes these.
     pub made: Vec<String>,
+    /// The tokens of the paragraphs read.
+    pub toks: DocToks,
 }
 
 /// A role or affiliation of a name (lower case), as read: most are a word's lower-case form,
@@ -429,7 +431,12 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
     // (About one token in five bytes of news.)
     let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 4 + 16);
     lw.at.reserve(limit / 4 + 16);
+    // (About one word in four that may be a cue or a verb of stance; one role word in twenty.)
+    lw.verbs.reserve(limit / 16 + 4);
+    lw.phrases.get_mut().reserve(limit / 64 + 4);
+    lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
     let mut par_toks: Vec<(usize, usize)> = Vec::new();
+    let mut par_spans: Vec<Span> = Vec::new();
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
             continue;
@@ -441,6 +448,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
         let at = all_toks.len();
         tokenize_append(text, p.span.start, p.span.end, &mut all_toks);
         par_toks.push((at, all_toks.len()));
+        par_spans.push(p.span);
         let toks = all_toks.get(at..).unwrap_or_default();
         lw.fill(toks);
         if headline(text, toks) {
@@ -489,6 +497,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
             phrases: lw.phrases.into_inner(),
             arena: lw.arena,
             made: lw.made.into_inner(),
+            toks: doc_toks(all_toks, &par_toks, &par_spans),
         };
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
@@ -594,6 +603,19 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
         phrases: lw.phrases.into_inner(),
         arena: lw.arena,
         made: lw.made.into_inner(),
+        toks: doc_toks(all_toks, &par_toks, &par_spans),
+    }
+}
+
+/// The paragraphs' tokens, kept for the windows the miner reads.
+fn doc_toks(toks: Vec<Tok>, par_toks: &[(usize, usize)], spans: &[Span]) -> DocToks {
+    DocToks {
+        toks,
+        pars: spans
+            .iter()
+            .zip(par_toks)
+            .map(|(&s, &(a, b))| (s, a, b))
+            .collect(),
     }
 }
 

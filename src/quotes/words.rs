@@ -168,6 +168,57 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
     }
 }
 
+/// The tokens of whole paragraphs (as [`tokenize_append`] gives them, in text order), so that
+/// a window inside one of them is read without tokenizing it again.
+#[derive(Default)]
+pub(crate) struct DocToks {
+    pub toks: Vec<Tok>,
+    /// Per paragraph tokenized, in text order: its span and the stretch of `toks` it holds.
+    pub pars: Vec<(Span, usize, usize)>,
+}
+
+impl DocToks {
+    /// The tokens `tokenize(text, lo, hi)` gives, when known: the window lies inside a
+    /// paragraph read and cuts none of its tokens. (Bytes between tokens are white space, and
+    /// a token depends on no byte before it: the paragraph's tokens from a token's start or
+    /// white space on are the window's, up to a token that would run past `hi`.)
+    pub fn window(&self, lo: usize, hi: usize) -> Option<&[Tok]> {
+        if lo >= hi {
+            return Some(&[]);
+        }
+        let k = self.pars.partition_point(|p| p.0.start <= lo);
+        let &(par, a, b) = self.pars.get(k.checked_sub(1)?)?;
+        if hi > par.end {
+            return None;
+        }
+        let p = self.toks.get(a..b)?;
+        let s = p.partition_point(|t| t.span.start < lo);
+        let e = p.partition_point(|t| t.span.start < hi);
+        let cuts = |x: usize, k: usize| k > 0 && p[k - 1].span.end > x;
+        if cuts(lo, s) || cuts(hi, e) {
+            return None;
+        }
+        p.get(s..e)
+    }
+
+    /// [`DocToks::window`], or the window tokenized into `buf`.
+    pub fn window_or<'x>(
+        &'x self,
+        text: &str,
+        lo: usize,
+        hi: usize,
+        buf: &'x mut Vec<Tok>,
+    ) -> &'x [Tok] {
+        match self.window(lo, hi) {
+            Some(t) => t,
+            None => {
+                tokenize(text, lo, hi, buf);
+                buf
+            }
+        }
+    }
+}
+
 /// The character at byte `i` (a char boundary) and its length.
 #[inline]
 fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
@@ -191,6 +242,17 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     buf.clear();
     lower_into(word, buf);
     buf.as_str()
+}
+
+/// [`lower`] of token `t` of `text`: a word of lower-case ASCII letters and digits is its own
+/// form, known from the token without reading its bytes again.
+#[inline]
+pub(crate) fn tok_lower<'a>(text: &'a str, t: Tok, buf: &'a mut String) -> &'a str {
+    let w = text.get(t.span.start..t.span.end).unwrap_or("");
+    if t.case == LOWER {
+        return w;
+    }
+    lower(w, buf)
 }
 
 /// [`lower`] appended to `out`.
