@@ -6,7 +6,8 @@
 //! entities; segment + entities + quotes), so one stage's cost is the difference between two
 //! lines. `detect` is language detection alone; `gazetteer-find` is the bundled gazetteer's
 //! matcher alone (`Gazetteer::find`); `process` is `Pipeline::process` with
-//! detection, as users call it.
+//! detection, as users call it; `process+to_json` adds the `serde_json::Value` of
+//! [`kutip::Document::to_json`], `process+write_json` the JSON text `mine` prints.
 //!
 //! Run: `cargo bench --bench pipeline`. Set `KUTIP_BENCH_MB` to change the corpus size.
 
@@ -80,6 +81,17 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for (d, _) in &docs {
                 black_box(pipeline.process(d.as_str()).to_json());
+            }
+        })
+    });
+    // What `mine --json` and `mine --jsonl` print: the JSON written straight into a buffer.
+    g.bench_function("process+write_json", |b| {
+        let mut out = Vec::new();
+        b.iter(|| {
+            for (d, _) in &docs {
+                out.clear();
+                pipeline.process(d.as_str()).write_json(&mut out);
+                black_box(&out);
             }
         })
     });
