@@ -33,6 +33,21 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    /// A token that is no word (punctuation, a symbol) from `start` to `end`.
+    #[inline]
+    fn other(start: usize, end: usize, gap: Gap) -> Token {
+        Token {
+            start,
+            end,
+            word: false,
+            cap: false,
+            upper: false,
+            lower: false,
+            digit: false,
+            gap,
+        }
+    }
+
     #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
@@ -144,16 +159,7 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
             if H {
                 hashes.push(add(0, FOLD[b as usize]));
             }
-            out.push(Token {
-                start: i,
-                end: i + 1,
-                word: false,
-                cap: false,
-                upper: false,
-                lower: false,
-                digit: false,
-                gap: gap(spaced, newlines),
-            });
+            out.push(Token::other(i, i + 1, gap(spaced, newlines)));
             spaced = false;
             newlines = 0;
             i += 1;
@@ -171,16 +177,7 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
                 }
                 hashes.push(hh);
             }
-            out.push(Token {
-                start: i,
-                end: i + len,
-                word: false,
-                cap: false,
-                upper: false,
-                lower: false,
-                digit: false,
-                gap: gap(spaced, newlines),
-            });
+            out.push(Token::other(i, i + len, gap(spaced, newlines)));
             spaced = false;
             newlines = 0;
             i += len;
@@ -214,16 +211,7 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
             if H {
                 hashes.push(token_hash(&text[i..i + len]));
             }
-            out.push(Token {
-                start: i,
-                end: i + len,
-                word: false,
-                cap: false,
-                upper: false,
-                lower: false,
-                digit: false,
-                gap: gap(spaced, newlines),
-            });
+            out.push(Token::other(i, i + len, gap(spaced, newlines)));
             spaced = false;
             newlines = 0;
             i += len;
