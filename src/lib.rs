@@ -51,6 +51,7 @@ mod pipeline;
 pub mod quotes;
 pub mod segment;
 mod span;
+mod swar;
 
 pub use crate::document::{
     Cue, Document, Entity, EntityKind, EntitySource, Paragraph, Quote, QuoteKind, Referent,

@@ -9,6 +9,7 @@ use super::marks::{self, RawQuote};
 use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
 use super::words::{lower, tok_lower, DocToks, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
+use crate::swar::{block, eq_bytes, skip_until, HI};
 use crate::Span;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -2115,43 +2116,24 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
 /// `!`, `?`, `"`, `'` or a non-ASCII byte (the last byte of a closing mark); `true` past the
 /// end.
 fn ends_clause_block(bytes: &[u8], at: usize) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let Some(block) = bytes.get(at..at + 8) else {
-        return true;
-    };
-    let mut a = [0u8; 8];
-    a.copy_from_slice(block);
-    let w = u64::from_le_bytes(a);
-    let zero = |x: u64| x.wrapping_sub(LO) & !x;
-    let has = |c: u8| zero(w ^ (u64::from(c) * LO));
-    (has(b'.') | has(b'!') | has(b'?') | has(b'"') | has(b'\'') | w) & HI != 0
+    block(bytes, at).map_or(true, |w| {
+        (eq_bytes(w, b'.')
+            | eq_bytes(w, b'!')
+            | eq_bytes(w, b'?')
+            | eq_bytes(w, b'"')
+            | eq_bytes(w, b'\'')
+            | (w & HI))
+            != 0
+    })
 }
 
 /// The first position from `i` on of a `.`, a `!` or a `?` found eight bytes at a time, or
 /// the start of the last block shorter than eight bytes before `end`: the bytes before it hold
 /// no sentence end.
-fn skip_to_stop(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let end = end.min(bytes.len());
-    while i + 8 <= end {
-        let mut block = [0u8; 8];
-        block.copy_from_slice(&bytes[i..i + 8]);
-        let w = u64::from_le_bytes(block);
-        // A byte of `x` is zero where `w` holds the byte looked for (exact for "any").
-        let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
-        let dot = w ^ (u64::from(b'.') * LO);
-        let bang = w ^ (u64::from(b'!') * LO);
-        let ask = w ^ (u64::from(b'?') * LO);
-        let hit = zero(dot) | zero(bang) | zero(ask);
-        if hit != 0 {
-            // (The lowest flagged byte is exact: a borrow only flags bytes above a zero.)
-            return i + (hit.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i
+fn skip_to_stop(bytes: &[u8], i: usize, end: usize) -> usize {
+    skip_until(bytes, i, end, |w| {
+        eq_bytes(w, b'.') | eq_bytes(w, b'!') | eq_bytes(w, b'?')
+    })
 }
 
 /// A word that a period abbreviates: an initial or short capitalised word ("J.", "Dr."), or

@@ -6,6 +6,7 @@
 //! ends its quote at the end of the paragraph (when it opens the paragraph: a quote running
 //! over several paragraphs) or at the end of its sentence, so that no text is swallowed.
 
+use crate::swar::{eq_bytes, skip_until, HI};
 use crate::Span;
 
 /// A quotation found by its marks, before attribution.
@@ -138,25 +139,10 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
 /// The first position from `i` on of a `"`, a `'` or a non-ASCII byte (the bytes a quotation
 /// mark can start with) found eight bytes at a time, or the start of the last block shorter
 /// than eight bytes before `end`: the bytes before it are plain ASCII without marks.
-fn skip_plain(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    while i + 8 <= end {
-        let mut block = [0u8; 8];
-        block.copy_from_slice(&bytes[i..i + 8]);
-        let w = u64::from_le_bytes(block);
-        // A byte of `x` is zero where `w` holds the byte looked for.
-        let dq = w ^ (u64::from(b'"') * LO);
-        let sq = w ^ (u64::from(b'\'') * LO);
-        let zero = |x: u64| x.wrapping_sub(LO) & !x;
-        let hit = (zero(dq) | zero(sq) | w) & HI;
-        if hit != 0 {
-            // (The lowest flagged byte is exact: a borrow only flags bytes above a zero.)
-            return i + (hit.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    i
+fn skip_plain(bytes: &[u8], i: usize, end: usize) -> usize {
+    skip_until(bytes, i, end, |w| {
+        eq_bytes(w, b'"') | eq_bytes(w, b'\'') | (w & HI)
+    })
 }
 
 fn find_in(text: &str, par: Span, pi: usize, stack: &mut Vec<Open>, out: &mut Vec<RawQuote>) {

@@ -66,6 +66,7 @@ mod profile;
 pub use self::profile::AbbreviationKind;
 use self::profile::{normalize_entry, Profiles};
 use crate::document::{Document, Paragraph, Sentence};
+use crate::swar::eq_bytes;
 use crate::{Error, Language, Span};
 use once_cell::sync::Lazy;
 use std::sync::Arc;
@@ -357,17 +358,6 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
         out.push(Span::new(s, end));
     }
     out
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// A word with the high bit set in each byte of `x` that equals `b` (SWAR: eight bytes at a
-/// time; a set bit may also appear above a true match, never in a word without one).
-#[inline]
-fn eq_bytes(x: u64, b: u8) -> u64 {
-    let y = x ^ (LO * u64::from(b));
-    y.wrapping_sub(LO) & !y & HI
 }
 
 /// The first position at or after `from` whose byte satisfies `pred`; `word` tells, for
