@@ -4,7 +4,7 @@
 //! is linear in the text.
 
 use super::data::{LanguageData, Opt, WordList as W, CLASS_FIRST, CLASS_LAST};
-use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
+use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence, Tokens};
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
     check_case, CaseFit, FxHasher, Gap, Gazetteer, MixHasher, RawMatch, Token, MAX_TOKENS,
@@ -198,8 +198,8 @@ struct Mention {
 
 struct Ctx<'a> {
     text: &'a str,
-    toks: Vec<Token>,
-    hashes: Vec<u64>,
+    toks: &'a [Token],
+    hashes: &'a [u64],
     sent: Vec<u32>,
     initial: Vec<bool>,
     headline: Vec<bool>,
@@ -233,8 +233,22 @@ pub(crate) fn recognize(
     gaz: &Gazetteer,
     data: &LanguageData,
     rules: bool,
-) -> (Vec<Entity>, Vec<Referent>) {
+) -> (Vec<Entity>, Vec<Referent>, Tokens) {
     let (toks, hashes) = tokenize_hashed(text);
+    let (entities, referents) = recognize_tokens(text, sentences, gaz, data, rules, &toks, &hashes);
+    (entities, referents, (toks, hashes))
+}
+
+/// [`recognize`] of the text's tokens and their hashes.
+fn recognize_tokens(
+    text: &str,
+    sentences: &[Sentence],
+    gaz: &Gazetteer,
+    data: &LanguageData,
+    rules: bool,
+    toks: &[Token],
+    hashes: &[u64],
+) -> (Vec<Entity>, Vec<Referent>) {
     let n = toks.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
@@ -361,7 +375,7 @@ pub(crate) fn recognize(
     };
     // 1. Gazetteer.
     let mut raw: Vec<RawMatch> = Vec::with_capacity(n / 16 + 4);
-    gaz.find_tokens(text, &cx.toks, &cx.hashes, &mut raw);
+    gaz.find_tokens(text, cx.toks, cx.hashes, &mut raw);
     // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
     // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
     const IN_RAW: u8 = 1;
@@ -595,7 +609,7 @@ impl<'a> Ctx<'a> {
         }
         let c = self.cls(j);
         if c & CLASS_LAST != 0 {
-            return self.data.phrase_ending(list, &self.hashes, j);
+            return self.data.phrase_ending(list, self.hashes, j);
         }
         (c >> list.index() & 1) as usize
     }

@@ -88,6 +88,8 @@ impl QuoteMiner {
     /// Fills `doc.quotes` (text order, never overlapping).
     pub(crate) fn run(&self, doc: &mut Document) {
         let lx = self.lexicon(doc.lang);
+        // (The recognizer's tokens: not read yet.)
+        drop(doc.tokens.take());
         let quotes = attrib::mine(doc, lx);
         doc.quotes = quotes;
     }
