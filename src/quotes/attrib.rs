@@ -9,6 +9,7 @@ use super::marks::{self, RawQuote};
 use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
 use super::words::{lower, tok_lower, DocToks, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
+use crate::gazetteer::token::Token;
 use crate::swar::{block, eq_bytes, skip_until, HI};
 use crate::Span;
 use std::rc::Rc;
@@ -141,7 +142,8 @@ struct Miner<'a> {
 }
 
 /// Finds and attributes the quotes of a document.
-pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
+/// `tokens`: the recognizer's tokens of the text, when it ran.
+pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64])>) -> Vec<Quote> {
     let text = doc.text.as_str();
     let pars: Vec<Span> = doc.paragraphs.iter().map(|p| p.span).collect();
     let raw = marks::find(text, &pars);
@@ -155,7 +157,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         arena,
         made,
         toks: doc_toks,
-    } = mentions::collect(doc, lx, &raw);
+    } = mentions::collect(doc, lx, &raw, tokens);
     let mut m = Miner {
         text,
         lx,

@@ -4,6 +4,7 @@
 //! `#` starts a comment. Multi-word entries are words separated by single spaces.
 
 use crate::entities::LanguageData;
+use crate::gazetteer::token::token_hash;
 use crate::hashbits::HashBits;
 use crate::{Error, Language};
 use once_cell::sync::Lazy;
@@ -119,6 +120,11 @@ pub(crate) struct Lexicon {
     /// The [`verb_key`]s of every word of [`Lexicon::classes`]: most names are ruled out by
     /// one bit test before the look-up.
     pub class_keys: HashBits<15>,
+    /// [`Lexicon::classes`] keyed by the words' [`token_hash`]es (the recognizer's hashes of
+    /// its tokens): a token's classes with no lower-case string made.
+    pub class_hash: HashMap<u64, u32, FxBuild>,
+    /// The keys of [`Lexicon::class_hash`]: most tokens are ruled out by one bit test.
+    pub class_hash_keys: HashBits<15>,
 }
 
 /// A cheap key of a word (its length and first and last two bytes), spread over 64 bits: a
@@ -215,6 +221,10 @@ impl Hasher for Fx {
             b[..rest.len()].copy_from_slice(rest);
             self.add(u64::from_le_bytes(b));
         }
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
     }
     #[inline]
     fn write_u8(&mut self, i: u8) {
@@ -393,11 +403,15 @@ impl Lexicon {
             self.verb_keys.insert(verb_key(w));
             self.verb_lens |= 1 << w.len().min(63);
         }
+        let h = token_hash(w);
         if bits == 0 {
             self.classes.remove(w);
+            self.class_hash.remove(&h);
         } else {
             self.class_keys.insert(verb_key(w));
             self.classes.insert(w.to_string(), bits);
+            self.class_hash_keys.insert(h);
+            self.class_hash.insert(h, bits);
         }
     }
 
@@ -420,6 +434,15 @@ impl Lexicon {
             return 0;
         }
         self.classes.get(w).copied().unwrap_or(0)
+    }
+
+    /// [`Lexicon::classes_of`] of the word whose [`token_hash`] is `h`.
+    #[inline]
+    pub(crate) fn classes_of_hash(&self, h: u64) -> u32 {
+        if !self.class_hash_keys.may_contain(h) {
+            return 0;
+        }
+        self.class_hash.get(&h).copied().unwrap_or(0)
     }
 
     /// A word of an institution's or a place's name: listed, or an Indonesian nominalisation
@@ -490,6 +513,21 @@ fn set_add(set: &mut WordSet, entry: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classes_by_hash_are_the_classes_by_word() {
+        for lang in [Language::Indonesian, Language::English] {
+            let mut lx = (*bundled(lang)).clone();
+            lx.add("cue", "celetuk", true).unwrap();
+            for (w, &c) in &lx.classes {
+                assert_eq!(lx.classes_of_hash(token_hash(w)), c, "{w:?}");
+            }
+            // (word, its classes by hash are its classes by word)
+            for w in ["celetuk", "kata", "presiden", "budi", "x", "", "namun"] {
+                assert_eq!(lx.classes_of_hash(token_hash(w)), lx.classes_of(w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn bundled_data_parses() {

@@ -7,8 +7,9 @@
 
 use super::lexicon::{class, CueClass, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower_into, tokenize_append, DocToks, Tok, LOWER, OTHER};
+use super::words::{lower_into, tokenize_append, DocToks, FromRecognizer, Tok, LOWER, OTHER};
 use crate::document::{Document, Referent};
+use crate::gazetteer::token::Token;
 use crate::{EntityKind, Span};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -291,54 +292,68 @@ impl<'t> Lows<'t> {
         }
     }
 
-    /// Appends the forms of a paragraph's tokens and makes it the current one.
+    /// Appends the forms of a paragraph's tokens and makes it the current one (the classes of
+    /// a token whose [`Tok::key`] is known are looked up at once).
     fn fill(&mut self, toks: &[Tok]) {
         self.base = self.at.len();
         self.at.reserve(toks.len());
-        let text = self.text;
-        for t in toks {
-            let (s, e) = (t.span.start, t.span.end);
-            let unknown = Cell::new(UNKNOWN);
-            let own = match t.punct {
-                // Lower-case ASCII letters and digits: the text is its own lower-case form.
-                None if t.case == LOWER => {
-                    if !t.cap
-                        && self
-                            .lx
-                            .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
-                    {
-                        self.verbs.push(self.at.len());
-                    }
-                    None
-                }
-                // ASCII letters and digits only: no possessive, no reduplication.
-                None if t.case & OTHER == 0 => {
-                    let start = self.arena.len();
-                    self.arena.push_str(text.get(s..e).unwrap_or(""));
-                    if let Some(new) = self.arena.get_mut(start..) {
-                        new.make_ascii_lowercase();
-                    }
-                    Some((start, self.arena.len()))
-                }
-                // A hyphen alone gives nothing (`lower` reads it as a reduplication of
-                // nothing); other ASCII punctuation is itself.
-                Some('-') => Some((0, 0)),
-                Some(c) if c.is_ascii() => None,
-                _ => {
-                    let start = self.arena.len();
-                    lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
-                    let low = self.arena.get(start..).unwrap_or("");
-                    if t.is_word() && !t.cap && self.lx.may_be_verb(low) {
-                        self.verbs.push(self.at.len());
-                    }
-                    Some((start, self.arena.len()))
-                }
-            };
-            self.at.push(match own {
-                Some((a, b)) => (a, b, false, unknown),
-                None => (s, e, true, unknown),
-            });
+        for &t in toks {
+            self.push_tok(t);
         }
+    }
+
+    /// Appends the form of the current paragraph's next token `t`.
+    #[inline]
+    fn push_tok(&mut self, t: Tok) {
+        let text = self.text;
+        let (s, e) = (t.span.start, t.span.end);
+        let classes = if t.key != 0 {
+            self.lx.classes_of_hash(t.key)
+        } else {
+            UNKNOWN
+        };
+        let own = match t.punct {
+            // Lower-case ASCII letters and digits: the text is its own lower-case form.
+            None if t.case == LOWER => {
+                let verb = if classes != UNKNOWN {
+                    classes & (class::CUE | class::SUBJECT_VERB) != 0
+                } else {
+                    self.lx
+                        .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
+                };
+                if !t.cap && verb {
+                    self.verbs.push(self.at.len());
+                }
+                None
+            }
+            // ASCII letters and digits only: no possessive, no reduplication.
+            None if t.case & OTHER == 0 => {
+                let start = self.arena.len();
+                self.arena.push_str(text.get(s..e).unwrap_or(""));
+                if let Some(new) = self.arena.get_mut(start..) {
+                    new.make_ascii_lowercase();
+                }
+                Some((start, self.arena.len()))
+            }
+            // A hyphen alone gives nothing (`lower` reads it as a reduplication of
+            // nothing); other ASCII punctuation is itself.
+            Some('-') => Some((0, 0)),
+            Some(c) if c.is_ascii() => None,
+            _ => {
+                let start = self.arena.len();
+                lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                let low = self.arena.get(start..).unwrap_or("");
+                if t.is_word() && !t.cap && self.lx.may_be_verb(low) {
+                    self.verbs.push(self.at.len());
+                }
+                Some((start, self.arena.len()))
+            }
+        };
+        let classes = Cell::new(classes);
+        self.at.push(match own {
+            Some((a, b)) => (a, b, false, classes),
+            None => (s, e, true, classes),
+        });
     }
 
     /// The lower-case form of token `k`.
@@ -373,7 +388,14 @@ impl<'t> Lows<'t> {
 }
 
 /// The names of the document, in text order, never inside a quotation.
-pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Collected {
+/// `tokens`: the recognizer's tokens of the text, when it ran (else the paragraphs are
+/// tokenized here).
+pub(crate) fn collect(
+    doc: &Document,
+    lx: &Lexicon,
+    quotes: &[RawQuote],
+    tokens: Option<(&[Token], &[u64])>,
+) -> Collected {
     let text = doc.text.as_str();
     // Whether a position is inside a quotation: a cursor, as positions only grow.
     let mut qk = 0;
@@ -435,6 +457,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
     lw.verbs.reserve(limit / 16 + 4);
     lw.phrases.get_mut().reserve(limit / 64 + 4);
     lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
+    let mut shared = tokens.map(|(t, h)| FromRecognizer::new(t, h));
     let mut par_toks: Vec<(usize, usize)> = Vec::new();
     let mut par_spans: Vec<Span> = Vec::new();
     for p in &doc.paragraphs {
@@ -446,7 +469,10 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
         }
         // Kept for the subject pass below (no second tokenization, no second reading).
         let at = all_toks.len();
-        tokenize_append(text, p.span.start, p.span.end, &mut all_toks);
+        match shared.as_mut() {
+            Some(sh) => sh.append(text, p.span.start, p.span.end, &mut all_toks),
+            None => tokenize_append(text, p.span.start, p.span.end, &mut all_toks),
+        }
         par_toks.push((at, all_toks.len()));
         par_spans.push(p.span);
         let toks = all_toks.get(at..).unwrap_or_default();
