@@ -5,14 +5,15 @@
 //! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
 //! also works on names no gazetteer knows.
 
-use super::lexicon::{class, CueClass, FxBuild, Lexicon};
+use super::lexicon::{class, CueClass, Fx, FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{lower_into, tokenize_append, DocToks, FromRecognizer, Tok, LOWER, OTHER};
 use crate::document::{Document, Referent};
-use crate::gazetteer::token::Token;
+use crate::gazetteer::token::{token_hash, Token};
 use crate::{EntityKind, Span};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::rc::Rc;
 
 /// A guess at a name's kind, from the entity layer or from the words around it.
@@ -447,8 +448,7 @@ pub(crate) fn collect(
     let mut lw = Lows::new(text, lx, &doc.referents);
     // (Lower-case forms are as long as their words but for a few non-ASCII letters.)
     lw.arena.reserve(limit / 2);
-    let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
-    let mut key = String::new();
+    let mut by_word: HashMap<u64, usize, FxBuild> = HashMap::default();
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
     // (About one token in five bytes of news.)
     let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 4 + 16);
@@ -510,7 +510,7 @@ pub(crate) fn collect(
                     break;
                 }
             }
-            run_mention(text, lx, toks, i, j, &lw, &mut by_word, &mut key, &mut own);
+            run_mention(text, lx, toks, i, j, &lw, &mut by_word, &mut own);
             i = j;
         }
     }
@@ -901,8 +901,7 @@ fn run_mention(
     i: usize,
     j: usize,
     lw: &Lows,
-    by_word: &mut HashMap<String, usize, FxBuild>,
-    key: &mut String,
+    by_word: &mut HashMap<u64, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
@@ -1072,8 +1071,7 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &ctx, lw, by_word,
-                    key, out,
+                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &ctx, lw, by_word, out,
                 );
             }
             if role {
@@ -1101,8 +1099,7 @@ fn run_mention(
         let addressed = before || (strong_after && !bare_after);
         let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &ctx, lw, by_word, key,
-            out,
+            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &ctx, lw, by_word, out,
         );
     }
     lw.give_buf(ctx);
@@ -1123,8 +1120,7 @@ fn piece(
     place_prep: bool,
     ctx: &[usize],
     lw: &Lows,
-    by_word: &mut HashMap<String, usize, FxBuild>,
-    key: &mut String,
+    by_word: &mut HashMap<u64, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
     let mut b = s;
@@ -1238,8 +1234,9 @@ fn piece(
         u8::from(had_role)
     };
     let last = lw.low(e - 1);
+    let last_key = word_key(toks, lw, e - 1);
     let mut name = None;
-    if let Some(&k) = by_word.get(last) {
+    if let Some(&k) = by_word.get(&last_key) {
         let m = &out[k];
         if words == 1
             || lw.with_name(m.name, |n| {
@@ -1254,8 +1251,8 @@ fn piece(
             lw.ctx_extend(&mut ctx, m.ctx);
         }
     } else if let Some(&k) = (words == 1)
-        .then(|| inner_key(last, key))
-        .and_then(|key| by_word.get(key))
+        .then(|| inner_key(last_key))
+        .and_then(|key| by_word.get(&key))
     {
         // A later short reference by an inner word ("Iola" after "Pantau Gambut Iola Abas"):
         // a person is called by the first word of the name, so the name starts there and the
@@ -1295,7 +1292,7 @@ fn piece(
             lw.ctx_extend(&mut ctx, out[k].ctx);
         }
     } else if words == 1 {
-        if let Some(&k) = by_word.get(lw.low(b)) {
+        if let Some(&k) = by_word.get(&word_key(toks, lw, b)) {
             let m = &out[k];
             name = Some(m.name);
             if m.guess == Guess::Person && guess == Guess::Unknown {
@@ -1323,23 +1320,13 @@ fn piece(
     }
     if guess == Guess::Person && (2..=4).contains(&words) {
         let idx = out.len();
-        match by_word.get_mut(last) {
-            Some(v) => *v = idx,
-            None => {
-                by_word.insert(last.to_string(), idx);
-            }
-        }
-        // (Keys made only when new: most names are met again.)
-        let first = lw.low(b);
-        if !by_word.contains_key(first) {
-            by_word.insert(first.to_string(), idx);
-        }
+        by_word.insert(last_key, idx);
+        by_word.entry(word_key(toks, lw, b)).or_insert(idx);
         if words >= 3 {
             for t in b + 1..e - 1 {
-                let inner = inner_key(lw.low(t), key);
-                if !by_word.contains_key(inner) {
-                    by_word.insert(inner.to_string(), idx);
-                }
+                by_word
+                    .entry(inner_key(word_key(toks, lw, t)))
+                    .or_insert(idx);
             }
         }
     }
@@ -1405,12 +1392,29 @@ fn name_head(lx: &Lexicon, head: &str, name: &str) -> bool {
     n > 0 && (initials || (plain && name.split_whitespace().count() == 3 && n >= 2))
 }
 
-/// The key of `by_word` for an inner word of a name (`\u{1}` and the word), made in `key`.
-fn inner_key<'k>(word: &str, key: &'k mut String) -> &'k str {
-    key.clear();
-    key.push('\u{1}');
-    key.push_str(word);
-    key.as_str()
+/// The key of `by_word` for token `k`'s lower-case form: its [`Tok::key`] where known, else
+/// the same hash of the form ([`token_hash`] of ASCII; a plain byte hash of any other form,
+/// so that forms that differ in their apostrophes or dashes stay apart).
+fn word_key(toks: &[Tok], lw: &Lows, k: usize) -> u64 {
+    if let Some(key) = toks.get(k).map(|t| t.key).filter(|&h| h != 0) {
+        return key;
+    }
+    let w = lw.low(k);
+    if w.is_ascii() {
+        token_hash(w)
+    } else {
+        let mut h = Fx::default();
+        h.write(w.as_bytes());
+        h.finish() ^ NON_ASCII_KEY
+    }
+}
+
+/// Sets the keys of non-ASCII forms apart from [`token_hash`]es.
+const NON_ASCII_KEY: u64 = 0x6a09_e667_f3bc_c908;
+
+/// The key of `by_word` for an inner word of a name, apart from the words' own keys.
+fn inner_key(word_key: u64) -> u64 {
+    (word_key ^ 0xbb67_ae85_84ca_a73b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// `span` without a possessive `'s` at its end ("Acme's" names Acme).
