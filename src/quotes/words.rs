@@ -309,39 +309,52 @@ const NON_ASCII: u8 = 8;
 /// or non-ASCII word characters: [`NON_ASCII`]).
 #[inline]
 fn word_case(bytes: &[u8], s: usize, e: usize) -> u8 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let len = e.wrapping_sub(s);
     if let (true, Some(w)) = (len <= 8, bytes.get(s..s.wrapping_add(8))) {
         // Eight bytes at a time: the word's bytes, zeros after it.
         let mut a = [0u8; 8];
         a.copy_from_slice(w);
-        let keep = if len >= 8 {
-            !0
-        } else {
-            (1u64 << (len * 8)) - 1
-        };
-        let w = u64::from_le_bytes(a) & keep;
-        let high = HI & keep;
-        if w & high != 0 {
-            return NON_ASCII;
-        }
-        // (Bytes below 0x80: the sums carry into no other byte.) Upper-case: 'A'..='Z'.
-        let ge_a = w.wrapping_add(ONES * (0x80 - 0x41)) & high;
-        let ge_after_z = w.wrapping_add(ONES * (0x80 - 0x5B)) & high;
-        let upper = ge_a & !ge_after_z;
-        let mut case = 0;
-        if upper != 0 {
-            case |= UPPER;
-        }
-        if upper != high {
-            case |= LOWER;
-        }
-        return case;
+        let keep = KEEP[len];
+        return case8(u64::from_le_bytes(a) & keep, HI & keep);
     }
     let mut case = 0;
     for &c in bytes.get(s..e).unwrap_or_default() {
         let k = ASCII_CASE[usize::from(c)];
         case |= if k == 0 { NON_ASCII } else { k };
+    }
+    case
+}
+
+/// Per length up to 8: the mask of that many low bytes of a word.
+const KEEP: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 8 {
+        t[n] = (1u64 << (n * 8)) - 1;
+        n += 1;
+    }
+    t[8] = !0;
+    t
+};
+
+/// [`word_case`] of up to eight bytes of a word in `w` (zeros elsewhere), `high` the high
+/// bits of its bytes.
+#[inline]
+fn case8(w: u64, high: u64) -> u8 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    if w & high != 0 {
+        return NON_ASCII;
+    }
+    // (Bytes below 0x80: the sums carry into no other byte.) Upper-case: 'A'..='Z'.
+    let ge_a = w.wrapping_add(ONES * (0x80 - 0x41)) & high;
+    let ge_after_z = w.wrapping_add(ONES * (0x80 - 0x5B)) & high;
+    let upper = ge_a & !ge_after_z;
+    let mut case = 0;
+    if upper != 0 {
+        case |= UPPER;
+    }
+    if upper != high {
+        case |= LOWER;
     }
     case
 }
