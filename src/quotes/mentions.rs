@@ -122,6 +122,8 @@ pub(crate) struct Collected {
     pub phrases: Vec<Phrase>,
     /// The lower-case forms [`Phrase::Arena`] points into.
     pub arena: String,
+    /// The text read, its ASCII letters in lower case: what [`Phrase::Text`] points into.
+    pub low_text: String,
     /// [`Name::Made`] indexes these.
     pub made: Vec<String>,
     /// The tokens of the paragraphs read.
@@ -129,7 +131,8 @@ pub(crate) struct Collected {
 }
 
 /// A role or affiliation of a name (lower case), as read: most are a word's lower-case form,
-/// kept where it is (the text or the arena of lower-case forms); a name's `ctx` holds
+/// kept where it is (the text with its ASCII letters in lower case, or the arena of other
+/// lower-case forms); a name's `ctx` holds
 /// indices of phrases, so that names share them without copies.
 #[derive(Clone, Debug)]
 pub(crate) enum Phrase {
@@ -139,7 +142,8 @@ pub(crate) enum Phrase {
 }
 
 impl Phrase {
-    /// The phrase, given the text and the arena of lower-case forms.
+    /// The phrase, given the text (its ASCII letters in lower case) and the arena of other
+    /// lower-case forms.
     pub fn get<'a>(&'a self, text: &'a str, arena: &'a str) -> &'a str {
         match self {
             Phrase::Text(s, e) => text.get(*s..*e).unwrap_or(""),
@@ -160,8 +164,11 @@ const CTX_BEFORE: usize = 4;
 struct Lows<'t> {
     text: &'t str,
     lx: &'t Lexicon,
+    /// The text of the paragraphs read with its ASCII letters in lower case: the lower-case
+    /// form of every word of ASCII letters and digits, where it is.
+    low_text: String,
     arena: String,
-    /// Per token: start and end of its lower-case form, in the text (`true`) or in `arena`,
+    /// Per token: start and end of its lower-case form, in `low_text` (`true`) or in `arena`,
     /// and its classes once looked up ([`UNKNOWN`] before).
     at: Vec<(usize, usize, bool, Cell<u32>)>,
     /// The index in `at` of the current paragraph's first token.
@@ -185,10 +192,12 @@ struct Lows<'t> {
 const UNKNOWN: u32 = u32::MAX;
 
 impl<'t> Lows<'t> {
-    fn new(text: &'t str, lx: &'t Lexicon, referents: &'t [Referent]) -> Lows<'t> {
+    /// `read`: how much of the text is read.
+    fn new(text: &'t str, read: usize, lx: &'t Lexicon, referents: &'t [Referent]) -> Lows<'t> {
         Lows {
             text,
             lx,
+            low_text: text.get(..read).unwrap_or(text).to_ascii_lowercase(),
             arena: String::new(),
             at: Vec::new(),
             base: 0,
@@ -283,7 +292,7 @@ impl<'t> Lows<'t> {
     fn extend_phrase(&self, k: usize, w: &str, front: bool) {
         let mut ph = self.phrases.borrow_mut();
         if let Some(p) = ph.get_mut(k) {
-            let old = p.get(self.text, &self.arena);
+            let old = p.get(&self.low_text, &self.arena);
             let new = if front {
                 format!("{w} {old}")
             } else {
@@ -314,27 +323,20 @@ impl<'t> Lows<'t> {
             UNKNOWN
         };
         let own = match t.punct {
-            // Lower-case ASCII letters and digits: the text is its own lower-case form.
-            None if t.case == LOWER => {
-                let verb = if classes != UNKNOWN {
-                    classes & (class::CUE | class::SUBJECT_VERB) != 0
-                } else {
-                    self.lx
-                        .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
-                };
-                if !t.cap && verb {
+            // ASCII letters and digits: the lower-cased text is its lower-case form (no
+            // possessive, no reduplication); a word in lower case may be a verb.
+            None if t.case & OTHER == 0 => {
+                let verb = t.case == LOWER
+                    && if classes != UNKNOWN {
+                        classes & (class::CUE | class::SUBJECT_VERB) != 0
+                    } else {
+                        self.lx
+                            .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
+                    };
+                if verb {
                     self.verbs.push(self.at.len());
                 }
                 None
-            }
-            // ASCII letters and digits only: no possessive, no reduplication.
-            None if t.case & OTHER == 0 => {
-                let start = self.arena.len();
-                self.arena.push_str(text.get(s..e).unwrap_or(""));
-                if let Some(new) = self.arena.get_mut(start..) {
-                    new.make_ascii_lowercase();
-                }
-                Some((start, self.arena.len()))
             }
             // A hyphen alone gives nothing (`lower` reads it as a reduplication of
             // nothing); other ASCII punctuation is itself.
@@ -362,7 +364,7 @@ impl<'t> Lows<'t> {
     fn low(&self, k: usize) -> &str {
         let (s, e, in_text, _) = &self.at[self.base + k];
         let from = if *in_text {
-            self.text
+            self.low_text.as_str()
         } else {
             self.arena.as_str()
         };
@@ -445,9 +447,18 @@ pub(crate) fn collect(
     // 2. Our own: capitalised runs.
     // (About one name in 40 bytes of news.)
     let mut own: Vec<Mention> = Vec::with_capacity(limit / 32 + 4);
-    let mut lw = Lows::new(text, lx, &doc.referents);
-    // (Lower-case forms are as long as their words but for a few non-ASCII letters.)
-    lw.arena.reserve(limit / 2);
+    // The paragraphs read: those that start before `limit`.
+    let read = doc
+        .paragraphs
+        .iter()
+        .take_while(|p| p.span.start < limit)
+        .filter(|p| p.span.end <= text.len())
+        .map(|p| p.span.end)
+        .max()
+        .unwrap_or(0);
+    let mut lw = Lows::new(text, read, lx, &doc.referents);
+    // (Lower-case forms of words with joiners or non-ASCII letters: a few.)
+    lw.arena.reserve(limit / 16);
     let mut by_word: HashMap<u64, usize, FxBuild> = HashMap::default();
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
     // (About one token in five bytes of news.)
@@ -522,6 +533,7 @@ pub(crate) fn collect(
             ctx_ids: lw.ctx_ids.into_inner(),
             phrases: lw.phrases.into_inner(),
             arena: lw.arena,
+            low_text: lw.low_text,
             made: lw.made.into_inner(),
             toks: doc_toks(all_toks, &par_toks, &par_spans),
         };
@@ -628,6 +640,7 @@ pub(crate) fn collect(
         ctx_ids: lw.ctx_ids.into_inner(),
         phrases: lw.phrases.into_inner(),
         arena: lw.arena,
+        low_text: lw.low_text,
         made: lw.made.into_inner(),
         toks: doc_toks(all_toks, &par_toks, &par_spans),
     }

@@ -436,12 +436,24 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
 }
 
 /// [`lower`] of token `t` of `text`: a word of lower-case ASCII letters and digits is its own
-/// form, known from the token without reading its bytes again.
+/// form, and a word of ASCII letters and digits is its own in `low_text` (`text` with its ASCII
+/// letters in lower case, where it reaches), known from the token without reading its bytes
+/// again.
 #[inline]
-pub(crate) fn tok_lower<'a>(text: &'a str, t: Tok, buf: &'a mut String) -> &'a str {
+pub(crate) fn tok_lower<'a>(
+    text: &'a str,
+    low_text: &'a str,
+    t: Tok,
+    buf: &'a mut String,
+) -> &'a str {
     let w = text.get(t.span.start..t.span.end).unwrap_or("");
     if t.case == LOWER {
         return w;
+    }
+    if t.case & OTHER == 0 {
+        if let Some(l) = low_text.get(t.span.start..t.span.end) {
+            return l;
+        }
     }
     lower(w, buf)
 }
@@ -505,6 +517,37 @@ mod tests {
         let mut b = String::new();
         assert_eq!(lower("Badan-badan", &mut b), "badan");
         assert_eq!(lower("Cronin's", &mut b), "cronin");
+    }
+
+    #[test]
+    fn tok_lower_reads_ascii_words_in_the_lower_cased_text() {
+        let t = "Kata PRESIDEN Cronin's Badan-badan Über 4Cast";
+        let low = t.to_ascii_lowercase();
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), &mut v);
+        // (token, its lower-case form, from the text itself or the lower-cased text)
+        let cases = [
+            ("Kata", "kata", true),
+            ("PRESIDEN", "presiden", true),
+            ("Cronin's", "cronin", false),
+            ("Badan-badan", "badan", false),
+            ("Über", "über", false),
+            ("4Cast", "4cast", true),
+        ];
+        for ((word, want, in_low), tok) in cases.into_iter().zip(&v) {
+            assert_eq!(&t[tok.span.start..tok.span.end], word);
+            let mut buf = String::new();
+            let got = tok_lower(t, &low, *tok, &mut buf);
+            assert_eq!(got, want, "{word:?}");
+            assert_eq!(
+                std::ptr::eq(got.as_ptr(), low[tok.span.start..].as_ptr()),
+                in_low,
+                "{word:?}"
+            );
+            // Without the lower-cased text: the same form.
+            let mut buf = String::new();
+            assert_eq!(tok_lower(t, "", *tok, &mut buf), want, "{word:?}");
+        }
     }
 }
 
