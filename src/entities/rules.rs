@@ -4,7 +4,9 @@
 //! is linear in the text.
 
 use super::data::{LanguageData, Opt, WordList as W, CLASS_FIRST, CLASS_LAST};
-use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence};
+use crate::document::{
+    Entity, EntityKind, EntitySource, EntryField, Referent, Sentence, SharedStr,
+};
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
     check_case, CaseFit, FxHasher, Gap, Gazetteer, MixHasher, RawMatch, Token, MAX_TOKENS,
@@ -13,6 +15,7 @@ use crate::Span;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
 type FastSet = HashSet<u64, BuildHasherDefault<MixHasher>>;
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
@@ -220,7 +223,7 @@ struct Ctx<'a> {
     mentions: Vec<Mention>,
     unclassified: Vec<(usize, usize)>,
     data: &'a LanguageData,
-    gaz: &'a Gazetteer,
+    gaz: &'a Arc<Gazetteer>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -230,7 +233,7 @@ const CLASS_KNOWN: u64 = 1 << 63;
 pub(crate) fn recognize(
     text: &str,
     sentences: &[Sentence],
-    gaz: &Gazetteer,
+    gaz: &Arc<Gazetteer>,
     data: &LanguageData,
     rules: bool,
 ) -> (Vec<Entity>, Vec<Referent>) {
@@ -2239,7 +2242,7 @@ impl<'a> Ctx<'a> {
             let m = &self.mentions[mi];
             if group_ref[root] == usize::MAX {
                 referents.push(Referent {
-                    name: String::new(),
+                    name: SharedStr::default(),
                     id: None,
                     kind: m.kind,
                     roles: Vec::new(),
@@ -2295,14 +2298,18 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            match m.entry.and_then(|e| self.gaz.entry(e as usize)) {
-                Some(e) => {
-                    rf.name = e.name.clone();
-                    rf.id = Some(e.id.clone());
-                    rf.roles.extend(e.roles.iter().cloned());
-                    rf.affiliations.extend(e.of.iter().cloned());
+            // A gazetteer entry's strings are shared with the gazetteer, not copied.
+            match m.entry.and_then(|i| Some((i, self.gaz.entry(i as usize)?))) {
+                Some((i, e)) => {
+                    let s = |f| SharedStr::entry(self.gaz, i, f);
+                    rf.name = s(EntryField::Name);
+                    rf.id = Some(s(EntryField::Id));
+                    rf.roles
+                        .extend((0..e.roles.len() as u32).map(|k| s(EntryField::Role(k))));
+                    rf.affiliations
+                        .extend((0..e.of.len() as u32).map(|k| s(EntryField::Of(k))));
                 }
-                None => rf.name = surface(m),
+                None => rf.name = surface(m).into(),
             }
         }
         // Mentions take their referent's kind.
@@ -2330,7 +2337,7 @@ impl<'a> Ctx<'a> {
                 let text = &self.text[self.toks[a].start..self.toks[b].end];
                 let rs = &referents[r].roles;
                 if rs.len() < MAX_ATTRS && !rs.iter().any(|x| lower_eq(text, x)) {
-                    referents[r].roles.push(text.to_lowercase());
+                    referents[r].roles.push(text.to_lowercase().into());
                 }
             }
             for a in affs {
