@@ -12,6 +12,7 @@ use crate::gazetteer::{
     check_case, CaseFit, FxHasher, Gap, Gazetteer, MixHasher, RawMatch, Token, MAX_TOKENS,
 };
 use crate::Span;
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -1825,7 +1826,9 @@ impl<'a> Ctx<'a> {
     fn link_pass(&mut self) {
         let n = self.toks.len();
         // Acronyms defined in parentheses: "Komisi Pemberantasan Korupsi (KPK)".
-        let mut aliases: Vec<(String, usize)> = Vec::with_capacity(self.mentions.len());
+        // (The aliases are slices of the text, copied only when re-cased.)
+        let text: &'a str = self.text;
+        let mut aliases: Vec<(Cow<'a, str>, usize)> = Vec::with_capacity(self.mentions.len());
         // The tokens each alias was read from (its text's tokens, up to case).
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.mentions.len());
         for x in 0..self.parens.len() {
@@ -1838,7 +1841,7 @@ impl<'a> Ctx<'a> {
                 && self.toks[k + 1].upper
                 && self.is_punct(k + 2, ")")
             {
-                let acr = self.t(k + 1).to_string();
+                let acr = self.toks[k + 1].text(text);
                 let len = acr.chars().count();
                 if (2..=10).contains(&len) {
                     let m = self.covered[k - 1];
@@ -1858,7 +1861,7 @@ impl<'a> Ctx<'a> {
                             let kind = self.mentions[t].kind;
                             self.push(k + 1, k + 1, kind, EntitySource::Link, None);
                         }
-                        aliases.push((acr, t));
+                        aliases.push((Cow::Borrowed(acr), t));
                         spans.push((k + 1, k + 1));
                     }
                 }
@@ -1872,12 +1875,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if m.source == EntitySource::Rule {
-                let mut s = self.text[self.toks[m.first].start..self.toks[m.last].end].to_string();
+                let mut s = Cow::Borrowed(&text[self.toks[m.first].start..self.toks[m.last].end]);
                 if (m.first..=m.last).all(|k| !self.toks[k].word || self.toks[k].upper)
                     && s.len() > 3
                 {
                     // "YAOUNDE" in a dateline is "Yaounde" in the text.
-                    s = title_case(&s);
+                    s = Cow::Owned(title_case(&s));
                 }
                 if alias_set.insert(token_hash(&s)) {
                     aliases.push((s, id));
@@ -1894,7 +1897,7 @@ impl<'a> Ctx<'a> {
                     && !self.has(W::NotNames, l)
                     && alias_set.insert(self.hashes[l])
                 {
-                    aliases.push((self.t(l).to_string(), id));
+                    aliases.push((Cow::Borrowed(t.text(text)), id));
                     spans.push((l, l));
                 }
             }
@@ -1937,7 +1940,7 @@ impl<'a> Ctx<'a> {
     /// without building an index: the aliases' tokens are the text's.
     fn match_aliases(
         &self,
-        aliases: &[(String, usize)],
+        aliases: &[(Cow<'_, str>, usize)],
         spans: &[(usize, usize)],
     ) -> Vec<LinkMatch> {
         let n = self.toks.len();
@@ -1950,7 +1953,7 @@ impl<'a> Ctx<'a> {
             let ok = b - a < MAX_TOKENS;
             let t = &self.toks[a];
             let lower_first = !(t.cap || t.upper || t.digit);
-            let surface = aliases[i].0.as_str();
+            let surface: &str = &aliases[i].0;
             let exact = surface.chars().any(char::is_alphabetic)
                 && !surface.chars().any(char::is_lowercase);
             let h = self.hashes[a];
