@@ -262,8 +262,14 @@ pub(crate) fn recognize(
     if toks[0].start < sent_end || sentences.len() <= 1 {
         sent_first[0] = 0;
     }
-    for (k, t) in toks.iter().enumerate() {
+    // The current sentence's counts of capitalised and lower-case words (added to `caps`
+    // when the sentence changes).
+    let (mut ncap, mut nlow) = (0u32, 0u32);
+    for (k, ((t, sk), &h)) in toks.iter().zip(sent.iter_mut()).zip(&hashes).enumerate() {
         if t.start >= sent_end {
+            caps[si].0 += ncap;
+            caps[si].1 += nlow;
+            (ncap, nlow) = (0, 0);
             while si + 1 < sentences.len() && t.start >= sentences[si].span.end {
                 si += 1;
                 seen_word = false;
@@ -277,7 +283,7 @@ pub(crate) fn recognize(
                 sent_first[si] = k as u32;
             }
         }
-        sent[k] = si as u32;
+        *sk = si as u32;
         if t.word {
             if !seen_word {
                 initial[k] = true;
@@ -287,13 +293,13 @@ pub(crate) fn recognize(
                 starters.push(k as u32);
             }
             if t.cap || t.upper {
-                caps[si].0 += 1;
+                ncap += 1;
                 if t.cap || !t.digit {
                     cap_words.push(k as u32);
                 }
             } else if t.lower {
-                lowerset.insert(hashes[k]);
-                caps[si].1 += 1;
+                lowerset.insert(h);
+                nlow += 1;
             }
         } else {
             match bytes[t.start] {
@@ -308,6 +314,8 @@ pub(crate) fn recognize(
             }
         }
     }
+    caps[si].0 += ncap;
+    caps[si].1 += nlow;
     // A title-case line: a paragraph of one sentence, mostly capitalised words (lower-case
     // words that are not names, "di", "dan", do not count), and no full stop at its end (a
     // list of names in a sentence is no headline).
