@@ -2105,9 +2105,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(mut self) -> (Vec<Entity>, Vec<Referent>) {
-        let mut order: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| self.mentions[i].alive)
-            .collect();
+        let mut order: Vec<usize> = Vec::with_capacity(self.mentions.len());
+        order.extend((0..self.mentions.len()).filter(|&i| self.mentions[i].alive));
         order.sort_by_key(|&i| self.mentions[i].first);
         let nm = order.len();
         // Union-find over the mentions in text order.
@@ -2161,7 +2160,7 @@ impl<'a> Ctx<'a> {
         // (Recomputed here: a link mention joins the group of a mention with the same text,
         // or the person whose last word it is.)
         // (last word's hash, position) of the full names, by hash, then in text order.
-        let mut last_word: Vec<(u64, usize)> = Vec::new();
+        let mut last_word: Vec<(u64, usize)> = Vec::with_capacity(nm);
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
