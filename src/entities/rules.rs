@@ -1952,7 +1952,7 @@ impl<'a> Ctx<'a> {
         spans: &[(usize, usize)],
     ) -> Vec<LinkMatch> {
         let n = self.toks.len();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(spans.len());
         // Per alias: first token's hash, whether it starts without a capital, exact case.
         let mut firsts: Vec<(u64, bool, bool)> = Vec::with_capacity(aliases.len());
         let mut bits = [0u64; 16];
@@ -1973,10 +1973,12 @@ impl<'a> Ctx<'a> {
         }
         let may = |h: u64| bits[(h >> 60) as usize] & (1 << ((h >> 54) & 63)) != 0;
         // The aliases by first token's hash (then in order), for a binary search.
-        let mut by_first: Vec<(u64, usize)> = (0..spans.len())
-            .filter(|&x| spans[x].1 - spans[x].0 < MAX_TOKENS)
-            .map(|x| (firsts[x].0, x))
-            .collect();
+        let mut by_first: Vec<(u64, usize)> = Vec::with_capacity(spans.len());
+        by_first.extend(
+            (0..spans.len())
+                .filter(|&x| spans[x].1 - spans[x].0 < MAX_TOKENS)
+                .map(|x| (firsts[x].0, x)),
+        );
         by_first.sort_unstable();
         let mut scratch: Vec<Token> = Vec::new();
         // (length, alias) of the aliases matching at a position.
@@ -2328,21 +2330,23 @@ impl<'a> Ctx<'a> {
         }
         // Roles and affiliations the text gives people.
         let ent_of_mention = pos_of;
+        // (One pair of lists for every mention.)
+        let (mut roles, mut affs) = (Vec::new(), Vec::new());
         for (p, &mi) in order.iter().enumerate() {
             let r = entities[p].referent;
             if referents[r].kind != EntityKind::Person {
                 continue;
             }
             let m = self.mentions[mi];
-            let mut roles = Vec::new();
-            let mut affs = Vec::new();
+            roles.clear();
+            affs.clear();
             match self.title_span_before(m.first, Some(&mut affs)) {
                 Some(span) => roles.push(span),
                 // No title: the bodies passed over are no affiliation.
                 None => affs.clear(),
             }
             self.appositive(m.last, &mut roles, &mut affs);
-            for (a, b) in roles {
+            for &(a, b) in &roles {
                 // The role lower-cased, made only when it is new to the referent.
                 let text = &self.text[self.toks[a].start..self.toks[b].end];
                 let rs = &referents[r].roles;
@@ -2350,7 +2354,7 @@ impl<'a> Ctx<'a> {
                     referents[r].roles.push(text.to_lowercase().into());
                 }
             }
-            for a in affs {
+            for &a in &affs {
                 if let Some(&q) = ent_of_mention.get(a).filter(|&&q| q != usize::MAX) {
                     let rq = entities[q].referent;
                     if rq != r
