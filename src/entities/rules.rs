@@ -253,8 +253,8 @@ pub(crate) fn recognize(
     let mut caps = vec![(0u32, 0u32); nsent];
     let mut sent_first = vec![u32::MAX; nsent];
     let mut cap_words = Vec::with_capacity(n / 4 + 4);
-    let mut hyphens = Vec::new();
-    let mut parens = Vec::new();
+    let mut hyphens = Vec::with_capacity(n / 64 + 4);
+    let mut parens = Vec::with_capacity(n / 64 + 4);
     let mut starters = Vec::with_capacity(n / 4 + 4);
     let mut lowerset = HashSet64::with_capacity(n / 2);
     let bytes = text.as_bytes();
@@ -1696,7 +1696,14 @@ impl<'a> Ctx<'a> {
     /// A noun derived from a root word ("Pencegahan", "Penyakit").
     fn derived(&self, k: usize) -> bool {
         let w = self.t(k);
-        w.is_ascii() && w.len() >= 5 && self.data.is_derived(&w.to_ascii_lowercase())
+        // (Lower-cased on the stack: `is_derived` takes no word longer than 64 bytes.)
+        let mut buf = [0u8; 64];
+        let Some(lw) = buf.get_mut(..w.len()) else {
+            return false;
+        };
+        lw.copy_from_slice(w.as_bytes());
+        lw.make_ascii_lowercase();
+        w.is_ascii() && w.len() >= 5 && self.data.is_derived(std::str::from_utf8(lw).unwrap_or(""))
     }
 
     /// A reporting verb before or after the one-word name at `k` ("kata Didik", "Agun
