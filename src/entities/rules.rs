@@ -23,6 +23,16 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The words of `s` joined by single spaces.
 fn squeeze_spaces(s: &str) -> String {
+    // Most names: ASCII words joined by single spaces, already squeezed.
+    let b = s.as_bytes();
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter()
+            .all(|&c| c.is_ascii() && (c == b' ' || !(c as char).is_whitespace()))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -2515,7 +2525,26 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{lower_eq, surface_key};
+    use super::{lower_eq, squeeze_spaces, surface_key};
+
+    #[test]
+    fn squeezed_names_are_the_words_joined_by_one_space() {
+        for (name, s, want) in [
+            ("already squeezed", "Joko Widodo", "Joko Widodo"),
+            ("empty", "", ""),
+            ("two spaces", "Joko  Widodo", "Joko Widodo"),
+            ("line break", "Joko\nWidodo", "Joko Widodo"),
+            ("tab", "Joko\tWidodo", "Joko Widodo"),
+            ("vertical tab", "Joko\u{b}Widodo", "Joko Widodo"),
+            ("no-break space", "Joko\u{a0}Widodo", "Joko Widodo"),
+            ("outer spaces", " Joko Widodo ", "Joko Widodo"),
+            ("non-ASCII word", "Zürich  Ost", "Zürich Ost"),
+        ] {
+            let slow: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(squeeze_spaces(s), want, "{name}");
+            assert_eq!(squeeze_spaces(s), slow.join(" "), "{name}");
+        }
+    }
 
     #[test]
     fn lower_eq_is_equality_after_lower_casing() {
