@@ -275,7 +275,12 @@ pub(crate) fn recognize(
     // The current sentence's counts of capitalised and lower-case words (added to `caps`
     // when the sentence changes).
     let (mut ncap, mut nlow) = (0u32, 0u32);
-    for (k, ((t, sk), &h)) in toks.iter().zip(sent.iter_mut()).zip(&hashes).enumerate() {
+    for (k, ((t, sk), &h)) in toks
+        .iter()
+        .zip(sent.iter_mut())
+        .zip(hashes.iter())
+        .enumerate()
+    {
         if t.start >= sent_end {
             caps[si].0 += ncap;
             caps[si].1 += nlow;
