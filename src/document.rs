@@ -1,9 +1,15 @@
 //! The document and its layers.
 
 use crate::gazetteer::token::Token;
+use crate::gazetteer::Gazetteer;
 use crate::{Language, Span};
 use once_cell::sync::OnceCell;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// A paragraph: text between blank lines (a line holding only white space counts as blank).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -100,18 +106,198 @@ pub struct Referent {
     /// The canonical name: the gazetteer's (its display name for the document's language
     /// where it has one: "South Korea" in English, "Korea Selatan" in Indonesian), or the
     /// longest name the document uses for it.
-    pub name: String,
+    pub name: SharedStr,
     /// The gazetteer id (a Wikidata QID or a slug), or `None` for entities found by rules.
-    pub id: Option<String>,
+    pub id: Option<SharedStr>,
     /// The kind of entity.
     pub kind: EntityKind,
     /// Roles the text gives it, lower-cased ("presiden", "ketua", "minister").
-    pub roles: Vec<String>,
+    pub roles: Vec<SharedStr>,
     /// Affiliations the text gives it, as canonical names ("Rusia", "Hudson Institute"; in
     /// the document's language where the gazetteer has a display name: "Russia").
-    pub affiliations: Vec<String>,
+    pub affiliations: Vec<SharedStr>,
     /// Indices of its mentions in [`Document::entities`], in text order.
     pub mentions: Vec<usize>,
+}
+
+/// A string of a [`Referent`] (its name, id, a role, an affiliation): either its own, or one
+/// of a gazetteer entry's, shared with the gazetteer instead of copied, so that a referent
+/// costs no allocation per string. It reads as a `&str` (`Deref`, [`SharedStr::as_str`]),
+/// compares with strings, prints and serializes as its text.
+///
+/// # Examples
+///
+/// ```
+/// let doc = kutip::Pipeline::new().process("Presiden Joko Widodo tiba di Jakarta.");
+/// let r = doc.referent(&doc.entities()[0]);
+/// assert_eq!(r.name, "Joko Widodo");
+/// assert_eq!(r.name.as_str(), "Joko Widodo");
+/// assert!(r.name.starts_with("Joko"));
+/// ```
+#[derive(Clone)]
+pub struct SharedStr(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Own(String),
+    /// A string of entry `.1` of the gazetteer.
+    Entry(Arc<Gazetteer>, u32, EntryField),
+}
+
+/// Which string of a gazetteer entry a [`SharedStr`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EntryField {
+    /// Its canonical name.
+    Name,
+    /// Its id.
+    Id,
+    /// Its role number `.0`.
+    Role(u32),
+    /// The name of the body it belongs to number `.0`.
+    Of(u32),
+}
+
+impl SharedStr {
+    /// The string `field` of entry `entry` of `gaz`, shared.
+    pub(crate) fn entry(gaz: &Arc<Gazetteer>, entry: u32, field: EntryField) -> SharedStr {
+        SharedStr(Repr::Entry(Arc::clone(gaz), entry, field))
+    }
+
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Own(s) => s,
+            Repr::Entry(g, e, f) => g.entry_field(*e, *f),
+        }
+    }
+}
+
+impl Default for SharedStr {
+    fn default() -> SharedStr {
+        SharedStr(Repr::Own(String::new()))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(Repr::Own(s))
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(Repr::Own(s.to_string()))
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> String {
+        match s.0 {
+            Repr::Own(s) => s,
+            Repr::Entry(..) => s.as_str().to_string(),
+        }
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for SharedStr {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// The kind of a quotation.

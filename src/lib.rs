@@ -55,7 +55,7 @@ mod swar;
 
 pub use crate::document::{
     Cue, Document, Entity, EntityKind, EntitySource, Paragraph, Quote, QuoteKind, Referent,
-    Sentence, Speaker,
+    Sentence, SharedStr, Speaker,
 };
 pub use crate::entities::Recognizer;
 pub use crate::error::{Error, ErrorKind};

@@ -402,7 +402,7 @@ fn speaker_carries_the_entity_layers_referent() {
         .unwrap();
     let s = q.speaker.as_ref().unwrap();
     assert_eq!(s.name.as_deref(), Some(r.name.as_str()));
-    assert_eq!(s.id, r.id);
+    assert_eq!(s.id.as_deref(), r.id.as_deref());
     assert_eq!(s.kind, Some(kutip::EntityKind::Person));
 }
 

@@ -4,21 +4,35 @@
 //! is linear in the text.
 
 use super::data::{LanguageData, Opt, WordList as W, CLASS_FIRST, CLASS_LAST};
-use crate::document::{Entity, EntityKind, EntitySource, Referent, Sentence, Tokens};
+use crate::document::{
+    Entity, EntityKind, EntitySource, EntryField, Referent, Sentence, SharedStr, Tokens,
+};
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
     check_case, CaseFit, FxHasher, Gap, Gazetteer, MixHasher, RawMatch, Token, MAX_TOKENS,
 };
 use crate::Span;
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
 type FastSet = HashSet<u64, BuildHasherDefault<MixHasher>>;
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The words of `s` joined by single spaces.
 fn squeeze_spaces(s: &str) -> String {
+    // Most names: ASCII words joined by single spaces, already squeezed.
+    let b = s.as_bytes();
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter()
+            .all(|&c| c.is_ascii() && (c == b' ' || !(c as char).is_whitespace()))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -220,7 +234,7 @@ struct Ctx<'a> {
     mentions: Vec<Mention>,
     unclassified: Vec<(usize, usize)>,
     data: &'a LanguageData,
-    gaz: &'a Gazetteer,
+    gaz: &'a Arc<Gazetteer>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -230,7 +244,7 @@ const CLASS_KNOWN: u64 = 1 << 63;
 pub(crate) fn recognize(
     text: &str,
     sentences: &[Sentence],
-    gaz: &Gazetteer,
+    gaz: &Arc<Gazetteer>,
     data: &LanguageData,
     rules: bool,
 ) -> (Vec<Entity>, Vec<Referent>, Tokens) {
@@ -243,7 +257,7 @@ pub(crate) fn recognize(
 fn recognize_tokens(
     text: &str,
     sentences: &[Sentence],
-    gaz: &Gazetteer,
+    gaz: &Arc<Gazetteer>,
     data: &LanguageData,
     rules: bool,
     toks: &[Token],
@@ -263,8 +277,8 @@ fn recognize_tokens(
     let mut caps = vec![(0u32, 0u32); nsent];
     let mut sent_first = vec![u32::MAX; nsent];
     let mut cap_words = Vec::with_capacity(n / 4 + 4);
-    let mut hyphens = Vec::new();
-    let mut parens = Vec::new();
+    let mut hyphens = Vec::with_capacity(n / 64 + 4);
+    let mut parens = Vec::with_capacity(n / 64 + 4);
     let mut starters = Vec::with_capacity(n / 4 + 4);
     let mut lowerset = HashSet64::with_capacity(n / 2);
     let bytes = text.as_bytes();
@@ -272,8 +286,19 @@ fn recognize_tokens(
     if toks[0].start < sent_end || sentences.len() <= 1 {
         sent_first[0] = 0;
     }
-    for (k, t) in toks.iter().enumerate() {
+    // The current sentence's counts of capitalised and lower-case words (added to `caps`
+    // when the sentence changes).
+    let (mut ncap, mut nlow) = (0u32, 0u32);
+    for (k, ((t, sk), &h)) in toks
+        .iter()
+        .zip(sent.iter_mut())
+        .zip(hashes.iter())
+        .enumerate()
+    {
         if t.start >= sent_end {
+            caps[si].0 += ncap;
+            caps[si].1 += nlow;
+            (ncap, nlow) = (0, 0);
             while si + 1 < sentences.len() && t.start >= sentences[si].span.end {
                 si += 1;
                 seen_word = false;
@@ -287,7 +312,7 @@ fn recognize_tokens(
                 sent_first[si] = k as u32;
             }
         }
-        sent[k] = si as u32;
+        *sk = si as u32;
         if t.word {
             if !seen_word {
                 initial[k] = true;
@@ -297,13 +322,13 @@ fn recognize_tokens(
                 starters.push(k as u32);
             }
             if t.cap || t.upper {
-                caps[si].0 += 1;
+                ncap += 1;
                 if t.cap || !t.digit {
                     cap_words.push(k as u32);
                 }
             } else if t.lower {
-                lowerset.insert(hashes[k]);
-                caps[si].1 += 1;
+                lowerset.insert(h);
+                nlow += 1;
             }
         } else {
             match bytes[t.start] {
@@ -318,6 +343,8 @@ fn recognize_tokens(
             }
         }
     }
+    caps[si].0 += ncap;
+    caps[si].1 += nlow;
     // A title-case line: a paragraph of one sentence, mostly capitalised words (lower-case
     // words that are not names, "di", "dan", do not count), and no full stop at its end (a
     // list of names in a sentence is no headline).
@@ -1698,7 +1725,14 @@ impl<'a> Ctx<'a> {
     /// A noun derived from a root word ("Pencegahan", "Penyakit").
     fn derived(&self, k: usize) -> bool {
         let w = self.t(k);
-        w.is_ascii() && w.len() >= 5 && self.data.is_derived(&w.to_ascii_lowercase())
+        // (Lower-cased on the stack: `is_derived` takes no word longer than 64 bytes.)
+        let mut buf = [0u8; 64];
+        let Some(lw) = buf.get_mut(..w.len()) else {
+            return false;
+        };
+        lw.copy_from_slice(w.as_bytes());
+        lw.make_ascii_lowercase();
+        w.is_ascii() && w.len() >= 5 && self.data.is_derived(std::str::from_utf8(lw).unwrap_or(""))
     }
 
     /// A reporting verb before or after the one-word name at `k` ("kata Didik", "Agun
@@ -1836,7 +1870,9 @@ impl<'a> Ctx<'a> {
     fn link_pass(&mut self) {
         let n = self.toks.len();
         // Acronyms defined in parentheses: "Komisi Pemberantasan Korupsi (KPK)".
-        let mut aliases: Vec<(String, usize)> = Vec::with_capacity(self.mentions.len());
+        // (The aliases are slices of the text, copied only when re-cased.)
+        let text: &'a str = self.text;
+        let mut aliases: Vec<(Cow<'a, str>, usize)> = Vec::with_capacity(self.mentions.len());
         // The tokens each alias was read from (its text's tokens, up to case).
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.mentions.len());
         for x in 0..self.parens.len() {
@@ -1849,7 +1885,7 @@ impl<'a> Ctx<'a> {
                 && self.toks[k + 1].upper
                 && self.is_punct(k + 2, ")")
             {
-                let acr = self.t(k + 1).to_string();
+                let acr = self.toks[k + 1].text(text);
                 let len = acr.chars().count();
                 if (2..=10).contains(&len) {
                     let m = self.covered[k - 1];
@@ -1869,7 +1905,7 @@ impl<'a> Ctx<'a> {
                             let kind = self.mentions[t].kind;
                             self.push(k + 1, k + 1, kind, EntitySource::Link, None);
                         }
-                        aliases.push((acr, t));
+                        aliases.push((Cow::Borrowed(acr), t));
                         spans.push((k + 1, k + 1));
                     }
                 }
@@ -1883,12 +1919,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if m.source == EntitySource::Rule {
-                let mut s = self.text[self.toks[m.first].start..self.toks[m.last].end].to_string();
+                let mut s = Cow::Borrowed(&text[self.toks[m.first].start..self.toks[m.last].end]);
                 if (m.first..=m.last).all(|k| !self.toks[k].word || self.toks[k].upper)
                     && s.len() > 3
                 {
                     // "YAOUNDE" in a dateline is "Yaounde" in the text.
-                    s = title_case(&s);
+                    s = Cow::Owned(title_case(&s));
                 }
                 if alias_set.insert(token_hash(&s)) {
                     aliases.push((s, id));
@@ -1905,7 +1941,7 @@ impl<'a> Ctx<'a> {
                     && !self.has(W::NotNames, l)
                     && alias_set.insert(self.hashes[l])
                 {
-                    aliases.push((self.t(l).to_string(), id));
+                    aliases.push((Cow::Borrowed(t.text(text)), id));
                     spans.push((l, l));
                 }
             }
@@ -1948,11 +1984,11 @@ impl<'a> Ctx<'a> {
     /// without building an index: the aliases' tokens are the text's.
     fn match_aliases(
         &self,
-        aliases: &[(String, usize)],
+        aliases: &[(Cow<'_, str>, usize)],
         spans: &[(usize, usize)],
     ) -> Vec<LinkMatch> {
         let n = self.toks.len();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(spans.len());
         // Per alias: first token's hash, whether it starts without a capital, exact case.
         let mut firsts: Vec<(u64, bool, bool)> = Vec::with_capacity(aliases.len());
         let mut bits = [0u64; 16];
@@ -1961,7 +1997,7 @@ impl<'a> Ctx<'a> {
             let ok = b - a < MAX_TOKENS;
             let t = &self.toks[a];
             let lower_first = !(t.cap || t.upper || t.digit);
-            let surface = aliases[i].0.as_str();
+            let surface: &str = &aliases[i].0;
             let exact = surface.chars().any(char::is_alphabetic)
                 && !surface.chars().any(char::is_lowercase);
             let h = self.hashes[a];
@@ -1973,10 +2009,12 @@ impl<'a> Ctx<'a> {
         }
         let may = |h: u64| bits[(h >> 60) as usize] & (1 << ((h >> 54) & 63)) != 0;
         // The aliases by first token's hash (then in order), for a binary search.
-        let mut by_first: Vec<(u64, usize)> = (0..spans.len())
-            .filter(|&x| spans[x].1 - spans[x].0 < MAX_TOKENS)
-            .map(|x| (firsts[x].0, x))
-            .collect();
+        let mut by_first: Vec<(u64, usize)> = Vec::with_capacity(spans.len());
+        by_first.extend(
+            (0..spans.len())
+                .filter(|&x| spans[x].1 - spans[x].0 < MAX_TOKENS)
+                .map(|x| (firsts[x].0, x)),
+        );
         by_first.sort_unstable();
         let mut scratch: Vec<Token> = Vec::new();
         // (length, alias) of the aliases matching at a position.
@@ -2105,9 +2143,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(mut self) -> (Vec<Entity>, Vec<Referent>) {
-        let mut order: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| self.mentions[i].alive)
-            .collect();
+        let mut order: Vec<usize> = Vec::with_capacity(self.mentions.len());
+        order.extend((0..self.mentions.len()).filter(|&i| self.mentions[i].alive));
         order.sort_by_key(|&i| self.mentions[i].first);
         let nm = order.len();
         // Union-find over the mentions in text order.
@@ -2161,7 +2198,7 @@ impl<'a> Ctx<'a> {
         // (Recomputed here: a link mention joins the group of a mention with the same text,
         // or the person whose last word it is.)
         // (last word's hash, position) of the full names, by hash, then in text order.
-        let mut last_word: Vec<(u64, usize)> = Vec::new();
+        let mut last_word: Vec<(u64, usize)> = Vec::with_capacity(nm);
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
@@ -2253,7 +2290,7 @@ impl<'a> Ctx<'a> {
             let m = &self.mentions[mi];
             if group_ref[root] == usize::MAX {
                 referents.push(Referent {
-                    name: String::new(),
+                    name: SharedStr::default(),
                     id: None,
                     kind: m.kind,
                     roles: Vec::new(),
@@ -2309,14 +2346,18 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            match m.entry.and_then(|e| self.gaz.entry(e as usize)) {
-                Some(e) => {
-                    rf.name = e.name.clone();
-                    rf.id = Some(e.id.clone());
-                    rf.roles.extend(e.roles.iter().cloned());
-                    rf.affiliations.extend(e.of.iter().cloned());
+            // A gazetteer entry's strings are shared with the gazetteer, not copied.
+            match m.entry.and_then(|i| Some((i, self.gaz.entry(i as usize)?))) {
+                Some((i, e)) => {
+                    let s = |f| SharedStr::entry(self.gaz, i, f);
+                    rf.name = s(EntryField::Name);
+                    rf.id = Some(s(EntryField::Id));
+                    rf.roles
+                        .extend((0..e.roles.len() as u32).map(|k| s(EntryField::Role(k))));
+                    rf.affiliations
+                        .extend((0..e.of.len() as u32).map(|k| s(EntryField::Of(k))));
                 }
-                None => rf.name = surface(m),
+                None => rf.name = surface(m).into(),
             }
         }
         // Mentions take their referent's kind.
@@ -2325,29 +2366,31 @@ impl<'a> Ctx<'a> {
         }
         // Roles and affiliations the text gives people.
         let ent_of_mention = pos_of;
+        // (One pair of lists for every mention.)
+        let (mut roles, mut affs) = (Vec::new(), Vec::new());
         for (p, &mi) in order.iter().enumerate() {
             let r = entities[p].referent;
             if referents[r].kind != EntityKind::Person {
                 continue;
             }
             let m = self.mentions[mi];
-            let mut roles = Vec::new();
-            let mut affs = Vec::new();
+            roles.clear();
+            affs.clear();
             match self.title_span_before(m.first, Some(&mut affs)) {
                 Some(span) => roles.push(span),
                 // No title: the bodies passed over are no affiliation.
                 None => affs.clear(),
             }
             self.appositive(m.last, &mut roles, &mut affs);
-            for (a, b) in roles {
+            for &(a, b) in &roles {
                 // The role lower-cased, made only when it is new to the referent.
                 let text = &self.text[self.toks[a].start..self.toks[b].end];
                 let rs = &referents[r].roles;
                 if rs.len() < MAX_ATTRS && !rs.iter().any(|x| lower_eq(text, x)) {
-                    referents[r].roles.push(text.to_lowercase());
+                    referents[r].roles.push(text.to_lowercase().into());
                 }
             }
-            for a in affs {
+            for &a in &affs {
                 if let Some(&q) = ent_of_mention.get(a).filter(|&&q| q != usize::MAX) {
                     let rq = entities[q].referent;
                     if rq != r
@@ -2501,7 +2544,26 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{lower_eq, surface_key};
+    use super::{lower_eq, squeeze_spaces, surface_key};
+
+    #[test]
+    fn squeezed_names_are_the_words_joined_by_one_space() {
+        for (name, s, want) in [
+            ("already squeezed", "Joko Widodo", "Joko Widodo"),
+            ("empty", "", ""),
+            ("two spaces", "Joko  Widodo", "Joko Widodo"),
+            ("line break", "Joko\nWidodo", "Joko Widodo"),
+            ("tab", "Joko\tWidodo", "Joko Widodo"),
+            ("vertical tab", "Joko\u{b}Widodo", "Joko Widodo"),
+            ("no-break space", "Joko\u{a0}Widodo", "Joko Widodo"),
+            ("outer spaces", " Joko Widodo ", "Joko Widodo"),
+            ("non-ASCII word", "Zürich  Ost", "Zürich Ost"),
+        ] {
+            let slow: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(squeeze_spaces(s), want, "{name}");
+            assert_eq!(squeeze_spaces(s), slow.join(" "), "{name}");
+        }
+    }
 
     #[test]
     fn lower_eq_is_equality_after_lower_casing() {

@@ -49,7 +49,7 @@
 mod index;
 pub(crate) mod token;
 
-use crate::document::Document;
+use crate::document::{Document, EntryField};
 use crate::{EntityKind, Error, Language, Span};
 use index::{AliasRef, Index, IndexBuilder, IndexMatch};
 use once_cell::sync::Lazy;
@@ -422,6 +422,19 @@ impl Gazetteer {
         self.entries.get(index)
     }
 
+    /// The string `field` of entry `entry` ("" when there is none).
+    pub(crate) fn entry_field(&self, entry: u32, field: EntryField) -> &str {
+        let Some(e) = self.entries.get(entry as usize) else {
+            return "";
+        };
+        match field {
+            EntryField::Name => &e.name,
+            EntryField::Id => &e.id,
+            EntryField::Role(i) => e.roles.get(i as usize).map_or("", String::as_str),
+            EntryField::Of(i) => e.of.get(i as usize).map_or("", String::as_str),
+        }
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -495,11 +508,11 @@ impl Gazetteer {
         };
         for r in &mut doc.referents {
             if let Some(n) = by_id(r.id.as_deref(), &r.name) {
-                r.name = n;
+                r.name = n.into();
             }
             for a in &mut r.affiliations {
                 if let Some(n) = by_name(a) {
-                    *a = n;
+                    *a = n.into();
                 }
             }
         }

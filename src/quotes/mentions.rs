@@ -1473,7 +1473,7 @@ mod tests {
     fn names_phrases_and_roles_read_where_they_are_written() {
         let text = "Presiden Joko Widodo";
         let referents = vec![Referent {
-            name: "Ir. Joko Widodo".to_string(),
+            name: "Ir. Joko Widodo".into(),
             id: None,
             kind: EntityKind::Person,
             roles: Vec::new(),

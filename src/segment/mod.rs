@@ -66,7 +66,7 @@ mod profile;
 pub use self::profile::AbbreviationKind;
 use self::profile::{normalize_entry, Profiles};
 use crate::document::{Document, Paragraph, Sentence};
-use crate::swar::eq_bytes;
+use crate::swar::{self, eq_bytes};
 use crate::{Error, Language, Span};
 use once_cell::sync::Lazy;
 use std::sync::Arc;
@@ -360,26 +360,17 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
     out
 }
 
-/// The first position at or after `from` whose byte satisfies `pred`; `word` tells, for
-/// eight bytes at a time, whether any of them may (it must never miss one).
+/// The first position at or after `from` whose byte satisfies `pred`; `hits` flags, eight
+/// bytes at a time, the bytes that do (high bit of their byte; the lowest flag exact, as
+/// [`eq_bytes`] gives it).
 #[inline]
 fn find(
     bytes: &[u8],
     from: usize,
-    word: impl Fn(u64) -> bool,
+    hits: impl Fn(u64) -> u64,
     pred: impl Fn(u8) -> bool,
 ) -> Option<usize> {
-    let mut i = from;
-    while i + 16 <= bytes.len() {
-        let mut a = [0u8; 8];
-        let mut b = [0u8; 8];
-        a.copy_from_slice(&bytes[i..i + 8]);
-        b.copy_from_slice(&bytes[i + 8..i + 16]);
-        if word(u64::from_le_bytes(a)) || word(u64::from_le_bytes(b)) {
-            break;
-        }
-        i += 16;
-    }
+    let i = swar::skip_until(bytes, from, bytes.len(), hits);
     bytes.get(i..)?.iter().position(|&b| pred(b)).map(|p| p + i)
 }
 
@@ -390,13 +381,12 @@ fn find_interesting(bytes: &[u8], from: usize) -> Option<usize> {
         bytes,
         from,
         |x| {
-            (eq_bytes(x, b'.')
+            eq_bytes(x, b'.')
                 | eq_bytes(x, b'!')
                 | eq_bytes(x, b'?')
                 | eq_bytes(x, b'\n')
                 | eq_bytes(x, 0xE2)
-                | eq_bytes(x, b')'))
-                != 0
+                | eq_bytes(x, b')')
         },
         |b| CLASS[b as usize] != 0,
     )
@@ -405,7 +395,7 @@ fn find_interesting(bytes: &[u8], from: usize) -> Option<usize> {
 /// The next line feed.
 #[inline]
 fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    find(bytes, from, |x| eq_bytes(x, b'\n') != 0, |b| b == b'\n')
+    find(bytes, from, |x| eq_bytes(x, b'\n'), |b| b == b'\n')
 }
 
 fn is_ascii_ws(b: u8) -> bool {
