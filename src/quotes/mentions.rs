@@ -944,12 +944,11 @@ fn run_mention(
         if !t.is_word() {
             break;
         }
-        let w = lw.low(k);
         if lw.is(k, class::ROLE | class::UNNAMED | class::HONORIFIC) {
             // Consecutive role words make one phrase ("juru bicara"), read backwards here.
             if had_role && first == k + 1 {
                 if let Some(&last) = ctx.last() {
-                    lw.extend_phrase(last, w, true);
+                    lw.extend_phrase(last, lw.low(k), true);
                 }
             } else {
                 ctx.push(lw.token_phrase(k));
@@ -962,7 +961,7 @@ fn run_mention(
             break;
         } else if k + 1 == i
             && matches!(
-                w,
+                lw.low(k),
                 "di" | "ke" | "dari" | "in" | "at" | "from" | "to" | "dengan"
             )
         {
@@ -1064,12 +1063,18 @@ fn run_mention(
     let mut made = false;
     // A cue opening the run ("Menurut Rusdy", "Kata Wahyu"): the name after it is a speaker.
     let mut cue_at: Option<usize> = None;
-    // Computed once: "dan" joins the words of an organisation's name only.
-    let run_has_org = (i..j).any(|k| lw.is(k, class::ORG_WORD));
+    // Computed once, when needed: "dan" joins the words of an organisation's name only.
+    let mut run_has_org = None;
+    let bytes = text.as_bytes();
     for k in i..j {
-        let w = lw.low(k);
-        let brk = if matches!(w, "dan" | "and" | "&") {
-            (!run_has_org).then_some(false)
+        // ("dan", "and", "&": a token starting with one of these bytes, by its first byte.)
+        let and = bytes
+            .get(toks[k].span.start)
+            .is_some_and(|&c| matches!(c | 0x20, b'd' | b'a' | b'&'))
+            && matches!(lw.low(k), "dan" | "and" | "&");
+        let brk = if and {
+            let org = *run_has_org.get_or_insert_with(|| (i..j).any(|k| lw.is(k, class::ORG_WORD)));
+            (!org).then_some(false)
         } else if lw.is(k, class::ROLE | class::HONORIFIC) {
             Some(true)
         } else if lw.is(k, class::NOT_NAME | class::PRONOUN | class::CUE) {
@@ -1091,7 +1096,7 @@ fn run_mention(
                 // "Wakil Presiden": one phrase.
                 if had_role && s == k && k > i {
                     if let Some(&last) = ctx.last() {
-                        lw.extend_phrase(last, w, false);
+                        lw.extend_phrase(last, lw.low(k), false);
                     }
                 } else {
                     ctx.push(lw.token_phrase(k));
@@ -1157,10 +1162,12 @@ fn piece(
     let taker_before = b > 0 && lw.is(b - 1, class::PLACE_WORD | class::PLACE_ROLE);
     let mut last_inst = None;
     for k in b..e {
-        let t = &text[toks[k].span];
-        let acronym = !t.chars().any(char::is_lowercase)
-            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && (k + 1 < e || t.len() >= 3);
+        let acronym = || {
+            let t = &text[toks[k].span];
+            !t.chars().any(char::is_lowercase)
+                && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && (k + 1 < e || t.len() >= 3)
+        };
         // A governing role names a place only when a name still follows it.
         let after_taker = if e - b < 3 {
             false
@@ -1169,7 +1176,11 @@ fn piece(
         } else {
             lw.is(k - 1, class::PLACE_WORD | class::PLACE_ROLE)
         };
-        if Lexicon::is_inst_with(lw.low(k), lw.classes(k)) || acronym || after_taker {
+        // (A word of ASCII letters shorter than any nominalisation needs no form read.)
+        let tk = toks[k];
+        let short = tk.case & OTHER == 0 && tk.span.len() < 7;
+        let inst = Lexicon::is_inst_with(if short { "" } else { lw.low(k) }, lw.classes(k));
+        if inst || after_taker || acronym() {
             last_inst = Some(k);
         }
     }
@@ -1246,7 +1257,6 @@ fn piece(
     } else {
         u8::from(had_role)
     };
-    let last = lw.low(e - 1);
     let last_key = word_key(toks, lw, e - 1);
     let mut name = None;
     if let Some(&k) = by_word.get(&last_key) {
@@ -1274,7 +1284,7 @@ fn piece(
         let old_name = out[k].name;
         let at = old
             .split(' ')
-            .position(|x| x.eq_ignore_ascii_case(last))
+            .position(|x| x.eq_ignore_ascii_case(lw.low(e - 1)))
             .filter(|&p| p > 0);
         // The words before are names too ("Mohammad Fredly Nasution" is "Fredly"; "M Roem
         // Ohoirat" is "Roem"; "Kiagus Ahmad" is "Ahmad"): the whole name stays.
