@@ -239,7 +239,7 @@ impl Hasher for Fx {
 }
 
 /// Values by 64-bit hash (0 for a hash not in it): open addressing with linear probing in a
-/// table at most half full, the slot taken from the hash's top bits; a few instructions per
+/// table at most a quarter full, the slot taken from the hash's top bits; a few instructions per
 /// look-up. The hash 0 marks an empty slot, and is never a key.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct HashTable {
@@ -277,7 +277,7 @@ impl HashTable {
         if h == 0 {
             return;
         }
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(0, 0); (old.len() * 2).max(64)];
             self.len = 0;
