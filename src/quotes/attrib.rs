@@ -465,7 +465,8 @@ impl<'a> Miner<'a> {
     /// The cue starting at `toks[i]`, with the number of tokens it takes.
     fn cue_at(&mut self, toks: &[Tok], i: usize) -> Option<(CueClass, Arc<str>, Span, usize)> {
         let t = *toks.get(i)?;
-        if !t.is_word() {
+        // (Most words are no cue: ruled out by their key's bit where it is known.)
+        if !t.is_word() || t.key != 0 && !self.lx.may_be_verb_hash(t.key) {
             return None;
         }
         let text = self.text;
@@ -504,7 +505,7 @@ impl<'a> Miner<'a> {
     }
 
     fn is_cue_word(&mut self, t: Tok) -> bool {
-        t.is_word() && {
+        t.is_word() && (t.key == 0 || self.lx.may_be_verb_hash(t.key)) && {
             let text = self.text;
             let low_text = self.low_text;
             let w = tok_lower(text, low_text, t, &mut self.buf);

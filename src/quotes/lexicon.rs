@@ -123,6 +123,9 @@ pub(crate) struct Lexicon {
     /// [`Lexicon::classes`] keyed by the words' [`token_hash`]es (the recognizer's hashes of
     /// its tokens): a token's classes with no lower-case string made.
     pub class_hash: HashTable,
+    /// The [`token_hash`]es of the cues and verbs of stance: most words are ruled out by one
+    /// bit test.
+    pub verb_hash: HashBits<14>,
 }
 
 /// A cheap key of a word (its length and first and last two bytes), spread over 64 bits: a
@@ -465,6 +468,7 @@ impl Lexicon {
         if bits & (class::CUE | class::SUBJECT_VERB) != 0 {
             // (Never removed: a stale key only lets a word through to the look-up.)
             self.verb_keys.insert(verb_key(w));
+            self.verb_hash.insert(token_hash(w));
             self.verb_lens |= 1 << w.len().min(63);
         }
         let h = token_hash(w);
@@ -497,6 +501,13 @@ impl Lexicon {
             return 0;
         }
         self.classes.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether the word whose [`token_hash`] is `h` may be a cue or a verb of stance (`false`:
+    /// it is neither).
+    #[inline]
+    pub(crate) fn may_be_verb_hash(&self, h: u64) -> bool {
+        self.verb_hash.may_contain(h)
     }
 
     /// [`Lexicon::classes_of`] of the word whose [`token_hash`] is `h`.
@@ -605,6 +616,10 @@ mod tests {
             lx.add("cue", "celetuk", true).unwrap();
             for (w, &c) in &lx.classes {
                 assert_eq!(lx.classes_of_hash(token_hash(w)), c, "{w:?}");
+                // (Every cue and verb of stance passes the filter by hash.)
+                if c & (class::CUE | class::SUBJECT_VERB) != 0 {
+                    assert!(lx.may_be_verb_hash(token_hash(w)), "{w:?}");
+                }
             }
             // (word, its classes by hash are its classes by word)
             for w in ["celetuk", "kata", "presiden", "budi", "x", "", "namun"] {
