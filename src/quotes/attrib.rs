@@ -991,8 +991,12 @@ impl<'a> Miner<'a> {
         let lx = self.lx;
         let text = self.text;
         let w = self.low(t);
-        // The word's lists, looked up once.
-        let c = lx.classes_of(w);
+        // The word's lists, looked up once (by its key where known).
+        let c = if t.key != 0 {
+            lx.classes_of_hash(t.key)
+        } else {
+            lx.classes_of(w)
+        };
         let is = |bits: u32| c & bits != 0;
         // An adjective of nationality modifies the noun: "the German music business".
         if is(class::DEMONYM) {
