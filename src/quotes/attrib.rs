@@ -2170,6 +2170,15 @@ fn is_abbrev(lx: &Lexicon, word: &str) -> bool {
 
 /// The run of letters and digits at the end of `s`.
 fn last_word(s: &str) -> &str {
+    // ASCII letters and digits back to an ASCII byte that is neither: no decoding.
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 && b[i - 1].is_ascii_alphanumeric() {
+        i -= 1;
+    }
+    if i == 0 || b[i - 1] < 0x80 {
+        return s.get(i..).unwrap_or("");
+    }
     let start = s
         .char_indices()
         .rev()
@@ -2181,6 +2190,28 @@ fn last_word(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_word_is_the_run_of_letters_and_digits_at_the_end() {
+        // (text, its last word)
+        let cases = [
+            ("kata Dr", "Dr"),
+            ("Jl", "Jl"),
+            ("x.Jr", "Jr"),
+            ("a-b2", "b2"),
+            ("", ""),
+            ("Rp ", ""),
+            ("kata Pdt.", ""),
+            ("di café", "café"),
+            ("Über", "Über"),
+            ("“Ir", "Ir"),
+            ("“Ïr", "Ïr"),
+            ("a\u{301}b", "b"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(last_word(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn skip_to_stop_finds_the_first_sentence_end_mark() {
