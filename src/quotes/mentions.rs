@@ -1452,14 +1452,15 @@ fn bare(text: &str, span: Span) -> Span {
 /// A paragraph in title case with no sentence punctuation at its end: a headline or a menu
 /// item, whose capitals say nothing about names.
 fn headline(text: &str, toks: &[Tok]) -> bool {
-    let words = toks.iter().filter(|t| t.is_word()).count();
-    if !(3..=30).contains(&words) {
-        return false;
-    }
+    // (Most paragraphs end a sentence: no count needed.)
     if toks
         .last()
         .is_some_and(|t| t.punct.is_some_and(|c| ".!?\"”".contains(c)))
     {
+        return false;
+    }
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    if !(3..=30).contains(&words) {
         return false;
     }
     let caps = toks
