@@ -775,12 +775,12 @@ fn free_at(toks: &[Tok], lw: &Lows, lx: &Lexicon, b: usize) -> bool {
                     | class::CONNECTOR
                     | class::DETERMINER,
             )
-            || lx.origin_prep.contains(lw.low(j))
+            || lw.is(j, class::ORIGIN_PREP)
             || lx.title_link.contains(lw.low(j))
         {
             continue;
         }
-        return lx.sentence_opener.contains(lw.low(j));
+        return lw.is(j, class::SENTENCE_OPENER);
     }
     j == 0
 }
@@ -1002,10 +1002,10 @@ fn run_mention(
             let mut inst = false;
             while n < lim && toks[n].is_word() && (toks[n].cap || lw.is(n, class::CONNECTOR)) {
                 let t = &text[toks[n].span];
-                let w = lw.low(n);
-                inst |=
-                    (lx.is_inst(w) && !lx.place_word.contains(w) && !lx.affiliation.contains(w))
-                        || t.chars().filter(|c| c.is_uppercase()).count() >= 2;
+                let c = lw.classes(n);
+                inst |= (Lexicon::is_inst_with(lw.low(n), c)
+                    && c & (class::PLACE_WORD | class::AFFILIATION) == 0)
+                    || t.chars().filter(|c| c.is_uppercase()).count() >= 2;
                 n += 1;
             }
             // Only an institution's name ("dari China Anwar juga" holds the next name).
