@@ -449,6 +449,15 @@ impl<'a> Miner<'a> {
         ms[..k].iter().rev().take(LOOKBACK)
     }
 
+    /// The classes of token `t` (by its key where known).
+    fn tok_classes(&mut self, t: Tok) -> u32 {
+        if t.key != 0 {
+            return self.lx.classes_of_hash(t.key);
+        }
+        let lx = self.lx;
+        lx.classes_of(tok_lower(self.text, self.low_text, t, &mut self.buf))
+    }
+
     fn low(&mut self, t: Tok) -> &str {
         tok_lower(self.text, self.low_text, t, &mut self.buf)
     }
@@ -480,11 +489,7 @@ impl<'a> Miner<'a> {
         let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
-            if p.is_word()
-                && lx
-                    .noun_marker
-                    .contains(tok_lower(text, low_text, p, &mut self.buf))
-            {
+            if p.is_word() && self.tok_classes(p) & class::NOUN_MARKER != 0 {
                 return None;
             }
         }
