@@ -1,4 +1,8 @@
-//! A small tokenizer for the windows the miner looks at: words and punctuation, as spans.
+//! The miner's tokens: words and punctuation, as spans. The paragraphs' tokens are read from
+//! the recognizer's ([`FromRecognizer`]: the text is tokenized once, and a word of ASCII
+//! letters and digits keeps the recognizer's hash, by which its word-list classes are looked
+//! up); a small tokenizer gives the same tokens where the recognizer's cannot tell, or where a
+//! window leaves the paragraphs read.
 
 use crate::gazetteer::token::Token;
 use crate::swar::HI;
