@@ -459,7 +459,9 @@ pub(crate) fn collect(
     let mut lw = Lows::new(text, read, lx, &doc.referents);
     // (Lower-case forms of words with joiners or non-ASCII letters: a few.)
     lw.arena.reserve(limit / 16);
-    let mut by_word: HashMap<u64, usize, FxBuild> = HashMap::default();
+    // (A few names a kilobyte.)
+    let mut by_word: HashMap<u64, usize, FxBuild> =
+        HashMap::with_capacity_and_hasher(limit / 256 + 8, FxBuild::default());
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
     // (About one token in five bytes of news.)
     let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 4 + 16);

@@ -292,7 +292,8 @@ impl<'a> FromRecognizer<'a> {
             if case & NON_ASCII != 0 {
                 break false;
             }
-            let cap = b.is_ascii_uppercase() || (b.is_ascii_digit() && case & UPPER != 0);
+            // (The recognizer's flags of an ASCII word: its first byte in upper case, a digit.)
+            let cap = t.cap || (t.digit && case & UPPER != 0);
             out.push(Tok {
                 span: Span::new(t.start, e),
                 punct: None,
