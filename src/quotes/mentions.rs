@@ -648,6 +648,19 @@ pub(crate) fn collect(
     }
 }
 
+/// `f` of `s` in lower case (an ASCII name of up to 64 bytes lower-cased on the stack).
+fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if let (true, Some(b)) = (s.is_ascii(), buf.get_mut(..s.len())) {
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(w) = std::str::from_utf8(b) {
+            return f(w);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 /// The paragraphs' tokens, kept for the windows the miner reads.
 fn doc_toks(toks: Vec<Tok>, par_toks: &[(usize, usize)], spans: &[Span]) -> DocToks {
     DocToks {
@@ -840,7 +853,7 @@ fn subject_before(
         // A word of unknown kind opening a sentence ("Melalui", "Apalagi") is no one, unless
         // a role introduced it.
         let person = (m.guess == Guess::Person || m.guess == Guess::Unknown && m.rank >= 1)
-            && !lx.unnamed.contains(text[m.span].to_lowercase().as_str());
+            && !with_lower(&text[m.span], |w| lx.unnamed.contains(w));
         // A place or an organisation after a title is part of a description ("Marullah
         // Matali, Wali Kota Jakarta Selatan, yang dihubungi, membenarkan"), not the subject.
         let described = b > 0
@@ -1539,6 +1552,22 @@ mod tests {
         ];
         for (c, want) in cases {
             assert_eq!(c.of(&ids), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn with_lower_gives_the_lower_case_form() {
+        let long = "A".repeat(70);
+        // (text, its lower-case form)
+        let cases = [
+            ("Budi", "budi".to_string()),
+            ("PARA Ahli", "para ahli".to_string()),
+            ("Über", "über".to_string()),
+            ("", String::new()),
+            (long.as_str(), "a".repeat(70)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(with_lower(text, str::to_string), want, "{text:?}");
         }
     }
 
