@@ -13,7 +13,7 @@ use crate::gazetteer::{
 };
 use crate::Span;
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
@@ -45,6 +45,7 @@ fn squeeze_spaces(s: &str) -> String {
 
 /// A set of token hashes for one document: open addressing with linear probing in a table
 /// at most half full (one multiply and usually one probe per operation), doubled as it fills.
+#[derive(Default)]
 struct HashSet64 {
     slots: Vec<u64>,
     /// `64 - log2(slots.len())`.
@@ -56,15 +57,15 @@ struct HashSet64 {
 }
 
 impl HashSet64 {
-    /// An empty set for about `n` hashes (it grows past them).
-    fn with_capacity(n: usize) -> HashSet64 {
+    /// Empties the set and sizes it for about `n` hashes (it grows past them), reusing its
+    /// table.
+    fn reset(&mut self, n: usize) {
         let size = n.next_power_of_two().max(64);
-        HashSet64 {
-            slots: vec![0; size],
-            shift: 64 - size.trailing_zeros(),
-            len: 0,
-            zero: false,
-        }
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        self.shift = 64 - size.trailing_zeros();
+        self.len = 0;
+        self.zero = false;
     }
 
     #[inline]
@@ -210,6 +211,89 @@ struct Mention {
     alive: bool,
 }
 
+/// The recognizer's buffers for one document, kept per thread and reused from one document
+/// to the next (taken at the start, cleared before use, given back at the end): no
+/// allocation per document once they are large enough.
+#[derive(Default)]
+struct Scratch {
+    sent: Vec<u32>,
+    initial: Vec<bool>,
+    headline: Vec<bool>,
+    lowerset: HashSet64,
+    cls: Vec<Cell<u64>>,
+    cap_words: Vec<u32>,
+    starters: Vec<u32>,
+    hyphens: Vec<u32>,
+    parens: Vec<u32>,
+    covered: Vec<u32>,
+    mentions: Vec<Mention>,
+    unclassified: Vec<(usize, usize)>,
+    caps: Vec<(u32, u32)>,
+    sent_first: Vec<u32>,
+    raw: Vec<RawMatch>,
+    gflags: Vec<u8>,
+    order: Vec<usize>,
+    parent: Vec<usize>,
+    pos_of: Vec<usize>,
+    last_word: Vec<(u64, usize)>,
+    group_ref: Vec<usize>,
+    roots: Vec<usize>,
+    group_size: Vec<usize>,
+    best: Vec<(usize, usize)>,
+    votes: Vec<[u32; 3]>,
+    roles: Vec<(usize, usize)>,
+    affs: Vec<usize>,
+    by_entry: FxMap<u32, usize>,
+    by_name: FxMap<u64, usize>,
+    acr_group: FxMap<u64, usize>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Buffers of documents longer than this many tokens are not kept.
+const MAX_KEPT_TOKENS: usize = 1 << 20;
+
+impl Scratch {
+    /// This thread's buffers (empty ones the first time).
+    fn take() -> Scratch {
+        SCRATCH
+            .try_with(|c| c.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).ok())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Gives the buffers back to this thread.
+    fn put(self) {
+        if self.sent.capacity() > MAX_KEPT_TOKENS {
+            return;
+        }
+        let _ = SCRATCH.try_with(|c| {
+            if let Ok(mut s) = c.try_borrow_mut() {
+                *s = self;
+            }
+        });
+    }
+}
+
+/// `v` taken, emptied.
+#[inline]
+fn emptied<T>(v: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v
+}
+
+/// `v` taken, holding `n` copies of `x`.
+#[inline]
+fn filled<T: Clone>(v: &mut Vec<T>, n: usize, x: T) -> Vec<T> {
+    let mut v = emptied(v);
+    v.resize(n, x);
+    v
+}
+
 struct Ctx<'a> {
     text: &'a str,
     toks: Vec<Token>,
@@ -235,6 +319,8 @@ struct Ctx<'a> {
     unclassified: Vec<(usize, usize)>,
     data: &'a LanguageData,
     gaz: &'a Arc<Gazetteer>,
+    /// The other reusable buffers.
+    spare: Scratch,
 }
 
 const NONE: u32 = u32::MAX;
@@ -253,20 +339,22 @@ pub(crate) fn recognize(
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
+    let mut s = Scratch::take();
     // Sentence of each token, sentence-initial words, title-case (headline) sentences.
-    let mut sent = vec![0u32; n];
-    let mut initial = vec![false; n];
+    let mut sent = filled(&mut s.sent, n, 0u32);
+    let mut initial = filled(&mut s.initial, n, false);
     let mut si = 0usize;
     let mut seen_word = false;
     let nsent = sentences.len().max(1);
     // Per sentence: capitalised words, lower-case words, the first token.
-    let mut caps = vec![(0u32, 0u32); nsent];
-    let mut sent_first = vec![u32::MAX; nsent];
-    let mut cap_words = Vec::with_capacity(n / 4 + 4);
-    let mut hyphens = Vec::with_capacity(n / 64 + 4);
-    let mut parens = Vec::with_capacity(n / 64 + 4);
-    let mut starters = Vec::with_capacity(n / 4 + 4);
-    let mut lowerset = HashSet64::with_capacity(n / 2);
+    let mut caps = filled(&mut s.caps, nsent, (0u32, 0u32));
+    let mut sent_first = filled(&mut s.sent_first, nsent, u32::MAX);
+    let mut cap_words = emptied(&mut s.cap_words);
+    let mut hyphens = emptied(&mut s.hyphens);
+    let mut parens = emptied(&mut s.parens);
+    let mut starters = emptied(&mut s.starters);
+    let mut lowerset = std::mem::take(&mut s.lowerset);
+    lowerset.reset(n / 2);
     let bytes = text.as_bytes();
     let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
     if toks[0].start < sent_end || sentences.len() <= 1 {
@@ -334,39 +422,34 @@ pub(crate) fn recognize(
     // A title-case line: a paragraph of one sentence, mostly capitalised words (lower-case
     // words that are not names, "di", "dan", do not count), and no full stop at its end (a
     // list of names in a sentence is no headline).
-    let headline: Vec<bool> = caps
-        .iter()
-        .enumerate()
-        .map(|(i, &(c, l))| {
-            let alone = sentences.get(i).is_some_and(|st| {
-                let p = sentences[..].get(i).map(|x| x.paragraph);
-                let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
-                let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
-                !prev_same && !next_same && !text[st.trimmed].ends_with('.')
-            }) || sentences.is_empty();
-            if !alone || c < 3 {
-                return false;
+    let mut headline = emptied(&mut s.headline);
+    headline.extend(caps.iter().enumerate().map(|(i, &(c, l))| {
+        let alone = sentences.get(i).is_some_and(|st| {
+            let p = sentences[..].get(i).map(|x| x.paragraph);
+            let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
+            let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
+            !prev_same && !next_same && !text[st.trimmed].ends_with('.')
+        }) || sentences.is_empty();
+        if !alone || c < 3 {
+            return false;
+        }
+        if l * 8 <= c {
+            return true;
+        }
+        // Only here are the lower-case words looked up.
+        let mut l = 0;
+        let mut k = sent_first[i] as usize;
+        while k < n && sent[k] as usize == i {
+            let t = &toks[k];
+            if t.word && !(t.cap || t.upper) && t.lower && !data.has_hash(W::NotNames, hashes[k]) {
+                l += 1;
             }
-            if l * 8 <= c {
-                return true;
-            }
-            // Only here are the lower-case words looked up.
-            let mut l = 0;
-            let mut k = sent_first[i] as usize;
-            while k < n && sent[k] as usize == i {
-                let t = &toks[k];
-                if t.word
-                    && !(t.cap || t.upper)
-                    && t.lower
-                    && !data.has_hash(W::NotNames, hashes[k])
-                {
-                    l += 1;
-                }
-                k += 1;
-            }
-            l * 8 <= c
-        })
-        .collect();
+            k += 1;
+        }
+        l * 8 <= c
+    }));
+    s.caps = caps;
+    s.sent_first = sent_first;
     let mut cx = Ctx {
         text,
         toks,
@@ -375,26 +458,27 @@ pub(crate) fn recognize(
         initial,
         headline,
         lowerset,
-        cls: vec![Cell::new(0); n],
+        cls: filled(&mut s.cls, n, Cell::new(0)),
         cap_words,
         starters,
         hyphens,
         parens,
-        covered: vec![NONE; n],
-        mentions: Vec::with_capacity(n / 8 + 4),
-        unclassified: Vec::with_capacity(n / 16 + 4),
+        covered: filled(&mut s.covered, n, NONE),
+        mentions: emptied(&mut s.mentions),
+        unclassified: emptied(&mut s.unclassified),
         data,
         gaz,
+        spare: Scratch::default(),
     };
     // 1. Gazetteer.
-    let mut raw: Vec<RawMatch> = Vec::with_capacity(n / 16 + 4);
+    let mut raw = emptied(&mut s.raw);
     gaz.find_tokens(text, &cx.toks, &cx.hashes, &mut raw);
     // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
     // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
     const IN_RAW: u8 = 1;
     const MINOR_TOWN: u8 = 2;
     const ORG_END: u8 = 4;
-    let mut gflags = vec![0u8; n];
+    let mut gflags = filled(&mut s.gflags, n, 0u8);
     for m in &raw {
         if gaz
             .entry(m.alias.entry as usize)
@@ -521,6 +605,9 @@ pub(crate) fn recognize(
             Some(m.alias.entry),
         );
     }
+    s.raw = raw;
+    s.gflags = gflags;
+    cx.spare = s;
     if rules {
         cx.merge_region_compounds();
         cx.merge_ticker_compounds();
@@ -2129,12 +2216,14 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(mut self) -> (Vec<Entity>, Vec<Referent>) {
-        let mut order: Vec<usize> = Vec::with_capacity(self.mentions.len());
+        let mut sp = std::mem::take(&mut self.spare);
+        let mut order = emptied(&mut sp.order);
         order.extend((0..self.mentions.len()).filter(|&i| self.mentions[i].alive));
         order.sort_by_key(|&i| self.mentions[i].first);
         let nm = order.len();
         // Union-find over the mentions in text order.
-        let mut parent: Vec<usize> = (0..nm).collect();
+        let mut parent = emptied(&mut sp.parent);
+        parent.extend(0..nm);
         fn find(p: &mut [usize], mut x: usize) -> usize {
             while p[x] != x {
                 p[x] = p[p[x]];
@@ -2150,7 +2239,7 @@ impl<'a> Ctx<'a> {
             }
         };
         // Position in `order` of each mention (usize::MAX: removed).
-        let mut pos_of = vec![usize::MAX; self.mentions.len()];
+        let mut pos_of = filled(&mut sp.pos_of, self.mentions.len(), usize::MAX);
         for (p, &m) in order.iter().enumerate() {
             pos_of[m] = p;
         }
@@ -2165,10 +2254,12 @@ impl<'a> Ctx<'a> {
             )
         };
         // Same gazetteer entry, or same kind and same written name.
-        let mut by_entry: FxMap<u32, usize> =
-            FxMap::with_capacity_and_hasher(nm, Default::default());
-        let mut by_name: FxMap<u64, usize> =
-            FxMap::with_capacity_and_hasher(nm, Default::default());
+        let mut by_entry = std::mem::take(&mut sp.by_entry);
+        by_entry.clear();
+        by_entry.reserve(nm);
+        let mut by_name = std::mem::take(&mut sp.by_name);
+        by_name.clear();
+        by_name.reserve(nm);
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             let q = match m.entry {
@@ -2184,7 +2275,7 @@ impl<'a> Ctx<'a> {
         // (Recomputed here: a link mention joins the group of a mention with the same text,
         // or the person whose last word it is.)
         // (last word's hash, position) of the full names, by hash, then in text order.
-        let mut last_word: Vec<(u64, usize)> = Vec::with_capacity(nm);
+        let mut last_word = emptied(&mut sp.last_word);
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
@@ -2236,7 +2327,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // Acronym defined after a name: later uses of it join the same group (by text).
-        let mut acr_group: FxMap<u64, usize> = FxMap::default();
+        let mut acr_group = std::mem::take(&mut sp.acr_group);
+        acr_group.clear();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.source == EntitySource::Link && m.first >= 1 && self.is_punct(m.first - 1, "(") {
@@ -2256,10 +2348,10 @@ impl<'a> Ctx<'a> {
         }
         // Build referents in order of first mention.
         // Referent of each group, by the group's root position (usize::MAX: none yet).
-        let mut group_ref = vec![usize::MAX; nm];
+        let mut group_ref = filled(&mut sp.group_ref, nm, usize::MAX);
         // Each mention's group, and the groups' sizes (the referents' lists are made to size).
-        let mut roots = Vec::with_capacity(nm);
-        let mut group_size = vec![0usize; nm];
+        let mut roots = emptied(&mut sp.roots);
+        let mut group_size = filled(&mut sp.group_size, nm, 0usize);
         let mut groups = 0;
         for p in 0..nm {
             let root = find(&mut parent, p);
@@ -2270,7 +2362,7 @@ impl<'a> Ctx<'a> {
         let mut entities = Vec::with_capacity(nm);
         let mut referents: Vec<Referent> = Vec::with_capacity(groups);
         // (score, mention pos) per referent
-        let mut best: Vec<(usize, usize)> = Vec::with_capacity(groups);
+        let mut best = emptied(&mut sp.best);
         for (p, &mi) in order.iter().enumerate() {
             let root = roots[p];
             let m = &self.mentions[mi];
@@ -2307,7 +2399,7 @@ impl<'a> Ctx<'a> {
             });
         }
         // The kind most of a referent's rule-found mentions have (ties: the best mention's).
-        let mut votes = vec![[0u32; 3]; referents.len()];
+        let mut votes = filled(&mut sp.votes, referents.len(), [0u32; 3]);
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.source == EntitySource::Rule {
@@ -2353,7 +2445,7 @@ impl<'a> Ctx<'a> {
         // Roles and affiliations the text gives people.
         let ent_of_mention = pos_of;
         // (One pair of lists for every mention.)
-        let (mut roles, mut affs) = (Vec::new(), Vec::new());
+        let (mut roles, mut affs) = (emptied(&mut sp.roles), emptied(&mut sp.affs));
         for (p, &mi) in order.iter().enumerate() {
             let r = entities[p].referent;
             if referents[r].kind != EntityKind::Person {
@@ -2389,7 +2481,34 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        self.mentions.clear();
+        // The buffers back to the thread, for the next document.
+        sp.sent = self.sent;
+        sp.initial = self.initial;
+        sp.headline = self.headline;
+        sp.lowerset = self.lowerset;
+        sp.cls = self.cls;
+        sp.cap_words = self.cap_words;
+        sp.starters = self.starters;
+        sp.hyphens = self.hyphens;
+        sp.parens = self.parens;
+        sp.covered = self.covered;
+        sp.mentions = self.mentions;
+        sp.unclassified = self.unclassified;
+        sp.order = order;
+        sp.parent = parent;
+        sp.pos_of = ent_of_mention;
+        sp.last_word = last_word;
+        sp.group_ref = group_ref;
+        sp.roots = roots;
+        sp.group_size = group_size;
+        sp.best = best;
+        sp.votes = votes;
+        sp.roles = roles;
+        sp.affs = affs;
+        sp.by_entry = by_entry;
+        sp.by_name = by_name;
+        sp.acr_group = acr_group;
+        sp.put();
         (entities, referents)
     }
 
