@@ -223,6 +223,7 @@ struct Scratch {
     cls: Vec<Cell<u64>>,
     cap_words: Vec<u32>,
     starters: Vec<u32>,
+    gaz_starts: Vec<u32>,
     hyphens: Vec<u32>,
     parens: Vec<u32>,
     covered: Vec<u32>,
@@ -353,6 +354,9 @@ pub(crate) fn recognize(
     let mut hyphens = emptied(&mut s.hyphens);
     let mut parens = emptied(&mut s.parens);
     let mut starters = emptied(&mut s.starters);
+    // The tokens that may start a gazetteer match, found in this same pass.
+    let mut gaz_starts = emptied(&mut s.gaz_starts);
+    let gaz_filter = gaz.start_filter();
     let mut lowerset = std::mem::take(&mut s.lowerset);
     lowerset.reset(n / 2);
     let bytes = text.as_bytes();
@@ -387,6 +391,9 @@ pub(crate) fn recognize(
             }
         }
         *sk = si as u32;
+        if gaz_filter.may_start(t, h) {
+            gaz_starts.push(k as u32);
+        }
         if t.word {
             if !seen_word {
                 initial[k] = true;
@@ -472,7 +479,8 @@ pub(crate) fn recognize(
     };
     // 1. Gazetteer.
     let mut raw = emptied(&mut s.raw);
-    gaz.find_tokens(text, &cx.toks, &cx.hashes, &mut raw);
+    gaz.find_tokens_from(text, &cx.toks, &cx.hashes, &gaz_starts, &mut raw);
+    s.gaz_starts = gaz_starts;
     // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
     // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
     const IN_RAW: u8 = 1;
