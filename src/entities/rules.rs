@@ -9,16 +9,15 @@ use crate::document::{
 };
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
-    check_case, CaseFit, FxHasher, Gap, Gazetteer, MixHasher, RawMatch, Token, MAX_TOKENS,
+    check_case, CaseFit, FxHasher, Gap, Gazetteer, RawMatch, Token, MAX_TOKENS,
 };
 use crate::Span;
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
-type FastSet = HashSet<u64, BuildHasherDefault<MixHasher>>;
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The words of `s` joined by single spaces.
@@ -76,14 +75,19 @@ impl HashSet64 {
     /// Adds `h`.
     #[inline]
     fn insert(&mut self, h: u64) {
+        self.insert_new(h);
+    }
+
+    /// Adds `h`; true when it was not in the set.
+    #[inline]
+    fn insert_new(&mut self, h: u64) -> bool {
         if h == 0 {
-            self.zero = true;
-            return;
+            return !std::mem::replace(&mut self.zero, true);
         }
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        self.put(h);
+        self.put(h)
     }
 
     /// Doubles the table.
@@ -100,20 +104,20 @@ impl HashSet64 {
         }
     }
 
-    /// Adds the nonzero `h` to a table with room.
+    /// Adds the nonzero `h` to a table with room; true when it was not in the set.
     #[inline]
-    fn put(&mut self, h: u64) {
+    fn put(&mut self, h: u64) -> bool {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(h);
         loop {
             let x = self.slots[i];
             if x == h {
-                return;
+                return false;
             }
             if x == 0 {
                 self.slots[i] = h;
                 self.len += 1;
-                return;
+                return true;
             }
             i = (i + 1) & mask;
         }
@@ -220,6 +224,8 @@ struct Scratch {
     initial: Vec<bool>,
     headline: Vec<bool>,
     lowerset: HashSet64,
+    /// The lexical pass's words of longer names, then the link pass's aliases.
+    names_set: HashSet64,
     cls: Vec<Cell<u64>>,
     cap_words: Vec<u32>,
     starters: Vec<u32>,
@@ -1843,8 +1849,8 @@ impl<'a> Ctx<'a> {
     /// one is a derived noun (or an acronym), is no person, unless the text uses the one
     /// word inside a longer person's name.
     fn lexical_pass(&mut self) {
-        let mut in_names =
-            FastSet::with_capacity_and_hasher(self.mentions.len(), Default::default());
+        let mut in_names = std::mem::take(&mut self.spare.names_set);
+        in_names.reset(self.mentions.len());
         for m in &self.mentions {
             if m.alive && m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
                 for k in m.first..=m.last {
@@ -1864,7 +1870,7 @@ impl<'a> Ctx<'a> {
                 // still be a name ("kata Didik", "Pak Agung"); a derived noun never is.
                 let k = m.first;
                 self.lexical(k)
-                    && !in_names.contains(&self.hashes[k])
+                    && !in_names.contains(self.hashes[k])
                     && (self.derived(k) || !self.addressed_or_reported(k))
             } else {
                 // "Pos SAR", "Unit PPA": words of the lexicon and acronyms name a body.
@@ -1881,6 +1887,7 @@ impl<'a> Ctx<'a> {
                 self.remove(id);
             }
         }
+        self.spare.names_set = in_names;
     }
 
     /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&"
@@ -1993,8 +2000,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // Names found by rules, and the surnames of people with two or more words.
-        let mut alias_set =
-            FastSet::with_capacity_and_hasher(self.mentions.len(), Default::default());
+        let mut alias_set = std::mem::take(&mut self.spare.names_set);
+        alias_set.reset(self.mentions.len());
         for (id, m) in self.mentions.iter().enumerate() {
             if !m.alive || m.source == EntitySource::Link {
                 continue;
@@ -2007,7 +2014,7 @@ impl<'a> Ctx<'a> {
                     // "YAOUNDE" in a dateline is "Yaounde" in the text.
                     s = Cow::Owned(title_case(&s));
                 }
-                if alias_set.insert(token_hash(&s)) {
+                if alias_set.insert_new(token_hash(&s)) {
                     aliases.push((s, id));
                     spans.push((m.first, m.last));
                 }
@@ -2020,13 +2027,14 @@ impl<'a> Ctx<'a> {
                     && t.end - t.start >= 3
                     && !self.common(l)
                     && !self.has(W::NotNames, l)
-                    && alias_set.insert(self.hashes[l])
+                    && alias_set.insert_new(self.hashes[l])
                 {
                     aliases.push((Cow::Borrowed(t.text(text)), id));
                     spans.push((l, l));
                 }
             }
         }
+        self.spare.names_set = alias_set;
         if aliases.is_empty() {
             return;
         }
