@@ -198,7 +198,19 @@ const MAX_ATTRS: usize = 16;
 /// The longest name found by rules, in tokens.
 const MAX_NAME: usize = 12;
 
+/// The link pass's buffers ([`Ctx::link_pass`], [`Ctx::match_aliases`]).
+#[derive(Default)]
+struct LinkBufs {
+    spans: Vec<(usize, usize)>,
+    found: Vec<LinkMatch>,
+    firsts: Vec<(u64, bool, bool)>,
+    by_first: Vec<(u64, usize)>,
+    cands: Vec<(usize, usize)>,
+    scratch: Vec<Token>,
+}
+
 /// A match of the link pass: tokens `first..=last`, naming mention `entry`.
+#[derive(Clone, Copy)]
 struct LinkMatch {
     first: usize,
     last: usize,
@@ -226,6 +238,7 @@ struct Scratch {
     lowerset: HashSet64,
     /// The lexical pass's words of longer names, then the link pass's aliases.
     names_set: HashSet64,
+    link: LinkBufs,
     cls: Vec<Cell<u64>>,
     cap_words: Vec<u32>,
     starters: Vec<u32>,
@@ -1961,8 +1974,9 @@ impl<'a> Ctx<'a> {
         // (The aliases are slices of the text, copied only when re-cased.)
         let text: &'a str = self.text;
         let mut aliases: Vec<(Cow<'a, str>, usize)> = Vec::with_capacity(self.mentions.len());
+        let mut lb = std::mem::take(&mut self.spare.link);
         // The tokens each alias was read from (its text's tokens, up to case).
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.mentions.len());
+        let mut spans = emptied(&mut lb.spans);
         for x in 0..self.parens.len() {
             let k = self.parens[x] as usize;
             if k < 1 || k + 2 >= n {
@@ -2036,10 +2050,14 @@ impl<'a> Ctx<'a> {
         }
         self.spare.names_set = alias_set;
         if aliases.is_empty() {
+            lb.spans = spans;
+            self.spare.link = lb;
             return;
         }
-        let found = self.match_aliases(&aliases, &spans);
-        for f in found {
+        let mut found = emptied(&mut lb.found);
+        self.match_aliases(&aliases, &spans, &mut lb, &mut found);
+        lb.spans = spans;
+        for &f in &found {
             // A person's surname in this text names the person everywhere in it, not the
             // town of the same name ("Weingarten", "Timberlake").
             let src_person = self.mentions[f.entry].kind == EntityKind::Person;
@@ -2065,21 +2083,26 @@ impl<'a> Ctx<'a> {
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
             }
         }
+        lb.found = found;
+        self.spare.link = lb;
     }
 
     /// Leftmost-longest matches of the text's own names (`aliases`: text and mention, read
-    /// from the tokens `spans`), non-overlapping, in order: the gazetteer index's matching
+    /// from the tokens `spans`), non-overlapping, in order, into `out` (with the buffers
+    /// `lb`): the gazetteer index's matching
     /// (same tokens up to case, the same case policy, earlier aliases first among equals),
     /// without building an index: the aliases' tokens are the text's.
     fn match_aliases(
         &self,
         aliases: &[(Cow<'_, str>, usize)],
         spans: &[(usize, usize)],
-    ) -> Vec<LinkMatch> {
+        lb: &mut LinkBufs,
+        out: &mut Vec<LinkMatch>,
+    ) {
         let n = self.toks.len();
-        let mut out = Vec::with_capacity(spans.len());
         // Per alias: first token's hash, whether it starts without a capital, exact case.
-        let mut firsts: Vec<(u64, bool, bool)> = Vec::with_capacity(aliases.len());
+        let firsts = &mut lb.firsts;
+        firsts.clear();
         let mut bits = [0u64; 16];
         let mut lower_any = false;
         for (i, &(a, b)) in spans.iter().enumerate() {
@@ -2098,16 +2121,18 @@ impl<'a> Ctx<'a> {
         }
         let may = |h: u64| bits[(h >> 60) as usize] & (1 << ((h >> 54) & 63)) != 0;
         // The aliases by first token's hash (then in order), for a binary search.
-        let mut by_first: Vec<(u64, usize)> = Vec::with_capacity(spans.len());
+        let by_first = &mut lb.by_first;
+        by_first.clear();
         by_first.extend(
             (0..spans.len())
                 .filter(|&x| spans[x].1 - spans[x].0 < MAX_TOKENS)
                 .map(|x| (firsts[x].0, x)),
         );
         by_first.sort_unstable();
-        let mut scratch: Vec<Token> = Vec::new();
+        let scratch = &mut lb.scratch;
         // (length, alias) of the aliases matching at a position.
-        let mut cands: Vec<(usize, usize)> = Vec::new();
+        let cands = &mut lb.cands;
+        cands.clear();
         // Unless an alias starts without a capital, only capitalised words and numbers may
         // start a match.
         let all: Vec<u32>;
@@ -2168,7 +2193,7 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     let toks = &self.toks[i..i + len];
-                    match check_case(self.text, toks, &aliases[x].0, firsts[x].2, &mut scratch) {
+                    match check_case(self.text, toks, &aliases[x].0, firsts[x].2, scratch) {
                         CaseFit::Exact => found = Some((len, x)),
                         CaseFit::Upper if upper_hit.is_none() => upper_hit = Some((len, x)),
                         _ => {}
@@ -2187,7 +2212,6 @@ impl<'a> Ctx<'a> {
                 i += len;
             }
         }
-        out
     }
 
     /// "warga Palestina", "DPD Bali": in a language whose modifiers follow
