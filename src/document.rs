@@ -1,5 +1,6 @@
 //! The document and its layers.
 
+use crate::gazetteer::token::Token;
 use crate::gazetteer::Gazetteer;
 use crate::{Language, Span};
 use once_cell::sync::OnceCell;
@@ -367,6 +368,9 @@ pub struct Quote {
     pub confidence: f32,
 }
 
+/// The recognizer's tokens of a text and their [`crate::gazetteer::token::token_hash`]es.
+pub(crate) type Tokens = (Vec<Token>, Vec<u64>);
+
 /// A processed document: the original text and its layers.
 ///
 /// Made by [`crate::Pipeline::process`]. All spans are byte offsets into [`Document::text`].
@@ -380,6 +384,9 @@ pub struct Document {
     pub(crate) referents: Vec<Referent>,
     pub(crate) quotes: Vec<Quote>,
     pub(crate) char_index: OnceCell<Vec<(usize, usize)>>,
+    /// The recognizer's tokens of the text and their case-folded hashes, handed to the quote
+    /// miner (which takes them) so that the text is tokenized once. Not part of the output.
+    pub(crate) tokens: Option<Tokens>,
 }
 
 impl Document {
@@ -393,6 +400,7 @@ impl Document {
             referents: Vec::new(),
             quotes: Vec::new(),
             char_index: OnceCell::new(),
+            tokens: None,
         }
     }
 

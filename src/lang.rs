@@ -1,5 +1,6 @@
 //! Languages and their detection from function words.
 
+use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
 /// A language kutip knows.
@@ -58,66 +59,64 @@ impl Language {
         let text = &text[..end];
         let bytes = text.as_bytes();
         let alnum_at = |i: usize| -> (bool, usize) {
-            let b = bytes[i];
-            if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
         };
+        let table = &*FUNCTION_WORDS;
         let mut i = 0;
         while i < end {
-            let (word_char, len) = alnum_at(i);
-            if !word_char {
-                i += len;
-                continue;
+            match BYTE_CLASS[bytes[i] as usize] {
+                ALNUM => {}
+                NON_ASCII => {
+                    let (word_char, len) = alnum_at(i);
+                    if !word_char {
+                        i += len;
+                        continue;
+                    }
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
             }
             let start = i;
             let mut ascii = true;
-            let mut upper = false;
             while i < end {
-                let b = bytes[i];
-                if b.is_ascii_lowercase() {
-                    i += 1;
-                    continue;
+                match BYTE_CLASS[bytes[i] as usize] {
+                    ALNUM => i += 1,
+                    NON_ASCII => {
+                        let (word_char, len) = alnum_at(i);
+                        if !word_char {
+                            break;
+                        }
+                        ascii = false;
+                        i += len;
+                    }
+                    _ => break,
                 }
-                if b.is_ascii_alphanumeric() {
-                    upper |= b.is_ascii_uppercase();
-                    i += 1;
-                    continue;
-                }
-                if b < 0x80 {
-                    break;
-                }
-                let (word_char, len) = alnum_at(i);
-                if !word_char {
-                    break;
-                }
-                ascii = false;
-                i += len;
             }
             let n = i - start;
-            if !ascii || n > 9 {
+            if !ascii || n > 8 {
                 continue;
             }
-            let mut buf = [0u8; 9];
-            let w = if upper {
-                for (d, s) in buf.iter_mut().zip(&bytes[start..i]) {
-                    *d = s.to_ascii_lowercase();
+            // The word, lower-cased, as one little-endian word of up to eight bytes: one
+            // probe of the function-word table instead of comparisons with each entry.
+            // Setting bit 5 lower-cases an ASCII letter and keeps a digit.
+            let mut buf = [0u8; 8];
+            let eight = match bytes.get(start..start + 8) {
+                Some(b) => b,
+                None => {
+                    buf[..n].copy_from_slice(&bytes[start..i]);
+                    &buf
                 }
-                &buf[..n]
-            } else {
-                &bytes[start..i]
             };
-            // A `match` on byte strings compiles to a dispatch on length and bytes: far faster
-            // than comparing each word with every list entry.
-            if is_id_function_word(w) {
-                id += 1;
-            }
-            if is_en_function_word(w) {
-                en += 1;
-            }
+            let mut word = [0u8; 8];
+            word.copy_from_slice(eight);
+            let mask = u64::MAX >> (8 * (8 - n));
+            let key = (u64::from_le_bytes(word) | 0x2020_2020_2020_2020) & mask;
+            let langs = table.get(key);
+            id += usize::from(langs & ID);
+            en += usize::from(langs >> 1);
             // Enough evidence: the rest of the text will not turn it.
             if id + en >= DECISIVE && (id > 4 * en || en > 4 * id) {
                 break;
@@ -135,79 +134,111 @@ impl Language {
 /// one: a news article's first paragraph or two.
 const DECISIVE: usize = 32;
 
-/// Frequent Indonesian function words (lower-case ASCII).
-fn is_id_function_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"yang"
-            | b"dan"
-            | b"di"
-            | b"ini"
-            | b"itu"
-            | b"dengan"
-            | b"untuk"
-            | b"dari"
-            | b"tidak"
-            | b"akan"
-            | b"pada"
-            | b"ke"
-            | b"dalam"
-            | b"adalah"
-            | b"juga"
-            | b"kata"
-            | b"bahwa"
-            | b"tersebut"
-            | b"oleh"
-            | b"karena"
-            | b"sudah"
-            | b"telah"
-            | b"ada"
-            | b"saya"
-            | b"kami"
-            | b"mereka"
-            | b"ia"
-            | b"dia"
-            | b"atau"
-            | b"bisa"
-    )
+/// [`BYTE_CLASS`]: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`]: a byte of a non-ASCII character.
+const NON_ASCII: u8 = 2;
+
+/// The class of each byte for [`Language::detect`]'s word scan (0: an ASCII byte that is no
+/// letter or digit).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`FunctionWords::get`]: an Indonesian function word.
+const ID: u8 = 1;
+/// [`FunctionWords::get`]: an English function word.
+const EN: u8 = 2;
+
+/// The function words of `src/lang/function-words.txt`: an open-addressing table keyed by the
+/// word's bytes as one little-endian `u64` (words of one to eight lower-case ASCII letters).
+struct FunctionWords {
+    keys: [u64; FW_SLOTS],
+    langs: [u8; FW_SLOTS],
 }
 
-/// Frequent English function words (lower-case ASCII).
-fn is_en_function_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"the"
-            | b"and"
-            | b"of"
-            | b"to"
-            | b"in"
-            | b"is"
-            | b"that"
-            | b"for"
-            | b"was"
-            | b"with"
-            | b"said"
-            | b"on"
-            | b"it"
-            | b"he"
-            | b"she"
-            | b"they"
-            | b"by"
-            | b"are"
-            | b"were"
-            | b"has"
-            | b"have"
-            | b"be"
-            | b"from"
-            | b"at"
-            | b"this"
-            | b"but"
-            | b"not"
-            | b"an"
-            | b"his"
-            | b"her"
-    )
+/// Slots of [`FunctionWords`] (a power of two, at most half full).
+const FW_SLOTS: usize = 256;
+
+impl FunctionWords {
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % FW_SLOTS
+    }
+
+    /// [`ID`] and/or [`EN`] for a function word, 0 for any other word.
+    #[inline]
+    fn get(&self, key: u64) -> u8 {
+        let mut s = FunctionWords::slot(key);
+        loop {
+            match self.keys[s] {
+                0 => return 0,
+                k if k == key => return self.langs[s],
+                _ => s = (s + 1) % FW_SLOTS,
+            }
+        }
+    }
+
+    fn insert(&mut self, word: &str, lang: u8) {
+        let b = word.as_bytes();
+        assert!(
+            !b.is_empty() && b.len() <= 8 && b.iter().all(u8::is_ascii_lowercase),
+            "function word {word:?}: one to eight lower-case ASCII letters"
+        );
+        let key = b
+            .iter()
+            .enumerate()
+            .fold(0u64, |k, (i, &c)| k | u64::from(c) << (8 * i));
+        let mut s = FunctionWords::slot(key);
+        while self.keys[s] != 0 && self.keys[s] != key {
+            s = (s + 1) % FW_SLOTS;
+        }
+        self.keys[s] = key;
+        self.langs[s] |= lang;
+    }
+
+    /// Parses the bundled list: `[id]` and `[en]` section lines, one word per line, `#`
+    /// comments.
+    fn bundled() -> FunctionWords {
+        let mut t = FunctionWords {
+            keys: [0; FW_SLOTS],
+            langs: [0; FW_SLOTS],
+        };
+        let mut lang = 0;
+        let mut n = 0;
+        for line in include_str!("lang/function-words.txt").lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            match line {
+                "" => {}
+                "[id]" => lang = ID,
+                "[en]" => lang = EN,
+                w => {
+                    assert!(lang != 0, "function word {w:?} before a section");
+                    n += 1;
+                    t.insert(w, lang);
+                }
+            }
+        }
+        assert!(2 * n <= FW_SLOTS, "too many function words for the table");
+        t
+    }
 }
+
+/// The bundled function words, parsed on first use (the data is part of the crate: a unit
+/// test checks it parses).
+static FUNCTION_WORDS: Lazy<FunctionWords> = Lazy::new(FunctionWords::bundled);
 
 impl std::fmt::Display for Language {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -229,7 +260,30 @@ impl std::str::FromStr for Language {
 
 #[cfg(test)]
 mod tests {
-    use super::Language;
+    use super::{Language, EN, FUNCTION_WORDS, ID};
+
+    fn key(w: &str) -> u64 {
+        w.bytes()
+            .enumerate()
+            .fold(0, |k, (i, c)| k | u64::from(c) << (8 * i))
+    }
+
+    #[test]
+    fn the_bundled_function_words_parse_into_the_table() {
+        for (word, want) in [
+            ("yang", ID),
+            ("tersebut", ID),
+            ("di", ID),
+            ("the", EN),
+            ("said", EN),
+            ("in", EN),
+            ("jakarta", 0),
+            ("tersebu", 0),
+            ("thee", 0),
+        ] {
+            assert_eq!(FUNCTION_WORDS.get(key(word)), want, "{word}");
+        }
+    }
 
     #[test]
     fn detection_reads_on_until_the_evidence_is_decisive() {

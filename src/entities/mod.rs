@@ -95,10 +95,11 @@ impl Recognizer {
 
     pub(crate) fn run(&self, doc: &mut Document) {
         let data = self.language_data(doc.lang);
-        let (entities, referents) =
+        let (entities, referents, tokens) =
             rules::recognize(&doc.text, &doc.sentences, &self.gazetteer, data, self.rules);
         doc.entities = entities;
         doc.referents = referents;
+        doc.tokens = Some(tokens);
     }
 }
 

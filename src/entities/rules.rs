@@ -5,7 +5,7 @@
 
 use super::data::{LanguageData, Opt, WordList as W, CLASS_FIRST, CLASS_LAST};
 use crate::document::{
-    Entity, EntityKind, EntitySource, EntryField, Referent, Sentence, SharedStr,
+    Entity, EntityKind, EntitySource, EntryField, Referent, Sentence, SharedStr, Tokens,
 };
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
@@ -316,8 +316,8 @@ fn filled<T: Clone>(v: &mut Vec<T>, n: usize, x: T) -> Vec<T> {
 
 struct Ctx<'a> {
     text: &'a str,
-    toks: Vec<Token>,
-    hashes: Vec<u64>,
+    toks: &'a [Token],
+    hashes: &'a [u64],
     sent: Vec<u32>,
     initial: Vec<bool>,
     headline: Vec<bool>,
@@ -353,8 +353,22 @@ pub(crate) fn recognize(
     gaz: &Arc<Gazetteer>,
     data: &LanguageData,
     rules: bool,
-) -> (Vec<Entity>, Vec<Referent>) {
+) -> (Vec<Entity>, Vec<Referent>, Tokens) {
     let (toks, hashes) = tokenize_hashed(text);
+    let (entities, referents) = recognize_tokens(text, sentences, gaz, data, rules, &toks, &hashes);
+    (entities, referents, (toks, hashes))
+}
+
+/// [`recognize`] of the text's tokens and their hashes.
+fn recognize_tokens(
+    text: &str,
+    sentences: &[Sentence],
+    gaz: &Arc<Gazetteer>,
+    data: &LanguageData,
+    rules: bool,
+    toks: &[Token],
+    hashes: &[u64],
+) -> (Vec<Entity>, Vec<Referent>) {
     let n = toks.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
@@ -498,7 +512,7 @@ pub(crate) fn recognize(
     };
     // 1. Gazetteer.
     let mut raw = emptied(&mut s.raw);
-    gaz.find_tokens_from(text, &cx.toks, &cx.hashes, &gaz_starts, &mut raw);
+    gaz.find_tokens_from(text, cx.toks, cx.hashes, &gaz_starts, &mut raw);
     s.gaz_starts = gaz_starts;
     // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
     // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
@@ -736,7 +750,7 @@ impl<'a> Ctx<'a> {
         }
         let c = self.cls(j);
         if c & CLASS_LAST != 0 {
-            return self.data.phrase_ending(list, &self.hashes, j);
+            return self.data.phrase_ending(list, self.hashes, j);
         }
         (c >> list.index() & 1) as usize
     }

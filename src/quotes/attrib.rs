@@ -9,6 +9,7 @@ use super::marks::{self, RawQuote};
 use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
 use super::words::{lower, tok_lower, DocToks, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
+use crate::gazetteer::token::Token;
 use crate::swar::{block, eq_bytes, skip_until, HI};
 use crate::Span;
 use std::rc::Rc;
@@ -134,6 +135,8 @@ struct Miner<'a> {
     phrases: Vec<Phrase>,
     /// The lower-case forms phrases point into.
     arena: String,
+    /// The text read with its ASCII letters in lower case ([`Phrase::Text`] points into it).
+    low_text: &'a str,
     /// The names made of words of the text ([`Name::Made`]).
     made: Vec<String>,
     /// The tokens of the paragraphs `collect` read.
@@ -141,7 +144,8 @@ struct Miner<'a> {
 }
 
 /// Finds and attributes the quotes of a document.
-pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
+/// `tokens`: the recognizer's tokens of the text, when it ran.
+pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64])>) -> Vec<Quote> {
     let text = doc.text.as_str();
     let pars: Vec<Span> = doc.paragraphs.iter().map(|p| p.span).collect();
     let raw = marks::find(text, &pars);
@@ -153,9 +157,10 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         ctx_ids,
         phrases,
         arena,
+        low_text,
         made,
         toks: doc_toks,
-    } = mentions::collect(doc, lx, &raw);
+    } = mentions::collect(doc, lx, &raw, tokens);
     let mut m = Miner {
         text,
         lx,
@@ -167,6 +172,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon) -> Vec<Quote> {
         ctx_ids,
         phrases,
         arena,
+        low_text: &low_text,
         made,
         doc_toks: &doc_toks,
     };
@@ -444,7 +450,7 @@ impl<'a> Miner<'a> {
     }
 
     fn low(&mut self, t: Tok) -> &str {
-        tok_lower(self.text, t, &mut self.buf)
+        tok_lower(self.text, self.low_text, t, &mut self.buf)
     }
 
     fn remember(&mut self, w: Who) {
@@ -463,16 +469,21 @@ impl<'a> Miner<'a> {
             return None;
         }
         let text = self.text;
+        let low_text = self.low_text;
         let lx = self.lx;
         // (Most words are no cue: ruled out by one bit test first.)
-        let w = tok_lower(text, t, &mut self.buf);
+        let w = tok_lower(text, low_text, t, &mut self.buf);
         if !lx.may_be_verb(w) {
             return None;
         }
         let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
-            if p.is_word() && lx.noun_marker.contains(tok_lower(text, p, &mut self.buf)) {
+            if p.is_word()
+                && lx
+                    .noun_marker
+                    .contains(tok_lower(text, low_text, p, &mut self.buf))
+            {
                 return None;
             }
         }
@@ -495,7 +506,8 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && {
             let text = self.text;
-            let w = tok_lower(text, t, &mut self.buf);
+            let low_text = self.low_text;
+            let w = tok_lower(text, low_text, t, &mut self.buf);
             self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
         }
     }
@@ -1043,13 +1055,14 @@ impl<'a> Miner<'a> {
             }
         }
         let text = self.text;
+        let low_text = self.low_text;
         let ms = self.mentions;
         let mut mk = ms.partition_point(|m| m.span.start < first.span.start);
         let lim = (j + 2 * MAX_NP).min(toks.len());
         let part = |t: Tok, buf: &mut String| -> bool {
             t.is_word()
                 && (t.cap || {
-                    let w = tok_lower(text, t, buf);
+                    let w = tok_lower(text, low_text, t, buf);
                     lx.role.contains(w)
                         || lx.affiliation.contains(w)
                         || lx.connector.contains(w)
@@ -1103,7 +1116,7 @@ impl<'a> Miner<'a> {
                 let more = toks.get(k + 1).is_some_and(|u| {
                     u.is('/')
                         || part(*u, &mut self.buf) && {
-                            let w = tok_lower(text, *u, &mut self.buf);
+                            let w = tok_lower(text, low_text, *u, &mut self.buf);
                             !lx.origin_prep.contains(w)
                         }
                 });
@@ -1140,8 +1153,9 @@ impl<'a> Miner<'a> {
             t.is_word() && {
                 let lx = self.lx;
                 let text = self.text;
+                let low_text = self.low_text;
                 lx.passive_agent
-                    .contains(tok_lower(text, *t, &mut self.buf))
+                    .contains(tok_lower(text, low_text, *t, &mut self.buf))
             }
         });
         j + usize::from(agent)
@@ -1811,7 +1825,7 @@ impl<'a> Miner<'a> {
         };
         let phrases = &self.phrases;
         let ctx_ids = &self.ctx_ids;
-        let (text, arena) = (self.text, self.arena.as_str());
+        let (text, arena) = (self.low_text, self.arena.as_str());
         let names = Names {
             text: self.text,
             referents: self.referents,

@@ -4,6 +4,7 @@
 //! `#` starts a comment. Multi-word entries are words separated by single spaces.
 
 use crate::entities::LanguageData;
+use crate::gazetteer::token::token_hash;
 use crate::hashbits::HashBits;
 use crate::{Error, Language};
 use once_cell::sync::Lazy;
@@ -119,6 +120,9 @@ pub(crate) struct Lexicon {
     /// The [`verb_key`]s of every word of [`Lexicon::classes`]: most names are ruled out by
     /// one bit test before the look-up.
     pub class_keys: HashBits<15>,
+    /// [`Lexicon::classes`] keyed by the words' [`token_hash`]es (the recognizer's hashes of
+    /// its tokens): a token's classes with no lower-case string made.
+    pub class_hash: HashTable,
 }
 
 /// A cheap key of a word (its length and first and last two bytes), spread over 64 bits: a
@@ -217,6 +221,10 @@ impl Hasher for Fx {
         }
     }
     #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));
     }
@@ -227,6 +235,72 @@ impl Hasher for Fx {
     #[inline]
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// Values by 64-bit hash (0 for a hash not in it): open addressing with linear probing in a
+/// table at most half full, the slot taken from the hash's top bits; a few instructions per
+/// look-up. The hash 0 marks an empty slot, and is never a key.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct HashTable {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl HashTable {
+    /// The slot where `h`'s probe starts.
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        // (The table's size is a power of two, at least 2.)
+        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// The value of `h` (0 when it is not in the table).
+    #[inline]
+    pub(crate) fn get(&self, h: u64) -> u32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        if self.slots.is_empty() || h == 0 {
+            return 0;
+        }
+        let mut i = self.home(h);
+        loop {
+            match self.slots.get(i & mask) {
+                Some(&(k, v)) if k == h => return v,
+                Some(&(k, _)) if k != 0 => i += 1,
+                _ => return 0,
+            }
+        }
+    }
+
+    /// Sets the value of `h` (a hash of 0 is not kept).
+    pub(crate) fn insert(&mut self, h: u64, v: u32) {
+        if h == 0 {
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![(0, 0); (old.len() * 2).max(64)];
+            self.len = 0;
+            for (k, v) in old {
+                if k != 0 {
+                    self.insert(k, v);
+                }
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        while let Some(slot) = self.slots.get_mut(i & mask) {
+            if slot.0 == h {
+                slot.1 = v;
+                return;
+            }
+            if slot.0 == 0 {
+                *slot = (h, v);
+                self.len += 1;
+                return;
+            }
+            i += 1;
+        }
     }
 }
 
@@ -393,11 +467,14 @@ impl Lexicon {
             self.verb_keys.insert(verb_key(w));
             self.verb_lens |= 1 << w.len().min(63);
         }
+        let h = token_hash(w);
         if bits == 0 {
             self.classes.remove(w);
+            self.class_hash.insert(h, 0);
         } else {
             self.class_keys.insert(verb_key(w));
             self.classes.insert(w.to_string(), bits);
+            self.class_hash.insert(h, bits);
         }
     }
 
@@ -420,6 +497,12 @@ impl Lexicon {
             return 0;
         }
         self.classes.get(w).copied().unwrap_or(0)
+    }
+
+    /// [`Lexicon::classes_of`] of the word whose [`token_hash`] is `h`.
+    #[inline]
+    pub(crate) fn classes_of_hash(&self, h: u64) -> u32 {
+        self.class_hash.get(h)
     }
 
     /// A word of an institution's or a place's name: listed, or an Indonesian nominalisation
@@ -490,6 +573,45 @@ fn set_add(set: &mut WordSet, entry: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_table_keeps_values_by_hash() {
+        let mut t = HashTable::default();
+        assert_eq!(t.get(7), 0);
+        // Keys spread over the top bits and crowded in one slot; 0 is never kept.
+        let keys: Vec<u64> = (1..500u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .chain(1..40u64)
+            .collect();
+        for (n, &k) in keys.iter().enumerate() {
+            t.insert(k, n as u32 + 1);
+        }
+        t.insert(0, 9);
+        for (n, &k) in keys.iter().enumerate() {
+            assert_eq!(t.get(k), n as u32 + 1, "{k}");
+        }
+        assert_eq!(t.get(0), 0);
+        assert_eq!(t.get(1 << 40), 0);
+        // A new value replaces the old; 0 reads as absent.
+        t.insert(keys[3], 0);
+        assert_eq!(t.get(keys[3]), 0);
+        assert_eq!(t.get(keys[4]), 5);
+    }
+
+    #[test]
+    fn classes_by_hash_are_the_classes_by_word() {
+        for lang in [Language::Indonesian, Language::English] {
+            let mut lx = (*bundled(lang)).clone();
+            lx.add("cue", "celetuk", true).unwrap();
+            for (w, &c) in &lx.classes {
+                assert_eq!(lx.classes_of_hash(token_hash(w)), c, "{w:?}");
+            }
+            // (word, its classes by hash are its classes by word)
+            for w in ["celetuk", "kata", "presiden", "budi", "x", "", "namun"] {
+                assert_eq!(lx.classes_of_hash(token_hash(w)), lx.classes_of(w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn bundled_data_parses() {

@@ -5,13 +5,15 @@
 //! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
 //! also works on names no gazetteer knows.
 
-use super::lexicon::{class, CueClass, FxBuild, Lexicon};
+use super::lexicon::{class, CueClass, Fx, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower_into, tokenize_append, DocToks, Tok, LOWER, OTHER};
+use super::words::{lower_into, tokenize_append, DocToks, FromRecognizer, Tok, LOWER, OTHER};
 use crate::document::{Document, Referent};
+use crate::gazetteer::token::{token_hash, Token};
 use crate::{EntityKind, Span};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::rc::Rc;
 
 /// A guess at a name's kind, from the entity layer or from the words around it.
@@ -120,6 +122,8 @@ pub(crate) struct Collected {
     pub phrases: Vec<Phrase>,
     /// The lower-case forms [`Phrase::Arena`] points into.
     pub arena: String,
+    /// The text read, its ASCII letters in lower case: what [`Phrase::Text`] points into.
+    pub low_text: String,
     /// [`Name::Made`] indexes these.
     pub made: Vec<String>,
     /// The tokens of the paragraphs read.
@@ -127,7 +131,8 @@ pub(crate) struct Collected {
 }
 
 /// A role or affiliation of a name (lower case), as read: most are a word's lower-case form,
-/// kept where it is (the text or the arena of lower-case forms); a name's `ctx` holds
+/// kept where it is (the text with its ASCII letters in lower case, or the arena of other
+/// lower-case forms); a name's `ctx` holds
 /// indices of phrases, so that names share them without copies.
 #[derive(Clone, Debug)]
 pub(crate) enum Phrase {
@@ -137,7 +142,8 @@ pub(crate) enum Phrase {
 }
 
 impl Phrase {
-    /// The phrase, given the text and the arena of lower-case forms.
+    /// The phrase, given the text (its ASCII letters in lower case) and the arena of other
+    /// lower-case forms.
     pub fn get<'a>(&'a self, text: &'a str, arena: &'a str) -> &'a str {
         match self {
             Phrase::Text(s, e) => text.get(*s..*e).unwrap_or(""),
@@ -158,8 +164,11 @@ const CTX_BEFORE: usize = 4;
 struct Lows<'t> {
     text: &'t str,
     lx: &'t Lexicon,
+    /// The text of the paragraphs read with its ASCII letters in lower case: the lower-case
+    /// form of every word of ASCII letters and digits, where it is.
+    low_text: String,
     arena: String,
-    /// Per token: start and end of its lower-case form, in the text (`true`) or in `arena`,
+    /// Per token: start and end of its lower-case form, in `low_text` (`true`) or in `arena`,
     /// and its classes once looked up ([`UNKNOWN`] before).
     at: Vec<(usize, usize, bool, Cell<u32>)>,
     /// The index in `at` of the current paragraph's first token.
@@ -183,10 +192,12 @@ struct Lows<'t> {
 const UNKNOWN: u32 = u32::MAX;
 
 impl<'t> Lows<'t> {
-    fn new(text: &'t str, lx: &'t Lexicon, referents: &'t [Referent]) -> Lows<'t> {
+    /// `read`: how much of the text is read.
+    fn new(text: &'t str, read: usize, lx: &'t Lexicon, referents: &'t [Referent]) -> Lows<'t> {
         Lows {
             text,
             lx,
+            low_text: text.get(..read).unwrap_or(text).to_ascii_lowercase(),
             arena: String::new(),
             at: Vec::new(),
             base: 0,
@@ -281,7 +292,7 @@ impl<'t> Lows<'t> {
     fn extend_phrase(&self, k: usize, w: &str, front: bool) {
         let mut ph = self.phrases.borrow_mut();
         if let Some(p) = ph.get_mut(k) {
-            let old = p.get(self.text, &self.arena);
+            let old = p.get(&self.low_text, &self.arena);
             let new = if front {
                 format!("{w} {old}")
             } else {
@@ -291,54 +302,61 @@ impl<'t> Lows<'t> {
         }
     }
 
-    /// Appends the forms of a paragraph's tokens and makes it the current one.
+    /// Appends the forms of a paragraph's tokens and makes it the current one (the classes of
+    /// a token whose [`Tok::key`] is known are looked up at once).
     fn fill(&mut self, toks: &[Tok]) {
         self.base = self.at.len();
         self.at.reserve(toks.len());
-        let text = self.text;
-        for t in toks {
-            let (s, e) = (t.span.start, t.span.end);
-            let unknown = Cell::new(UNKNOWN);
-            let own = match t.punct {
-                // Lower-case ASCII letters and digits: the text is its own lower-case form.
-                None if t.case == LOWER => {
-                    if !t.cap
-                        && self
-                            .lx
-                            .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
-                    {
-                        self.verbs.push(self.at.len());
-                    }
-                    None
-                }
-                // ASCII letters and digits only: no possessive, no reduplication.
-                None if t.case & OTHER == 0 => {
-                    let start = self.arena.len();
-                    self.arena.push_str(text.get(s..e).unwrap_or(""));
-                    if let Some(new) = self.arena.get_mut(start..) {
-                        new.make_ascii_lowercase();
-                    }
-                    Some((start, self.arena.len()))
-                }
-                // A hyphen alone gives nothing (`lower` reads it as a reduplication of
-                // nothing); other ASCII punctuation is itself.
-                Some('-') => Some((0, 0)),
-                Some(c) if c.is_ascii() => None,
-                _ => {
-                    let start = self.arena.len();
-                    lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
-                    let low = self.arena.get(start..).unwrap_or("");
-                    if t.is_word() && !t.cap && self.lx.may_be_verb(low) {
-                        self.verbs.push(self.at.len());
-                    }
-                    Some((start, self.arena.len()))
-                }
-            };
-            self.at.push(match own {
-                Some((a, b)) => (a, b, false, unknown),
-                None => (s, e, true, unknown),
-            });
+        for &t in toks {
+            self.push_tok(t);
         }
+    }
+
+    /// Appends the form of the current paragraph's next token `t`.
+    #[inline]
+    fn push_tok(&mut self, t: Tok) {
+        let text = self.text;
+        let (s, e) = (t.span.start, t.span.end);
+        let classes = if t.key != 0 {
+            self.lx.classes_of_hash(t.key)
+        } else {
+            UNKNOWN
+        };
+        let own = match t.punct {
+            // ASCII letters and digits: the lower-cased text is its lower-case form (no
+            // possessive, no reduplication); a word in lower case may be a verb.
+            None if t.case & OTHER == 0 => {
+                let verb = t.case == LOWER
+                    && if classes != UNKNOWN {
+                        classes & (class::CUE | class::SUBJECT_VERB) != 0
+                    } else {
+                        self.lx
+                            .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
+                    };
+                if verb {
+                    self.verbs.push(self.at.len());
+                }
+                None
+            }
+            // A hyphen alone gives nothing (`lower` reads it as a reduplication of
+            // nothing); other ASCII punctuation is itself.
+            Some('-') => Some((0, 0)),
+            Some(c) if c.is_ascii() => None,
+            _ => {
+                let start = self.arena.len();
+                lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                let low = self.arena.get(start..).unwrap_or("");
+                if t.is_word() && !t.cap && self.lx.may_be_verb(low) {
+                    self.verbs.push(self.at.len());
+                }
+                Some((start, self.arena.len()))
+            }
+        };
+        let classes = Cell::new(classes);
+        self.at.push(match own {
+            Some((a, b)) => (a, b, false, classes),
+            None => (s, e, true, classes),
+        });
     }
 
     /// The lower-case form of token `k`.
@@ -346,7 +364,7 @@ impl<'t> Lows<'t> {
     fn low(&self, k: usize) -> &str {
         let (s, e, in_text, _) = &self.at[self.base + k];
         let from = if *in_text {
-            self.text
+            self.low_text.as_str()
         } else {
             self.arena.as_str()
         };
@@ -373,7 +391,14 @@ impl<'t> Lows<'t> {
 }
 
 /// The names of the document, in text order, never inside a quotation.
-pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Collected {
+/// `tokens`: the recognizer's tokens of the text, when it ran (else the paragraphs are
+/// tokenized here).
+pub(crate) fn collect(
+    doc: &Document,
+    lx: &Lexicon,
+    quotes: &[RawQuote],
+    tokens: Option<(&[Token], &[u64])>,
+) -> Collected {
     let text = doc.text.as_str();
     // Whether a position is inside a quotation: a cursor, as positions only grow.
     let mut qk = 0;
@@ -422,11 +447,19 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
     // 2. Our own: capitalised runs.
     // (About one name in 40 bytes of news.)
     let mut own: Vec<Mention> = Vec::with_capacity(limit / 32 + 4);
-    let mut lw = Lows::new(text, lx, &doc.referents);
-    // (Lower-case forms are as long as their words but for a few non-ASCII letters.)
-    lw.arena.reserve(limit / 2);
-    let mut by_word: HashMap<String, usize, FxBuild> = HashMap::default();
-    let mut key = String::new();
+    // The paragraphs read: those that start before `limit`.
+    let read = doc
+        .paragraphs
+        .iter()
+        .take_while(|p| p.span.start < limit)
+        .filter(|p| p.span.end <= text.len())
+        .map(|p| p.span.end)
+        .max()
+        .unwrap_or(0);
+    let mut lw = Lows::new(text, read, lx, &doc.referents);
+    // (Lower-case forms of words with joiners or non-ASCII letters: a few.)
+    lw.arena.reserve(limit / 16);
+    let mut by_word: HashMap<u64, usize, FxBuild> = HashMap::default();
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
     // (About one token in five bytes of news.)
     let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 4 + 16);
@@ -435,6 +468,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
     lw.verbs.reserve(limit / 16 + 4);
     lw.phrases.get_mut().reserve(limit / 64 + 4);
     lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
+    let mut shared = tokens.map(|(t, h)| FromRecognizer::new(t, h));
     let mut par_toks: Vec<(usize, usize)> = Vec::new();
     let mut par_spans: Vec<Span> = Vec::new();
     for p in &doc.paragraphs {
@@ -446,7 +480,10 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
         }
         // Kept for the subject pass below (no second tokenization, no second reading).
         let at = all_toks.len();
-        tokenize_append(text, p.span.start, p.span.end, &mut all_toks);
+        match shared.as_mut() {
+            Some(sh) => sh.append(text, p.span.start, p.span.end, &mut all_toks),
+            None => tokenize_append(text, p.span.start, p.span.end, &mut all_toks),
+        }
         par_toks.push((at, all_toks.len()));
         par_spans.push(p.span);
         let toks = all_toks.get(at..).unwrap_or_default();
@@ -484,7 +521,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
                     break;
                 }
             }
-            run_mention(text, lx, toks, i, j, &lw, &mut by_word, &mut key, &mut own);
+            run_mention(text, lx, toks, i, j, &lw, &mut by_word, &mut own);
             i = j;
         }
     }
@@ -496,6 +533,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
             ctx_ids: lw.ctx_ids.into_inner(),
             phrases: lw.phrases.into_inner(),
             arena: lw.arena,
+            low_text: lw.low_text,
             made: lw.made.into_inner(),
             toks: doc_toks(all_toks, &par_toks, &par_spans),
         };
@@ -602,6 +640,7 @@ pub(crate) fn collect(doc: &Document, lx: &Lexicon, quotes: &[RawQuote]) -> Coll
         ctx_ids: lw.ctx_ids.into_inner(),
         phrases: lw.phrases.into_inner(),
         arena: lw.arena,
+        low_text: lw.low_text,
         made: lw.made.into_inner(),
         toks: doc_toks(all_toks, &par_toks, &par_spans),
     }
@@ -875,8 +914,7 @@ fn run_mention(
     i: usize,
     j: usize,
     lw: &Lows,
-    by_word: &mut HashMap<String, usize, FxBuild>,
-    key: &mut String,
+    by_word: &mut HashMap<u64, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
@@ -906,12 +944,11 @@ fn run_mention(
         if !t.is_word() {
             break;
         }
-        let w = lw.low(k);
         if lw.is(k, class::ROLE | class::UNNAMED | class::HONORIFIC) {
             // Consecutive role words make one phrase ("juru bicara"), read backwards here.
             if had_role && first == k + 1 {
                 if let Some(&last) = ctx.last() {
-                    lw.extend_phrase(last, w, true);
+                    lw.extend_phrase(last, lw.low(k), true);
                 }
             } else {
                 ctx.push(lw.token_phrase(k));
@@ -924,7 +961,7 @@ fn run_mention(
             break;
         } else if k + 1 == i
             && matches!(
-                w,
+                lw.low(k),
                 "di" | "ke" | "dari" | "in" | "at" | "from" | "to" | "dengan"
             )
         {
@@ -1026,12 +1063,18 @@ fn run_mention(
     let mut made = false;
     // A cue opening the run ("Menurut Rusdy", "Kata Wahyu"): the name after it is a speaker.
     let mut cue_at: Option<usize> = None;
-    // Computed once: "dan" joins the words of an organisation's name only.
-    let run_has_org = (i..j).any(|k| lw.is(k, class::ORG_WORD));
+    // Computed once, when needed: "dan" joins the words of an organisation's name only.
+    let mut run_has_org = None;
+    let bytes = text.as_bytes();
     for k in i..j {
-        let w = lw.low(k);
-        let brk = if matches!(w, "dan" | "and" | "&") {
-            (!run_has_org).then_some(false)
+        // ("dan", "and", "&": a token starting with one of these bytes, by its first byte.)
+        let and = bytes
+            .get(toks[k].span.start)
+            .is_some_and(|&c| matches!(c | 0x20, b'd' | b'a' | b'&'))
+            && matches!(lw.low(k), "dan" | "and" | "&");
+        let brk = if and {
+            let org = *run_has_org.get_or_insert_with(|| (i..j).any(|k| lw.is(k, class::ORG_WORD)));
+            (!org).then_some(false)
         } else if lw.is(k, class::ROLE | class::HONORIFIC) {
             Some(true)
         } else if lw.is(k, class::NOT_NAME | class::PRONOUN | class::CUE) {
@@ -1046,15 +1089,14 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &ctx, lw, by_word,
-                    key, out,
+                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &ctx, lw, by_word, out,
                 );
             }
             if role {
                 // "Wakil Presiden": one phrase.
                 if had_role && s == k && k > i {
                     if let Some(&last) = ctx.last() {
-                        lw.extend_phrase(last, w, false);
+                        lw.extend_phrase(last, lw.low(k), false);
                     }
                 } else {
                     ctx.push(lw.token_phrase(k));
@@ -1075,8 +1117,7 @@ fn run_mention(
         let addressed = before || (strong_after && !bare_after);
         let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &ctx, lw, by_word, key,
-            out,
+            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &ctx, lw, by_word, out,
         );
     }
     lw.give_buf(ctx);
@@ -1097,8 +1138,7 @@ fn piece(
     place_prep: bool,
     ctx: &[usize],
     lw: &Lows,
-    by_word: &mut HashMap<String, usize, FxBuild>,
-    key: &mut String,
+    by_word: &mut HashMap<u64, usize, FxBuild>,
     out: &mut Vec<Mention>,
 ) {
     let mut b = s;
@@ -1122,10 +1162,12 @@ fn piece(
     let taker_before = b > 0 && lw.is(b - 1, class::PLACE_WORD | class::PLACE_ROLE);
     let mut last_inst = None;
     for k in b..e {
-        let t = &text[toks[k].span];
-        let acronym = !t.chars().any(char::is_lowercase)
-            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && (k + 1 < e || t.len() >= 3);
+        let acronym = || {
+            let t = &text[toks[k].span];
+            !t.chars().any(char::is_lowercase)
+                && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && (k + 1 < e || t.len() >= 3)
+        };
         // A governing role names a place only when a name still follows it.
         let after_taker = if e - b < 3 {
             false
@@ -1134,7 +1176,11 @@ fn piece(
         } else {
             lw.is(k - 1, class::PLACE_WORD | class::PLACE_ROLE)
         };
-        if Lexicon::is_inst_with(lw.low(k), lw.classes(k)) || acronym || after_taker {
+        // (A word of ASCII letters shorter than any nominalisation needs no form read.)
+        let tk = toks[k];
+        let short = tk.case & OTHER == 0 && tk.span.len() < 7;
+        let inst = Lexicon::is_inst_with(if short { "" } else { lw.low(k) }, lw.classes(k));
+        if inst || after_taker || acronym() {
             last_inst = Some(k);
         }
     }
@@ -1211,9 +1257,9 @@ fn piece(
     } else {
         u8::from(had_role)
     };
-    let last = lw.low(e - 1);
+    let last_key = word_key(toks, lw, e - 1);
     let mut name = None;
-    if let Some(&k) = by_word.get(last) {
+    if let Some(&k) = by_word.get(&last_key) {
         let m = &out[k];
         if words == 1
             || lw.with_name(m.name, |n| {
@@ -1228,8 +1274,8 @@ fn piece(
             lw.ctx_extend(&mut ctx, m.ctx);
         }
     } else if let Some(&k) = (words == 1)
-        .then(|| inner_key(last, key))
-        .and_then(|key| by_word.get(key))
+        .then(|| inner_key(last_key))
+        .and_then(|key| by_word.get(&key))
     {
         // A later short reference by an inner word ("Iola" after "Pantau Gambut Iola Abas"):
         // a person is called by the first word of the name, so the name starts there and the
@@ -1238,7 +1284,7 @@ fn piece(
         let old_name = out[k].name;
         let at = old
             .split(' ')
-            .position(|x| x.eq_ignore_ascii_case(last))
+            .position(|x| x.eq_ignore_ascii_case(lw.low(e - 1)))
             .filter(|&p| p > 0);
         // The words before are names too ("Mohammad Fredly Nasution" is "Fredly"; "M Roem
         // Ohoirat" is "Roem"; "Kiagus Ahmad" is "Ahmad"): the whole name stays.
@@ -1269,7 +1315,7 @@ fn piece(
             lw.ctx_extend(&mut ctx, out[k].ctx);
         }
     } else if words == 1 {
-        if let Some(&k) = by_word.get(lw.low(b)) {
+        if let Some(&k) = by_word.get(&word_key(toks, lw, b)) {
             let m = &out[k];
             name = Some(m.name);
             if m.guess == Guess::Person && guess == Guess::Unknown {
@@ -1297,23 +1343,13 @@ fn piece(
     }
     if guess == Guess::Person && (2..=4).contains(&words) {
         let idx = out.len();
-        match by_word.get_mut(last) {
-            Some(v) => *v = idx,
-            None => {
-                by_word.insert(last.to_string(), idx);
-            }
-        }
-        // (Keys made only when new: most names are met again.)
-        let first = lw.low(b);
-        if !by_word.contains_key(first) {
-            by_word.insert(first.to_string(), idx);
-        }
+        by_word.insert(last_key, idx);
+        by_word.entry(word_key(toks, lw, b)).or_insert(idx);
         if words >= 3 {
             for t in b + 1..e - 1 {
-                let inner = inner_key(lw.low(t), key);
-                if !by_word.contains_key(inner) {
-                    by_word.insert(inner.to_string(), idx);
-                }
+                by_word
+                    .entry(inner_key(word_key(toks, lw, t)))
+                    .or_insert(idx);
             }
         }
     }
@@ -1379,12 +1415,29 @@ fn name_head(lx: &Lexicon, head: &str, name: &str) -> bool {
     n > 0 && (initials || (plain && name.split_whitespace().count() == 3 && n >= 2))
 }
 
-/// The key of `by_word` for an inner word of a name (`\u{1}` and the word), made in `key`.
-fn inner_key<'k>(word: &str, key: &'k mut String) -> &'k str {
-    key.clear();
-    key.push('\u{1}');
-    key.push_str(word);
-    key.as_str()
+/// The key of `by_word` for token `k`'s lower-case form: its [`Tok::key`] where known, else
+/// the same hash of the form ([`token_hash`] of ASCII; a plain byte hash of any other form,
+/// so that forms that differ in their apostrophes or dashes stay apart).
+fn word_key(toks: &[Tok], lw: &Lows, k: usize) -> u64 {
+    if let Some(key) = toks.get(k).map(|t| t.key).filter(|&h| h != 0) {
+        return key;
+    }
+    let w = lw.low(k);
+    if w.is_ascii() {
+        token_hash(w)
+    } else {
+        let mut h = Fx::default();
+        h.write(w.as_bytes());
+        h.finish() ^ NON_ASCII_KEY
+    }
+}
+
+/// Sets the keys of non-ASCII forms apart from [`token_hash`]es.
+const NON_ASCII_KEY: u64 = 0x6a09_e667_f3bc_c908;
+
+/// The key of `by_word` for an inner word of a name, apart from the words' own keys.
+fn inner_key(word_key: u64) -> u64 {
+    (word_key ^ 0xbb67_ae85_84ca_a73b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// `span` without a possessive `'s` at its end ("Acme's" names Acme).

@@ -88,7 +88,12 @@ impl QuoteMiner {
     /// Fills `doc.quotes` (text order, never overlapping).
     pub(crate) fn run(&self, doc: &mut Document) {
         let lx = self.lexicon(doc.lang);
-        let quotes = attrib::mine(doc, lx);
+        let tokens = doc.tokens.take();
+        let quotes = attrib::mine(
+            doc,
+            lx,
+            tokens.as_ref().map(|(t, h)| (t.as_slice(), h.as_slice())),
+        );
         doc.quotes = quotes;
     }
 }

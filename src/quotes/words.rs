@@ -1,5 +1,7 @@
 //! A small tokenizer for the windows the miner looks at: words and punctuation, as spans.
 
+use crate::gazetteer::token::Token;
+use crate::swar::HI;
 use crate::Span;
 
 /// A token: a word (letters and digits, with inner `-`, `'`, `’`, `.` and `&`) or one
@@ -14,6 +16,9 @@ pub(crate) struct Tok {
     /// The kinds of the word's bytes ([`LOWER`], [`UPPER`], [`OTHER`]; `OTHER` for
     /// punctuation): a word of `LOWER` bytes only is its own lower-case form.
     pub case: u8,
+    /// For a word of ASCII letters and digits whose recognizer token is known, the
+    /// [`crate::gazetteer::token::token_hash`] of its lower-case form; 0 otherwise.
+    pub key: u64,
 }
 
 /// [`Tok::case`]: ASCII lower-case letters or digits.
@@ -80,6 +85,7 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                     punct: Some(char::from(b)),
                     cap: false,
                     case: OTHER,
+                    key: 0,
                 });
             }
             i += 1;
@@ -96,6 +102,7 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                     punct: Some(c),
                     cap: false,
                     case: OTHER,
+                    key: 0,
                 });
                 i += len;
                 continue;
@@ -159,6 +166,7 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
             punct: None,
             cap,
             case,
+            key: 0,
         });
         i = j;
         // (A space after a word, the common case: no token.)
@@ -166,6 +174,189 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
             i += 1;
         }
     }
+}
+
+/// The recognizer's tokens of the whole text (a maximal run of word characters, or one other
+/// character that is no white space), read paragraph by paragraph in text order to give the
+/// tokens [`tokenize_append`] would give without scanning the text again.
+pub(crate) struct FromRecognizer<'a> {
+    toks: &'a [Token],
+    /// The tokens' [`crate::gazetteer::token::token_hash`]es.
+    hashes: &'a [u64],
+    /// The first token not read yet.
+    next: usize,
+}
+
+impl<'a> FromRecognizer<'a> {
+    pub fn new(toks: &'a [Token], hashes: &'a [u64]) -> FromRecognizer<'a> {
+        FromRecognizer {
+            toks,
+            hashes,
+            next: 0,
+        }
+    }
+
+    /// Appends the tokens of `text[start..end]` to `out`, as [`tokenize_append`] gives them
+    /// (calls in text order), with their [`Tok::key`]s. A word is a recognizer's word of ASCII
+    /// letters and digits, joined to the next one across an inner joiner (or a comma between
+    /// digits) that touches both; punctuation is the recognizer's one-character tokens. Where
+    /// that reading is not sure (a non-ASCII letter, a token across the stretch's ends) the
+    /// stretch is tokenized instead (keys 0).
+    pub fn append(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+        let n0 = out.len();
+        if !self.derive(text, start, end, out) {
+            out.truncate(n0);
+            tokenize_append(text, start, end, out);
+        }
+    }
+
+    /// [`FromRecognizer::append`] from the recognizer's tokens; `false` when they cannot tell
+    /// (some tokens may have been appended).
+    fn derive(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> bool {
+        let toks = self.toks;
+        let hashes = self.hashes;
+        let n = toks.len();
+        let bytes = text.as_bytes();
+        let end = end.min(bytes.len());
+        let mut k = self.next;
+        while k < n && toks[k].start < start {
+            k += 1;
+        }
+        if k > 0 && toks[k - 1].end > start {
+            self.next = k;
+            return false;
+        }
+        let ok = loop {
+            let Some(t) = toks.get(k) else {
+                break true;
+            };
+            if t.start >= end {
+                break true;
+            }
+            if t.end > end {
+                break false;
+            }
+            k += 1;
+            let b = bytes[t.start];
+            if !t.word {
+                let punct = if b < 0x80 {
+                    // (A vertical tab is white space here.)
+                    if b == 0x0B {
+                        continue;
+                    }
+                    char::from(b)
+                } else {
+                    match text.get(t.start..t.end).and_then(|c| c.chars().next()) {
+                        Some(c) if !c.is_alphanumeric() && !c.is_whitespace() => c,
+                        _ => break false,
+                    }
+                };
+                out.push(Tok {
+                    span: Span::new(t.start, t.end),
+                    punct: Some(punct),
+                    cap: false,
+                    case: OTHER,
+                    key: 0,
+                });
+                continue;
+            }
+            let key = hashes.get(k - 1).copied().unwrap_or(0);
+            let mut case = word_case(bytes, t.start, t.end);
+            let mut e = t.end;
+            // Inner joiners and digit grouping commas, touching a word on both sides.
+            while k + 1 < n && toks[k].start == e {
+                let (j, w) = (&toks[k], &toks[k + 1]);
+                if j.word || !w.word || w.start != j.end || w.start >= end {
+                    break;
+                }
+                let joins = match bytes[j.start] {
+                    b'-' | b'\'' | b'.' | b'&' | b'_' => true,
+                    b',' => bytes[e - 1].is_ascii_digit() && bytes[w.start].is_ascii_digit(),
+                    _ => text.get(j.start..j.end) == Some("’"),
+                };
+                if !joins {
+                    break;
+                }
+                if w.end > end {
+                    case |= NON_ASCII;
+                    break;
+                }
+                case |= word_case(bytes, w.start, w.end) | OTHER;
+                e = w.end;
+                k += 2;
+            }
+            if case & NON_ASCII != 0 {
+                break false;
+            }
+            let cap = b.is_ascii_uppercase() || (b.is_ascii_digit() && case & UPPER != 0);
+            out.push(Tok {
+                span: Span::new(t.start, e),
+                punct: None,
+                cap,
+                case,
+                key: if case & OTHER == 0 { key } else { 0 },
+            });
+        };
+        self.next = k;
+        ok
+    }
+}
+
+/// A bit of [`word_case`]: a byte that is no ASCII letter or digit.
+const NON_ASCII: u8 = 8;
+
+/// The [`Tok::case`] bits of the recognizer's word `bytes[s..e]` (ASCII letters and digits,
+/// or non-ASCII word characters: [`NON_ASCII`]).
+#[inline]
+fn word_case(bytes: &[u8], s: usize, e: usize) -> u8 {
+    let len = e.wrapping_sub(s);
+    if let (true, Some(w)) = (len <= 8, bytes.get(s..s.wrapping_add(8))) {
+        // Eight bytes at a time: the word's bytes, zeros after it.
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let keep = KEEP[len];
+        return case8(u64::from_le_bytes(a) & keep, HI & keep);
+    }
+    let mut case = 0;
+    for &c in bytes.get(s..e).unwrap_or_default() {
+        let k = ASCII_CASE[usize::from(c)];
+        case |= if k == 0 { NON_ASCII } else { k };
+    }
+    case
+}
+
+/// Per length up to 8: the mask of that many low bytes of a word.
+const KEEP: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut n = 1;
+    while n < 8 {
+        t[n] = (1u64 << (n * 8)) - 1;
+        n += 1;
+    }
+    t[8] = !0;
+    t
+};
+
+/// [`word_case`] of up to eight bytes of a word in `w` (zeros elsewhere), `high` the high
+/// bits of its bytes.
+#[inline]
+fn case8(w: u64, high: u64) -> u8 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    if w & high != 0 {
+        return NON_ASCII;
+    }
+    // (Bytes below 0x80: the sums carry into no other byte.) Upper-case: 'A'..='Z'.
+    let ge_a = w.wrapping_add(ONES * (0x80 - 0x41)) & high;
+    let ge_after_z = w.wrapping_add(ONES * (0x80 - 0x5B)) & high;
+    let upper = ge_a & !ge_after_z;
+    let mut case = 0;
+    if upper != 0 {
+        case |= UPPER;
+    }
+    if upper != high {
+        case |= LOWER;
+    }
+    case
 }
 
 /// The tokens of whole paragraphs (as [`tokenize_append`] gives them, in text order), so that
@@ -245,12 +436,24 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
 }
 
 /// [`lower`] of token `t` of `text`: a word of lower-case ASCII letters and digits is its own
-/// form, known from the token without reading its bytes again.
+/// form, and a word of ASCII letters and digits is its own in `low_text` (`text` with its ASCII
+/// letters in lower case, where it reaches), known from the token without reading its bytes
+/// again.
 #[inline]
-pub(crate) fn tok_lower<'a>(text: &'a str, t: Tok, buf: &'a mut String) -> &'a str {
+pub(crate) fn tok_lower<'a>(
+    text: &'a str,
+    low_text: &'a str,
+    t: Tok,
+    buf: &'a mut String,
+) -> &'a str {
     let w = text.get(t.span.start..t.span.end).unwrap_or("");
     if t.case == LOWER {
         return w;
+    }
+    if t.case & OTHER == 0 {
+        if let Some(l) = low_text.get(t.span.start..t.span.end) {
+            return l;
+        }
     }
     lower(w, buf)
 }
@@ -314,5 +517,89 @@ mod tests {
         let mut b = String::new();
         assert_eq!(lower("Badan-badan", &mut b), "badan");
         assert_eq!(lower("Cronin's", &mut b), "cronin");
+    }
+
+    #[test]
+    fn tok_lower_reads_ascii_words_in_the_lower_cased_text() {
+        let t = "Kata PRESIDEN Cronin's Badan-badan Über 4Cast";
+        let low = t.to_ascii_lowercase();
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), &mut v);
+        // (token, its lower-case form, from the text itself or the lower-cased text)
+        let cases = [
+            ("Kata", "kata", true),
+            ("PRESIDEN", "presiden", true),
+            ("Cronin's", "cronin", false),
+            ("Badan-badan", "badan", false),
+            ("Über", "über", false),
+            ("4Cast", "4cast", true),
+        ];
+        for ((word, want, in_low), tok) in cases.into_iter().zip(&v) {
+            assert_eq!(&t[tok.span.start..tok.span.end], word);
+            let mut buf = String::new();
+            let got = tok_lower(t, &low, *tok, &mut buf);
+            assert_eq!(got, want, "{word:?}");
+            assert_eq!(
+                std::ptr::eq(got.as_ptr(), low[tok.span.start..].as_ptr()),
+                in_low,
+                "{word:?}"
+            );
+            // Without the lower-cased text: the same form.
+            let mut buf = String::new();
+            assert_eq!(tok_lower(t, "", *tok, &mut buf), want, "{word:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod from_recognizer_tests {
+    use super::*;
+    use crate::gazetteer::token::{token_hash, tokenize_hashed};
+
+    /// The tokens of `text`'s paragraphs (blank-line separated), read from the recognizer's.
+    fn derived(text: &str) -> Vec<Tok> {
+        let (toks, hashes) = tokenize_hashed(text);
+        let mut from = FromRecognizer::new(&toks, &hashes);
+        let mut out = Vec::new();
+        let mut start = 0;
+        for par in text.split("\n\n") {
+            from.append(text, start, start + par.len(), &mut out);
+            start += par.len() + 2;
+        }
+        out
+    }
+
+    #[test]
+    fn recognizer_tokens_give_the_tokenizers_tokens() {
+        // (text: the same tokens either way, with keys only on ASCII words read as one
+        // recognizer token)
+        let cases = [
+            "“Ya,” kata Cronin's badan-badan Dr. X 4Cast.",
+            "Tempo.co, Rp 13.500 naik 14,5 persen: 1,200,000 orang (a.l. dr. Hartarto Sp.PD).",
+            "Cronin’s U.S. R&D snake_case x-y- -z 'kutip' 12,a a,12",
+            // Non-ASCII letters, combining marks, odd white space: tokenized instead.
+            "Café Zürich e\u{301}t\u{b}x \u{2028} Ⅻ ٣ ǅ",
+            "Satu paragraf.\n\nDua: “Kami siap,” kata Budi.\n\n\n",
+            "",
+            "   ",
+        ];
+        for text in cases {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for par in text.split("\n\n") {
+                tokenize_append(text, start, start + par.len(), &mut want);
+                start += par.len() + 2;
+            }
+            let got = derived(text);
+            let strip = |v: &[Tok]| v.iter().map(|t| Tok { key: 0, ..*t }).collect::<Vec<_>>();
+            assert_eq!(strip(&got), strip(&want), "{text:?}");
+            for t in &got {
+                let w = &text[t.span.start..t.span.end];
+                if t.key != 0 {
+                    assert!(t.is_word() && t.case & OTHER == 0, "{w:?}");
+                    assert_eq!(t.key, token_hash(&w.to_ascii_lowercase()), "{w:?}");
+                }
+            }
+        }
     }
 }
