@@ -2635,14 +2635,23 @@ impl<'a> Ctx<'a> {
 /// "WorldCom", "MotoGP": a lower-case letter followed by an upper-case one inside the word,
 /// not after a surname prefix (Mc, Mac, De, Di, Da, Du, La, Le, Van, Von, Al, El).
 fn is_camel(w: &str) -> bool {
-    let mut prev: Option<char> = None;
     let mut at = None;
-    for (i, c) in w.char_indices() {
-        if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
-            at = Some(i);
-            break;
+    if w.is_ascii() {
+        // (ASCII: a byte scan, the same test.)
+        at = w
+            .as_bytes()
+            .windows(2)
+            .position(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+            .map(|p| p + 1);
+    } else {
+        let mut prev: Option<char> = None;
+        for (i, c) in w.char_indices() {
+            if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+                at = Some(i);
+                break;
+            }
+            prev = Some(c);
         }
-        prev = Some(c);
     }
     let Some(i) = at else {
         return false;
@@ -2703,7 +2712,29 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{lower_eq, squeeze_spaces, surface_key};
+    use super::{is_camel, lower_eq, squeeze_spaces, surface_key};
+
+    #[test]
+    fn camel_case_words() {
+        for (w, want) in [
+            ("WorldCom", true),
+            ("PayPal", true),
+            ("MotoGP", true),
+            ("iPhone", false),
+            ("McDonald", false),
+            ("DeSantis", false),
+            ("FitzGerald", false),
+            ("NASA", false),
+            ("Jakarta", false),
+            ("", false),
+            ("ÉcoleNormale", true),
+            ("ZürichVersicherung", true),
+            ("MacÉwan", false),
+            ("Ütü", false),
+        ] {
+            assert_eq!(is_camel(w), want, "{w:?}");
+        }
+    }
 
     #[test]
     fn squeezed_names_are_the_words_joined_by_one_space() {
