@@ -256,6 +256,7 @@ struct Scratch {
     parent: Vec<usize>,
     pos_of: Vec<usize>,
     last_word: Vec<(u64, usize)>,
+    nwords: Vec<usize>,
     group_ref: Vec<usize>,
     roots: Vec<usize>,
     group_size: Vec<usize>,
@@ -2314,6 +2315,13 @@ impl<'a> Ctx<'a> {
         let mut by_name = std::mem::take(&mut sp.by_name);
         by_name.clear();
         by_name.reserve(nm);
+        // Links made in the link pass: to the mention whose alias matched.
+        // (Recomputed here: a link mention joins the group of a mention with the same text,
+        // or the person whose last word it is.)
+        // (last word's hash, position) of the full names, by hash, then in text order.
+        let mut last_word = emptied(&mut sp.last_word);
+        // The number of words of each mention, by position.
+        let mut nwords = emptied(&mut sp.nwords);
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             let q = match m.entry {
@@ -2324,15 +2332,9 @@ impl<'a> Ctx<'a> {
             if q != p {
                 union(&mut parent, p, q);
             }
-        }
-        // Links made in the link pass: to the mention whose alias matched.
-        // (Recomputed here: a link mention joins the group of a mention with the same text,
-        // or the person whose last word it is.)
-        // (last word's hash, position) of the full names, by hash, then in text order.
-        let mut last_word = emptied(&mut sp.last_word);
-        for (p, &mi) in order.iter().enumerate() {
-            let m = &self.mentions[mi];
-            if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
+            let nw = self.words(m.first, m.last);
+            nwords.push(nw);
+            if m.kind == EntityKind::Person && nw >= 2 {
                 last_word.push((self.hashes[m.last], p));
             }
         }
@@ -2342,7 +2344,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let m = &self.mentions[mi];
-            if m.kind != EntityKind::Person || self.words(m.first, m.last) != 1 {
+            if m.kind != EntityKind::Person || nwords[p] != 1 {
                 continue;
             }
             let h = self.hashes[m.first];
@@ -2439,7 +2441,7 @@ impl<'a> Ctx<'a> {
                     EntitySource::Rule => 1000,
                     _ => 0,
                 }
-                + self.words(m.first, m.last) * 100
+                + nwords[p] * 100
                 + (self.toks[m.last].end - self.toks[m.first].start).min(99);
             if score > best[r].0 {
                 best[r] = (score, p);
@@ -2552,6 +2554,7 @@ impl<'a> Ctx<'a> {
         sp.parent = parent;
         sp.pos_of = ent_of_mention;
         sp.last_word = last_word;
+        sp.nwords = nwords;
         sp.group_ref = group_ref;
         sp.roots = roots;
         sp.group_size = group_size;
