@@ -2370,24 +2370,21 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // Acronyms: a link mention right after "(" joins the mention before it.
-        for (p, &mi) in order.iter().enumerate() {
-            let m = &self.mentions[mi];
-            if m.source == EntitySource::Link && m.first >= 2 && self.is_punct(m.first - 1, "(") {
-                let c = self.covered[m.first - 2];
-                if c != NONE {
-                    if let Some(&q) = pos_of.get(c as usize).filter(|&&q| q != usize::MAX) {
-                        union(&mut parent, p, q);
-                    }
-                }
-            }
-        }
-        // Acronym defined after a name: later uses of it join the same group (by text).
+        // Acronyms: a link mention right after "(" joins the mention before it; an acronym
+        // defined after a name: later uses of it join the same group (by text).
         let mut acr_group = std::mem::take(&mut sp.acr_group);
         acr_group.clear();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.source == EntitySource::Link && m.first >= 1 && self.is_punct(m.first - 1, "(") {
+                if m.first >= 2 {
+                    let c = self.covered[m.first - 2];
+                    if c != NONE {
+                        if let Some(&q) = pos_of.get(c as usize).filter(|&&q| q != usize::MAX) {
+                            union(&mut parent, p, q);
+                        }
+                    }
+                }
                 acr_group.insert(surface_key(m, false), p);
             }
         }
@@ -2417,6 +2414,8 @@ impl<'a> Ctx<'a> {
         }
         let mut entities = Vec::with_capacity(nm);
         let mut referents: Vec<Referent> = Vec::with_capacity(groups);
+        // The kinds of each referent's rule-found mentions, counted.
+        let mut votes = filled(&mut sp.votes, groups, [0u32; 3]);
         // (score, mention pos) per referent
         let mut best = emptied(&mut sp.best);
         for (p, &mi) in order.iter().enumerate() {
@@ -2446,6 +2445,9 @@ impl<'a> Ctx<'a> {
             if score > best[r].0 {
                 best[r] = (score, p);
             }
+            if m.source == EntitySource::Rule {
+                votes[r][kind_index(m.kind)] += 1;
+            }
             referents[r].mentions.push(entities.len());
             entities.push(Entity {
                 span: Span::new(self.toks[m.first].start, self.toks[m.last].end),
@@ -2455,14 +2457,6 @@ impl<'a> Ctx<'a> {
             });
         }
         // The kind most of a referent's rule-found mentions have (ties: the best mention's).
-        let mut votes = filled(&mut sp.votes, referents.len(), [0u32; 3]);
-        for (p, &mi) in order.iter().enumerate() {
-            let m = &self.mentions[mi];
-            if m.source == EntitySource::Rule {
-                let r = entities[p].referent;
-                votes[r][kind_index(m.kind)] += 1;
-            }
-        }
         for (r, &(_, p)) in best.iter().enumerate() {
             let m = &self.mentions[order[p]];
             let rf = &mut referents[r];
