@@ -273,8 +273,9 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// Buffers of documents longer than this many tokens are not kept.
-const MAX_KEPT_TOKENS: usize = 1 << 20;
+/// Buffers of documents longer than this many tokens are not kept (a thread keeps at most a
+/// few megabytes for the next document).
+const MAX_KEPT_TOKENS: usize = 1 << 16;
 
 impl Scratch {
     /// This thread's buffers (empty ones the first time).
