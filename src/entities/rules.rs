@@ -1516,7 +1516,10 @@ impl<'a> Ctx<'a> {
                 honor = true;
             }
         }
-        let served = titled || self.has_title_before(s);
+        // A title before the name (asked again below unless the name still starts here:
+        // nothing changes in between).
+        let title_at = (!titled).then(|| (s, self.has_title_before(s)));
+        let served = titled || title_at.is_some_and(|(_, t)| t);
         // "Kepala Bidang Pencegahan Penyakit Ani Suryani": after a title, words of the
         // lexicon, one of them a derived noun, name the title's unit, not the person.
         if served {
@@ -1637,7 +1640,10 @@ impl<'a> Ctx<'a> {
             self.toks[k].word && self.same_sent(k, s) && self.phrase_ending(W::Honorifics, k) > 0
         };
         let title_after = self.title_after(e);
-        let titled_before = self.has_title_before(s);
+        let titled_before = match title_at {
+            Some((s0, t)) if s0 == s => t,
+            _ => self.has_title_before(s),
+        };
         let cue_before = s > 0
             && self.same_sent(s - 1, s)
             && self.toks[s - 1].lower
