@@ -1009,6 +1009,11 @@ impl<'a> Ctx<'a> {
                 {
                     continue;
                 }
+                // (No head of either list starts here: both look-ups answer 0.)
+                let heads = |l: W| 1u64 << l.index() | 1u64 << (CLASS_FIRST + l.index());
+                if self.cls(p) & (heads(W::OrgHeads) | heads(W::PlaceHeads)) == 0 {
+                    continue;
+                }
                 for (list, kind) in [
                     (W::OrgHeads, EntityKind::Organization),
                     (W::PlaceHeads, EntityKind::Place),
