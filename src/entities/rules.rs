@@ -1010,8 +1010,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // (No head of either list starts here: both look-ups answer 0.)
-                let heads = |l: W| 1u64 << l.index() | 1u64 << (CLASS_FIRST + l.index());
-                if self.cls(p) & (heads(W::OrgHeads) | heads(W::PlaceHeads)) == 0 {
+                if self.cls(p) & starts_of(&[W::OrgHeads, W::PlaceHeads]) == 0 {
                     continue;
                 }
                 for (list, kind) in [
@@ -1445,34 +1444,38 @@ impl<'a> Ctx<'a> {
         let mut lead_common = false;
         // Strip titles, honorifics, and words that are not names at the start.
         while s <= b {
-            let lt = self.phrase_at(W::Titles, s, b);
-            if lt > 0 {
-                s += lt;
-                titled = true;
-                // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
-                loop {
-                    let lc = self.phrase_at(W::TitleComplements, s, b);
-                    if lc == 0 {
-                        break;
+            // (A word that starts no title, common phrase or form of address skips the
+            // three look-ups.)
+            if self.cls(s) & starts_of(&[W::Titles, W::NotNames, W::Honorifics]) != 0 {
+                let lt = self.phrase_at(W::Titles, s, b);
+                if lt > 0 {
+                    s += lt;
+                    titled = true;
+                    // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
+                    loop {
+                        let lc = self.phrase_at(W::TitleComplements, s, b);
+                        if lc == 0 {
+                            break;
+                        }
+                        s += lc;
                     }
-                    s += lc;
+                    continue;
                 }
-                continue;
-            }
-            // "Ibu Kota", "Merah Putih": a common phrase written with capitals.
-            let ln = self.phrase_at(W::NotNames, s, b);
-            if ln > 1 {
-                s += ln;
-                continue;
-            }
-            let lh = self.phrase_at(W::Honorifics, s, b);
-            if lh > 0 {
-                s += lh;
-                if s <= b && self.is_punct(s, ".") {
-                    s += 1;
+                // "Ibu Kota", "Merah Putih": a common phrase written with capitals.
+                let ln = self.phrase_at(W::NotNames, s, b);
+                if ln > 1 {
+                    s += ln;
+                    continue;
                 }
-                honor = true;
-                continue;
+                let lh = self.phrase_at(W::Honorifics, s, b);
+                if lh > 0 {
+                    s += lh;
+                    if s <= b && self.is_punct(s, ".") {
+                        s += 1;
+                    }
+                    honor = true;
+                    continue;
+                }
             }
             // "PT Bank Central Asia Tbk Rully Setiawan": the tail of the organization
             // named right before.
@@ -2682,6 +2685,15 @@ fn is_camel(w: &str) -> bool {
                 | "El"
                 | "Fitz"
         )
+}
+
+/// The bits of [`Ctx::cls`] that tell a phrase of one of `lists` may start at a token (one
+/// word, or the first of several): with none of them, [`Ctx::phrase_at`] answers 0.
+#[inline]
+fn starts_of(lists: &[W]) -> u64 {
+    lists.iter().fold(0, |m, l| {
+        m | 1 << l.index() | 1 << (CLASS_FIRST + l.index())
+    })
 }
 
 fn kind_index(k: EntityKind) -> usize {
