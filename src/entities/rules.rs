@@ -1170,43 +1170,47 @@ impl<'a> Ctx<'a> {
                 return;
             }
             // Tails: "Hudson Institute", "Freddie Mac Corp", "Jefferson County".
-            for (list, kind) in [
-                (W::OrgTails, EntityKind::Organization),
-                (W::PlaceTails, EntityKind::Place),
-            ] {
-                let len = self.phrase_ending(list, b);
-                if len == 0 || b + 1 < a + len || !self.toks[b + 1 - len].cap {
-                    continue;
-                }
-                let mut s = a;
-                while s <= b
-                    && (self.has(W::NotNames, s) || self.has(W::Honorifics, s))
-                    && !self.toks[s].upper
-                {
-                    s += 1;
-                }
-                // "UK Film Council", "Kasablanka Hall": a known place right before belongs
-                // to the name.
-                let mut absorbed = None;
-                if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.initial[a] {
-                    let m = self.covered[a - 1];
-                    if m != NONE {
-                        let mm = &self.mentions[m as usize];
-                        if mm.kind == EntityKind::Place
-                            && mm.last - mm.first < 3
-                            && self.same_sent(mm.first, a)
-                        {
-                            absorbed = Some(m as usize);
+            // (Unless the last word ends a phrase of either list, both look-ups answer 0.)
+            let tails = 1 << W::OrgTails.index() | 1 << W::PlaceTails.index() | CLASS_LAST;
+            if self.cls(b) & tails != 0 {
+                for (list, kind) in [
+                    (W::OrgTails, EntityKind::Organization),
+                    (W::PlaceTails, EntityKind::Place),
+                ] {
+                    let len = self.phrase_ending(list, b);
+                    if len == 0 || b + 1 < a + len || !self.toks[b + 1 - len].cap {
+                        continue;
+                    }
+                    let mut s = a;
+                    while s <= b
+                        && (self.has(W::NotNames, s) || self.has(W::Honorifics, s))
+                        && !self.toks[s].upper
+                    {
+                        s += 1;
+                    }
+                    // "UK Film Council", "Kasablanka Hall": a known place right before belongs
+                    // to the name.
+                    let mut absorbed = None;
+                    if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.initial[a] {
+                        let m = self.covered[a - 1];
+                        if m != NONE {
+                            let mm = &self.mentions[m as usize];
+                            if mm.kind == EntityKind::Place
+                                && mm.last - mm.first < 3
+                                && self.same_sent(mm.first, a)
+                            {
+                                absorbed = Some(m as usize);
+                            }
                         }
                     }
-                }
-                if s + len <= b || absorbed.is_some() {
-                    if let Some(m) = absorbed {
-                        s = self.mentions[m].first;
-                        self.remove(m);
+                    if s + len <= b || absorbed.is_some() {
+                        if let Some(m) = absorbed {
+                            s = self.mentions[m].first;
+                            self.remove(m);
+                        }
+                        self.push(s, b, kind, EntitySource::Rule, None);
+                        return;
                     }
-                    self.push(s, b, kind, EntitySource::Rule, None);
-                    return;
                 }
             }
             // A title, then "of"/"for"/"at", then a name: the body the person serves
