@@ -9,16 +9,15 @@ use crate::document::{
 };
 use crate::gazetteer::token::{token_hash, tokenize_hashed};
 use crate::gazetteer::{
-    check_case, CaseFit, FxHasher, Gap, Gazetteer, MixHasher, RawMatch, Token, MAX_TOKENS,
+    check_case, CaseFit, FxHasher, Gap, Gazetteer, RawMatch, Token, MAX_TOKENS,
 };
 use crate::Span;
 use std::borrow::Cow;
-use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
-type FastSet = HashSet<u64, BuildHasherDefault<MixHasher>>;
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The words of `s` joined by single spaces.
@@ -45,6 +44,7 @@ fn squeeze_spaces(s: &str) -> String {
 
 /// A set of token hashes for one document: open addressing with linear probing in a table
 /// at most half full (one multiply and usually one probe per operation), doubled as it fills.
+#[derive(Default)]
 struct HashSet64 {
     slots: Vec<u64>,
     /// `64 - log2(slots.len())`.
@@ -56,15 +56,15 @@ struct HashSet64 {
 }
 
 impl HashSet64 {
-    /// An empty set for about `n` hashes (it grows past them).
-    fn with_capacity(n: usize) -> HashSet64 {
+    /// Empties the set and sizes it for about `n` hashes (it grows past them), reusing its
+    /// table.
+    fn reset(&mut self, n: usize) {
         let size = n.next_power_of_two().max(64);
-        HashSet64 {
-            slots: vec![0; size],
-            shift: 64 - size.trailing_zeros(),
-            len: 0,
-            zero: false,
-        }
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        self.shift = 64 - size.trailing_zeros();
+        self.len = 0;
+        self.zero = false;
     }
 
     #[inline]
@@ -75,14 +75,19 @@ impl HashSet64 {
     /// Adds `h`.
     #[inline]
     fn insert(&mut self, h: u64) {
+        self.insert_new(h);
+    }
+
+    /// Adds `h`; true when it was not in the set.
+    #[inline]
+    fn insert_new(&mut self, h: u64) -> bool {
         if h == 0 {
-            self.zero = true;
-            return;
+            return !std::mem::replace(&mut self.zero, true);
         }
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        self.put(h);
+        self.put(h)
     }
 
     /// Doubles the table.
@@ -99,20 +104,20 @@ impl HashSet64 {
         }
     }
 
-    /// Adds the nonzero `h` to a table with room.
+    /// Adds the nonzero `h` to a table with room; true when it was not in the set.
     #[inline]
-    fn put(&mut self, h: u64) {
+    fn put(&mut self, h: u64) -> bool {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(h);
         loop {
             let x = self.slots[i];
             if x == h {
-                return;
+                return false;
             }
             if x == 0 {
                 self.slots[i] = h;
                 self.len += 1;
-                return;
+                return true;
             }
             i = (i + 1) & mask;
         }
@@ -193,7 +198,19 @@ const MAX_ATTRS: usize = 16;
 /// The longest name found by rules, in tokens.
 const MAX_NAME: usize = 12;
 
+/// The link pass's buffers ([`Ctx::link_pass`], [`Ctx::match_aliases`]).
+#[derive(Default)]
+struct LinkBufs {
+    spans: Vec<(usize, usize)>,
+    found: Vec<LinkMatch>,
+    firsts: Vec<(u64, bool, bool)>,
+    by_first: Vec<(u64, usize)>,
+    cands: Vec<(usize, usize)>,
+    scratch: Vec<Token>,
+}
+
 /// A match of the link pass: tokens `first..=last`, naming mention `entry`.
+#[derive(Clone, Copy)]
 struct LinkMatch {
     first: usize,
     last: usize,
@@ -208,6 +225,95 @@ struct Mention {
     source: EntitySource,
     entry: Option<u32>,
     alive: bool,
+}
+
+/// The recognizer's buffers for one document, kept per thread and reused from one document
+/// to the next (taken at the start, cleared before use, given back at the end): no
+/// allocation per document once they are large enough.
+#[derive(Default)]
+struct Scratch {
+    sent: Vec<u32>,
+    initial: Vec<bool>,
+    headline: Vec<bool>,
+    lowerset: HashSet64,
+    /// The lexical pass's words of longer names, then the link pass's aliases.
+    names_set: HashSet64,
+    link: LinkBufs,
+    cls: Vec<Cell<u64>>,
+    cap_words: Vec<u32>,
+    starters: Vec<u32>,
+    gaz_starts: Vec<u32>,
+    hyphens: Vec<u32>,
+    parens: Vec<u32>,
+    covered: Vec<u32>,
+    mentions: Vec<Mention>,
+    unclassified: Vec<(usize, usize)>,
+    caps: Vec<(u32, u32)>,
+    sent_first: Vec<u32>,
+    raw: Vec<RawMatch>,
+    gflags: Vec<u8>,
+    order: Vec<usize>,
+    parent: Vec<usize>,
+    pos_of: Vec<usize>,
+    last_word: Vec<(u64, usize)>,
+    nwords: Vec<usize>,
+    group_ref: Vec<usize>,
+    roots: Vec<usize>,
+    group_size: Vec<usize>,
+    best: Vec<(usize, usize)>,
+    votes: Vec<[u32; 3]>,
+    roles: Vec<(usize, usize)>,
+    affs: Vec<usize>,
+    by_entry: FxMap<u32, usize>,
+    by_name: FxMap<u64, usize>,
+    acr_group: FxMap<u64, usize>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Buffers of documents longer than this many tokens are not kept (a thread keeps at most a
+/// few megabytes for the next document).
+const MAX_KEPT_TOKENS: usize = 1 << 16;
+
+impl Scratch {
+    /// This thread's buffers (empty ones the first time).
+    fn take() -> Scratch {
+        SCRATCH
+            .try_with(|c| c.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).ok())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Gives the buffers back to this thread.
+    fn put(self) {
+        if self.sent.capacity() > MAX_KEPT_TOKENS {
+            return;
+        }
+        let _ = SCRATCH.try_with(|c| {
+            if let Ok(mut s) = c.try_borrow_mut() {
+                *s = self;
+            }
+        });
+    }
+}
+
+/// `v` taken, emptied.
+#[inline]
+fn emptied<T>(v: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v
+}
+
+/// `v` taken, holding `n` copies of `x`.
+#[inline]
+fn filled<T: Clone>(v: &mut Vec<T>, n: usize, x: T) -> Vec<T> {
+    let mut v = emptied(v);
+    v.resize(n, x);
+    v
 }
 
 struct Ctx<'a> {
@@ -235,6 +341,8 @@ struct Ctx<'a> {
     unclassified: Vec<(usize, usize)>,
     data: &'a LanguageData,
     gaz: &'a Arc<Gazetteer>,
+    /// The other reusable buffers.
+    spare: Scratch,
 }
 
 const NONE: u32 = u32::MAX;
@@ -267,20 +375,25 @@ fn recognize_tokens(
     if n == 0 {
         return (Vec::new(), Vec::new());
     }
+    let mut s = Scratch::take();
     // Sentence of each token, sentence-initial words, title-case (headline) sentences.
-    let mut sent = vec![0u32; n];
-    let mut initial = vec![false; n];
+    let mut sent = filled(&mut s.sent, n, 0u32);
+    let mut initial = filled(&mut s.initial, n, false);
     let mut si = 0usize;
     let mut seen_word = false;
     let nsent = sentences.len().max(1);
     // Per sentence: capitalised words, lower-case words, the first token.
-    let mut caps = vec![(0u32, 0u32); nsent];
-    let mut sent_first = vec![u32::MAX; nsent];
-    let mut cap_words = Vec::with_capacity(n / 4 + 4);
-    let mut hyphens = Vec::with_capacity(n / 64 + 4);
-    let mut parens = Vec::with_capacity(n / 64 + 4);
-    let mut starters = Vec::with_capacity(n / 4 + 4);
-    let mut lowerset = HashSet64::with_capacity(n / 2);
+    let mut caps = filled(&mut s.caps, nsent, (0u32, 0u32));
+    let mut sent_first = filled(&mut s.sent_first, nsent, u32::MAX);
+    let mut cap_words = emptied(&mut s.cap_words);
+    let mut hyphens = emptied(&mut s.hyphens);
+    let mut parens = emptied(&mut s.parens);
+    let mut starters = emptied(&mut s.starters);
+    // The tokens that may start a gazetteer match, found in this same pass.
+    let mut gaz_starts = emptied(&mut s.gaz_starts);
+    let gaz_filter = gaz.start_filter();
+    let mut lowerset = std::mem::take(&mut s.lowerset);
+    lowerset.reset(n / 2);
     let bytes = text.as_bytes();
     let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
     if toks[0].start < sent_end || sentences.len() <= 1 {
@@ -313,6 +426,9 @@ fn recognize_tokens(
             }
         }
         *sk = si as u32;
+        if gaz_filter.may_start(t, h) {
+            gaz_starts.push(k as u32);
+        }
         if t.word {
             if !seen_word {
                 initial[k] = true;
@@ -348,39 +464,34 @@ fn recognize_tokens(
     // A title-case line: a paragraph of one sentence, mostly capitalised words (lower-case
     // words that are not names, "di", "dan", do not count), and no full stop at its end (a
     // list of names in a sentence is no headline).
-    let headline: Vec<bool> = caps
-        .iter()
-        .enumerate()
-        .map(|(i, &(c, l))| {
-            let alone = sentences.get(i).is_some_and(|st| {
-                let p = sentences[..].get(i).map(|x| x.paragraph);
-                let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
-                let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
-                !prev_same && !next_same && !text[st.trimmed].ends_with('.')
-            }) || sentences.is_empty();
-            if !alone || c < 3 {
-                return false;
+    let mut headline = emptied(&mut s.headline);
+    headline.extend(caps.iter().enumerate().map(|(i, &(c, l))| {
+        let alone = sentences.get(i).is_some_and(|st| {
+            let p = sentences[..].get(i).map(|x| x.paragraph);
+            let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
+            let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
+            !prev_same && !next_same && !text[st.trimmed].ends_with('.')
+        }) || sentences.is_empty();
+        if !alone || c < 3 {
+            return false;
+        }
+        if l * 8 <= c {
+            return true;
+        }
+        // Only here are the lower-case words looked up.
+        let mut l = 0;
+        let mut k = sent_first[i] as usize;
+        while k < n && sent[k] as usize == i {
+            let t = &toks[k];
+            if t.word && !(t.cap || t.upper) && t.lower && !data.has_hash(W::NotNames, hashes[k]) {
+                l += 1;
             }
-            if l * 8 <= c {
-                return true;
-            }
-            // Only here are the lower-case words looked up.
-            let mut l = 0;
-            let mut k = sent_first[i] as usize;
-            while k < n && sent[k] as usize == i {
-                let t = &toks[k];
-                if t.word
-                    && !(t.cap || t.upper)
-                    && t.lower
-                    && !data.has_hash(W::NotNames, hashes[k])
-                {
-                    l += 1;
-                }
-                k += 1;
-            }
-            l * 8 <= c
-        })
-        .collect();
+            k += 1;
+        }
+        l * 8 <= c
+    }));
+    s.caps = caps;
+    s.sent_first = sent_first;
     let mut cx = Ctx {
         text,
         toks,
@@ -389,26 +500,28 @@ fn recognize_tokens(
         initial,
         headline,
         lowerset,
-        cls: vec![Cell::new(0); n],
+        cls: filled(&mut s.cls, n, Cell::new(0)),
         cap_words,
         starters,
         hyphens,
         parens,
-        covered: vec![NONE; n],
-        mentions: Vec::with_capacity(n / 8 + 4),
-        unclassified: Vec::with_capacity(n / 16 + 4),
+        covered: filled(&mut s.covered, n, NONE),
+        mentions: emptied(&mut s.mentions),
+        unclassified: emptied(&mut s.unclassified),
         data,
         gaz,
+        spare: Scratch::default(),
     };
     // 1. Gazetteer.
-    let mut raw: Vec<RawMatch> = Vec::with_capacity(n / 16 + 4);
-    gaz.find_tokens(text, cx.toks, cx.hashes, &mut raw);
+    let mut raw = emptied(&mut s.raw);
+    gaz.find_tokens_from(text, cx.toks, cx.hashes, &gaz_starts, &mut raw);
+    s.gaz_starts = gaz_starts;
     // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
     // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
     const IN_RAW: u8 = 1;
     const MINOR_TOWN: u8 = 2;
     const ORG_END: u8 = 4;
-    let mut gflags = vec![0u8; n];
+    let mut gflags = filled(&mut s.gflags, n, 0u8);
     for m in &raw {
         if gaz
             .entry(m.alias.entry as usize)
@@ -535,6 +648,9 @@ fn recognize_tokens(
             Some(m.alias.entry),
         );
     }
+    s.raw = raw;
+    s.gflags = gflags;
+    cx.spare = s;
     if rules {
         cx.merge_region_compounds();
         cx.merge_ticker_compounds();
@@ -893,6 +1009,10 @@ impl<'a> Ctx<'a> {
                 {
                     continue;
                 }
+                // (No head of either list starts here: both look-ups answer 0.)
+                if self.cls(p) & starts_of(&[W::OrgHeads, W::PlaceHeads]) == 0 {
+                    continue;
+                }
                 for (list, kind) in [
                     (W::OrgHeads, EntityKind::Organization),
                     (W::PlaceHeads, EntityKind::Place),
@@ -1050,43 +1170,47 @@ impl<'a> Ctx<'a> {
                 return;
             }
             // Tails: "Hudson Institute", "Freddie Mac Corp", "Jefferson County".
-            for (list, kind) in [
-                (W::OrgTails, EntityKind::Organization),
-                (W::PlaceTails, EntityKind::Place),
-            ] {
-                let len = self.phrase_ending(list, b);
-                if len == 0 || b + 1 < a + len || !self.toks[b + 1 - len].cap {
-                    continue;
-                }
-                let mut s = a;
-                while s <= b
-                    && (self.has(W::NotNames, s) || self.has(W::Honorifics, s))
-                    && !self.toks[s].upper
-                {
-                    s += 1;
-                }
-                // "UK Film Council", "Kasablanka Hall": a known place right before belongs
-                // to the name.
-                let mut absorbed = None;
-                if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.initial[a] {
-                    let m = self.covered[a - 1];
-                    if m != NONE {
-                        let mm = &self.mentions[m as usize];
-                        if mm.kind == EntityKind::Place
-                            && mm.last - mm.first < 3
-                            && self.same_sent(mm.first, a)
-                        {
-                            absorbed = Some(m as usize);
+            // (Unless the last word ends a phrase of either list, both look-ups answer 0.)
+            let tails = 1 << W::OrgTails.index() | 1 << W::PlaceTails.index() | CLASS_LAST;
+            if self.cls(b) & tails != 0 {
+                for (list, kind) in [
+                    (W::OrgTails, EntityKind::Organization),
+                    (W::PlaceTails, EntityKind::Place),
+                ] {
+                    let len = self.phrase_ending(list, b);
+                    if len == 0 || b + 1 < a + len || !self.toks[b + 1 - len].cap {
+                        continue;
+                    }
+                    let mut s = a;
+                    while s <= b
+                        && (self.has(W::NotNames, s) || self.has(W::Honorifics, s))
+                        && !self.toks[s].upper
+                    {
+                        s += 1;
+                    }
+                    // "UK Film Council", "Kasablanka Hall": a known place right before belongs
+                    // to the name.
+                    let mut absorbed = None;
+                    if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.initial[a] {
+                        let m = self.covered[a - 1];
+                        if m != NONE {
+                            let mm = &self.mentions[m as usize];
+                            if mm.kind == EntityKind::Place
+                                && mm.last - mm.first < 3
+                                && self.same_sent(mm.first, a)
+                            {
+                                absorbed = Some(m as usize);
+                            }
                         }
                     }
-                }
-                if s + len <= b || absorbed.is_some() {
-                    if let Some(m) = absorbed {
-                        s = self.mentions[m].first;
-                        self.remove(m);
+                    if s + len <= b || absorbed.is_some() {
+                        if let Some(m) = absorbed {
+                            s = self.mentions[m].first;
+                            self.remove(m);
+                        }
+                        self.push(s, b, kind, EntitySource::Rule, None);
+                        return;
                     }
-                    self.push(s, b, kind, EntitySource::Rule, None);
-                    return;
                 }
             }
             // A title, then "of"/"for"/"at", then a name: the body the person serves
@@ -1324,34 +1448,38 @@ impl<'a> Ctx<'a> {
         let mut lead_common = false;
         // Strip titles, honorifics, and words that are not names at the start.
         while s <= b {
-            let lt = self.phrase_at(W::Titles, s, b);
-            if lt > 0 {
-                s += lt;
-                titled = true;
-                // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
-                loop {
-                    let lc = self.phrase_at(W::TitleComplements, s, b);
-                    if lc == 0 {
-                        break;
+            // (A word that starts no title, common phrase or form of address skips the
+            // three look-ups.)
+            if self.cls(s) & starts_of(&[W::Titles, W::NotNames, W::Honorifics]) != 0 {
+                let lt = self.phrase_at(W::Titles, s, b);
+                if lt > 0 {
+                    s += lt;
+                    titled = true;
+                    // "Menteri Keuangan Sri Mulyani": the title's complement is no name.
+                    loop {
+                        let lc = self.phrase_at(W::TitleComplements, s, b);
+                        if lc == 0 {
+                            break;
+                        }
+                        s += lc;
                     }
-                    s += lc;
+                    continue;
                 }
-                continue;
-            }
-            // "Ibu Kota", "Merah Putih": a common phrase written with capitals.
-            let ln = self.phrase_at(W::NotNames, s, b);
-            if ln > 1 {
-                s += ln;
-                continue;
-            }
-            let lh = self.phrase_at(W::Honorifics, s, b);
-            if lh > 0 {
-                s += lh;
-                if s <= b && self.is_punct(s, ".") {
-                    s += 1;
+                // "Ibu Kota", "Merah Putih": a common phrase written with capitals.
+                let ln = self.phrase_at(W::NotNames, s, b);
+                if ln > 1 {
+                    s += ln;
+                    continue;
                 }
-                honor = true;
-                continue;
+                let lh = self.phrase_at(W::Honorifics, s, b);
+                if lh > 0 {
+                    s += lh;
+                    if s <= b && self.is_punct(s, ".") {
+                        s += 1;
+                    }
+                    honor = true;
+                    continue;
+                }
             }
             // "PT Bank Central Asia Tbk Rully Setiawan": the tail of the organization
             // named right before.
@@ -1400,7 +1528,10 @@ impl<'a> Ctx<'a> {
                 honor = true;
             }
         }
-        let served = titled || self.has_title_before(s);
+        // A title before the name (asked again below unless the name still starts here:
+        // nothing changes in between).
+        let title_at = (!titled).then(|| (s, self.has_title_before(s)));
+        let served = titled || title_at.is_some_and(|(_, t)| t);
         // "Kepala Bidang Pencegahan Penyakit Ani Suryani": after a title, words of the
         // lexicon, one of them a derived noun, name the title's unit, not the person.
         if served {
@@ -1521,7 +1652,10 @@ impl<'a> Ctx<'a> {
             self.toks[k].word && self.same_sent(k, s) && self.phrase_ending(W::Honorifics, k) > 0
         };
         let title_after = self.title_after(e);
-        let titled_before = self.has_title_before(s);
+        let titled_before = match title_at {
+            Some((s0, t)) if s0 == s => t,
+            _ => self.has_title_before(s),
+        };
         let cue_before = s > 0
             && self.same_sent(s - 1, s)
             && self.toks[s - 1].lower
@@ -1762,8 +1896,8 @@ impl<'a> Ctx<'a> {
     /// one is a derived noun (or an acronym), is no person, unless the text uses the one
     /// word inside a longer person's name.
     fn lexical_pass(&mut self) {
-        let mut in_names =
-            FastSet::with_capacity_and_hasher(self.mentions.len(), Default::default());
+        let mut in_names = std::mem::take(&mut self.spare.names_set);
+        in_names.reset(self.mentions.len());
         for m in &self.mentions {
             if m.alive && m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
                 for k in m.first..=m.last {
@@ -1783,7 +1917,7 @@ impl<'a> Ctx<'a> {
                 // still be a name ("kata Didik", "Pak Agung"); a derived noun never is.
                 let k = m.first;
                 self.lexical(k)
-                    && !in_names.contains(&self.hashes[k])
+                    && !in_names.contains(self.hashes[k])
                     && (self.derived(k) || !self.addressed_or_reported(k))
             } else {
                 // "Pos SAR", "Unit PPA": words of the lexicon and acronyms name a body.
@@ -1800,6 +1934,7 @@ impl<'a> Ctx<'a> {
                 self.remove(id);
             }
         }
+        self.spare.names_set = in_names;
     }
 
     /// True when token `m` belongs to a person mention and token `j` is "dan", "and", "&"
@@ -1873,8 +2008,9 @@ impl<'a> Ctx<'a> {
         // (The aliases are slices of the text, copied only when re-cased.)
         let text: &'a str = self.text;
         let mut aliases: Vec<(Cow<'a, str>, usize)> = Vec::with_capacity(self.mentions.len());
+        let mut lb = std::mem::take(&mut self.spare.link);
         // The tokens each alias was read from (its text's tokens, up to case).
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.mentions.len());
+        let mut spans = emptied(&mut lb.spans);
         for x in 0..self.parens.len() {
             let k = self.parens[x] as usize;
             if k < 1 || k + 2 >= n {
@@ -1912,8 +2048,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // Names found by rules, and the surnames of people with two or more words.
-        let mut alias_set =
-            FastSet::with_capacity_and_hasher(self.mentions.len(), Default::default());
+        let mut alias_set = std::mem::take(&mut self.spare.names_set);
+        alias_set.reset(self.mentions.len());
         for (id, m) in self.mentions.iter().enumerate() {
             if !m.alive || m.source == EntitySource::Link {
                 continue;
@@ -1926,7 +2062,7 @@ impl<'a> Ctx<'a> {
                     // "YAOUNDE" in a dateline is "Yaounde" in the text.
                     s = Cow::Owned(title_case(&s));
                 }
-                if alias_set.insert(token_hash(&s)) {
+                if alias_set.insert_new(token_hash(&s)) {
                     aliases.push((s, id));
                     spans.push((m.first, m.last));
                 }
@@ -1939,18 +2075,23 @@ impl<'a> Ctx<'a> {
                     && t.end - t.start >= 3
                     && !self.common(l)
                     && !self.has(W::NotNames, l)
-                    && alias_set.insert(self.hashes[l])
+                    && alias_set.insert_new(self.hashes[l])
                 {
                     aliases.push((Cow::Borrowed(t.text(text)), id));
                     spans.push((l, l));
                 }
             }
         }
+        self.spare.names_set = alias_set;
         if aliases.is_empty() {
+            lb.spans = spans;
+            self.spare.link = lb;
             return;
         }
-        let found = self.match_aliases(&aliases, &spans);
-        for f in found {
+        let mut found = emptied(&mut lb.found);
+        self.match_aliases(&aliases, &spans, &mut lb, &mut found);
+        lb.spans = spans;
+        for &f in &found {
             // A person's surname in this text names the person everywhere in it, not the
             // town of the same name ("Weingarten", "Timberlake").
             let src_person = self.mentions[f.entry].kind == EntityKind::Person;
@@ -1976,21 +2117,26 @@ impl<'a> Ctx<'a> {
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
             }
         }
+        lb.found = found;
+        self.spare.link = lb;
     }
 
     /// Leftmost-longest matches of the text's own names (`aliases`: text and mention, read
-    /// from the tokens `spans`), non-overlapping, in order: the gazetteer index's matching
+    /// from the tokens `spans`), non-overlapping, in order, into `out` (with the buffers
+    /// `lb`): the gazetteer index's matching
     /// (same tokens up to case, the same case policy, earlier aliases first among equals),
     /// without building an index: the aliases' tokens are the text's.
     fn match_aliases(
         &self,
         aliases: &[(Cow<'_, str>, usize)],
         spans: &[(usize, usize)],
-    ) -> Vec<LinkMatch> {
+        lb: &mut LinkBufs,
+        out: &mut Vec<LinkMatch>,
+    ) {
         let n = self.toks.len();
-        let mut out = Vec::with_capacity(spans.len());
         // Per alias: first token's hash, whether it starts without a capital, exact case.
-        let mut firsts: Vec<(u64, bool, bool)> = Vec::with_capacity(aliases.len());
+        let firsts = &mut lb.firsts;
+        firsts.clear();
         let mut bits = [0u64; 16];
         let mut lower_any = false;
         for (i, &(a, b)) in spans.iter().enumerate() {
@@ -2009,16 +2155,18 @@ impl<'a> Ctx<'a> {
         }
         let may = |h: u64| bits[(h >> 60) as usize] & (1 << ((h >> 54) & 63)) != 0;
         // The aliases by first token's hash (then in order), for a binary search.
-        let mut by_first: Vec<(u64, usize)> = Vec::with_capacity(spans.len());
+        let by_first = &mut lb.by_first;
+        by_first.clear();
         by_first.extend(
             (0..spans.len())
                 .filter(|&x| spans[x].1 - spans[x].0 < MAX_TOKENS)
                 .map(|x| (firsts[x].0, x)),
         );
         by_first.sort_unstable();
-        let mut scratch: Vec<Token> = Vec::new();
+        let scratch = &mut lb.scratch;
         // (length, alias) of the aliases matching at a position.
-        let mut cands: Vec<(usize, usize)> = Vec::new();
+        let cands = &mut lb.cands;
+        cands.clear();
         // Unless an alias starts without a capital, only capitalised words and numbers may
         // start a match.
         let all: Vec<u32>;
@@ -2079,7 +2227,7 @@ impl<'a> Ctx<'a> {
                         continue;
                     }
                     let toks = &self.toks[i..i + len];
-                    match check_case(self.text, toks, &aliases[x].0, firsts[x].2, &mut scratch) {
+                    match check_case(self.text, toks, &aliases[x].0, firsts[x].2, scratch) {
                         CaseFit::Exact => found = Some((len, x)),
                         CaseFit::Upper if upper_hit.is_none() => upper_hit = Some((len, x)),
                         _ => {}
@@ -2098,7 +2246,6 @@ impl<'a> Ctx<'a> {
                 i += len;
             }
         }
-        out
     }
 
     /// "warga Palestina", "DPD Bali": in a language whose modifiers follow
@@ -2143,12 +2290,14 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(mut self) -> (Vec<Entity>, Vec<Referent>) {
-        let mut order: Vec<usize> = Vec::with_capacity(self.mentions.len());
+        let mut sp = std::mem::take(&mut self.spare);
+        let mut order = emptied(&mut sp.order);
         order.extend((0..self.mentions.len()).filter(|&i| self.mentions[i].alive));
         order.sort_by_key(|&i| self.mentions[i].first);
         let nm = order.len();
         // Union-find over the mentions in text order.
-        let mut parent: Vec<usize> = (0..nm).collect();
+        let mut parent = emptied(&mut sp.parent);
+        parent.extend(0..nm);
         fn find(p: &mut [usize], mut x: usize) -> usize {
             while p[x] != x {
                 p[x] = p[p[x]];
@@ -2164,7 +2313,7 @@ impl<'a> Ctx<'a> {
             }
         };
         // Position in `order` of each mention (usize::MAX: removed).
-        let mut pos_of = vec![usize::MAX; self.mentions.len()];
+        let mut pos_of = filled(&mut sp.pos_of, self.mentions.len(), usize::MAX);
         for (p, &m) in order.iter().enumerate() {
             pos_of[m] = p;
         }
@@ -2179,10 +2328,19 @@ impl<'a> Ctx<'a> {
             )
         };
         // Same gazetteer entry, or same kind and same written name.
-        let mut by_entry: FxMap<u32, usize> =
-            FxMap::with_capacity_and_hasher(nm, Default::default());
-        let mut by_name: FxMap<u64, usize> =
-            FxMap::with_capacity_and_hasher(nm, Default::default());
+        let mut by_entry = std::mem::take(&mut sp.by_entry);
+        by_entry.clear();
+        by_entry.reserve(nm);
+        let mut by_name = std::mem::take(&mut sp.by_name);
+        by_name.clear();
+        by_name.reserve(nm);
+        // Links made in the link pass: to the mention whose alias matched.
+        // (Recomputed here: a link mention joins the group of a mention with the same text,
+        // or the person whose last word it is.)
+        // (last word's hash, position) of the full names, by hash, then in text order.
+        let mut last_word = emptied(&mut sp.last_word);
+        // The number of words of each mention, by position.
+        let mut nwords = emptied(&mut sp.nwords);
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             let q = match m.entry {
@@ -2193,15 +2351,9 @@ impl<'a> Ctx<'a> {
             if q != p {
                 union(&mut parent, p, q);
             }
-        }
-        // Links made in the link pass: to the mention whose alias matched.
-        // (Recomputed here: a link mention joins the group of a mention with the same text,
-        // or the person whose last word it is.)
-        // (last word's hash, position) of the full names, by hash, then in text order.
-        let mut last_word: Vec<(u64, usize)> = Vec::with_capacity(nm);
-        for (p, &mi) in order.iter().enumerate() {
-            let m = &self.mentions[mi];
-            if m.kind == EntityKind::Person && self.words(m.first, m.last) >= 2 {
+            let nw = self.words(m.first, m.last);
+            nwords.push(nw);
+            if m.kind == EntityKind::Person && nw >= 2 {
                 last_word.push((self.hashes[m.last], p));
             }
         }
@@ -2211,7 +2363,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let m = &self.mentions[mi];
-            if m.kind != EntityKind::Person || self.words(m.first, m.last) != 1 {
+            if m.kind != EntityKind::Person || nwords[p] != 1 {
                 continue;
             }
             let h = self.hashes[m.first];
@@ -2237,23 +2389,21 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // Acronyms: a link mention right after "(" joins the mention before it.
-        for (p, &mi) in order.iter().enumerate() {
-            let m = &self.mentions[mi];
-            if m.source == EntitySource::Link && m.first >= 2 && self.is_punct(m.first - 1, "(") {
-                let c = self.covered[m.first - 2];
-                if c != NONE {
-                    if let Some(&q) = pos_of.get(c as usize).filter(|&&q| q != usize::MAX) {
-                        union(&mut parent, p, q);
-                    }
-                }
-            }
-        }
-        // Acronym defined after a name: later uses of it join the same group (by text).
-        let mut acr_group: FxMap<u64, usize> = FxMap::default();
+        // Acronyms: a link mention right after "(" joins the mention before it; an acronym
+        // defined after a name: later uses of it join the same group (by text).
+        let mut acr_group = std::mem::take(&mut sp.acr_group);
+        acr_group.clear();
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             if m.source == EntitySource::Link && m.first >= 1 && self.is_punct(m.first - 1, "(") {
+                if m.first >= 2 {
+                    let c = self.covered[m.first - 2];
+                    if c != NONE {
+                        if let Some(&q) = pos_of.get(c as usize).filter(|&&q| q != usize::MAX) {
+                            union(&mut parent, p, q);
+                        }
+                    }
+                }
                 acr_group.insert(surface_key(m, false), p);
             }
         }
@@ -2270,10 +2420,10 @@ impl<'a> Ctx<'a> {
         }
         // Build referents in order of first mention.
         // Referent of each group, by the group's root position (usize::MAX: none yet).
-        let mut group_ref = vec![usize::MAX; nm];
+        let mut group_ref = filled(&mut sp.group_ref, nm, usize::MAX);
         // Each mention's group, and the groups' sizes (the referents' lists are made to size).
-        let mut roots = Vec::with_capacity(nm);
-        let mut group_size = vec![0usize; nm];
+        let mut roots = emptied(&mut sp.roots);
+        let mut group_size = filled(&mut sp.group_size, nm, 0usize);
         let mut groups = 0;
         for p in 0..nm {
             let root = find(&mut parent, p);
@@ -2283,8 +2433,10 @@ impl<'a> Ctx<'a> {
         }
         let mut entities = Vec::with_capacity(nm);
         let mut referents: Vec<Referent> = Vec::with_capacity(groups);
+        // The kinds of each referent's rule-found mentions, counted.
+        let mut votes = filled(&mut sp.votes, groups, [0u32; 3]);
         // (score, mention pos) per referent
-        let mut best: Vec<(usize, usize)> = Vec::with_capacity(groups);
+        let mut best = emptied(&mut sp.best);
         for (p, &mi) in order.iter().enumerate() {
             let root = roots[p];
             let m = &self.mentions[mi];
@@ -2307,10 +2459,13 @@ impl<'a> Ctx<'a> {
                     EntitySource::Rule => 1000,
                     _ => 0,
                 }
-                + self.words(m.first, m.last) * 100
+                + nwords[p] * 100
                 + (self.toks[m.last].end - self.toks[m.first].start).min(99);
             if score > best[r].0 {
                 best[r] = (score, p);
+            }
+            if m.source == EntitySource::Rule {
+                votes[r][kind_index(m.kind)] += 1;
             }
             referents[r].mentions.push(entities.len());
             entities.push(Entity {
@@ -2321,14 +2476,6 @@ impl<'a> Ctx<'a> {
             });
         }
         // The kind most of a referent's rule-found mentions have (ties: the best mention's).
-        let mut votes = vec![[0u32; 3]; referents.len()];
-        for (p, &mi) in order.iter().enumerate() {
-            let m = &self.mentions[mi];
-            if m.source == EntitySource::Rule {
-                let r = entities[p].referent;
-                votes[r][kind_index(m.kind)] += 1;
-            }
-        }
         for (r, &(_, p)) in best.iter().enumerate() {
             let m = &self.mentions[order[p]];
             let rf = &mut referents[r];
@@ -2367,7 +2514,7 @@ impl<'a> Ctx<'a> {
         // Roles and affiliations the text gives people.
         let ent_of_mention = pos_of;
         // (One pair of lists for every mention.)
-        let (mut roles, mut affs) = (Vec::new(), Vec::new());
+        let (mut roles, mut affs) = (emptied(&mut sp.roles), emptied(&mut sp.affs));
         for (p, &mi) in order.iter().enumerate() {
             let r = entities[p].referent;
             if referents[r].kind != EntityKind::Person {
@@ -2403,7 +2550,35 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        self.mentions.clear();
+        // The buffers back to the thread, for the next document.
+        sp.sent = self.sent;
+        sp.initial = self.initial;
+        sp.headline = self.headline;
+        sp.lowerset = self.lowerset;
+        sp.cls = self.cls;
+        sp.cap_words = self.cap_words;
+        sp.starters = self.starters;
+        sp.hyphens = self.hyphens;
+        sp.parens = self.parens;
+        sp.covered = self.covered;
+        sp.mentions = self.mentions;
+        sp.unclassified = self.unclassified;
+        sp.order = order;
+        sp.parent = parent;
+        sp.pos_of = ent_of_mention;
+        sp.last_word = last_word;
+        sp.nwords = nwords;
+        sp.group_ref = group_ref;
+        sp.roots = roots;
+        sp.group_size = group_size;
+        sp.best = best;
+        sp.votes = votes;
+        sp.roles = roles;
+        sp.affs = affs;
+        sp.by_entry = by_entry;
+        sp.by_name = by_name;
+        sp.acr_group = acr_group;
+        sp.put();
         (entities, referents)
     }
 
@@ -2476,14 +2651,23 @@ impl<'a> Ctx<'a> {
 /// "WorldCom", "MotoGP": a lower-case letter followed by an upper-case one inside the word,
 /// not after a surname prefix (Mc, Mac, De, Di, Da, Du, La, Le, Van, Von, Al, El).
 fn is_camel(w: &str) -> bool {
-    let mut prev: Option<char> = None;
     let mut at = None;
-    for (i, c) in w.char_indices() {
-        if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
-            at = Some(i);
-            break;
+    if w.is_ascii() {
+        // (ASCII: a byte scan, the same test.)
+        at = w
+            .as_bytes()
+            .windows(2)
+            .position(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+            .map(|p| p + 1);
+    } else {
+        let mut prev: Option<char> = None;
+        for (i, c) in w.char_indices() {
+            if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+                at = Some(i);
+                break;
+            }
+            prev = Some(c);
         }
-        prev = Some(c);
     }
     let Some(i) = at else {
         return false;
@@ -2505,6 +2689,15 @@ fn is_camel(w: &str) -> bool {
                 | "El"
                 | "Fitz"
         )
+}
+
+/// The bits of [`Ctx::cls`] that tell a phrase of one of `lists` may start at a token (one
+/// word, or the first of several): with none of them, [`Ctx::phrase_at`] answers 0.
+#[inline]
+fn starts_of(lists: &[W]) -> u64 {
+    lists.iter().fold(0, |m, l| {
+        m | 1 << l.index() | 1 << (CLASS_FIRST + l.index())
+    })
 }
 
 fn kind_index(k: EntityKind) -> usize {
@@ -2544,7 +2737,29 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{lower_eq, squeeze_spaces, surface_key};
+    use super::{is_camel, lower_eq, squeeze_spaces, surface_key};
+
+    #[test]
+    fn camel_case_words() {
+        for (w, want) in [
+            ("WorldCom", true),
+            ("PayPal", true),
+            ("MotoGP", true),
+            ("iPhone", false),
+            ("McDonald", false),
+            ("DeSantis", false),
+            ("FitzGerald", false),
+            ("NASA", false),
+            ("Jakarta", false),
+            ("", false),
+            ("ÉcoleNormale", true),
+            ("ZürichVersicherung", true),
+            ("MacÉwan", false),
+            ("Ütü", false),
+        ] {
+            assert_eq!(is_camel(w), want, "{w:?}");
+        }
+    }
 
     #[test]
     fn squeezed_names_are_the_words_joined_by_one_space() {

@@ -270,6 +270,24 @@ impl Index {
         self.nodes as usize
     }
 
+    /// The test of the tokens that may start an alias ([`StartFilter::may_start`]).
+    #[inline]
+    pub fn start_filter(&self) -> StartFilter<'_> {
+        StartFilter {
+            bits: &self.first_bits,
+            mask: self.first_mask,
+            index: self,
+        }
+    }
+
+    /// True when an alias starts with a token of hash `h` that is no capitalised word.
+    #[inline]
+    fn lower_start(&self, h: u64) -> bool {
+        !self.lower_first.is_empty()
+            && self.lower_bits.may_contain(h)
+            && self.lower_first.contains(&h)
+    }
+
     /// Leftmost-longest matches over `tokens` of `text`, non-overlapping, in order.
     /// `surface(alias)` gives an alias's text for the case check. `hashes` are the tokens'
     /// [`token_hash`]es when the caller has them (one per token), else empty.
@@ -293,35 +311,38 @@ impl Index {
             computed = tokens.iter().map(|t| token_hash(t.text(text))).collect();
             &computed
         };
-        let hash_at = |j: usize| hashes[j];
+        let filter = self.start_filter();
+        let starts: Vec<u32> = (0..tokens.len().min(hashes.len()))
+            .filter(|&k| filter.may_start(&tokens[k], hashes[k]))
+            .map(|k| k as u32)
+            .collect();
+        self.find_from(text, tokens, hashes, &starts, surface, out);
+    }
+
+    /// [`Index::find`] with the tokens' hashes (one per token) and the tokens that
+    /// [`StartFilter::may_start`] an alias, in order (the caller found them in a pass of its own).
+    pub fn find_from<'s, F>(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        hashes: &[u64],
+        starts: &[u32],
+        surface: F,
+        out: &mut Vec<IndexMatch>,
+    ) where
+        F: Fn(AliasRef) -> &'s str,
+    {
+        if self.terms.is_empty() || hashes.len() != tokens.len() {
+            return;
+        }
         let mut scratch: Vec<Token> = Vec::new();
         let mut cands: Vec<(usize, u32)> = Vec::with_capacity(MAX_TOKENS);
         let n = tokens.len();
-        let mut i = 0;
-        let (bits, mask) = (&self.first_bits[..], self.first_mask);
-        let rules_out = |h: u64| {
-            let b = first_bit(h) & mask;
-            bits.get((b / 64) as usize)
-                .is_some_and(|&w| w & (1 << (b % 64)) == 0)
-        };
-        while i < n {
-            // The first-token filter on the hash alone (most tokens stop here), then the
-            // case: a capitalised word or a digit may start any alias, another token only
-            // an alias that starts with it written so.
-            match hashes[i..n].iter().position(|&h| !rules_out(h)) {
-                Some(d) => i += d,
-                None => break,
-            }
-            let h0 = hashes[i];
-            let t = &tokens[i];
-            let starts = t.cap
-                || t.upper
-                || t.digit
-                || (!self.lower_first.is_empty()
-                    && self.lower_bits.may_contain(h0)
-                    && self.lower_first.contains(&h0));
-            if !starts {
-                i += 1;
+        // The first token not yet inside a match.
+        let mut next = 0;
+        for &st in starts {
+            let i = st as usize;
+            if i < next || i >= n {
                 continue;
             }
             cands.clear();
@@ -331,8 +352,7 @@ impl Index {
                 if j > i && tj.gap == Gap::Break {
                     break;
                 }
-                let h = if j == i { h0 } else { hash_at(j) };
-                let key = edge_key(node, h, j > i && tj.gap != Gap::None);
+                let key = edge_key(node, hashes[j], j > i && tj.gap != Gap::None);
                 match self.edges.get(&key) {
                     Some(&c) => node = c,
                     None => break,
@@ -369,18 +389,39 @@ impl Index {
                     break;
                 }
             }
-            match found {
-                Some((j, r)) => {
-                    out.push(IndexMatch {
-                        first: i,
-                        last: j,
-                        alias: r,
-                    });
-                    i = j + 1;
-                }
-                None => i += 1,
+            if let Some((j, r)) = found {
+                out.push(IndexMatch {
+                    first: i,
+                    last: j,
+                    alias: r,
+                });
+                next = j + 1;
             }
         }
+    }
+}
+
+/// Tells the tokens that may start an alias of an [`Index`] ([`Index::find_from`] walks
+/// only from those).
+#[derive(Clone, Copy)]
+pub(crate) struct StartFilter<'a> {
+    bits: &'a [u64],
+    mask: u64,
+    index: &'a Index,
+}
+
+impl StartFilter<'_> {
+    /// True when token `t`, of [`token_hash`] `h`, may start an alias: its hash passes the
+    /// first-token filter, and it is a capitalised word or a digit, or another token that
+    /// starts an alias written so.
+    #[inline]
+    pub fn may_start(&self, t: &Token, h: u64) -> bool {
+        let b = first_bit(h) & self.mask;
+        let passes = self
+            .bits
+            .get((b / 64) as usize)
+            .is_some_and(|&w| w & (1 << (b % 64)) != 0);
+        passes && (t.cap || t.upper || t.digit || self.index.lower_start(h))
     }
 }
 

@@ -51,6 +51,7 @@ pub(crate) mod token;
 
 use crate::document::{Document, EntryField};
 use crate::{EntityKind, Error, Language, Span};
+pub(crate) use index::StartFilter;
 use index::{AliasRef, Index, IndexBuilder, IndexMatch};
 use once_cell::sync::Lazy;
 use serde::Deserialize;
@@ -564,6 +565,26 @@ impl Gazetteer {
     ) {
         self.index
             .find(text, toks, hashes, |r| self.surface(r), out);
+    }
+
+    /// The test of the tokens that may start a match ([`Gazetteer::find_tokens_from`]).
+    #[inline]
+    pub(crate) fn start_filter(&self) -> StartFilter<'_> {
+        self.index.start_filter()
+    }
+
+    /// [`Gazetteer::find_tokens`] with the tokens' hashes (one per token) and, in order, the
+    /// tokens that may start a match ([`StartFilter::may_start`]).
+    pub(crate) fn find_tokens_from(
+        &self,
+        text: &str,
+        toks: &[Token],
+        hashes: &[u64],
+        starts: &[u32],
+        out: &mut Vec<IndexMatch>,
+    ) {
+        self.index
+            .find_from(text, toks, hashes, starts, |r| self.surface(r), out);
     }
 }
 
