@@ -312,25 +312,25 @@ impl Index {
             &computed
         };
         let filter = self.start_filter();
-        let starts: Vec<u32> = (0..tokens.len().min(hashes.len()))
+        let starts = (0..tokens.len().min(hashes.len()))
             .filter(|&k| filter.may_start(&tokens[k], hashes[k]))
-            .map(|k| k as u32)
-            .collect();
-        self.find_from(text, tokens, hashes, &starts, surface, out);
+            .map(|k| k as u32);
+        self.find_from(text, tokens, hashes, starts, surface, out);
     }
 
     /// [`Index::find`] with the tokens' hashes (one per token) and the tokens that
     /// [`StartFilter::may_start`] an alias, in order (the caller found them in a pass of its own).
-    pub fn find_from<'s, F>(
+    pub fn find_from<'s, F, S>(
         &self,
         text: &str,
         tokens: &[Token],
         hashes: &[u64],
-        starts: &[u32],
+        starts: S,
         surface: F,
         out: &mut Vec<IndexMatch>,
     ) where
         F: Fn(AliasRef) -> &'s str,
+        S: IntoIterator<Item = u32>,
     {
         if self.terms.is_empty() || hashes.len() != tokens.len() {
             return;
@@ -340,7 +340,7 @@ impl Index {
         let n = tokens.len();
         // The first token not yet inside a match.
         let mut next = 0;
-        for &st in starts {
+        for st in starts {
             let i = st as usize;
             if i < next || i >= n {
                 continue;

@@ -583,8 +583,14 @@ impl Gazetteer {
         starts: &[u32],
         out: &mut Vec<IndexMatch>,
     ) {
-        self.index
-            .find_from(text, toks, hashes, starts, |r| self.surface(r), out);
+        self.index.find_from(
+            text,
+            toks,
+            hashes,
+            starts.iter().copied(),
+            |r| self.surface(r),
+            out,
+        );
     }
 }
 
