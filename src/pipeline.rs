@@ -105,6 +105,9 @@ impl Pipeline {
         if stages >= 2 {
             self.recognizer.gazetteer().localize(&mut doc);
         }
+        // The recognizer's tokens are for the quote miner only: do not keep them when it did
+        // not run.
+        doc.tokens = None;
         doc
     }
 }
