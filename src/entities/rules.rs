@@ -983,6 +983,23 @@ impl<'a> Ctx<'a> {
         if a > b {
             return;
         }
+        if a == b && self.not_name_single(a) {
+            return;
+        }
+        if a == b && self.plain_single(a) {
+            // What the rules below conclude for such a word (see [`Ctx::plain_single`]): a
+            // common word opening the sentence is passed over, a word in camel case names
+            // an organization, any other is left unclassified.
+            if self.initial[a] && self.common(a) {
+                return;
+            }
+            if is_camel(self.t(a)) {
+                self.push(a, a, EntityKind::Organization, EntitySource::Rule, None);
+            } else {
+                self.unclassified.push((a, a));
+            }
+            return;
+        }
         // A dateline: "YAOUNDE, Cameroon (Reuters) -", "JAKARTA -" at a paragraph start.
         if (a == 0 || self.toks[a].gap == Gap::Break)
             && (a..=b).all(|k| !self.toks[k].word || self.toks[k].upper)
@@ -1238,6 +1255,88 @@ impl<'a> Ctx<'a> {
             }
         }
         self.classify_person(a, b, headline);
+    }
+
+    /// True when the one-word run `a` is a capitalised word of the not-names list that is
+    /// no one-word title, form of address, head or tail (nor a connector written in lower
+    /// case): no rule of [`Ctx::classify`] finds anything there. Step by step: no
+    /// dateline and no part of an organization (both want no not-name word: `trim_tail`
+    /// drops it), no title chain or head (one word: the look-ups ending at `a` read only
+    /// the one-word bits), no cue opening the sentence with a name after it, no tail of
+    /// one word, no name after a preposition or a cue before it (`trim_tail` again); then
+    /// [`Ctx::classify_person`] strips the word as no name and finds nothing left.
+    fn not_name_single(&self, a: usize) -> bool {
+        let t = &self.toks[a];
+        if !self.is_cap_word(a) {
+            return false;
+        }
+        let c = self.cls(a);
+        c & singles(&[W::NotNames]) != 0
+            && c & NOT_NAME_BLOCK == 0
+            && (t.cap || c & singles(&[W::Connectors]) == 0)
+    }
+
+    /// True when the one-word run `a` (not all capitals, in no title-case line) is a word
+    /// that starts and ends no phrase of the lists [`Ctx::classify`] reads of it (titles,
+    /// heads, cues, tails, connectors, particles, not-names, forms of address, given
+    /// names), after no mention and no capitalised word, no hyphen or full stop, no
+    /// word ending a title, cue, form of address, reporting verb or preposition of the
+    /// rules, and before no comma and no lower-case reporting verb. Then no rule of
+    /// [`Ctx::classify`] and [`Ctx::classify_person`] can use it, step by step:
+    /// - no dateline (a word not in capitals), no part of an organization (no mention
+    ///   before), no title chain, head, cue or tail of its own ([`PLAIN_WORD`]);
+    /// - no preposition or cue before it (`OrgPreps`, `OrgCues`, `PlacePreps`,
+    ///   `PersonCues`), no reporting verb or form of address before it, no title found
+    ///   by [`Ctx::title_span_before`] (its first step meets a lower-case word that ends
+    ///   no title, or punctuation other than "-", and stops) ([`PLAIN_BEFORE`]);
+    /// - no reporting verb after it and no title after a comma ([`PLAIN_AFTER`]);
+    /// - no given name and one word: no surname rule, no "Apoteker Noel Wicks" rule, and
+    ///   the last rules push only names of two words or acronyms.
+    ///
+    /// What is left: a common word opening the sentence is stripped (nothing found), a
+    /// word in camel case names an organization, any other is an unclassified run.
+    fn plain_single(&self, a: usize) -> bool {
+        let t = &self.toks[a];
+        if !t.word || !t.cap || t.upper || self.headline[self.sent[a] as usize] {
+            return false;
+        }
+        if self.cls(a) & PLAIN_WORD != 0 {
+            return false;
+        }
+        if a > 0 {
+            let p = a - 1;
+            if self.covered[p] != NONE {
+                return false;
+            }
+            let tp = &self.toks[p];
+            if tp.word {
+                if tp.cap || self.cls(p) & PLAIN_BEFORE != 0 {
+                    return false;
+                }
+            } else if self.t(p) == "." {
+                // A form of address before the full stop: "Dr. Smith".
+                if a >= 2
+                    && self.toks[a - 2].word
+                    && self.same_sent(a - 2, a)
+                    && self.cls(a - 2) & PLAIN_BEFORE != 0
+                {
+                    return false;
+                }
+            } else if self.t(p) == "-" && tp.gap == Gap::None {
+                return false;
+            }
+        }
+        let q = a + 1;
+        if q < self.toks.len() {
+            let tq = &self.toks[q];
+            if !tq.word && self.t(q) == "," {
+                return false;
+            }
+            if tq.lower && self.cls(q) & PLAIN_AFTER != 0 {
+                return false;
+            }
+        }
+        true
     }
 
     /// "UBS Brunswick", "BBC Sport": one or two capitalised words right after an
@@ -2690,6 +2789,69 @@ fn is_camel(w: &str) -> bool {
                 | "Fitz"
         )
 }
+
+/// The bits of [`Ctx::cls`] that tell a token is one word of one of `lists`.
+const fn singles(lists: &[W]) -> u64 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        m |= 1 << lists[i].index();
+        i += 1;
+    }
+    m
+}
+
+/// The bits of [`Ctx::cls`] that tell a phrase of one of `lists` may start at a token (one
+/// word, or the first of several).
+const fn firsts(lists: &[W]) -> u64 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        m |= 1 << lists[i].index() | 1 << (CLASS_FIRST + lists[i].index());
+        i += 1;
+    }
+    m
+}
+
+/// [`Ctx::not_name_single`]: the lists a not-name word must not be in.
+const NOT_NAME_BLOCK: u64 = singles(&[
+    W::Titles,
+    W::Honorifics,
+    W::OrgHeads,
+    W::PlaceHeads,
+    W::OrgTails,
+    W::PlaceTails,
+]);
+/// [`Ctx::plain_single`]: the word's own lists that a rule reads for a one-word run (one
+/// word: a look-up of a phrase that starts or ends at it and stays inside the run reads
+/// only its one-word bits; a longer tail ending at it starts before the run).
+const PLAIN_WORD: u64 = singles(&[
+    W::Titles,
+    W::OrgHeads,
+    W::PlaceHeads,
+    W::OrgCues,
+    W::NotNames,
+    W::Honorifics,
+    W::OrgTails,
+    W::PlaceTails,
+    W::Connectors,
+    W::NameParticles,
+    W::GivenNames,
+    W::ForeignConnectors,
+]);
+/// [`Ctx::plain_single`]: the lists of the word before that a rule reads (one word, or
+/// the last of a phrase).
+const PLAIN_BEFORE: u64 = singles(&[
+    W::OrgPreps,
+    W::OrgCues,
+    W::Titles,
+    W::ReportingBefore,
+    W::Honorifics,
+    W::PersonCues,
+    W::PlacePreps,
+]) | CLASS_LAST;
+/// [`Ctx::plain_single`]: the lists of the word after that a rule reads.
+const PLAIN_AFTER: u64 = firsts(&[W::ReportingAfter]);
 
 /// The bits of [`Ctx::cls`] that tell a phrase of one of `lists` may start at a token (one
 /// word, or the first of several): with none of them, [`Ctx::phrase_at`] answers 0.
