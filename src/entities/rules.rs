@@ -1257,23 +1257,28 @@ impl<'a> Ctx<'a> {
         self.classify_person(a, b, headline);
     }
 
-    /// True when the one-word run `a` is a capitalised word of the not-names list that is
-    /// no one-word title, form of address, head or tail (nor a connector written in lower
-    /// case): no rule of [`Ctx::classify`] finds anything there. Step by step: no
-    /// dateline and no part of an organization (both want no not-name word: `trim_tail`
-    /// drops it), no title chain or head (one word: the look-ups ending at `a` read only
-    /// the one-word bits), no cue opening the sentence with a name after it, no tail of
-    /// one word, no name after a preposition or a cue before it (`trim_tail` again); then
-    /// [`Ctx::classify_person`] strips the word as no name and finds nothing left.
+    /// True when the one-word run `a` is a capitalised word of the not-names or titles list
+    /// (one word) that is no one-word head or tail (nor a connector written in lower case,
+    /// nor, in capitals, a title that is no not-name word): no rule of [`Ctx::classify`]
+    /// finds anything there. Step by step: no dateline (it wants a run without not-name
+    /// words, in capitals), no part of an organization (it wants no title or not-name
+    /// word), no head (one word: the look-ups ending at `a` read only the one-word bits),
+    /// no cue opening the sentence with a name after it, no tail of one word, no name after
+    /// a preposition or a cue before it (it wants no title, and `trim_tail` drops a
+    /// not-name word); then [`Ctx::classify_person`] strips the word as a title (its
+    /// complements start after the run), a common phrase or a form of address, and finds
+    /// nothing left.
     fn not_name_single(&self, a: usize) -> bool {
         let t = &self.toks[a];
         if !self.is_cap_word(a) {
             return false;
         }
         let c = self.cls(a);
-        c & singles(&[W::NotNames]) != 0
+        let not_name = c & singles(&[W::NotNames]) != 0;
+        (not_name || c & singles(&[W::Titles]) != 0)
             && c & NOT_NAME_BLOCK == 0
             && (t.cap || c & singles(&[W::Connectors]) == 0)
+            && (not_name || !t.upper)
     }
 
     /// True when the one-word run `a` (not all capitals, in no title-case line) is a word
@@ -2813,15 +2818,8 @@ const fn firsts(lists: &[W]) -> u64 {
     m
 }
 
-/// [`Ctx::not_name_single`]: the lists a not-name word must not be in.
-const NOT_NAME_BLOCK: u64 = singles(&[
-    W::Titles,
-    W::Honorifics,
-    W::OrgHeads,
-    W::PlaceHeads,
-    W::OrgTails,
-    W::PlaceTails,
-]);
+/// [`Ctx::not_name_single`]: the lists a not-name word or title must not be in.
+const NOT_NAME_BLOCK: u64 = singles(&[W::OrgHeads, W::PlaceHeads, W::OrgTails, W::PlaceTails]);
 /// [`Ctx::plain_single`]: the word's own lists that a rule reads for a one-word run (one
 /// word: a look-up of a phrase that starts or ends at it and stays inside the run reads
 /// only its one-word bits; a longer tail ending at it starts before the run).
