@@ -983,10 +983,10 @@ impl<'a> Ctx<'a> {
         if a > b {
             return;
         }
-        if a == b && self.not_name_single(a) {
+        if a == b && fast_paths() && self.not_name_single(a) {
             return;
         }
-        if a == b && self.plain_single(a) {
+        if a == b && fast_paths() && self.plain_single(a) {
             // What the rules below conclude for such a word (see [`Ctx::plain_single`]): a
             // common word opening the sentence is passed over, a word in camel case names
             // an organization, any other is left unclassified.
@@ -2795,6 +2795,24 @@ fn is_camel(w: &str) -> bool {
         )
 }
 
+/// Whether [`Ctx::classify`] settles the one-word runs that no rule can use at once (the
+/// tests compare the output with the fast paths on and off).
+#[cfg(not(test))]
+#[inline(always)]
+fn fast_paths() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static FAST_PATHS: Cell<bool> = const { Cell::new(true) };
+}
+
+#[cfg(test)]
+fn fast_paths() -> bool {
+    FAST_PATHS.with(Cell::get)
+}
+
 /// The bits of [`Ctx::cls`] that tell a token is one word of one of `lists`.
 const fn singles(lists: &[W]) -> u64 {
     let mut m = 0;
@@ -2897,7 +2915,100 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_camel, lower_eq, squeeze_spaces, surface_key};
+    use super::{is_camel, lower_eq, squeeze_spaces, surface_key, FAST_PATHS};
+    use crate::{Language, Pipeline};
+
+    /// The one-word fast paths of `Ctx::classify` (`not_name_single`, `plain_single`) give
+    /// what the rules give: the same entities and referents with them on and off.
+    #[test]
+    fn one_word_fast_paths_find_what_the_rules_find() {
+        let id = Pipeline::builder()
+            .language(Some(Language::Indonesian))
+            .build()
+            .unwrap();
+        let en = Pipeline::builder()
+            .language(Some(Language::English))
+            .build()
+            .unwrap();
+        for (name, p, text) in [
+            (
+                "not-name word opening a sentence",
+                &id,
+                "Namun Budi datang. Selasa lalu hujan.",
+            ),
+            ("title alone", &id, "Presiden datang ke Bandung kemarin."),
+            (
+                "title then name",
+                &id,
+                "Menteri Sri Mulyani berkata begitu.",
+            ),
+            ("camel case", &id, "Saham WorldCom turun tajam kemarin."),
+            (
+                "plain word in a sentence",
+                &id,
+                "Ia bertemu Sarwendah di pasar.",
+            ),
+            ("reporting verb after", &id, "Sarwendah mengatakan hal itu."),
+            (
+                "reporting verb before",
+                &id,
+                "Hal itu, kata Didik kepada wartawan.",
+            ),
+            (
+                "comma after",
+                &id,
+                "Ia bertemu Sarwendah, seorang wartawan.",
+            ),
+            (
+                "form of address before",
+                &id,
+                "Ia bertemu Pak Agung kemarin.",
+            ),
+            (
+                "form of address with a stop",
+                &id,
+                "Ia bertemu Dr. Agung kemarin.",
+            ),
+            ("full stop before", &id, "Hujan turun. Agung pulang cepat."),
+            ("hyphen before", &id, "Hal itu pro-Rusia sekali."),
+            ("place preposition", &id, "Ia tinggal di Sleman sejak lama."),
+            (
+                "common word also lower case",
+                &id,
+                "Rumah itu besar. rumah kami kecil.",
+            ),
+            ("known place before", &id, "Warga Jakarta Agung datang."),
+            (
+                "headline",
+                &id,
+                "Agung Datang Ke Pasar\n\nIa datang kemarin.",
+            ),
+            ("acronym", &id, "Ia bekerja di KPK sejak lama."),
+            ("en title", &en, "The President said so on Monday."),
+            (
+                "en name after said",
+                &en,
+                "The plan works, said Cronin on Monday.",
+            ),
+            ("en camel case", &en, "Shares of PayPal fell on Monday."),
+            ("en single word", &en, "He met Cronin in Washington."),
+            ("en acronym", &en, "He works for NATO now."),
+            (
+                "seed article",
+                &id,
+                include_str!("../../tests/fixtures/id-tempo-putin-pyongyang.txt"),
+            ),
+        ] {
+            let run = |fast: bool| {
+                FAST_PATHS.with(|f| f.set(fast));
+                let doc = p.process(text);
+                format!("{:?} {:?}", doc.entities(), doc.referents())
+            };
+            let (on, off) = (run(true), run(false));
+            FAST_PATHS.with(|f| f.set(true));
+            assert_eq!(on, off, "{name}");
+        }
+    }
 
     #[test]
     fn camel_case_words() {
