@@ -988,16 +988,30 @@ impl<'a> Ctx<'a> {
         }
         if a == b && fast_paths() && self.plain_single(a) {
             // What the rules below conclude for such a word (see [`Ctx::plain_single`]): a
-            // common word opening the sentence is passed over, a word in camel case names
-            // an organization, any other is left unclassified.
+            // common word opening the sentence is passed over; a word in capitals after a
+            // number is a unit, else inside a sentence, no common word and not quoted, an
+            // acronym names an organization where the language says so; a word in camel
+            // case names an organization; any other is left unclassified.
             if self.initial[a] && self.common(a) {
                 return;
             }
-            if is_camel(self.t(a)) {
+            let t = self.toks[a];
+            if t.upper {
+                if !self.unit_after_number(a)
+                    && !self.initial[a]
+                    && !self.common(a)
+                    && !self.quoted(a, a)
+                    && self.is_acronym(a)
+                    && self.data.option(Opt::AcronymsAreOrganizations)
+                {
+                    self.push(a, a, EntityKind::Organization, EntitySource::Rule, None);
+                    return;
+                }
+            } else if is_camel(self.t(a)) {
                 self.push(a, a, EntityKind::Organization, EntitySource::Rule, None);
-            } else {
-                self.unclassified.push((a, a));
+                return;
             }
+            self.unclassified.push((a, a));
             return;
         }
         // A dateline: "YAOUNDE, Cameroon (Reuters) -", "JAKARTA -" at a paragraph start.
@@ -1281,15 +1295,17 @@ impl<'a> Ctx<'a> {
             && (not_name || !t.upper)
     }
 
-    /// True when the one-word run `a` (not all capitals, in no title-case line) is a word
-    /// that starts and ends no phrase of the lists [`Ctx::classify`] reads of it (titles,
-    /// heads, cues, tails, connectors, particles, not-names, forms of address, given
-    /// names), after no mention and no capitalised word, no hyphen or full stop, no
-    /// word ending a title, cue, form of address, reporting verb or preposition of the
-    /// rules, and before no comma and no lower-case reporting verb. Then no rule of
-    /// [`Ctx::classify`] and [`Ctx::classify_person`] can use it, step by step:
-    /// - no dateline (a word not in capitals), no part of an organization (no mention
-    ///   before), no title chain, head, cue or tail of its own ([`PLAIN_WORD`]);
+    /// True when the one-word run `a` (capitalised, in no title-case line, and, in capitals,
+    /// not at a paragraph's start) is a word that starts and ends no phrase of the lists
+    /// [`Ctx::classify`] reads of it (titles, heads, cues, tails, connectors, particles,
+    /// not-names, forms of address, given names), after no mention and no capitalised word,
+    /// no hyphen or full stop, no word ending a title, cue, form of address, reporting verb
+    /// or preposition of the rules, and before no comma and no lower-case reporting verb.
+    /// Then no rule of [`Ctx::classify`] and [`Ctx::classify_person`] can use it but the
+    /// last ones, step by step:
+    /// - no dateline (a word not in capitals, or not at a paragraph's start), no part of an
+    ///   organization (no mention before), no title chain, head, cue or tail of its own
+    ///   ([`PLAIN_WORD`]);
     /// - no preposition or cue before it (`OrgPreps`, `OrgCues`, `PlacePreps`,
     ///   `PersonCues`), no reporting verb or form of address before it, no title found
     ///   by [`Ctx::title_span_before`] (its first step meets a lower-case word that ends
@@ -1298,11 +1314,16 @@ impl<'a> Ctx<'a> {
     /// - no given name and one word: no surname rule, no "Apoteker Noel Wicks" rule, and
     ///   the last rules push only names of two words or acronyms.
     ///
-    /// What is left: a common word opening the sentence is stripped (nothing found), a
-    /// word in camel case names an organization, any other is an unclassified run.
+    /// What is left (in [`Ctx::classify`]): a common word opening the sentence is stripped
+    /// (nothing found); a unit after a number, an acronym, a word in camel case; any other
+    /// is an unclassified run.
     fn plain_single(&self, a: usize) -> bool {
         let t = &self.toks[a];
-        if !t.word || !t.cap || t.upper || self.headline[self.sent[a] as usize] {
+        if !t.word || !t.cap || self.headline[self.sent[a] as usize] {
+            return false;
+        }
+        // (A word in capitals at a paragraph's start may be a dateline.)
+        if t.upper && (a == 0 || t.gap == Gap::Break) {
             return false;
         }
         if self.cls(a) & PLAIN_WORD != 0 {
@@ -1690,14 +1711,7 @@ impl<'a> Ctx<'a> {
         }
         let nw = self.words(s, e);
         // "46 juta KL", "300 MW": an acronym after a number (and its scale word) is a unit.
-        if nw == 1 && self.toks[s].upper && s > 0 && {
-            let k = s - 1;
-            self.toks[k].digit
-                || (k > 0
-                    && self.toks[k].lower
-                    && self.has(W::NotNames, k)
-                    && self.toks[k - 1].digit)
-        } {
+        if nw == 1 && self.toks[s].upper && self.unit_after_number(s) {
             self.unclassified.push((s, e));
             return;
         }
@@ -1830,15 +1844,7 @@ impl<'a> Ctx<'a> {
         // Capitalised words inside a sentence that no rule explains: in languages whose
         // writing capitalises little but names, a person; an acronym, an organization.
         // "Bahan Bakar Minyak (BBM)": a term defined with an acronym is no person.
-        let defined = e + 3 < self.toks.len()
-            && self.is_punct(e + 1, "(")
-            && self.toks[e + 2].upper
-            && self.is_punct(e + 3, ")");
-        let quoted = defined
-            || (s > 0
-                && e + 1 < self.toks.len()
-                && is_quote(self.t(s - 1))
-                && is_quote(self.t(e + 1)));
+        let quoted = self.quoted(s, e);
         // A sentence may open with a name: "Byeon Woo Seok berhasil ...", when no word of it
         // is a common word and a lower-case word follows.
         let opens = self.initial[s]
@@ -1847,10 +1853,7 @@ impl<'a> Ctx<'a> {
             && self.toks[e + 1].lower
             && (s..=e).all(|k| !self.toks[k].word || !self.common(k));
         if (!self.initial[s] || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
-            let acronym = nw == 1
-                && self.toks[s].upper
-                && !self.t(s).bytes().any(|c| c.is_ascii_digit())
-                && (2..=6).contains(&(self.toks[s].end - self.toks[s].start));
+            let acronym = nw == 1 && self.is_acronym(s);
             if acronym && self.data.option(Opt::AcronymsAreOrganizations) {
                 self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
                 return;
@@ -1867,6 +1870,39 @@ impl<'a> Ctx<'a> {
             }
         }
         self.unclassified.push((s, e));
+    }
+
+    /// "46 juta KL", "300 MW": token `s` follows a number (and its scale word).
+    fn unit_after_number(&self, s: usize) -> bool {
+        s > 0 && {
+            let k = s - 1;
+            self.toks[k].digit
+                || (k > 0
+                    && self.toks[k].lower
+                    && self.has(W::NotNames, k)
+                    && self.toks[k - 1].digit)
+        }
+    }
+
+    /// "Bahan Bakar Minyak (BBM)", "\"Sang Pencerah\"": the words `s..=e` are defined with an
+    /// acronym after them, or quoted.
+    fn quoted(&self, s: usize, e: usize) -> bool {
+        let defined = e + 3 < self.toks.len()
+            && self.is_punct(e + 1, "(")
+            && self.toks[e + 2].upper
+            && self.is_punct(e + 3, ")");
+        defined
+            || (s > 0
+                && e + 1 < self.toks.len()
+                && is_quote(self.t(s - 1))
+                && is_quote(self.t(e + 1)))
+    }
+
+    /// Token `s` (a word in capitals) is an acronym: two to six bytes, no digit.
+    fn is_acronym(&self, s: usize) -> bool {
+        self.toks[s].upper
+            && !self.t(s).bytes().any(|c| c.is_ascii_digit())
+            && (2..=6).contains(&(self.toks[s].end - self.toks[s].start))
     }
 
     /// The number token right after the name ending at `e` when it closes the name ("Andre
@@ -2984,6 +3020,40 @@ mod tests {
                 "Agung Datang Ke Pasar\n\nIa datang kemarin.",
             ),
             ("acronym", &id, "Ia bekerja di KPK sejak lama."),
+            (
+                "acronym in a sentence",
+                &id,
+                "Laporan itu dibuat oleh BPK tahun ini.",
+            ),
+            (
+                "acronym opening a sentence",
+                &id,
+                "Hujan turun. BPK membuat laporan.",
+            ),
+            (
+                "acronym after a number",
+                &id,
+                "Harga naik 46 juta KL tahun ini.",
+            ),
+            (
+                "acronym after a bare number",
+                &id,
+                "Pembangkit itu 300 MW saja.",
+            ),
+            ("acronym defined", &id, "Bahan bakar (BBM) naik lagi."),
+            ("acronym quoted", &id, "Ia menyebut \"BPK\" lemah."),
+            ("acronym with a digit", &id, "Ia membeli G20 kemarin."),
+            (
+                "long word in capitals",
+                &id,
+                "Ia menulis PENGUMUMAN kemarin.",
+            ),
+            ("dateline", &id, "JAKARTA - Hujan turun kemarin."),
+            (
+                "dateline after a blank line",
+                &id,
+                "Hujan.\n\nBANDUNG, Rabu - Hujan turun.",
+            ),
             ("en title", &en, "The President said so on Monday."),
             (
                 "en name after said",
@@ -2993,6 +3063,16 @@ mod tests {
             ("en camel case", &en, "Shares of PayPal fell on Monday."),
             ("en single word", &en, "He met Cronin in Washington."),
             ("en acronym", &en, "He works for NATO now."),
+            (
+                "en acronym in a sentence",
+                &en,
+                "The report by UNICEF came out on Monday.",
+            ),
+            (
+                "en acronym opening a sentence",
+                &en,
+                "It rained. UNICEF sent aid.",
+            ),
             (
                 "seed article",
                 &id,
