@@ -979,41 +979,57 @@ impl<'a> Ctx<'a> {
     }
 
     /// Classifies the run `a..=b` of capitalised words.
+    #[inline]
     fn classify(&mut self, a: usize, b: usize) {
-        if a > b {
+        if a > b || (a == b && fast_paths() && self.settle_single(a)) {
             return;
         }
-        if a == b && fast_paths() && self.not_name_single(a) {
-            return;
+        self.classify_rules(a, b);
+    }
+
+    /// Settles the one-word run `a` at once when no rule can use it (see
+    /// [`Ctx::not_name_single`], [`Ctx::plain_single`]): true when done. (A small function
+    /// of its own: the many one-word runs do not pay for the frame of
+    /// [`Ctx::classify_rules`].)
+    #[inline(never)]
+    fn settle_single(&mut self, a: usize) -> bool {
+        if self.not_name_single(a) {
+            return true;
         }
-        if a == b && fast_paths() && self.plain_single(a) {
-            // What the rules below conclude for such a word (see [`Ctx::plain_single`]): a
-            // common word opening the sentence is passed over; a word in capitals after a
-            // number is a unit, else inside a sentence, no common word and not quoted, an
-            // acronym names an organization where the language says so; a word in camel
-            // case names an organization; any other is left unclassified.
-            if self.initial[a] && self.common(a) {
-                return;
-            }
-            let t = self.toks[a];
-            if t.upper {
-                if !self.unit_after_number(a)
-                    && !self.initial[a]
-                    && !self.common(a)
-                    && !self.quoted(a, a)
-                    && self.is_acronym(a)
-                    && self.data.option(Opt::AcronymsAreOrganizations)
-                {
-                    self.push(a, a, EntityKind::Organization, EntitySource::Rule, None);
-                    return;
-                }
-            } else if is_camel(self.t(a)) {
+        if !self.plain_single(a) {
+            return false;
+        }
+        // What the rules conclude for such a word: a common word opening the sentence is
+        // passed over; a word in capitals after a number is a unit, else inside a
+        // sentence, no common word and not quoted, an acronym names an organization where
+        // the language says so; a word in camel case names an organization; any other is
+        // left unclassified.
+        if self.initial[a] && self.common(a) {
+            return true;
+        }
+        let t = self.toks[a];
+        if t.upper {
+            if !self.unit_after_number(a)
+                && !self.initial[a]
+                && !self.common(a)
+                && !self.quoted(a, a)
+                && self.is_acronym(a)
+                && self.data.option(Opt::AcronymsAreOrganizations)
+            {
                 self.push(a, a, EntityKind::Organization, EntitySource::Rule, None);
-                return;
+                return true;
             }
-            self.unclassified.push((a, a));
-            return;
+        } else if is_camel(self.t(a)) {
+            self.push(a, a, EntityKind::Organization, EntitySource::Rule, None);
+            return true;
         }
+        self.unclassified.push((a, a));
+        true
+    }
+
+    /// [`Ctx::classify`] by the rules, one after the other.
+    #[inline(never)]
+    fn classify_rules(&mut self, a: usize, b: usize) {
         // A dateline: "YAOUNDE, Cameroon (Reuters) -", "JAKARTA -" at a paragraph start.
         if (a == 0 || self.toks[a].gap == Gap::Break)
             && (a..=b).all(|k| !self.toks[k].word || self.toks[k].upper)
