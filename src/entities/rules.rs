@@ -903,6 +903,13 @@ impl<'a> Ctx<'a> {
     /// The last token of the run of capitalised words starting at `i`.
     fn extend_run(&self, i: usize) -> usize {
         let n = self.toks.len();
+        // The common case first: a lower-case word next, and no capitalised word after it
+        // (only a particle or connector between two capitalised words joins them).
+        if let Some(next) = self.toks.get(i + 1) {
+            if next.word && next.lower && (i + 2 >= n || !self.is_cap_word(i + 2)) {
+                return i;
+            }
+        }
         let mut j = i;
         while j + 1 < n && j + 1 - i < MAX_NAME * 2 {
             let k = j + 1;
