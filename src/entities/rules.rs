@@ -377,7 +377,10 @@ fn recognize_tokens(
     }
     let mut s = Scratch::take();
     // Sentence of each token, sentence-initial words, title-case (headline) sentences.
-    let mut sent = filled(&mut s.sent, n, 0u32);
+    // (Every entry is written in the pass below: the last document's values are not
+    // cleared first.)
+    let mut sent = std::mem::take(&mut s.sent);
+    sent.resize(n, 0u32);
     let mut initial = filled(&mut s.initial, n, false);
     let mut si = 0usize;
     let mut seen_word = false;
