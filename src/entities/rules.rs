@@ -381,6 +381,9 @@ fn recognize_tokens(
     // cleared first.)
     let mut sent = std::mem::take(&mut s.sent);
     sent.resize(n, 0u32);
+    // The same for the classes' cache, cleared in the pass.
+    let mut cls = std::mem::take(&mut s.cls);
+    cls.resize(n, Cell::new(0));
     let mut initial = filled(&mut s.initial, n, false);
     let mut si = 0usize;
     let mut seen_word = false;
@@ -405,12 +408,14 @@ fn recognize_tokens(
     // The current sentence's counts of capitalised and lower-case words (added to `caps`
     // when the sentence changes).
     let (mut ncap, mut nlow) = (0u32, 0u32);
-    for (k, ((t, sk), &h)) in toks
+    for (k, (((t, sk), &h), ck)) in toks
         .iter()
         .zip(sent.iter_mut())
         .zip(hashes.iter())
+        .zip(cls.iter())
         .enumerate()
     {
+        ck.set(0);
         if t.start >= sent_end {
             caps[si].0 += ncap;
             caps[si].1 += nlow;
@@ -503,7 +508,7 @@ fn recognize_tokens(
         initial,
         headline,
         lowerset,
-        cls: filled(&mut s.cls, n, Cell::new(0)),
+        cls,
         cap_words,
         starters,
         hyphens,
