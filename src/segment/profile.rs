@@ -68,6 +68,29 @@ pub(crate) struct Profile {
     /// entry of `n` bytes (63 for longer ones) starts with byte `b` (its lower-case form
     /// too). Most words before a full stop are ruled out without hashing.
     lengths: Box<[u64; 256]>,
+    /// A second filter: the bit of [`shape`] of every entry (case-folded, so that the
+    /// all-capitals forms of a token find the bits of their entries).
+    shapes: Box<[u64; SHAPE_WORDS]>,
+}
+
+/// Words of the shape filter (64 bits each).
+const SHAPE_WORDS: usize = 128;
+
+/// A bit index for a token from its length, its first two bytes and its last byte, ASCII
+/// letters case-folded: cheap, and it tells most plain words from the abbreviations.
+#[inline]
+fn shape(b: &[u8]) -> usize {
+    let n = b.len();
+    if n == 0 {
+        return 0;
+    }
+    let f = |c: u8| u32::from(c.to_ascii_lowercase());
+    let h = (n as u32)
+        .wrapping_mul(0x9E37_79B9)
+        .wrapping_add(f(b[0]).wrapping_mul(0x85EB_CA6B))
+        .wrapping_add(f(b[1.min(n - 1)]).wrapping_mul(0xC2B2_AE35))
+        .wrapping_add(f(b[n - 1]).wrapping_mul(0x27D4_EB2F));
+    (h >> 19) as usize % (SHAPE_WORDS * 64)
 }
 
 impl Default for Profile {
@@ -77,6 +100,7 @@ impl Default for Profile {
             starters: FastSet::default(),
             plain: FastSet::default(),
             lengths: Box::new([0; 256]),
+            shapes: Box::new([0; SHAPE_WORDS]),
         }
     }
 }
@@ -106,6 +130,8 @@ impl Profile {
             self.lengths[first as usize] |= bit;
             self.lengths[first.to_ascii_lowercase() as usize] |= bit;
             self.lengths[first.to_ascii_uppercase() as usize] |= bit;
+            let sh = shape(e.as_bytes());
+            self.shapes[sh / 64] |= 1 << (sh % 64);
             self.abbrevs.insert(e.into(), kind);
         }
     }
@@ -114,7 +140,12 @@ impl Profile {
     #[inline]
     fn may_match(&self, token: &str) -> bool {
         match token.as_bytes().first() {
-            Some(&b) => self.lengths[b as usize] & (1u64 << token.len().min(63)) != 0,
+            Some(&b) => {
+                self.lengths[b as usize] & (1u64 << token.len().min(63)) != 0 && {
+                    let sh = shape(token.as_bytes());
+                    self.shapes[sh / 64] & (1 << (sh % 64)) != 0
+                }
+            }
             None => false,
         }
     }
