@@ -156,9 +156,14 @@ impl Segmenter {
     /// assert_eq!(sentences[2].span.end, text.len());
     /// ```
     pub fn segment(&self, text: &str, lang: Language) -> (Vec<Paragraph>, Vec<Sentence>) {
-        let pars = paragraph_spans(text);
-        // News runs at about one sentence per 120 bytes: reserve once rather than grow.
-        let mut sentences: Vec<Sentence> = Vec::with_capacity(text.len() / 96 + 1);
+        // One scan of the text finds the bytes the scanner stops at and, from its line
+        // feeds, the paragraphs.
+        let (pars, events) = scan(text);
+        // Reserve once rather than grow: every sentence but a paragraph's last ends at an
+        // event, and news runs at about one sentence per 120 bytes (the bound keeps the
+        // reservation small for a text full of stops).
+        let cap = (events.len() + pars.len()).min(text.len() / 64 + 8);
+        let mut sentences: Vec<Sentence> = Vec::with_capacity(cap);
         let mut paragraphs = Vec::with_capacity(pars.len());
         let mut scanner = Scanner {
             text,
@@ -168,9 +173,10 @@ impl Segmenter {
             sent_start: 0,
             last_marker: None,
         };
+        let mut ev = 0;
         for (pi, p) in pars.iter().enumerate() {
             let first = sentences.len();
-            scanner.paragraph(*p, pi, &mut sentences);
+            ev = scanner.paragraph(*p, pi, &events, ev, &mut sentences);
             paragraphs.push(Paragraph {
                 span: *p,
                 first_sentence: first,
@@ -332,34 +338,78 @@ impl SegmenterBuilder {
     }
 }
 
-/// Paragraph spans: maximal runs of lines separated by blank lines (lines of white space
-/// only), trimmed of white space.
-pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
+/// Paragraph spans (as [`paragraph_spans`] gives them) and the positions of the bytes the
+/// scanner stops at (see [`CLASS`]), in order, from one scan of the text.
+fn scan(text: &str) -> (Vec<Span>, Vec<usize>) {
     let bytes = text.as_bytes();
-    // About one paragraph per 300 bytes of news: reserve once rather than grow.
-    let mut out = Vec::with_capacity(text.len() / 256 + 1);
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut ls = 0;
-    while ls < bytes.len() {
-        let le = find_newline(bytes, ls).unwrap_or(bytes.len());
+    let mut events = Vec::with_capacity(text.len() / 24 + 1);
+    let mut lines = Lines::new(text.len());
+    let mut i = 0;
+    while let Some(at) = find_interesting(bytes, i) {
+        events.push(at);
+        if bytes[at] == b'\n' {
+            lines.line(text, at);
+        }
+        i = at + 1;
+    }
+    lines.line(text, text.len());
+    (lines.finish(), events)
+}
+
+/// Paragraph spans built a line at a time.
+struct Lines {
+    out: Vec<Span>,
+    start: Option<usize>,
+    end: usize,
+    /// Start of the next line.
+    ls: usize,
+}
+
+impl Lines {
+    fn new(len: usize) -> Lines {
+        // About one paragraph per 300 bytes of news: reserve once rather than grow.
+        Lines {
+            out: Vec::with_capacity(len / 256 + 1),
+            start: None,
+            end: 0,
+            ls: 0,
+        }
+    }
+
+    /// The line from the end of the last one to `le` (a line feed or the end of the text).
+    #[inline]
+    fn line(&mut self, text: &str, le: usize) {
+        let ls = self.ls;
+        if ls >= text.len() {
+            return;
+        }
         let (a, b) = content_bounds(&text[ls..le]);
         if a == b {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, end));
+            if let Some(s) = self.start.take() {
+                self.out.push(Span::new(s, self.end));
             }
         } else {
-            if start.is_none() {
-                start = Some(ls + a);
+            if self.start.is_none() {
+                self.start = Some(ls + a);
             }
-            end = ls + b;
+            self.end = ls + b;
         }
-        ls = le + 1;
+        self.ls = le + 1;
     }
-    if let Some(s) = start {
-        out.push(Span::new(s, end));
+
+    fn finish(mut self) -> Vec<Span> {
+        if let Some(s) = self.start {
+            self.out.push(Span::new(s, self.end));
+        }
+        self.out
     }
-    out
+}
+
+/// Paragraph spans: maximal runs of lines separated by blank lines (lines of white space
+/// only), trimmed of white space.
+#[cfg(test)]
+pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
+    scan(text).0
 }
 
 /// The first position at or after `from` whose byte satisfies `pred`; `hits` flags, eight
@@ -392,12 +442,6 @@ fn find_interesting(bytes: &[u8], from: usize) -> Option<usize> {
         },
         |b| CLASS[b as usize] != 0,
     )
-}
-
-/// The next line feed.
-#[inline]
-fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    find(bytes, from, |x| eq_bytes(x, b'\n'), |b| b == b'\n')
 }
 
 fn is_ascii_ws(b: u8) -> bool {
@@ -579,17 +623,30 @@ impl<'a> Scanner<'a> {
         self.sent_start = self.skip_ws(end);
     }
 
-    fn paragraph(&mut self, p: Span, par: usize, out: &mut Vec<Sentence>) {
+    /// Splits the paragraph `p` into sentences; `events` are the positions of the bytes to
+    /// stop at, those of this paragraph from `ev` on. Returns the index of the first event
+    /// after the paragraph.
+    fn paragraph(
+        &mut self,
+        p: Span,
+        par: usize,
+        events: &[usize],
+        mut ev: usize,
+        out: &mut Vec<Sentence>,
+    ) -> usize {
         self.end = p.end;
         self.sent_start = p.start;
         self.last_marker = None;
         let bytes = self.bytes;
         let mut i = p.start;
         while i < p.end {
-            // The hot loop: skip bytes that need no attention.
-            match find_interesting(&bytes[..p.end], i) {
-                Some(at) => i = at,
-                None => break,
+            // The next byte that needs attention.
+            while ev < events.len() && events[ev] < i {
+                ev += 1;
+            }
+            match events.get(ev) {
+                Some(&at) if at < p.end => i = at,
+                _ => break,
             }
             i = match CLASS[bytes[i] as usize] {
                 C_STOP => self.stop(i, par, out),
@@ -615,6 +672,7 @@ impl<'a> Scanner<'a> {
             let end = p.end;
             self.cut(end, par, out);
         }
+        ev
     }
 
     /// Classifies what follows position `k` (after a stop and its closing marks): the first
