@@ -344,13 +344,27 @@ fn scan(text: &str) -> (Vec<Span>, Vec<usize>) {
     let bytes = text.as_bytes();
     let mut events = Vec::with_capacity(text.len() / 24 + 1);
     let mut lines = Lines::new(text.len());
-    let mut i = 0;
-    while let Some(at) = find_interesting(bytes, i) {
-        events.push(at);
-        if bytes[at] == b'\n' {
-            lines.line(text, at);
+    let mut event = |at: usize| {
+        if CLASS[bytes[at] as usize] != 0 {
+            events.push(at);
+            if bytes[at] == b'\n' {
+                lines.line(text, at);
+            }
         }
-        i = at + 1;
+    };
+    // Eight bytes at a time: every flagged byte of a block is looked at in turn (a flag
+    // may also be a borrow above a true one; the class table tells).
+    let mut i = 0;
+    while let Some(w) = swar::block(bytes, i) {
+        let mut hit = interesting(w);
+        while hit != 0 {
+            event(i + (hit.trailing_zeros() / 8) as usize);
+            hit &= hit - 1;
+        }
+        i += 8;
+    }
+    for at in i..bytes.len() {
+        event(at);
     }
     lines.line(text, text.len());
     (lines.finish(), events)
@@ -412,36 +426,16 @@ pub(crate) fn paragraph_spans(text: &str) -> Vec<Span> {
     scan(text).0
 }
 
-/// The first position at or after `from` whose byte satisfies `pred`; `hits` flags, eight
-/// bytes at a time, the bytes that do (high bit of their byte; the lowest flag exact, as
-/// [`eq_bytes`] gives it).
+/// Flags (high bit of their byte) the bytes of `x` the scan stops at (see [`CLASS`]), and
+/// maybe a few more.
 #[inline]
-fn find(
-    bytes: &[u8],
-    from: usize,
-    hits: impl Fn(u64) -> u64,
-    pred: impl Fn(u8) -> bool,
-) -> Option<usize> {
-    let i = swar::skip_until(bytes, from, bytes.len(), hits);
-    bytes.get(i..)?.iter().position(|&b| pred(b)).map(|p| p + i)
-}
-
-/// The next byte the scan stops at (see [`CLASS`]).
-#[inline]
-fn find_interesting(bytes: &[u8], from: usize) -> Option<usize> {
-    find(
-        bytes,
-        from,
-        |x| {
-            eq_bytes(x, b'.')
-                | eq_bytes(x, b'!')
-                | eq_bytes(x, b'?')
-                | eq_bytes(x, b'\n')
-                | eq_bytes(x, 0xE2)
-                | eq_bytes(x, b')')
-        },
-        |b| CLASS[b as usize] != 0,
-    )
+fn interesting(x: u64) -> u64 {
+    eq_bytes(x, b'.')
+        | eq_bytes(x, b'!')
+        | eq_bytes(x, b'?')
+        | eq_bytes(x, b'\n')
+        | eq_bytes(x, 0xE2)
+        | eq_bytes(x, b')')
 }
 
 fn is_ascii_ws(b: u8) -> bool {
