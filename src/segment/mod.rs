@@ -434,8 +434,9 @@ fn interesting(x: u64) -> u64 {
         | eq_bytes(x, b'!')
         | eq_bytes(x, b'?')
         | eq_bytes(x, b'\n')
-        | eq_bytes(x, 0xE2)
         | eq_bytes(x, b')')
+        // Every byte of a multi-byte character, to find the lead byte 0xE2 of `…` and bullets.
+        | (x & swar::HI)
 }
 
 fn is_ascii_ws(b: u8) -> bool {
