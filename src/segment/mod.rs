@@ -739,6 +739,21 @@ impl<'a> Scanner<'a> {
         let hard = self.sent_start.min(pos);
         let floor = hard.max(pos.saturating_sub(TOKEN_WINDOW));
         let mut s = pos;
+        // Eight bytes at a time back over printable ASCII (0x21..=0x7E and DEL): the bytes
+        // after the last byte of a block below 0x21 or above 0x7F are all in the token.
+        while s >= floor + 8 {
+            let Some(x) = swar::block(self.bytes, s - 8) else {
+                break;
+            };
+            let printable = ((x & !swar::HI) + swar::LO * 0x5F) & swar::HI;
+            let stop = (!printable | x) & swar::HI;
+            if stop == 0 {
+                s -= 8;
+                continue;
+            }
+            s = s - 8 + (63 - stop.leading_zeros() as usize) / 8 + 1;
+            break;
+        }
         loop {
             if s > floor {
                 let b = self.bytes[s - 1];
