@@ -354,16 +354,18 @@ fn scan(text: &str) -> (Vec<Span>, Vec<usize>) {
     };
     // Eight bytes at a time: every flagged byte of a block is looked at in turn (a flag
     // may also be a borrow above a true one; the class table tells).
-    let mut i = 0;
-    while let Some(w) = swar::block(bytes, i) {
-        let mut hit = interesting(w);
+    let blocks = bytes.chunks_exact(8);
+    let tail = bytes.len() - blocks.remainder().len();
+    for (n, block) in blocks.enumerate() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(block);
+        let mut hit = interesting(u64::from_le_bytes(a));
         while hit != 0 {
-            event(i + (hit.trailing_zeros() / 8) as usize);
+            event(n * 8 + (hit.trailing_zeros() / 8) as usize);
             hit &= hit - 1;
         }
-        i += 8;
     }
-    for at in i..bytes.len() {
+    for at in tail..bytes.len() {
         event(at);
     }
     lines.line(text, text.len());
