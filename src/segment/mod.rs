@@ -355,19 +355,20 @@ fn scan(text: &str) -> (Vec<Span>, Vec<usize>) {
     // Eight bytes at a time: every flagged byte of a block is looked at in turn (a flag
     // may also be a borrow above a true one; the class table tells).
     // Sixteen bytes a step: most steps have no flag at all.
-    let blocks = bytes.chunks_exact(16);
+    let blocks = bytes.chunks_exact(32);
     let tail = bytes.len() - blocks.remainder().len();
     for (n, block) in blocks.enumerate() {
-        let mut a = [0u8; 8];
-        let mut b = [0u8; 8];
-        a.copy_from_slice(&block[..8]);
-        b.copy_from_slice(&block[8..]);
-        let lo = interesting(u64::from_le_bytes(a));
-        let hi = interesting(u64::from_le_bytes(b));
-        if lo | hi == 0 {
+        let word = |k: usize| {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(&block[k..k + 8]);
+            interesting(u64::from_le_bytes(a))
+        };
+        let (h0, h1, h2, h3) = (word(0), word(8), word(16), word(24));
+        if h0 | h1 | h2 | h3 == 0 {
             continue;
         }
-        for (base, mut hit) in [(n * 16, lo), (n * 16 + 8, hi)] {
+        let base = n * 32;
+        for (base, mut hit) in [(base, h0), (base + 8, h1), (base + 16, h2), (base + 24, h3)] {
             while hit != 0 {
                 event(base + (hit.trailing_zeros() / 8) as usize);
                 hit &= hit - 1;
