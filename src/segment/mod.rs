@@ -685,6 +685,13 @@ impl<'a> Scanner<'a> {
     /// Classifies what follows position `k` (after a stop and its closing marks): the first
     /// character of the next word, whether an opening mark came first, and the next word.
     fn next_word(&self, k: usize) -> (Next, bool, usize) {
+        // The common case: one space, then an ASCII letter or digit.
+        if k + 1 < self.end && self.bytes[k] == b' ' {
+            let b = self.bytes[k + 1];
+            if b.is_ascii_alphanumeric() {
+                return (ascii_next(b), false, k + 1);
+            }
+        }
         let mut w = self.skip_ws(k);
         if w >= self.end {
             return (Next::End, false, w);
@@ -692,14 +699,7 @@ impl<'a> Scanner<'a> {
         // The common case: an ASCII letter or digit right away.
         let b = self.bytes[w];
         if b.is_ascii_alphanumeric() {
-            let next = if b.is_ascii_uppercase() {
-                Next::Upper
-            } else if b.is_ascii_lowercase() {
-                Next::Lower
-            } else {
-                Next::Digit
-            };
-            return (next, false, w);
+            return (ascii_next(b), false, w);
         }
         let mut opened = false;
         // At most a few opening marks: "(“
@@ -1095,6 +1095,18 @@ impl<'a> Scanner<'a> {
             self.cut(k, par, out);
         }
         k
+    }
+}
+
+/// What an ASCII letter or digit starting the next word is.
+#[inline]
+fn ascii_next(b: u8) -> Next {
+    if b.is_ascii_uppercase() {
+        Next::Upper
+    } else if b.is_ascii_lowercase() {
+        Next::Lower
+    } else {
+        Next::Digit
     }
 }
 
