@@ -409,7 +409,14 @@ impl Lines {
         if ls >= text.len() {
             return;
         }
-        let (a, b) = content_bounds(&text[ls..le]);
+        // Mostly a line starts and ends with printable ASCII: nothing to trim.
+        let bytes = text.as_bytes();
+        let printable = |c: u8| (0x21..0x80).contains(&c);
+        let (a, b) = if ls < le && printable(bytes[ls]) && printable(bytes[le - 1]) {
+            (0, le - ls)
+        } else {
+            content_bounds(&text[ls..le])
+        };
         if a == b {
             if let Some(s) = self.start.take() {
                 self.out.push(Span::new(s, self.end));
