@@ -4,8 +4,7 @@
 //! up); a small tokenizer gives the same tokens where the recognizer's cannot tell, or where a
 //! window leaves the paragraphs read.
 
-use crate::gazetteer::token::Token;
-use crate::swar::HI;
+use crate::gazetteer::token::{Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
 use crate::Span;
 
 /// A token: a word (letters and digits, with inner `-`, `'`, `’`, `.` and `&`) or one
@@ -265,7 +264,8 @@ impl<'a> FromRecognizer<'a> {
                 continue;
             }
             let key = hashes.get(k - 1).copied().unwrap_or(0);
-            let mut case = word_case(bytes, t.start, t.end);
+            // (The recognizer's kinds of the word's bytes are these bits.)
+            let mut case = t.case;
             let mut e = t.end;
             // Inner joiners and digit grouping commas, touching a word on both sides.
             while k + 1 < n && toks[k].start == e {
@@ -285,7 +285,7 @@ impl<'a> FromRecognizer<'a> {
                     case |= NON_ASCII;
                     break;
                 }
-                case |= word_case(bytes, w.start, w.end) | OTHER;
+                case |= w.case | OTHER;
                 e = w.end;
                 k += 2;
             }
@@ -307,62 +307,11 @@ impl<'a> FromRecognizer<'a> {
     }
 }
 
-/// A bit of [`word_case`]: a byte that is no ASCII letter or digit.
-const NON_ASCII: u8 = 8;
+/// A bit of the recognizer's [`Token::case`]: a non-ASCII char in the word.
+const NON_ASCII: u8 = CASE_NON_ASCII;
 
-/// The [`Tok::case`] bits of the recognizer's word `bytes[s..e]` (ASCII letters and digits,
-/// or non-ASCII word characters: [`NON_ASCII`]).
-#[inline]
-fn word_case(bytes: &[u8], s: usize, e: usize) -> u8 {
-    let len = e.wrapping_sub(s);
-    if let (true, Some(w)) = (len <= 8, bytes.get(s..s.wrapping_add(8))) {
-        // Eight bytes at a time: the word's bytes, zeros after it.
-        let mut a = [0u8; 8];
-        a.copy_from_slice(w);
-        let keep = KEEP[len];
-        return case8(u64::from_le_bytes(a) & keep, HI & keep);
-    }
-    let mut case = 0;
-    for &c in bytes.get(s..e).unwrap_or_default() {
-        let k = ASCII_CASE[usize::from(c)];
-        case |= if k == 0 { NON_ASCII } else { k };
-    }
-    case
-}
-
-/// Per length up to 8: the mask of that many low bytes of a word.
-const KEEP: [u64; 9] = {
-    let mut t = [0u64; 9];
-    let mut n = 1;
-    while n < 8 {
-        t[n] = (1u64 << (n * 8)) - 1;
-        n += 1;
-    }
-    t[8] = !0;
-    t
-};
-
-/// [`word_case`] of up to eight bytes of a word in `w` (zeros elsewhere), `high` the high
-/// bits of its bytes.
-#[inline]
-fn case8(w: u64, high: u64) -> u8 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    if w & high != 0 {
-        return NON_ASCII;
-    }
-    // (Bytes below 0x80: the sums carry into no other byte.) Upper-case: 'A'..='Z'.
-    let ge_a = w.wrapping_add(ONES * (0x80 - 0x41)) & high;
-    let ge_after_z = w.wrapping_add(ONES * (0x80 - 0x5B)) & high;
-    let upper = ge_a & !ge_after_z;
-    let mut case = 0;
-    if upper != 0 {
-        case |= UPPER;
-    }
-    if upper != high {
-        case |= LOWER;
-    }
-    case
-}
+// (The recognizer's kinds of a word's bytes are the miner's [`Tok::case`] bits.)
+const _: () = assert!(LOWER == CASE_LOWER && UPPER == CASE_UPPER && OTHER & NON_ASCII == 0);
 
 /// The tokens of whole paragraphs (as [`tokenize_append`] gives them, in text order), so that
 /// a window inside one of them is read without tokenizing it again.
