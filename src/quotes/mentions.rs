@@ -7,11 +7,13 @@
 
 use super::lexicon::{class, CueClass, Fx, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower_into, tokenize_append, DocToks, FromRecognizer, Tok, LOWER, OTHER};
+use super::words::{
+    lower_into, tokenize_append, DocToks, FromRecognizer, Tok, IN_TEXT, LOWER, OTHER, UNKNOWN,
+};
 use crate::document::{Document, Referent};
 use crate::gazetteer::token::{token_hash, Token};
 use crate::{EntityKind, Span};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::rc::Rc;
@@ -156,11 +158,13 @@ impl Phrase {
 /// Most tokens looked at before a name for its roles.
 const CTX_BEFORE: usize = 4;
 
-/// The lower-case forms (as [`lower`] gives them) and word-list classes of the document's
-/// tokens (those `collect` reads), each computed at most once per token: the lower-case form
-/// when the paragraph is read (borrowed from the text when the token is in lower case
-/// already), the classes when first asked for. Indexed by token within the current paragraph
-/// (`base` is the index of its first token): both passes over the tokens share it.
+/// The document's tokens (those `collect` reads) with their lower-case forms (as [`lower`]
+/// gives them) and word-list classes: a word of ASCII letters and digits has its form where it
+/// is written in the text with its ASCII letters in lower case, and its classes in its token
+/// ([`Tok::cls`], looked up by its key when the tokens are read); the few other tokens have
+/// their forms in an arena (made when the paragraph is read). Indexed by token within the
+/// current paragraph (`base` is the index of its first token): both passes over the tokens
+/// share it.
 struct Lows<'t> {
     text: &'t str,
     lx: &'t Lexicon,
@@ -168,12 +172,15 @@ struct Lows<'t> {
     /// form of every word of ASCII letters and digits, where it is.
     low_text: String,
     arena: String,
-    /// Per token: start and end of its lower-case form, in `low_text` (`true`) or in `arena`,
-    /// and its classes once looked up ([`UNKNOWN`] before).
-    at: Vec<(usize, usize, bool, Cell<u32>)>,
-    /// The index in `at` of the current paragraph's first token.
+    /// The tokens of the paragraphs read, in text order.
+    toks: Vec<Tok>,
+    /// The lower-case forms in `arena` (start and end) of the tokens whose [`Tok::form`]
+    /// indexes them: non-ASCII punctuation, a hyphen alone (an empty form) and words with
+    /// joiners or non-ASCII letters.
+    forms: Vec<(usize, usize)>,
+    /// The index in `toks` of the current paragraph's first token.
     base: usize,
-    /// The indices in `at` of the words in lower case that may be cues or verbs of stance
+    /// The indices in `toks` of the words in lower case that may be cues or verbs of stance
     /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at.
     verbs: Vec<usize>,
     /// The phrase indices of the names' [`Ctx`]s.
@@ -188,9 +195,6 @@ struct Lows<'t> {
     made: RefCell<Vec<String>>,
 }
 
-/// Classes not looked up yet.
-const UNKNOWN: u32 = u32::MAX;
-
 impl<'t> Lows<'t> {
     /// `read`: how much of the text is read.
     fn new(text: &'t str, read: usize, lx: &'t Lexicon, referents: &'t [Referent]) -> Lows<'t> {
@@ -199,7 +203,8 @@ impl<'t> Lows<'t> {
             lx,
             low_text: text.get(..read).unwrap_or(text).to_ascii_lowercase(),
             arena: String::new(),
-            at: Vec::new(),
+            toks: Vec::new(),
+            forms: Vec::new(),
             base: 0,
             verbs: Vec::new(),
             ctx_ids: RefCell::default(),
@@ -278,9 +283,9 @@ impl<'t> Lows<'t> {
 
     /// Adds the lower-case form of token `k` to the document's phrases (no copy); its index.
     fn token_phrase(&self, k: usize) -> usize {
-        let p = match self.at.get(self.base + k) {
-            Some(&(s, e, true, _)) => Phrase::Text(s, e),
-            Some(&(s, e, false, _)) => Phrase::Arena(s, e),
+        let p = match self.form(k) {
+            Some((s, e, true)) => Phrase::Text(s, e),
+            Some((s, e, false)) => Phrase::Arena(s, e),
             None => Phrase::Made(String::new()),
         };
         let mut ph = self.phrases.borrow_mut();
@@ -302,73 +307,88 @@ impl<'t> Lows<'t> {
         }
     }
 
-    /// Appends the forms of a paragraph's tokens and makes it the current one (the classes of
-    /// a token whose [`Tok::key`] is known are looked up at once).
-    fn fill(&mut self, toks: &[Tok]) {
-        self.base = self.at.len();
-        self.at.reserve(toks.len());
-        for &t in toks {
-            self.push_tok(t);
+    /// Reads the tokens of the paragraph `span` (from the recognizer's when known) and makes
+    /// it the current one: the words that may be verbs, and for the few tokens that are no
+    /// word of ASCII letters and digits with a known key, their forms and classes.
+    fn fill(&mut self, shared: Option<&mut FromRecognizer>, span: Span) {
+        let text = self.text;
+        let at = self.toks.len();
+        match shared {
+            Some(sh) => sh.append(text, span.start, span.end, &mut self.toks),
+            None => tokenize_append(text, span.start, span.end, &mut self.toks),
+        }
+        self.base = at;
+        let lx = self.lx;
+        let bytes = text.as_bytes();
+        for g in at..self.toks.len() {
+            let t = self.toks[g];
+            if t.key != 0 {
+                // A word of ASCII letters and digits whose classes are known; in lower case,
+                // it may be a verb.
+                if t.case == LOWER && t.cls & (class::CUE | class::SUBJECT_VERB) != 0 {
+                    self.verbs.push(g);
+                }
+                continue;
+            }
+            let (s, e) = (t.span.start, t.span.end);
+            match t.punct {
+                // ASCII letters and digits: the lower-cased text is its lower-case form (no
+                // possessive, no reduplication).
+                None if t.case & OTHER == 0 => {
+                    self.toks[g].cls = lx.classes_of(self.low_text.get(s..e).unwrap_or_default());
+                    if t.case == LOWER && lx.may_be_verb_bytes(bytes.get(s..e).unwrap_or_default())
+                    {
+                        self.verbs.push(g);
+                    }
+                }
+                // A hyphen alone gives nothing (`lower` reads it as a reduplication of
+                // nothing); other ASCII punctuation is itself.
+                Some('-') => self.toks[g].form = self.add_form(0, 0),
+                Some(c) if c.is_ascii() => {}
+                _ => {
+                    let start = self.arena.len();
+                    lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                    let low = self.arena.get(start..).unwrap_or("");
+                    if t.is_word() {
+                        if !t.cap && lx.may_be_verb(low) {
+                            self.verbs.push(g);
+                        }
+                        self.toks[g].cls = lx.classes_of(low);
+                    }
+                    self.toks[g].form = self.add_form(start, self.arena.len());
+                }
+            }
         }
     }
 
-    /// Appends the form of the current paragraph's next token `t`.
+    /// A form in the arena, from `s` to `e`: its [`Tok::form`].
+    fn add_form(&mut self, s: usize, e: usize) -> u32 {
+        self.forms.push((s, e));
+        u32::try_from(self.forms.len() - 1).unwrap_or(IN_TEXT)
+    }
+
+    /// Where the lower-case form of token `k` is: start, end, and whether in `low_text`
+    /// (else in `arena`).
     #[inline]
-    fn push_tok(&mut self, t: Tok) {
-        let text = self.text;
-        let (s, e) = (t.span.start, t.span.end);
-        let classes = if t.key != 0 {
-            self.lx.classes_of_hash(t.key)
-        } else {
-            UNKNOWN
-        };
-        let own = match t.punct {
-            // ASCII letters and digits: the lower-cased text is its lower-case form (no
-            // possessive, no reduplication); a word in lower case may be a verb.
-            None if t.case & OTHER == 0 => {
-                let verb = t.case == LOWER
-                    && if classes != UNKNOWN {
-                        classes & (class::CUE | class::SUBJECT_VERB) != 0
-                    } else {
-                        self.lx
-                            .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
-                    };
-                if verb {
-                    self.verbs.push(self.at.len());
-                }
-                None
-            }
-            // A hyphen alone gives nothing (`lower` reads it as a reduplication of
-            // nothing); other ASCII punctuation is itself.
-            Some('-') => Some((0, 0)),
-            Some(c) if c.is_ascii() => None,
-            _ => {
-                let start = self.arena.len();
-                lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
-                let low = self.arena.get(start..).unwrap_or("");
-                if t.is_word() && !t.cap && self.lx.may_be_verb(low) {
-                    self.verbs.push(self.at.len());
-                }
-                Some((start, self.arena.len()))
-            }
-        };
-        let classes = Cell::new(classes);
-        self.at.push(match own {
-            Some((a, b)) => (a, b, false, classes),
-            None => (s, e, true, classes),
-        });
+    fn form(&self, k: usize) -> Option<(usize, usize, bool)> {
+        let t = self.toks.get(self.base + k)?;
+        if t.form == IN_TEXT {
+            return Some((t.span.start, t.span.end, true));
+        }
+        let &(s, e) = self.forms.get(t.form as usize)?;
+        Some((s, e, false))
     }
 
     /// The lower-case form of token `k`.
     #[inline]
     fn low(&self, k: usize) -> &str {
-        let (s, e, in_text, _) = &self.at[self.base + k];
-        let from = if *in_text {
+        let (s, e, in_text) = self.form(k).unwrap_or_default();
+        let from = if in_text {
             self.low_text.as_str()
         } else {
             self.arena.as_str()
         };
-        from.get(*s..*e).unwrap_or("")
+        from.get(s..e).unwrap_or("")
     }
 
     /// Whether token `k` is in one of the lists `bits` (of [`class`]).
@@ -377,16 +397,14 @@ impl<'t> Lows<'t> {
         self.classes(k) & bits != 0
     }
 
-    /// The classes of token `k`.
+    /// The classes of token `k` (of punctuation: looked up when asked for).
     #[inline]
     fn classes(&self, k: usize) -> u32 {
-        let c = self.at[self.base + k].3.get();
+        let c = self.toks[self.base + k].cls;
         if c != UNKNOWN {
             return c;
         }
-        let c = self.lx.classes_of(self.low(k));
-        self.at[self.base + k].3.set(c);
-        c
+        self.lx.classes_of(self.low(k))
     }
 }
 
@@ -464,13 +482,12 @@ pub(crate) fn collect(
         HashMap::with_capacity_and_hasher(limit / 256 + 8, FxBuild::default());
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
     // (About one token in five bytes of news.)
-    let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 4 + 16);
-    lw.at.reserve(limit / 4 + 16);
+    lw.toks.reserve(limit / 4 + 16);
     // (About one word in four that may be a cue or a verb of stance; one role word in twenty.)
     lw.verbs.reserve(limit / 16 + 4);
     lw.phrases.get_mut().reserve(limit / 64 + 4);
     lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
-    let mut shared = tokens.map(|(t, h)| FromRecognizer::new(t, h));
+    let mut shared = tokens.map(|(t, h)| FromRecognizer::new(lx, t, h));
     let mut par_toks: Vec<(usize, usize)> = Vec::new();
     let mut par_spans: Vec<Span> = Vec::new();
     for p in &doc.paragraphs {
@@ -481,15 +498,11 @@ pub(crate) fn collect(
             break;
         }
         // Kept for the subject pass below (no second tokenization, no second reading).
-        let at = all_toks.len();
-        match shared.as_mut() {
-            Some(sh) => sh.append(text, p.span.start, p.span.end, &mut all_toks),
-            None => tokenize_append(text, p.span.start, p.span.end, &mut all_toks),
-        }
-        par_toks.push((at, all_toks.len()));
+        let at = lw.toks.len();
+        lw.fill(shared.as_mut(), p.span);
+        par_toks.push((at, lw.toks.len()));
         par_spans.push(p.span);
-        let toks = all_toks.get(at..).unwrap_or_default();
-        lw.fill(toks);
+        let toks = lw.toks.get(at..).unwrap_or_default();
         if headline(text, toks) {
             continue;
         }
@@ -529,7 +542,7 @@ pub(crate) fn collect(
     }
     if from_entities == 0 {
         let mut own = own;
-        promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut own);
+        promote_subjects(doc, lx, quotes, &par_toks, &mut lw, &mut own);
         return Collected {
             mentions: own,
             ctx_ids: lw.ctx_ids.into_inner(),
@@ -537,7 +550,7 @@ pub(crate) fn collect(
             arena: lw.arena,
             low_text: lw.low_text,
             made: lw.made.into_inner(),
-            toks: doc_toks(all_toks, &par_toks, &par_spans),
+            toks: doc_toks(lw.toks, &par_toks, &par_spans),
         };
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
@@ -636,7 +649,7 @@ pub(crate) fn collect(
         }
     }
     merged.sort_by_key(|m| m.span.start);
-    promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut merged);
+    promote_subjects(doc, lx, quotes, &par_toks, &mut lw, &mut merged);
     Collected {
         mentions: merged,
         ctx_ids: lw.ctx_ids.into_inner(),
@@ -644,7 +657,7 @@ pub(crate) fn collect(
         arena: lw.arena,
         low_text: lw.low_text,
         made: lw.made.into_inner(),
-        toks: doc_toks(all_toks, &par_toks, &par_spans),
+        toks: doc_toks(lw.toks, &par_toks, &par_spans),
     }
 }
 
@@ -686,7 +699,6 @@ fn promote_subjects(
     doc: &Document,
     lx: &Lexicon,
     quotes: &[RawQuote],
-    all_toks: &[Tok],
     par_toks: &[(usize, usize)],
     lw: &mut Lows,
     out: &mut [Mention],
@@ -704,13 +716,13 @@ fn promote_subjects(
     let verbs = std::mem::take(&mut lw.verbs);
     let mut vi = 0;
     for &(a, b) in par_toks {
-        let toks = all_toks.get(a..b).unwrap_or_default();
         let verbish = |lw: &Lows, k: usize| {
             let w = lw.low(k);
             lw.is(k, class::CUE) && lx.active_verb(w) || lw.is(k, class::SUBJECT_VERB)
         };
         lw.base = a;
         let lw = &*lw;
+        let toks = lw.toks.get(a..b).unwrap_or_default();
         while vi < verbs.len() && verbs[vi] < b {
             let g = verbs[vi];
             vi += 1;

@@ -4,6 +4,7 @@
 //! up); a small tokenizer gives the same tokens where the recognizer's cannot tell, or where a
 //! window leaves the paragraphs read.
 
+use super::lexicon::Lexicon;
 use crate::gazetteer::token::{Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
 use crate::Span;
 
@@ -22,7 +23,20 @@ pub(crate) struct Tok {
     /// For a word of ASCII letters and digits whose recognizer token is known, the
     /// [`crate::gazetteer::token::token_hash`] of its lower-case form; 0 otherwise.
     pub key: u64,
+    /// The word's classes (bits of [`super::lexicon::class`]) when its [`Tok::key`] is known
+    /// and the tokens were read with a lexicon ([`FromRecognizer`]); [`UNKNOWN`] otherwise.
+    pub cls: u32,
+    /// Where the word's lower-case form is: [`IN_TEXT`] (the text with its ASCII letters in
+    /// lower case, at `span`), else an index in the miner's list of forms made (see
+    /// `mentions::Lows`).
+    pub form: u32,
 }
+
+/// [`Tok::form`]: the form is in the text (its ASCII letters in lower case).
+pub(crate) const IN_TEXT: u32 = u32::MAX;
+
+/// [`Tok::cls`]: classes not looked up.
+pub(crate) const UNKNOWN: u32 = u32::MAX;
 
 /// [`Tok::case`]: ASCII lower-case letters or digits.
 pub(crate) const LOWER: u8 = 1;
@@ -89,6 +103,8 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                     cap: false,
                     case: OTHER,
                     key: 0,
+                    cls: UNKNOWN,
+                    form: IN_TEXT,
                 });
             }
             i += 1;
@@ -106,6 +122,8 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                     cap: false,
                     case: OTHER,
                     key: 0,
+                    cls: UNKNOWN,
+                    form: IN_TEXT,
                 });
                 i += len;
                 continue;
@@ -170,6 +188,8 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
             cap,
             case,
             key: 0,
+            cls: UNKNOWN,
+            form: IN_TEXT,
         });
         i = j;
         // (A space after a word, the common case: no token.)
@@ -183,6 +203,8 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
 /// character that is no white space), read paragraph by paragraph in text order to give the
 /// tokens [`tokenize_append`] would give without scanning the text again.
 pub(crate) struct FromRecognizer<'a> {
+    /// The lexicon the words' classes ([`Tok::cls`]) are looked up in.
+    lx: &'a Lexicon,
     toks: &'a [Token],
     /// The tokens' [`crate::gazetteer::token::token_hash`]es.
     hashes: &'a [u64],
@@ -191,8 +213,9 @@ pub(crate) struct FromRecognizer<'a> {
 }
 
 impl<'a> FromRecognizer<'a> {
-    pub fn new(toks: &'a [Token], hashes: &'a [u64]) -> FromRecognizer<'a> {
+    pub fn new(lx: &'a Lexicon, toks: &'a [Token], hashes: &'a [u64]) -> FromRecognizer<'a> {
         FromRecognizer {
+            lx,
             toks,
             hashes,
             next: 0,
@@ -260,6 +283,8 @@ impl<'a> FromRecognizer<'a> {
                     cap: false,
                     case: OTHER,
                     key: 0,
+                    cls: UNKNOWN,
+                    form: IN_TEXT,
                 });
                 continue;
             }
@@ -294,12 +319,19 @@ impl<'a> FromRecognizer<'a> {
             }
             // (The recognizer's flags of an ASCII word: its first byte in upper case, a digit.)
             let cap = t.cap || (t.digit && case & UPPER != 0);
+            let (key, cls) = if case & OTHER == 0 && key != 0 {
+                (key, self.lx.classes_of_hash(key))
+            } else {
+                (0, UNKNOWN)
+            };
             out.push(Tok {
                 span: Span::new(t.start, e),
                 punct: None,
                 cap,
                 case,
-                key: if case & OTHER == 0 { key } else { 0 },
+                key,
+                cls,
+                form: IN_TEXT,
             });
         };
         self.next = k;
@@ -513,7 +545,8 @@ mod from_recognizer_tests {
     /// The tokens of `text`'s paragraphs (blank-line separated), read from the recognizer's.
     fn derived(text: &str) -> Vec<Tok> {
         let (toks, hashes) = tokenize_hashed(text);
-        let mut from = FromRecognizer::new(&toks, &hashes);
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let mut from = FromRecognizer::new(&lx, &toks, &hashes);
         let mut out = Vec::new();
         let mut start = 0;
         for par in text.split("\n\n") {
@@ -545,13 +578,27 @@ mod from_recognizer_tests {
                 start += par.len() + 2;
             }
             let got = derived(text);
-            let strip = |v: &[Tok]| v.iter().map(|t| Tok { key: 0, ..*t }).collect::<Vec<_>>();
+            let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+            let strip = |v: &[Tok]| {
+                v.iter()
+                    .map(|t| Tok {
+                        key: 0,
+                        cls: UNKNOWN,
+                        form: IN_TEXT,
+                        ..*t
+                    })
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(strip(&got), strip(&want), "{text:?}");
             for t in &got {
                 let w = &text[t.span.start..t.span.end];
                 if t.key != 0 {
                     assert!(t.is_word() && t.case & OTHER == 0, "{w:?}");
                     assert_eq!(t.key, token_hash(&w.to_ascii_lowercase()), "{w:?}");
+                    // (The word's classes, looked up by its key.)
+                    assert_eq!(t.cls, lx.classes_of(&w.to_ascii_lowercase()), "{w:?}");
+                } else {
+                    assert_eq!(t.cls, UNKNOWN, "{w:?}");
                 }
             }
         }
