@@ -8,7 +8,8 @@
 use super::lexicon::{class, CueClass, Fx, FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{
-    lower_into, tokenize_append, DocToks, FromRecognizer, Tok, IN_TEXT, LOWER, OTHER, UNKNOWN,
+    lower_into, tokenize_append, DocToks, FromRecognizer, Notes, Tok, IN_TEXT, LOWER, OTHER,
+    UNKNOWN,
 };
 use crate::document::{Document, Referent};
 use crate::gazetteer::token::{token_hash, Token};
@@ -181,8 +182,10 @@ struct Lows<'t> {
     /// The index in `toks` of the current paragraph's first token.
     base: usize,
     /// The indices in `toks` of the words in lower case that may be cues or verbs of stance
-    /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at.
-    verbs: Vec<usize>,
+    /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at
+    /// (`notes.verbs`); and the tokens of the current paragraph whose forms or classes are
+    /// made here.
+    notes: Notes,
     /// The phrase indices of the names' [`Ctx`]s.
     ctx_ids: RefCell<Vec<usize>>,
     /// Buffers for the phrase indices of a name being read (reused: no allocation).
@@ -206,7 +209,7 @@ impl<'t> Lows<'t> {
             toks: Vec::new(),
             forms: Vec::new(),
             base: 0,
-            verbs: Vec::new(),
+            notes: Notes::default(),
             ctx_ids: RefCell::default(),
             bufs: RefCell::default(),
             phrases: RefCell::default(),
@@ -313,50 +316,76 @@ impl<'t> Lows<'t> {
     fn fill(&mut self, shared: Option<&mut FromRecognizer>, span: Span) {
         let text = self.text;
         let at = self.toks.len();
-        match shared {
-            Some(sh) => sh.append(text, span.start, span.end, &mut self.toks),
-            None => tokenize_append(text, span.start, span.end, &mut self.toks),
-        }
         self.base = at;
-        let lx = self.lx;
-        let bytes = text.as_bytes();
-        for g in at..self.toks.len() {
-            let t = self.toks[g];
-            if t.key != 0 {
-                // A word of ASCII letters and digits whose classes are known; in lower case,
-                // it may be a verb.
-                if t.case == LOWER && t.cls & (class::CUE | class::SUBJECT_VERB) != 0 {
-                    self.verbs.push(g);
+        let v0 = self.notes.verbs.len();
+        self.notes.special.clear();
+        if let Some(sh) = shared {
+            if sh.derive(text, span.start, span.end, &mut self.toks, &mut self.notes) {
+                // Only the tokens noted need more.
+                let special = std::mem::take(&mut self.notes.special);
+                for &g in &special {
+                    self.fill_token(g);
                 }
-                continue;
+                self.notes.special = special;
+                // (A word with joiners that may be a verb, among the verbs noted in order.)
+                if let Some(v) = self.notes.verbs.get_mut(v0..) {
+                    if v.windows(2).any(|w| w[0] > w[1]) {
+                        v.sort_unstable();
+                    }
+                }
+                return;
             }
-            let (s, e) = (t.span.start, t.span.end);
-            match t.punct {
-                // ASCII letters and digits: the lower-cased text is its lower-case form (no
-                // possessive, no reduplication).
-                None if t.case & OTHER == 0 => {
-                    self.toks[g].cls = lx.classes_of(self.low_text.get(s..e).unwrap_or_default());
-                    if t.case == LOWER && lx.may_be_verb_bytes(bytes.get(s..e).unwrap_or_default())
-                    {
-                        self.verbs.push(g);
-                    }
+            self.toks.truncate(at);
+            self.notes.verbs.truncate(v0);
+        }
+        tokenize_append(text, span.start, span.end, &mut self.toks);
+        for g in at..self.toks.len() {
+            self.fill_token(g);
+        }
+    }
+
+    /// Notes token `g`: a verb it may be, its lower-case form where it is made, its classes
+    /// when its key is unknown.
+    fn fill_token(&mut self, g: usize) {
+        let text = self.text;
+        let lx = self.lx;
+        let Some(&t) = self.toks.get(g) else {
+            return;
+        };
+        if t.key != 0 {
+            // A word of ASCII letters and digits whose classes are known; in lower case,
+            // it may be a verb.
+            if t.case == LOWER && t.cls & (class::CUE | class::SUBJECT_VERB) != 0 {
+                self.notes.verbs.push(g);
+            }
+            return;
+        }
+        let (s, e) = (t.span.start, t.span.end);
+        match t.punct {
+            // ASCII letters and digits: the lower-cased text is its lower-case form (no
+            // possessive, no reduplication).
+            None if t.case & OTHER == 0 => {
+                self.toks[g].cls = lx.classes_of(self.low_text.get(s..e).unwrap_or_default());
+                let bytes = text.as_bytes().get(s..e).unwrap_or_default();
+                if t.case == LOWER && lx.may_be_verb_bytes(bytes) {
+                    self.notes.verbs.push(g);
                 }
-                // A hyphen alone gives nothing (`lower` reads it as a reduplication of
-                // nothing); other ASCII punctuation is itself.
-                Some('-') => self.toks[g].form = self.add_form(0, 0),
-                Some(c) if c.is_ascii() => {}
-                _ => {
-                    let start = self.arena.len();
-                    lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
-                    let low = self.arena.get(start..).unwrap_or("");
-                    if t.is_word() {
-                        if !t.cap && lx.may_be_verb(low) {
-                            self.verbs.push(g);
-                        }
-                        self.toks[g].cls = lx.classes_of(low);
+            }
+            // A hyphen alone gives nothing (`lower` reads it as a reduplication of
+            // nothing); other ASCII punctuation is itself.
+            Some('-') => self.toks[g].form = self.add_form(0, 0),
+            Some(c) if c.is_ascii() => {}
+            _ => {
+                let start = self.arena.len();
+                lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
+                let low = self.arena.get(start..).unwrap_or("");
+                if t.is_word() {
+                    if !t.cap && lx.may_be_verb(low) {
+                        self.notes.verbs.push(g);
                     }
-                    self.toks[g].form = self.add_form(start, self.arena.len());
+                    self.toks[g].cls = lx.classes_of(low);
                 }
+                self.toks[g].form = self.add_form(start, self.arena.len());
             }
         }
     }
@@ -484,7 +513,7 @@ pub(crate) fn collect(
     // (About one token in five bytes of news.)
     lw.toks.reserve(limit / 4 + 16);
     // (About one word in four that may be a cue or a verb of stance; one role word in twenty.)
-    lw.verbs.reserve(limit / 16 + 4);
+    lw.notes.verbs.reserve(limit / 16 + 4);
     lw.phrases.get_mut().reserve(limit / 64 + 4);
     lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
     let mut shared = tokens.map(|(t, h)| FromRecognizer::new(lx, t, h));
@@ -713,7 +742,7 @@ fn promote_subjects(
     };
     // The paragraphs `collect` read, in order, with their tokens (and their forms in `lw`);
     // only the words that may be cues or verbs of stance are looked at.
-    let verbs = std::mem::take(&mut lw.verbs);
+    let verbs = std::mem::take(&mut lw.notes.verbs);
     let mut vi = 0;
     for &(a, b) in par_toks {
         let verbish = |lw: &Lows, k: usize| {

@@ -4,7 +4,7 @@
 //! up); a small tokenizer gives the same tokens where the recognizer's cannot tell, or where a
 //! window leaves the paragraphs read.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{class, Lexicon};
 use crate::gazetteer::token::{Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
 use crate::Span;
 
@@ -199,6 +199,17 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
     }
 }
 
+/// What [`FromRecognizer::derive`] notes of the tokens it appends (their indices in its
+/// output, in order).
+#[derive(Default)]
+pub(crate) struct Notes {
+    /// The words of ASCII letters and digits in lower case that are cues or verbs of stance.
+    pub verbs: Vec<usize>,
+    /// The tokens whose lower-case form or classes the reader makes: non-ASCII punctuation,
+    /// a hyphen alone, words without a key (with joiners).
+    pub special: Vec<usize>,
+}
+
 /// The recognizer's tokens of the whole text (a maximal run of word characters, or one other
 /// character that is no white space), read paragraph by paragraph in text order to give the
 /// tokens [`tokenize_append`] would give without scanning the text again.
@@ -228,17 +239,26 @@ impl<'a> FromRecognizer<'a> {
     /// digits) that touches both; punctuation is the recognizer's one-character tokens. Where
     /// that reading is not sure (a non-ASCII letter, a token across the stretch's ends) the
     /// stretch is tokenized instead (keys 0).
+    #[cfg(test)]
     pub fn append(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let n0 = out.len();
-        if !self.derive(text, start, end, out) {
+        if !self.derive(text, start, end, out, &mut Notes::default()) {
             out.truncate(n0);
             tokenize_append(text, start, end, out);
         }
     }
 
-    /// [`FromRecognizer::append`] from the recognizer's tokens; `false` when they cannot tell
-    /// (some tokens may have been appended).
-    fn derive(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> bool {
+    /// [`FromRecognizer::append`] from the recognizer's tokens, with the [`Notes`] of the
+    /// tokens appended; `false` when they cannot tell (some tokens and notes may have been
+    /// appended: the caller tokenizes the stretch instead).
+    pub fn derive(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Tok>,
+        notes: &mut Notes,
+    ) -> bool {
         let toks = self.toks;
         let hashes = self.hashes;
         let n = toks.len();
@@ -270,10 +290,16 @@ impl<'a> FromRecognizer<'a> {
                     if b == 0x0B {
                         continue;
                     }
+                    if b == b'-' {
+                        notes.special.push(out.len());
+                    }
                     char::from(b)
                 } else {
                     match text.get(t.start..t.end).and_then(|c| c.chars().next()) {
-                        Some(c) if !c.is_alphanumeric() && !c.is_whitespace() => c,
+                        Some(c) if !c.is_alphanumeric() && !c.is_whitespace() => {
+                            notes.special.push(out.len());
+                            c
+                        }
                         _ => break false,
                     }
                 };
@@ -320,8 +346,13 @@ impl<'a> FromRecognizer<'a> {
             // (The recognizer's flags of an ASCII word: its first byte in upper case, a digit.)
             let cap = t.cap || (t.digit && case & UPPER != 0);
             let (key, cls) = if case & OTHER == 0 && key != 0 {
-                (key, self.lx.classes_of_hash(key))
+                let cls = self.lx.classes_of_hash(key);
+                if case == LOWER && cls & (class::CUE | class::SUBJECT_VERB) != 0 {
+                    notes.verbs.push(out.len());
+                }
+                (key, cls)
             } else {
+                notes.special.push(out.len());
                 (0, UNKNOWN)
             };
             out.push(Tok {
