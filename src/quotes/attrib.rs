@@ -148,7 +148,7 @@ struct Miner<'a> {
 pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64])>) -> Vec<Quote> {
     let text = doc.text.as_str();
     let pars: Vec<Span> = doc.paragraphs.iter().map(|p| p.span).collect();
-    let raw = marks::find(text, &pars);
+    let raw = marks::find(text, &pars, tokens.map(|(t, _)| t));
     if raw.is_empty() {
         return Vec::new();
     }
