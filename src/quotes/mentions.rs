@@ -8,8 +8,8 @@
 use super::lexicon::{class, CueClass, Fx, FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{
-    lower_into, tokenize_append, DocToks, FromRecognizer, Notes, Tok, IN_TEXT, LOWER, OTHER,
-    UNKNOWN,
+    lower_into, own_lower, tokenize_append, DocToks, FromRecognizer, Notes, Tok, IN_TEXT, LOWER,
+    OTHER, UNKNOWN,
 };
 use crate::document::{Document, Referent};
 use crate::gazetteer::token::{token_hash, Token};
@@ -374,7 +374,9 @@ impl<'t> Lows<'t> {
             // A hyphen alone gives nothing (`lower` reads it as a reduplication of
             // nothing); other ASCII punctuation is itself.
             Some('-') => self.toks[g].form = self.add_form(0, 0),
-            Some(c) if c.is_ascii() => {}
+            // (Other punctuation that is its own lower-case form: where it is written, as the
+            // text with its ASCII letters in lower case holds it.)
+            Some(c) if c.is_ascii() || own_lower(c) => {}
             _ => {
                 let start = self.arena.len();
                 lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);

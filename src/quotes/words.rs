@@ -205,8 +205,9 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
 pub(crate) struct Notes {
     /// The words of ASCII letters and digits in lower case that are cues or verbs of stance.
     pub verbs: Vec<usize>,
-    /// The tokens whose lower-case form or classes the reader makes: non-ASCII punctuation,
-    /// a hyphen alone, words without a key (with joiners).
+    /// The tokens whose lower-case form or classes the reader makes: non-ASCII punctuation
+    /// that is not its own lower-case form, a hyphen alone, words without a key (with
+    /// joiners).
     pub special: Vec<usize>,
 }
 
@@ -297,7 +298,9 @@ impl<'a> FromRecognizer<'a> {
                 } else {
                     match text.get(t.start..t.end).and_then(|c| c.chars().next()) {
                         Some(c) if !c.is_alphanumeric() && !c.is_whitespace() => {
-                            notes.special.push(out.len());
+                            if !own_lower(c) {
+                                notes.special.push(out.len());
+                            }
                             c
                         }
                         _ => break false,
@@ -427,6 +430,14 @@ impl DocToks {
     }
 }
 
+/// Whether `c` is its own lower-case form ([`lower`] of such a punctuation char is the
+/// char itself, where it is written).
+#[inline]
+pub(crate) fn own_lower(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
+}
+
 /// The character at byte `i` (a char boundary) and its length.
 #[inline]
 fn char_at(text: &str, bytes: &[u8], i: usize) -> (char, usize) {
@@ -534,6 +545,27 @@ mod tests {
         let mut b = String::new();
         assert_eq!(lower("Badan-badan", &mut b), "badan");
         assert_eq!(lower("Cronin's", &mut b), "cronin");
+    }
+
+    #[test]
+    fn own_lower_case_forms() {
+        // (char, its own lower-case form, as `lower` gives it)
+        let cases = [
+            ('“', true),
+            ('»', true),
+            ('—', true),
+            ('Ⓐ', false),
+            ('İ', false),
+        ];
+        for (c, want) in cases {
+            assert_eq!(own_lower(c), want, "{c:?}");
+            let mut b = String::new();
+            assert_eq!(
+                lower(c.encode_utf8(&mut [0; 4]), &mut b) == c.to_string(),
+                want,
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
