@@ -135,8 +135,8 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
             let mut j = i + 1 + len;
             let mut has_lower = seen & LOWER != 0;
             let mut has_letter = seen & LETTER != 0;
-            let mut case = u8::from(seen & (LOWER | DIGIT) != 0) * CASE_LOWER
-                | u8::from(seen & UPPER != 0) * CASE_UPPER;
+            let mut case = (u8::from(seen & (LOWER | DIGIT) != 0) * CASE_LOWER)
+                | (u8::from(seen & UPPER != 0) * CASE_UPPER);
             if high {
                 // A non-ASCII char: the word may go on (slow path).
                 let end = scan_word(text, j, &mut has_lower, &mut has_letter);
