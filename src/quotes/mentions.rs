@@ -1222,7 +1222,9 @@ fn piece(
     for k in b..e {
         let acronym = || {
             let t = &text[toks[k].span];
-            !t.chars().any(char::is_lowercase)
+            // (An ASCII lower-case letter second, as in most names: no acronym.)
+            !t.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+                && !t.chars().any(char::is_lowercase)
                 && t.chars().filter(|c| c.is_uppercase()).count() >= 2
                 && (k + 1 < e || t.len() >= 3)
         };
@@ -1298,7 +1300,13 @@ fn piece(
         all_affil &= lw.is(k, class::AFFILIATION | class::CONNECTOR);
     }
     let words = e - b;
-    let acronym = words == 1 && !text[span].chars().any(char::is_lowercase) && span.len() > 1;
+    let acronym = words == 1
+        && span.len() > 1
+        && !text
+            .as_bytes()
+            .get(span.start + 1)
+            .is_some_and(u8::is_ascii_lowercase)
+        && !text[span].chars().any(char::is_lowercase);
     let mut guess = if org || acronym {
         Guess::Org
     } else if place || all_affil || place_prep {
