@@ -166,7 +166,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64
         lx,
         mentions: &mentions,
         buf: String::new(),
-        history: Vec::new(),
+        history: Vec::with_capacity(raw.len()),
         referents: &doc.referents,
         ref_ctx: vec![None; doc.referents.len()],
         ctx_ids,

@@ -514,13 +514,16 @@ pub(crate) fn collect(
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
     // (About one token in five bytes of news.)
     lw.toks.reserve(limit / 4 + 16);
+    // (Forms made: a word with joiners or a hyphen alone in a hundred bytes or so.)
+    lw.forms.reserve(limit / 64 + 4);
+    lw.notes.special.reserve(64);
     // (About one word in four that may be a cue or a verb of stance; one role word in twenty.)
     lw.notes.verbs.reserve(limit / 16 + 4);
     lw.phrases.get_mut().reserve(limit / 64 + 4);
     lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
     let mut shared = tokens.map(|(t, h)| FromRecognizer::new(lx, t, h));
-    let mut par_toks: Vec<(usize, usize)> = Vec::new();
-    let mut par_spans: Vec<Span> = Vec::new();
+    let mut par_toks: Vec<(usize, usize)> = Vec::with_capacity(doc.paragraphs.len());
+    let mut par_spans: Vec<Span> = Vec::with_capacity(doc.paragraphs.len());
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
             continue;
