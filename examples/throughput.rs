@@ -3,7 +3,9 @@
 //! of MB/s figures. Used by `benches/peers/peers.py` to compare with peer tools on the same
 //! text; the criterion bench `benches/pipeline.rs` is the reference measurement.
 //!
-//! `throughput --profile FILE` only runs `Pipeline::process` over the corpus (for `perf record`).
+//! `throughput --profile FILE` only runs `Pipeline::process` over the corpus (for `perf record`
+//! or callgrind); `throughput --profile-json FILE` also writes each document's JSON with
+//! `Document::write_json`, as `mine --json` does.
 //!
 //! `throughput --load [N]` times `Gazetteer::load_bundled` N times (default 15) and prints the
 //! median and best wall-clock milliseconds (parse the bundled TSV files and build the index).
@@ -46,7 +48,8 @@ fn main() {
         load_times(n.max(1));
         return;
     }
-    let profile = arg == "--profile";
+    let json_too = arg == "--profile-json";
+    let profile = arg == "--profile" || json_too;
     let arg = if profile {
         std::env::args().nth(2).unwrap_or_default()
     } else {
@@ -68,8 +71,14 @@ fn main() {
     pipeline.process("Presiden tiba di Jakarta. \"Ya,\" katanya.");
     if profile {
         let t = Instant::now();
+        let mut out = Vec::new();
         for (d, _) in &docs {
-            std::hint::black_box(pipeline.process(*d));
+            let doc = std::hint::black_box(pipeline.process(*d));
+            if json_too {
+                out.clear();
+                doc.write_json(&mut out);
+                std::hint::black_box(&out);
+            }
         }
         eprintln!("{:.1} MB/s", mb / t.elapsed().as_secs_f64());
         return;

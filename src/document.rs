@@ -85,6 +85,17 @@ pub enum EntitySource {
     Link,
 }
 
+impl EntitySource {
+    /// `gazetteer`, `rule` or `link`, as it is serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntitySource::Gazetteer => "gazetteer",
+            EntitySource::Rule => "rule",
+            EntitySource::Link => "link",
+        }
+    }
+}
+
 /// One mention of a named entity in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -311,6 +322,17 @@ pub enum QuoteKind {
     Partial,
     /// A title, name, term or word used as a word: nobody said it.
     Title,
+}
+
+impl QuoteKind {
+    /// `direct`, `partial` or `title`, as it is serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Title => "title",
+        }
+    }
 }
 
 /// The reporting word that ties a quote to its speaker.

@@ -1,7 +1,7 @@
 //! The JSON form of a document (the format `mine --json` prints; see the README).
 
 use crate::document::Document;
-use crate::Span;
+use crate::{swar, Span};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -123,11 +123,11 @@ impl Document {
             out.extend_from_slice(b",\"id\":");
             opt_str(out, r.id.as_deref());
             out.extend_from_slice(b",\"kind\":");
-            str(out, e.kind.as_str());
+            name(out, e.kind.as_str());
             out.extend_from_slice(b",\"name\":");
             str(out, &r.name);
             out.extend_from_slice(b",\"source\":");
-            ser(out, &e.source);
+            name(out, e.source.as_str());
             out.extend_from_slice(b",\"start\":");
             num(out, e.span.start);
             out.extend_from_slice(b",\"text\":");
@@ -135,7 +135,7 @@ impl Document {
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"lang\":");
-        str(out, self.language().code());
+        name(out, self.language().code());
         out.extend_from_slice(b",\"paragraphs\":");
         spans(out, self.paragraphs().iter().map(|p| p.span));
         out.extend_from_slice(b",\"quotes\":[");
@@ -161,7 +161,7 @@ impl Document {
             out.extend_from_slice(b",\"end\":");
             num(out, q.content.end);
             out.extend_from_slice(b",\"kind\":");
-            ser(out, &q.kind);
+            name(out, q.kind.as_str());
             out.extend_from_slice(b",\"outer_end\":");
             num(out, q.span.end);
             out.extend_from_slice(b",\"outer_start\":");
@@ -169,7 +169,7 @@ impl Document {
             out.extend_from_slice(b",\"paragraph\":");
             num(out, q.paragraph);
             out.extend_from_slice(b",\"rule\":");
-            str(out, q.rule);
+            name(out, q.rule);
             out.extend_from_slice(b",\"speaker\":");
             match &q.speaker {
                 Some(s) => {
@@ -206,8 +206,54 @@ fn ser<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
     let _ = serde_json::to_writer(&mut *out, v);
 }
 
+/// A JSON string, escaped exactly as serde_json escapes it (`\"`, `\\`, the short escapes
+/// `\b \t \n \f \r`, other control characters as `\u00xx`), the runs between escapes
+/// copied whole: found eight bytes at a time, the last few bytes one at a time.
 fn str(out: &mut Vec<u8>, s: &str) {
-    ser(out, s);
+    let bytes = s.as_bytes();
+    let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut run = 0;
+    let mut i = 0;
+    loop {
+        i = swar::skip_until(bytes, i, bytes.len(), |w| {
+            swar::eq_bytes(w, b'"') | swar::eq_bytes(w, b'\\') | swar::lt_bytes(w, 0x20)
+        });
+        while bytes.get(i).is_some_and(|&b| !needs(b)) {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        out.extend_from_slice(&bytes[run..i]);
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            }
+        }
+        i += 1;
+        run = i;
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
+}
+
+/// A string known to need no escape (a kind's or a rule's name), quoted.
+fn name(out: &mut Vec<u8>, s: &str) {
+    debug_assert!(!s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
 }
 
 fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
@@ -217,9 +263,23 @@ fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-fn num(out: &mut Vec<u8>, n: usize) {
-    use std::io::Write;
-    let _ = write!(out, "{n}");
+/// A number's decimal digits (as `Display` writes them, without its formatting machinery).
+fn num(out: &mut Vec<u8>, mut n: usize) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // (Pushed one by one: shorter than a call to copy a few bytes.)
+    out.reserve(buf.len() - at);
+    for &d in &buf[at..] {
+        out.push(d);
+    }
 }
 
 /// `{"end":end,"start":start}`.
@@ -247,6 +307,53 @@ fn span(out: &mut Vec<u8>, start: usize, end: usize) {
 mod tests {
     use crate::Pipeline;
 
+    /// Numbers are written as `Display` writes them.
+    #[test]
+    fn numbers_as_display_writes_them() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            11,
+            99,
+            100,
+            101,
+            12_345,
+            1_000_000,
+            usize::MAX - 1,
+            usize::MAX,
+        ] {
+            let mut out = b"x".to_vec();
+            super::num(&mut out, n);
+            assert_eq!(String::from_utf8_lossy(&out), format!("x{n}"), "{n}");
+        }
+    }
+
+    /// The kinds' `as_str` are their serialized names.
+    #[test]
+    fn as_str_is_the_serialized_name() {
+        use crate::{EntityKind, EntitySource, QuoteKind};
+        let json = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        for k in [
+            EntitySource::Gazetteer,
+            EntitySource::Rule,
+            EntitySource::Link,
+        ] {
+            assert_eq!(json(serde_json::json!(k)), k.as_str(), "{k:?}");
+        }
+        for k in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Title] {
+            assert_eq!(json(serde_json::json!(k)), k.as_str(), "{k:?}");
+        }
+        for k in [
+            EntityKind::Person,
+            EntityKind::Place,
+            EntityKind::Organization,
+        ] {
+            assert_eq!(json(serde_json::json!(k)), k.as_str(), "{k:?}");
+        }
+    }
+
     /// `write_json` writes exactly what serializing `to_json` writes.
     #[test]
     fn write_json_is_to_json() {
@@ -257,6 +364,10 @@ mod tests {
             (
                 "escapes",
                 "\"A \\ \"b\"\t\u{1}\",” kata Budi Santoso di Jakarta.\n\nSatu.",
+            ),
+            (
+                "every control character",
+                "Ia berkata \"\u{0}\u{1}\u{7}\u{8}\t\n\u{b}\u{c}\r\u{e}\u{1f}\u{7f} \\ é ” \", kata Budi.",
             ),
             (
                 "english",

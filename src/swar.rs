@@ -15,6 +15,13 @@ pub(crate) fn eq_bytes(x: u64, b: u8) -> u64 {
     y.wrapping_sub(LO) & !y & HI
 }
 
+/// A word with the high bit set in each byte of `x` below `n` (`n` at most 128). As with
+/// [`eq_bytes`], a set bit may also appear above a true match, so the lowest set bit is exact.
+#[inline]
+pub(crate) fn lt_bytes(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(LO * u64::from(n)) & !x & HI
+}
+
 /// The eight bytes at `at` as one little-endian word (`None` past the end).
 #[inline]
 pub(crate) fn block(bytes: &[u8], at: usize) -> Option<u64> {
@@ -48,7 +55,7 @@ pub(crate) fn skip_until(
 
 #[cfg(test)]
 mod tests {
-    use super::{block, eq_bytes, skip_until};
+    use super::{block, eq_bytes, lt_bytes, skip_until};
 
     #[test]
     fn the_lowest_flag_is_the_first_match() {
@@ -61,6 +68,16 @@ mod tests {
             ("short", "a.c", 0),
         ] {
             let got = skip_until(text.as_bytes(), 0, text.len(), |w| eq_bytes(w, b'.'));
+            assert_eq!(got, want, "{name}");
+        }
+        for (name, text, want) in [
+            ("none", "abcdefghijklmnopq", 16),
+            ("tab", "abcdefghij\tklmnop", 10),
+            ("nul first", "\0bcdefghijk", 0),
+            ("after non-ASCII", "ééé\u{1f}abcdefgh", 6),
+            ("space is not below", "a b c d e f g h ", 16),
+        ] {
+            let got = skip_until(text.as_bytes(), 0, text.len(), |w| lt_bytes(w, 0x20));
             assert_eq!(got, want, "{name}");
         }
         assert_eq!(block(b"abcdefg", 0), None);

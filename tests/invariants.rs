@@ -180,9 +180,17 @@ fn check(doc: &Document) {
         );
     }
 
-    // The JSON form never panics and is valid.
+    // The JSON form never panics and is valid, and the fast writer writes exactly what
+    // serializing it writes.
     let json = doc.to_json();
     assert!(json.is_object());
+    let mut fast = Vec::new();
+    doc.write_json(&mut fast);
+    assert_eq!(
+        String::from_utf8_lossy(&fast),
+        serde_json::to_string(&json).unwrap(),
+        "write_json differs from to_json"
+    );
 }
 
 fn run(text: &str) -> Document {

@@ -1,6 +1,6 @@
 //! Fuzzes the whole pipeline: any bytes, taken as UTF-8 where valid (lossily otherwise), are
 //! processed with detection and as each language; the document's invariants are checked (the
-//! same as `tests/invariants.rs`, compactly) and its JSON is built.
+//! same as `tests/invariants.rs`, compactly) and its JSON is written both ways, which must agree.
 #![no_main]
 
 use kutip::{Document, Language, Pipeline, Span};
@@ -61,7 +61,11 @@ fn check(doc: &Document) {
         disjoint(doc.quotes().iter().map(|q| q.span).collect()),
         "quotes overlap"
     );
-    let _ = doc.to_json();
+    // The fast writer (what `mine` prints) writes exactly what serde writes of `to_json`.
+    let mut fast = Vec::new();
+    doc.write_json(&mut fast);
+    let json = serde_json::to_vec(&doc.to_json()).expect("a Value always serializes");
+    assert!(fast == json, "write_json differs from to_json");
 }
 
 fuzz_target!(|data: &[u8]| {
