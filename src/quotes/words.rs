@@ -390,17 +390,27 @@ pub(crate) struct DocToks {
 
 impl DocToks {
     /// The tokens `tokenize(text, lo, hi)` gives, when known: the window lies inside a
-    /// paragraph read and cuts none of its tokens. (Bytes between tokens are white space, and
-    /// a token depends on no byte before it: the paragraph's tokens from a token's start or
-    /// white space on are the window's, up to a token that would run past `hi`.)
-    pub fn window(&self, lo: usize, hi: usize) -> Option<&[Tok]> {
+    /// paragraph read, or inside paragraphs read one after the other with only white space
+    /// between them, and cuts none of their tokens. (Bytes between tokens are white space, and
+    /// a token depends on no byte before it: the paragraphs' tokens from a token's start or
+    /// white space on are the window's, up to a token that would run past `hi`; white space
+    /// between two paragraphs ends a token as their ends do.)
+    pub fn window(&self, text: &str, lo: usize, hi: usize) -> Option<&[Tok]> {
         if lo >= hi {
             return Some(&[]);
         }
         let k = self.pars.partition_point(|p| p.0.start <= lo);
-        let &(par, a, b) = self.pars.get(k.checked_sub(1)?)?;
-        if hi > par.end {
-            return None;
+        let mut i = k.checked_sub(1)?;
+        let &(par, a, mut b) = self.pars.get(i)?;
+        let mut end = par.end;
+        // (A window is short: a few paragraphs at most.)
+        while hi > end {
+            let &(next, na, nb) = self.pars.get(i + 1)?;
+            let gap = text.get(end..next.start)?;
+            if na != b || gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+                return None;
+            }
+            (end, b, i) = (next.end, nb, i + 1);
         }
         let p = self.toks.get(a..b)?;
         let s = p.partition_point(|t| t.span.start < lo);
@@ -420,7 +430,7 @@ impl DocToks {
         hi: usize,
         buf: &'x mut Vec<Tok>,
     ) -> &'x [Tok] {
-        match self.window(lo, hi) {
+        match self.window(text, lo, hi) {
             Some(t) => t,
             None => {
                 tokenize(text, lo, hi, buf);
@@ -597,6 +607,58 @@ mod tests {
             let mut buf = String::new();
             assert_eq!(tok_lower(t, "", *tok, &mut buf), want, "{word:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    #[test]
+    fn windows_read_from_the_paragraphs_are_their_tokenization() {
+        // (text with paragraphs: every window known from the paragraphs' tokens is the
+        // window tokenized)
+        let cases = [
+            "Satu paragraf. Kata-kata ini.\n\n“Dua,” kata Budi.\n\nTiga 1,5 persen.",
+            "A b.\n \nC d\n\n\u{a0}\n\nE f",
+            "ab\n\ncd",
+        ];
+        for text in cases {
+            let mut doc = DocToks::default();
+            let mut start = 0;
+            for par in text.split("\n\n") {
+                let (s, e) = (start, start + par.len());
+                let a = doc.toks.len();
+                tokenize_append(text, s, e, &mut doc.toks);
+                doc.pars.push((Span::new(s, e), a, doc.toks.len()));
+                start = e + 2;
+            }
+            // (Adjacent paragraphs without white space between: never read across.)
+            let mut known = 0;
+            for lo in 0..=text.len() {
+                for hi in lo..=text.len() {
+                    if !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
+                        continue;
+                    }
+                    if let Some(w) = doc.window(text, lo, hi) {
+                        let mut want = Vec::new();
+                        tokenize(text, lo, hi, &mut want);
+                        assert_eq!(w, want.as_slice(), "{text:?} {lo}..{hi}");
+                        known += 1;
+                    }
+                }
+            }
+            assert!(known > 0, "{text:?}");
+        }
+        // Two paragraphs that touch: a window across them is tokenized instead.
+        let text = "abcd";
+        let mut doc = DocToks::default();
+        tokenize_append(text, 0, 2, &mut doc.toks);
+        doc.pars.push((Span::new(0, 2), 0, 1));
+        tokenize_append(text, 2, 4, &mut doc.toks);
+        doc.pars.push((Span::new(2, 4), 1, 2));
+        assert!(doc.window(text, 0, 4).is_none());
+        assert!(doc.window(text, 0, 2).is_some());
     }
 }
 
