@@ -17,7 +17,6 @@ use crate::{EntityKind, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hasher;
-use std::rc::Rc;
 
 /// A guess at a name's kind, from the entity layer or from the words around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +52,9 @@ pub(crate) struct Mention {
     /// The canonical name (the referent's, or the longest name seen for it), read with
     /// [`Names::get`].
     pub name: Name,
-    pub id: Option<Rc<str>>,
+    /// The referent whose gazetteer id the name has (read from it only for the output: no
+    /// copy of the id per mention).
+    pub id: Option<usize>,
     pub guess: Guess,
     pub referent: Option<usize>,
     /// Roles and affiliations, lower case, word by word ("presiden", "rusia"): indices of
@@ -468,7 +469,7 @@ pub(crate) fn collect(
     let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
     // A referent's name and id, made once per referent (its roles and affiliations are
     // lower-cased by the miner when it matches a description: `rctx`).
-    type Shared = (Name, Option<Rc<str>>);
+    type Shared = (Name, Option<usize>);
     let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
     // 1. The entity layer.
     for e in &doc.entities {
@@ -479,7 +480,12 @@ pub(crate) fn collect(
             continue;
         };
         let (name, id) = by_ref[e.referent]
-            .get_or_insert_with(|| (Name::Referent(e.referent), r.id.as_deref().map(Rc::from)))
+            .get_or_insert_with(|| {
+                (
+                    Name::Referent(e.referent),
+                    r.id.is_some().then_some(e.referent),
+                )
+            })
             .clone();
         out.push(Mention {
             span: e.span,
