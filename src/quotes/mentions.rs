@@ -599,8 +599,24 @@ pub(crate) fn collect(
     let ents = std::mem::take(&mut out);
     let mut used = vec![false; ents.len()];
     let mut merged: Vec<Mention> = Vec::with_capacity(own.len() + ents.len());
+    // The first entity that ends after a name starts: where the entities' ends never go back
+    // (they do not nest), a cursor that moves on with the names (which come in text order)
+    // finds what a binary search would.
+    let ends_sorted = ents.windows(2).all(|w| w[0].span.end <= w[1].span.end);
+    let (mut cur, mut last) = (0, 0);
     for mut m in own {
-        let k = ents.partition_point(|e| e.span.end <= m.span.start);
+        let x = m.span.start;
+        let k = if ends_sorted && x >= last {
+            while ents.get(cur).is_some_and(|e| e.span.end <= x) {
+                cur += 1;
+            }
+            cur
+        } else {
+            let k = ents.partition_point(|e| e.span.end <= x);
+            cur = k;
+            k
+        };
+        last = x;
         let mut took = false;
         for (ei, e) in ents.iter().enumerate().skip(k).take(4) {
             if e.span.start >= m.span.end {
