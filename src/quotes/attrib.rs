@@ -64,7 +64,7 @@ impl Who {
         Who {
             span,
             name: Some(m.name),
-            id: m.id.clone(),
+            id: m.id,
             guess: m.guess,
             referent: m.referent,
             ctx: m.ctx,

@@ -467,11 +467,8 @@ pub(crate) fn collect(
         .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
         .min(text.len());
     let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
-    // A referent's name and id, made once per referent (its roles and affiliations are
-    // lower-cased by the miner when it matches a description: `rctx`).
-    type Shared = (Name, Option<usize>);
-    let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
-    // 1. The entity layer.
+    // 1. The entity layer (a referent's roles and affiliations are lower-cased by the miner
+    // when it matches a description: `rctx`).
     for e in &doc.entities {
         if inside(e.span.start) {
             continue;
@@ -479,14 +476,11 @@ pub(crate) fn collect(
         let Some(r) = doc.referents.get(e.referent) else {
             continue;
         };
-        let (name, id) = by_ref[e.referent]
-            .get_or_insert_with(|| {
-                (
-                    Name::Referent(e.referent),
-                    r.id.is_some().then_some(e.referent),
-                )
-            })
-            .clone();
+        // (The referent's name and id, read from it: no copy.)
+        let (name, id) = (
+            Name::Referent(e.referent),
+            r.id.is_some().then_some(e.referent),
+        );
         out.push(Mention {
             span: e.span,
             name,
