@@ -14,7 +14,7 @@ use super::words::{
 use crate::document::{Document, Referent};
 use crate::gazetteer::token::{token_hash, Token};
 use crate::{EntityKind, Span};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::Hasher;
 
@@ -197,7 +197,14 @@ struct Lows<'t> {
     referents: &'t [Referent],
     /// The names made of words of the text ([`Name::Made`]).
     made: RefCell<Vec<String>>,
+    /// [`super::lexicon::Words::lexical`] of words asked about, by [`word_key`] (0: none),
+    /// in a slot taken from the key's top bits: the same words (cues, names, capitalised
+    /// words) are asked about again and again. The answer: 0 for `None`, 1 + `derived`.
+    lexical: [Cell<(u64, u8)>; LEXICAL_SLOTS],
 }
+
+/// The slots of [`Lows::lexical`] (a power of two).
+const LEXICAL_SLOTS: usize = 64;
 
 impl<'t> Lows<'t> {
     /// `read`: how much of the text is read.
@@ -216,6 +223,7 @@ impl<'t> Lows<'t> {
             phrases: RefCell::default(),
             referents,
             made: RefCell::default(),
+            lexical: std::array::from_fn(|_| Cell::new((0, 0))),
         }
     }
 
@@ -421,6 +429,22 @@ impl<'t> Lows<'t> {
             self.arena.as_str()
         };
         from.get(s..e).unwrap_or("")
+    }
+
+    /// [`super::lexicon::Words::lexical`] of the lower-case form of token `k`: `Some(derived)`
+    /// for a word of the language's lexicon (kept for the next time it is asked).
+    fn lexical(&self, k: usize) -> Option<bool> {
+        let key = word_key(self.toks.get(self.base..).unwrap_or_default(), self, k);
+        let slot = &self.lexical[(key >> 58) as usize % LEXICAL_SLOTS];
+        let (kept, answer) = slot.get();
+        if key != 0 && kept == key {
+            return answer.checked_sub(1).map(|d| d == 1);
+        }
+        let l = self.lx.words.lexical(self.low(k));
+        if key != 0 {
+            slot.set((key, l.map_or(0, |d| 1 + u8::from(d))));
+        }
+        l
     }
 
     /// Whether token `k` is in one of the lists `bits` (of [`class`]).
@@ -1125,7 +1149,7 @@ fn run_mention(
                 // menjawab"); a bare root ("kata", "jawab") comes before its speaker.
                 // Nor does a passive ("Harus diakui").
                 let w = lw.low(k);
-                bare_after = lx.words.lexical(w) == Some(false) || lx.passive_verb(w);
+                bare_after = lw.lexical(k) == Some(false) || lx.passive_verb(w);
                 break;
             }
             if !lw.is(k, class::ADVERB) {
@@ -1460,7 +1484,7 @@ fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: bool) ->
     }
     let mut derived = false;
     for k in b..e {
-        match lx.words.lexical(lw.low(k)) {
+        match lw.lexical(k) {
             Some(d) => derived |= d,
             None => return false,
         }
@@ -1622,6 +1646,26 @@ mod tests {
         ];
         for (c, want) in cases {
             assert_eq!(c.of(&ids), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lexical_answers_kept_are_the_lexicons() {
+        // (text: every word's kept answer, asked twice, is the lexicon's)
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let cases = [
+            "Sementara itu Rapat Kerja mengatakan Budi Gunadi Sadikin kata Penelitian Kesehatan",
+            "Sementara Sementara Café Ma’ruf Cronin's badan-badan 12 Pengelolaan",
+        ];
+        for text in cases {
+            let mut lw = Lows::new(text, text.len(), &lx, &[]);
+            lw.fill(None, Span::new(0, text.len()));
+            for _ in 0..2 {
+                for k in 0..lw.toks.len() {
+                    let want = lx.words.lexical(lw.low(k));
+                    assert_eq!(lw.lexical(k), want, "{:?}", lw.low(k));
+                }
+            }
         }
     }
 
