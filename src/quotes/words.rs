@@ -312,7 +312,13 @@ impl<'a> FromRecognizer<'a> {
                     cap: false,
                     case: OTHER,
                     key: 0,
-                    cls: UNKNOWN,
+                    // (A one-char word of the lexicon, as "&" may be: by the char; a hyphen
+                    // alone has no form, see `lower`.)
+                    cls: if b < 0x80 && b != b'-' {
+                        self.lx.classes_of_ascii(b)
+                    } else {
+                        UNKNOWN
+                    },
                     form: IN_TEXT,
                 });
                 continue;
@@ -722,6 +728,9 @@ mod from_recognizer_tests {
                     assert_eq!(t.key, token_hash(&w.to_ascii_lowercase()), "{w:?}");
                     // (The word's classes, looked up by its key.)
                     assert_eq!(t.cls, lx.classes_of(&w.to_ascii_lowercase()), "{w:?}");
+                } else if t.punct.is_some_and(|c| c.is_ascii() && c != '-') {
+                    // (ASCII punctuation: its classes by the char.)
+                    assert_eq!(t.cls, lx.classes_of(w), "{w:?}");
                 } else {
                     assert_eq!(t.cls, UNKNOWN, "{w:?}");
                 }
