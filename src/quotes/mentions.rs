@@ -1551,6 +1551,10 @@ fn inner_key(word_key: u64) -> u64 {
 
 /// `span` without a possessive `'s` at its end ("Acme's" names Acme).
 fn bare(text: &str, span: Span) -> Span {
+    // (Most names end in no "s": nothing to strip.)
+    if span.end.checked_sub(1).and_then(|i| text.as_bytes().get(i)) != Some(&b's') {
+        return span;
+    }
     let w = &text[span];
     match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
         Some(b) if !b.is_empty() => Span::new(span.start, span.start + b.len()),
@@ -1666,6 +1670,24 @@ mod tests {
                     assert_eq!(lw.lexical(k), want, "{:?}", lw.low(k));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn bare_drops_a_possessive_only() {
+        // (name as written, the name it gives)
+        let cases = [
+            ("Acme's", "Acme"),
+            ("Acme’s", "Acme"),
+            ("'s", "'s"),
+            ("Kiss", "Kiss"),
+            ("Budi", "Budi"),
+            ("s", "s"),
+            ("", ""),
+        ];
+        for (w, want) in cases {
+            let got = bare(w, Span::new(0, w.len()));
+            assert_eq!(&w[got.start..got.end], want, "{w:?}");
         }
     }
 
