@@ -1190,7 +1190,8 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &ctx, lw, by_word, out,
+                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &mut ctx, lw, by_word,
+                    out,
                 );
             }
             if role {
@@ -1218,13 +1219,15 @@ fn run_mention(
         let addressed = before || (strong_after && !bare_after);
         let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &ctx, lw, by_word, out,
+            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &mut ctx, lw, by_word,
+            out,
         );
     }
     lw.give_buf(ctx);
 }
 
-/// Records one name: `toks[s..e]`.
+/// Records one name: `toks[s..e]`. `ctx`: the run's roles and affiliations before it, which
+/// the name's own are pushed after (and taken off again).
 #[allow(clippy::too_many_arguments)]
 fn piece(
     text: &str,
@@ -1237,7 +1240,33 @@ fn piece(
     addressed: bool,
     subject: bool,
     place_prep: bool,
-    ctx: &[usize],
+    ctx: &mut Vec<usize>,
+    lw: &Lows,
+    by_word: &mut HashMap<u64, usize, FxBuild>,
+    out: &mut Vec<Mention>,
+) {
+    let n0 = ctx.len();
+    piece_ctx(
+        text, lx, toks, s, e, had_role, strong, addressed, subject, place_prep, ctx, lw, by_word,
+        out,
+    );
+    ctx.truncate(n0);
+}
+
+/// [`piece`], pushing the name's roles and affiliations on `ctx`.
+#[allow(clippy::too_many_arguments)]
+fn piece_ctx(
+    text: &str,
+    lx: &Lexicon,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    had_role: bool,
+    strong: bool,
+    addressed: bool,
+    subject: bool,
+    place_prep: bool,
+    ctx: &mut Vec<usize>,
     lw: &Lows,
     by_word: &mut HashMap<u64, usize, FxBuild>,
     out: &mut Vec<Mention>,
@@ -1254,9 +1283,6 @@ fn piece(
     if b >= e {
         return;
     }
-    let run_ctx = ctx;
-    let mut ctx = lw.take_buf();
-    ctx.extend_from_slice(run_ctx);
     // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
     // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
     // follows the last institution word; a person's name has at most four words.
@@ -1321,11 +1347,10 @@ fn piece(
                 id: None,
                 guess,
                 referent: None,
-                ctx: lw.share(&ctx),
+                ctx: lw.share(ctx),
                 rctx: None,
                 rank: 0,
             });
-            lw.give_buf(ctx);
             return;
         }
         b = li + 1;
@@ -1380,7 +1405,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            lw.ctx_extend(&mut ctx, m.ctx);
+            lw.ctx_extend(ctx, m.ctx);
         }
     } else if let Some(&k) = (words == 1)
         .then(|| inner_key(last_key))
@@ -1421,7 +1446,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(out[k].rank.min(1));
             }
-            lw.ctx_extend(&mut ctx, out[k].ctx);
+            lw.ctx_extend(ctx, out[k].ctx);
         }
     } else if words == 1 {
         if let Some(&k) = by_word.get(&word_key(toks, lw, b)) {
@@ -1431,7 +1456,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            lw.ctx_extend(&mut ctx, m.ctx);
+            lw.ctx_extend(ctx, m.ctx);
         }
     }
     // Words of the lexicon, capitalised ("Harus", "Raya", "Penelitian", "Ancaman Ancaman"):
@@ -1441,7 +1466,6 @@ fn piece(
     if name.is_none() && matches!(guess, Guess::Person | Guess::Unknown) && words <= 4 {
         let addressed = addressed || (b > 0 && lw.is(b - 1, class::HONORIFIC));
         if lexical_name(lx, lw, b, e, addressed) {
-            lw.give_buf(ctx);
             return;
         }
     }
@@ -1468,11 +1492,10 @@ fn piece(
         id: None,
         guess,
         referent: None,
-        ctx: lw.share(&ctx),
+        ctx: lw.share(ctx),
         rctx: None,
         rank,
     });
-    lw.give_buf(ctx);
 }
 
 /// Whether `toks[b..e]` are words of the language's lexicon that name no one: one root word
