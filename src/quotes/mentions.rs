@@ -546,6 +546,8 @@ pub(crate) fn collect(
     lw.phrases.get_mut().reserve(limit / 64 + 4);
     lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
     let mut shared = tokens.map(|(t, h)| FromRecognizer::new(lx, t, h));
+    // The roles and affiliations of the run being read (phrase indices; one buffer).
+    let mut run_ctx: Vec<usize> = Vec::with_capacity(16);
     let mut par_toks: Vec<(usize, usize)> = Vec::with_capacity(doc.paragraphs.len());
     let mut par_spans: Vec<Span> = Vec::with_capacity(doc.paragraphs.len());
     for p in &doc.paragraphs {
@@ -594,7 +596,17 @@ pub(crate) fn collect(
                     break;
                 }
             }
-            run_mention(text, lx, toks, i, j, &lw, &mut by_word, &mut own);
+            run_mention(
+                text,
+                lx,
+                toks,
+                i,
+                j,
+                &lw,
+                &mut by_word,
+                &mut own,
+                &mut run_ctx,
+            );
             i = j;
         }
     }
@@ -1017,6 +1029,7 @@ fn run_mention(
     lw: &Lows,
     by_word: &mut HashMap<u64, usize, FxBuild>,
     out: &mut Vec<Mention>,
+    ctx: &mut Vec<usize>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
     if j - i >= 2
@@ -1032,7 +1045,7 @@ fn run_mention(
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
     // (Indices in the document's phrases.)
-    let mut ctx = lw.take_buf();
+    ctx.clear();
     let mut had_role = false;
     let mut strong_before = false;
     let mut strong = false;
@@ -1190,8 +1203,7 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &mut ctx, lw, by_word,
-                    out,
+                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, ctx, lw, by_word, out,
                 );
             }
             if role {
@@ -1219,11 +1231,9 @@ fn run_mention(
         let addressed = before || (strong_after && !bare_after);
         let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &mut ctx, lw, by_word,
-            out,
+            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, ctx, lw, by_word, out,
         );
     }
-    lw.give_buf(ctx);
 }
 
 /// Records one name: `toks[s..e]`. `ctx`: the run's roles and affiliations before it, which
