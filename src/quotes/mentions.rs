@@ -189,8 +189,6 @@ struct Lows<'t> {
     notes: Notes,
     /// The phrase indices of the names' [`Ctx`]s.
     ctx_ids: RefCell<Vec<usize>>,
-    /// Buffers for the phrase indices of a name being read (reused: no allocation).
-    bufs: RefCell<Vec<Vec<usize>>>,
     /// The roles and affiliations met (made while names are read, hence a cell).
     phrases: RefCell<Vec<Phrase>>,
     /// The document's referents.
@@ -219,7 +217,6 @@ impl<'t> Lows<'t> {
             base: 0,
             notes: Notes::default(),
             ctx_ids: RefCell::default(),
-            bufs: RefCell::default(),
             phrases: RefCell::default(),
             referents,
             made: RefCell::default(),
@@ -248,24 +245,21 @@ impl<'t> Lows<'t> {
 
     /// `a`, then `b`, then `extra`, as one [`Ctx`].
     fn ctx_join(&self, a: Ctx, b: Ctx, extra: Option<usize>) -> Ctx {
-        let mut v = self.take_buf();
-        self.ctx_extend(&mut v, a);
-        self.ctx_extend(&mut v, b);
-        v.extend(extra);
-        let c = self.share(&v);
-        self.give_buf(v);
-        c
-    }
-
-    /// An empty buffer of phrase indices.
-    fn take_buf(&self) -> Vec<usize> {
-        self.bufs.borrow_mut().pop().unwrap_or_default()
-    }
-
-    /// Gives a buffer back for reuse.
-    fn give_buf(&self, mut v: Vec<usize>) {
-        v.clear();
-        self.bufs.borrow_mut().push(v);
+        // (Copied within the list: no buffer.)
+        let mut ids = self.ctx_ids.borrow_mut();
+        let start = ids.len();
+        for c in [a, b] {
+            let end = c.start.saturating_add(c.len);
+            if end <= start {
+                ids.extend_from_within(c.start..end);
+            }
+        }
+        ids.extend(extra);
+        let len = ids.len() - start;
+        if len == 0 {
+            return Ctx::default();
+        }
+        Ctx { start, len }
     }
 
     /// `f` of the name `n`.
