@@ -541,6 +541,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::is_inst`] of a word whose classes are known.
+    #[inline]
     pub(crate) fn is_inst_with(w: &str, classes: u32) -> bool {
         if classes & (class::ORG_WORD | class::AFFILIATION | class::PLACE_WORD) != 0 {
             return true;
