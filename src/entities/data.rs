@@ -125,7 +125,7 @@ impl WordList {
 
     /// The list's position in [`LISTS`] (the declaration order).
     #[inline]
-    pub(crate) fn index(self) -> usize {
+    pub(crate) const fn index(self) -> usize {
         self as usize
     }
 }

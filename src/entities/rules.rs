@@ -377,7 +377,13 @@ fn recognize_tokens(
     }
     let mut s = Scratch::take();
     // Sentence of each token, sentence-initial words, title-case (headline) sentences.
-    let mut sent = filled(&mut s.sent, n, 0u32);
+    // (Every entry is written in the pass below: the last document's values are not
+    // cleared first.)
+    let mut sent = std::mem::take(&mut s.sent);
+    sent.resize(n, 0u32);
+    // The same for the classes' cache, cleared in the pass.
+    let mut cls = std::mem::take(&mut s.cls);
+    cls.resize(n, Cell::new(0));
     let mut initial = filled(&mut s.initial, n, false);
     let mut si = 0usize;
     let mut seen_word = false;
@@ -402,12 +408,14 @@ fn recognize_tokens(
     // The current sentence's counts of capitalised and lower-case words (added to `caps`
     // when the sentence changes).
     let (mut ncap, mut nlow) = (0u32, 0u32);
-    for (k, ((t, sk), &h)) in toks
+    for (k, (((t, sk), &h), ck)) in toks
         .iter()
         .zip(sent.iter_mut())
         .zip(hashes.iter())
+        .zip(cls.iter())
         .enumerate()
     {
+        ck.set(0);
         if t.start >= sent_end {
             caps[si].0 += ncap;
             caps[si].1 += nlow;
@@ -500,7 +508,7 @@ fn recognize_tokens(
         initial,
         headline,
         lowerset,
-        cls: filled(&mut s.cls, n, Cell::new(0)),
+        cls,
         cap_words,
         starters,
         hyphens,
@@ -903,6 +911,13 @@ impl<'a> Ctx<'a> {
     /// The last token of the run of capitalised words starting at `i`.
     fn extend_run(&self, i: usize) -> usize {
         let n = self.toks.len();
+        // The common case first: a lower-case word next, and no capitalised word after it
+        // (only a particle or connector between two capitalised words joins them).
+        if let Some(next) = self.toks.get(i + 1) {
+            if next.word && next.lower && (i + 2 >= n || !self.is_cap_word(i + 2)) {
+                return i;
+            }
+        }
         let mut j = i;
         while j + 1 < n && j + 1 - i < MAX_NAME * 2 {
             let k = j + 1;
@@ -979,10 +994,57 @@ impl<'a> Ctx<'a> {
     }
 
     /// Classifies the run `a..=b` of capitalised words.
+    #[inline]
     fn classify(&mut self, a: usize, b: usize) {
-        if a > b {
+        if a > b || (a == b && fast_paths() && self.settle_single(a)) {
             return;
         }
+        self.classify_rules(a, b);
+    }
+
+    /// Settles the one-word run `a` at once when no rule can use it (see
+    /// [`Ctx::not_name_single`], [`Ctx::plain_single`]): true when done. (A small function
+    /// of its own: the many one-word runs do not pay for the frame of
+    /// [`Ctx::classify_rules`].)
+    #[inline(never)]
+    fn settle_single(&mut self, a: usize) -> bool {
+        if self.not_name_single(a) {
+            return true;
+        }
+        if !self.plain_single(a) {
+            return false;
+        }
+        // What the rules conclude for such a word: a common word opening the sentence is
+        // passed over; a word in capitals after a number is a unit, else inside a
+        // sentence, no common word and not quoted, an acronym names an organization where
+        // the language says so; a word in camel case names an organization; any other is
+        // left unclassified.
+        if self.initial[a] && self.common(a) {
+            return true;
+        }
+        let t = self.toks[a];
+        if t.upper {
+            if !self.unit_after_number(a)
+                && !self.initial[a]
+                && !self.common(a)
+                && !self.quoted(a, a)
+                && self.is_acronym(a)
+                && self.data.option(Opt::AcronymsAreOrganizations)
+            {
+                self.push(a, a, EntityKind::Organization, EntitySource::Rule, None);
+                return true;
+            }
+        } else if is_camel(self.t(a)) {
+            self.push(a, a, EntityKind::Organization, EntitySource::Rule, None);
+            return true;
+        }
+        self.unclassified.push((a, a));
+        true
+    }
+
+    /// [`Ctx::classify`] by the rules, one after the other.
+    #[inline(never)]
+    fn classify_rules(&mut self, a: usize, b: usize) {
         // A dateline: "YAOUNDE, Cameroon (Reuters) -", "JAKARTA -" at a paragraph start.
         if (a == 0 || self.toks[a].gap == Gap::Break)
             && (a..=b).all(|k| !self.toks[k].word || self.toks[k].upper)
@@ -1238,6 +1300,100 @@ impl<'a> Ctx<'a> {
             }
         }
         self.classify_person(a, b, headline);
+    }
+
+    /// True when the one-word run `a` is a capitalised word of the not-names or titles list
+    /// (one word) that is no one-word head or tail (nor a connector written in lower case,
+    /// nor, in capitals, a title that is no not-name word): no rule of [`Ctx::classify`]
+    /// finds anything there. Step by step: no dateline (it wants a run without not-name
+    /// words, in capitals), no part of an organization (it wants no title or not-name
+    /// word), no head (one word: the look-ups ending at `a` read only the one-word bits),
+    /// no cue opening the sentence with a name after it, no tail of one word, no name after
+    /// a preposition or a cue before it (it wants no title, and `trim_tail` drops a
+    /// not-name word); then [`Ctx::classify_person`] strips the word as a title (its
+    /// complements start after the run), a common phrase or a form of address, and finds
+    /// nothing left.
+    fn not_name_single(&self, a: usize) -> bool {
+        let t = &self.toks[a];
+        if !self.is_cap_word(a) {
+            return false;
+        }
+        let c = self.cls(a);
+        let not_name = c & singles(&[W::NotNames]) != 0;
+        (not_name || c & singles(&[W::Titles]) != 0)
+            && c & NOT_NAME_BLOCK == 0
+            && (t.cap || c & singles(&[W::Connectors]) == 0)
+            && (not_name || !t.upper)
+    }
+
+    /// True when the one-word run `a` (capitalised, in no title-case line, and, in capitals,
+    /// not at a paragraph's start) is a word that starts and ends no phrase of the lists
+    /// [`Ctx::classify`] reads of it (titles, heads, cues, tails, connectors, particles,
+    /// not-names, forms of address, given names), after no mention and no capitalised word,
+    /// no hyphen or full stop, no word ending a title, cue, form of address, reporting verb
+    /// or preposition of the rules, and before no comma and no lower-case reporting verb.
+    /// Then no rule of [`Ctx::classify`] and [`Ctx::classify_person`] can use it but the
+    /// last ones, step by step:
+    /// - no dateline (a word not in capitals, or not at a paragraph's start), no part of an
+    ///   organization (no mention before), no title chain, head, cue or tail of its own
+    ///   ([`PLAIN_WORD`]);
+    /// - no preposition or cue before it (`OrgPreps`, `OrgCues`, `PlacePreps`,
+    ///   `PersonCues`), no reporting verb or form of address before it, no title found
+    ///   by [`Ctx::title_span_before`] (its first step meets a lower-case word that ends
+    ///   no title, or punctuation other than "-", and stops) ([`PLAIN_BEFORE`]);
+    /// - no reporting verb after it and no title after a comma ([`PLAIN_AFTER`]);
+    /// - no given name and one word: no surname rule, no "Apoteker Noel Wicks" rule, and
+    ///   the last rules push only names of two words or acronyms.
+    ///
+    /// What is left (in [`Ctx::classify`]): a common word opening the sentence is stripped
+    /// (nothing found); a unit after a number, an acronym, a word in camel case; any other
+    /// is an unclassified run.
+    fn plain_single(&self, a: usize) -> bool {
+        let t = &self.toks[a];
+        if !t.word || !t.cap || self.headline[self.sent[a] as usize] {
+            return false;
+        }
+        // (A word in capitals at a paragraph's start may be a dateline.)
+        if t.upper && (a == 0 || t.gap == Gap::Break) {
+            return false;
+        }
+        if self.cls(a) & PLAIN_WORD != 0 {
+            return false;
+        }
+        if a > 0 {
+            let p = a - 1;
+            if self.covered[p] != NONE {
+                return false;
+            }
+            let tp = &self.toks[p];
+            if tp.word {
+                if tp.cap || self.cls(p) & PLAIN_BEFORE != 0 {
+                    return false;
+                }
+            } else if self.t(p) == "." {
+                // A form of address before the full stop: "Dr. Smith".
+                if a >= 2
+                    && self.toks[a - 2].word
+                    && self.same_sent(a - 2, a)
+                    && self.cls(a - 2) & PLAIN_BEFORE != 0
+                {
+                    return false;
+                }
+            } else if self.t(p) == "-" && tp.gap == Gap::None {
+                return false;
+            }
+        }
+        let q = a + 1;
+        if q < self.toks.len() {
+            let tq = &self.toks[q];
+            if !tq.word && self.t(q) == "," {
+                return false;
+            }
+            if tq.lower && self.cls(q) & PLAIN_AFTER != 0 {
+                return false;
+            }
+        }
+        true
     }
 
     /// "UBS Brunswick", "BBC Sport": one or two capitalised words right after an
@@ -1586,14 +1742,7 @@ impl<'a> Ctx<'a> {
         }
         let nw = self.words(s, e);
         // "46 juta KL", "300 MW": an acronym after a number (and its scale word) is a unit.
-        if nw == 1 && self.toks[s].upper && s > 0 && {
-            let k = s - 1;
-            self.toks[k].digit
-                || (k > 0
-                    && self.toks[k].lower
-                    && self.has(W::NotNames, k)
-                    && self.toks[k - 1].digit)
-        } {
+        if nw == 1 && self.toks[s].upper && self.unit_after_number(s) {
             self.unclassified.push((s, e));
             return;
         }
@@ -1726,15 +1875,7 @@ impl<'a> Ctx<'a> {
         // Capitalised words inside a sentence that no rule explains: in languages whose
         // writing capitalises little but names, a person; an acronym, an organization.
         // "Bahan Bakar Minyak (BBM)": a term defined with an acronym is no person.
-        let defined = e + 3 < self.toks.len()
-            && self.is_punct(e + 1, "(")
-            && self.toks[e + 2].upper
-            && self.is_punct(e + 3, ")");
-        let quoted = defined
-            || (s > 0
-                && e + 1 < self.toks.len()
-                && is_quote(self.t(s - 1))
-                && is_quote(self.t(e + 1)));
+        let quoted = self.quoted(s, e);
         // A sentence may open with a name: "Byeon Woo Seok berhasil ...", when no word of it
         // is a common word and a lower-case word follows.
         let opens = self.initial[s]
@@ -1743,10 +1884,7 @@ impl<'a> Ctx<'a> {
             && self.toks[e + 1].lower
             && (s..=e).all(|k| !self.toks[k].word || !self.common(k));
         if (!self.initial[s] || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
-            let acronym = nw == 1
-                && self.toks[s].upper
-                && !self.t(s).bytes().any(|c| c.is_ascii_digit())
-                && (2..=6).contains(&(self.toks[s].end - self.toks[s].start));
+            let acronym = nw == 1 && self.is_acronym(s);
             if acronym && self.data.option(Opt::AcronymsAreOrganizations) {
                 self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
                 return;
@@ -1763,6 +1901,39 @@ impl<'a> Ctx<'a> {
             }
         }
         self.unclassified.push((s, e));
+    }
+
+    /// "46 juta KL", "300 MW": token `s` follows a number (and its scale word).
+    fn unit_after_number(&self, s: usize) -> bool {
+        s > 0 && {
+            let k = s - 1;
+            self.toks[k].digit
+                || (k > 0
+                    && self.toks[k].lower
+                    && self.has(W::NotNames, k)
+                    && self.toks[k - 1].digit)
+        }
+    }
+
+    /// "Bahan Bakar Minyak (BBM)", "\"Sang Pencerah\"": the words `s..=e` are defined with an
+    /// acronym after them, or quoted.
+    fn quoted(&self, s: usize, e: usize) -> bool {
+        let defined = e + 3 < self.toks.len()
+            && self.is_punct(e + 1, "(")
+            && self.toks[e + 2].upper
+            && self.is_punct(e + 3, ")");
+        defined
+            || (s > 0
+                && e + 1 < self.toks.len()
+                && is_quote(self.t(s - 1))
+                && is_quote(self.t(e + 1)))
+    }
+
+    /// Token `s` (a word in capitals) is an acronym: two to six bytes, no digit.
+    fn is_acronym(&self, s: usize) -> bool {
+        self.toks[s].upper
+            && !self.t(s).bytes().any(|c| c.is_ascii_digit())
+            && (2..=6).contains(&(self.toks[s].end - self.toks[s].start))
     }
 
     /// The number token right after the name ending at `e` when it closes the name ("Andre
@@ -2691,6 +2862,80 @@ fn is_camel(w: &str) -> bool {
         )
 }
 
+/// Whether [`Ctx::classify`] settles the one-word runs that no rule can use at once (the
+/// tests compare the output with the fast paths on and off).
+#[cfg(not(test))]
+#[inline(always)]
+fn fast_paths() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static FAST_PATHS: Cell<bool> = const { Cell::new(true) };
+}
+
+#[cfg(test)]
+fn fast_paths() -> bool {
+    FAST_PATHS.with(Cell::get)
+}
+
+/// The bits of [`Ctx::cls`] that tell a token is one word of one of `lists`.
+const fn singles(lists: &[W]) -> u64 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        m |= 1 << lists[i].index();
+        i += 1;
+    }
+    m
+}
+
+/// The bits of [`Ctx::cls`] that tell a phrase of one of `lists` may start at a token (one
+/// word, or the first of several).
+const fn firsts(lists: &[W]) -> u64 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        m |= 1 << lists[i].index() | 1 << (CLASS_FIRST + lists[i].index());
+        i += 1;
+    }
+    m
+}
+
+/// [`Ctx::not_name_single`]: the lists a not-name word or title must not be in.
+const NOT_NAME_BLOCK: u64 = singles(&[W::OrgHeads, W::PlaceHeads, W::OrgTails, W::PlaceTails]);
+/// [`Ctx::plain_single`]: the word's own lists that a rule reads for a one-word run (one
+/// word: a look-up of a phrase that starts or ends at it and stays inside the run reads
+/// only its one-word bits; a longer tail ending at it starts before the run).
+const PLAIN_WORD: u64 = singles(&[
+    W::Titles,
+    W::OrgHeads,
+    W::PlaceHeads,
+    W::OrgCues,
+    W::NotNames,
+    W::Honorifics,
+    W::OrgTails,
+    W::PlaceTails,
+    W::Connectors,
+    W::NameParticles,
+    W::GivenNames,
+    W::ForeignConnectors,
+]);
+/// [`Ctx::plain_single`]: the lists of the word before that a rule reads (one word, or
+/// the last of a phrase).
+const PLAIN_BEFORE: u64 = singles(&[
+    W::OrgPreps,
+    W::OrgCues,
+    W::Titles,
+    W::ReportingBefore,
+    W::Honorifics,
+    W::PersonCues,
+    W::PlacePreps,
+]) | CLASS_LAST;
+/// [`Ctx::plain_single`]: the lists of the word after that a rule reads.
+const PLAIN_AFTER: u64 = firsts(&[W::ReportingAfter]);
+
 /// The bits of [`Ctx::cls`] that tell a phrase of one of `lists` may start at a token (one
 /// word, or the first of several): with none of them, [`Ctx::phrase_at`] answers 0.
 #[inline]
@@ -2737,7 +2982,144 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_camel, lower_eq, squeeze_spaces, surface_key};
+    use super::{is_camel, lower_eq, squeeze_spaces, surface_key, FAST_PATHS};
+    use crate::{Language, Pipeline};
+
+    /// The one-word fast paths of `Ctx::classify` (`not_name_single`, `plain_single`) give
+    /// what the rules give: the same entities and referents with them on and off.
+    #[test]
+    fn one_word_fast_paths_find_what_the_rules_find() {
+        let id = Pipeline::builder()
+            .language(Some(Language::Indonesian))
+            .build()
+            .unwrap();
+        let en = Pipeline::builder()
+            .language(Some(Language::English))
+            .build()
+            .unwrap();
+        for (name, p, text) in [
+            (
+                "not-name word opening a sentence",
+                &id,
+                "Namun Budi datang. Selasa lalu hujan.",
+            ),
+            ("title alone", &id, "Presiden datang ke Bandung kemarin."),
+            (
+                "title then name",
+                &id,
+                "Menteri Sri Mulyani berkata begitu.",
+            ),
+            ("camel case", &id, "Saham WorldCom turun tajam kemarin."),
+            (
+                "plain word in a sentence",
+                &id,
+                "Ia bertemu Sarwendah di pasar.",
+            ),
+            ("reporting verb after", &id, "Sarwendah mengatakan hal itu."),
+            (
+                "reporting verb before",
+                &id,
+                "Hal itu, kata Didik kepada wartawan.",
+            ),
+            (
+                "comma after",
+                &id,
+                "Ia bertemu Sarwendah, seorang wartawan.",
+            ),
+            (
+                "form of address before",
+                &id,
+                "Ia bertemu Pak Agung kemarin.",
+            ),
+            (
+                "form of address with a stop",
+                &id,
+                "Ia bertemu Dr. Agung kemarin.",
+            ),
+            ("full stop before", &id, "Hujan turun. Agung pulang cepat."),
+            ("hyphen before", &id, "Hal itu pro-Rusia sekali."),
+            ("place preposition", &id, "Ia tinggal di Sleman sejak lama."),
+            (
+                "common word also lower case",
+                &id,
+                "Rumah itu besar. rumah kami kecil.",
+            ),
+            ("known place before", &id, "Warga Jakarta Agung datang."),
+            (
+                "headline",
+                &id,
+                "Agung Datang Ke Pasar\n\nIa datang kemarin.",
+            ),
+            ("acronym", &id, "Ia bekerja di KPK sejak lama."),
+            (
+                "acronym in a sentence",
+                &id,
+                "Laporan itu dibuat oleh BPK tahun ini.",
+            ),
+            (
+                "acronym opening a sentence",
+                &id,
+                "Hujan turun. BPK membuat laporan.",
+            ),
+            (
+                "acronym after a number",
+                &id,
+                "Harga naik 46 juta KL tahun ini.",
+            ),
+            (
+                "acronym after a bare number",
+                &id,
+                "Pembangkit itu 300 MW saja.",
+            ),
+            ("acronym defined", &id, "Bahan bakar (BBM) naik lagi."),
+            ("acronym quoted", &id, "Ia menyebut \"BPK\" lemah."),
+            ("acronym with a digit", &id, "Ia membeli G20 kemarin."),
+            (
+                "long word in capitals",
+                &id,
+                "Ia menulis PENGUMUMAN kemarin.",
+            ),
+            ("dateline", &id, "JAKARTA - Hujan turun kemarin."),
+            (
+                "dateline after a blank line",
+                &id,
+                "Hujan.\n\nBANDUNG, Rabu - Hujan turun.",
+            ),
+            ("en title", &en, "The President said so on Monday."),
+            (
+                "en name after said",
+                &en,
+                "The plan works, said Cronin on Monday.",
+            ),
+            ("en camel case", &en, "Shares of PayPal fell on Monday."),
+            ("en single word", &en, "He met Cronin in Washington."),
+            ("en acronym", &en, "He works for NATO now."),
+            (
+                "en acronym in a sentence",
+                &en,
+                "The report by UNICEF came out on Monday.",
+            ),
+            (
+                "en acronym opening a sentence",
+                &en,
+                "It rained. UNICEF sent aid.",
+            ),
+            (
+                "seed article",
+                &id,
+                include_str!("../../tests/fixtures/id-tempo-putin-pyongyang.txt"),
+            ),
+        ] {
+            let run = |fast: bool| {
+                FAST_PATHS.with(|f| f.set(fast));
+                let doc = p.process(text);
+                format!("{:?} {:?}", doc.entities(), doc.referents())
+            };
+            let (on, off) = (run(true), run(false));
+            FAST_PATHS.with(|f| f.set(true));
+            assert_eq!(on, off, "{name}");
+        }
+    }
 
     #[test]
     fn camel_case_words() {

@@ -74,7 +74,8 @@ pub(crate) fn is_mark(c: char) -> bool {
 
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    // (Quotes and dashes first: no word chars, told without the Unicode tables.)
+    !is_general_punct(c) && (c.is_alphanumeric() || is_mark(c))
 }
 
 /// Maps apostrophe and hyphen variants to `'` and `-`.
@@ -514,7 +515,7 @@ mod tests {
         {
             assert!(is_general_punct(c));
             assert!(
-                !is_word_char(c) && !is_mark(c) && !c.is_whitespace(),
+                !c.is_alphanumeric() && !is_word_char(c) && !is_mark(c) && !c.is_whitespace(),
                 "{c:?}"
             );
             assert!(c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
