@@ -1701,6 +1701,29 @@ mod tests {
     }
 
     #[test]
+    fn every_tokens_form_is_its_lower_case_form() {
+        // (text: every token's form, wherever it is kept, is `lower` of it)
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let cases = [
+            "Tempo.co, Rp 13.500 naik 14,5 persen (a.l. dr. Hartarto Sp.PD) - U.S. R&D",
+            "Cronin's badan-badan Badan-Badan x-y- -z 'kutip' Ma’ruf “Ya,” — Café",
+        ];
+        for text in cases {
+            for shared in [false, true] {
+                let mut lw = Lows::new(text, text.len(), &lx, &[]);
+                let (toks, hashes) = crate::gazetteer::token::tokenize_hashed(text);
+                let mut from = FromRecognizer::new(&lx, &toks, &hashes);
+                lw.fill(shared.then_some(&mut from), Span::new(0, text.len()));
+                for k in 0..lw.toks.len() {
+                    let w = &text[lw.toks[k].span];
+                    let mut buf = String::new();
+                    assert_eq!(lw.low(k), super::super::words::lower(w, &mut buf), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bare_drops_a_possessive_only() {
         // (name as written, the name it gives)
         let cases = [
