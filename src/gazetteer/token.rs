@@ -30,7 +30,19 @@ pub(crate) struct Token {
     /// The first char is a digit.
     pub digit: bool,
     pub gap: Gap,
+    /// For the quote miner, the kinds of an ASCII word's bytes: [`CASE_LOWER`] (an ASCII
+    /// lower-case letter or digit), [`CASE_UPPER`] (an ASCII capital); [`CASE_NON_ASCII`]
+    /// for a word with a non-ASCII char (the other bits then say nothing); 0 for a token that
+    /// is no word.
+    pub case: u8,
 }
+
+/// [`Token::case`]: the word has an ASCII lower-case letter or digit.
+pub(crate) const CASE_LOWER: u8 = 1;
+/// [`Token::case`]: the word has an ASCII upper-case letter.
+pub(crate) const CASE_UPPER: u8 = 2;
+/// [`Token::case`]: the word has a non-ASCII char.
+pub(crate) const CASE_NON_ASCII: u8 = 8;
 
 impl Token {
     /// A token that is no word (punctuation, a symbol) from `start` to `end`.
@@ -45,6 +57,7 @@ impl Token {
             lower: false,
             digit: false,
             gap,
+            case: 0,
         }
     }
 
@@ -123,11 +136,16 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
             let mut j = i + 1 + len;
             let mut has_lower = seen & LOWER != 0;
             let mut has_letter = seen & LETTER != 0;
+            let mut case = (u8::from(seen & (LOWER | DIGIT) != 0) * CASE_LOWER)
+                | (u8::from(seen & UPPER != 0) * CASE_UPPER);
             if high {
                 // A non-ASCII char: the word may go on (slow path).
                 let end = scan_word(text, j, &mut has_lower, &mut has_letter);
-                if H && end != j {
-                    h = token_hash(&text[start..end]);
+                if end != j {
+                    case |= CASE_NON_ASCII;
+                    if H {
+                        h = token_hash(&text[start..end]);
+                    }
                 }
                 j = end;
             }
@@ -143,6 +161,7 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
                 lower: cl & LOWER != 0,
                 digit: cl & DIGIT != 0,
                 gap: gap(spaced, newlines),
+                case,
             });
             newlines = 0;
             // The one space after a word, the common case: stepped over here.
@@ -198,6 +217,7 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
                 lower: ch.is_lowercase(),
                 digit: ch.is_numeric(),
                 gap: gap(spaced, newlines),
+                case: CASE_NON_ASCII,
             });
             spaced = false;
             newlines = 0;
@@ -423,6 +443,39 @@ mod tests {
         assert_eq!(toks[9].gap, Gap::Break);
         assert!(toks[0].cap && !toks[0].upper);
         assert!(toks[2].lower);
+    }
+
+    #[test]
+    fn case_gives_the_kinds_of_a_words_bytes() {
+        // (text: every token's case is the kinds of its bytes)
+        let cases = [
+            "Tempo.co, Jakarta -  Putin’s\n\nKim",
+            "4Cast iPhone USA x9 99 Café Über naïve e\u{301}t Ⅻ ٣ ǅ ab’cd",
+            "a_b R&D “Ya,” kata",
+        ];
+        for text in cases {
+            for t in tokenize(text) {
+                let w = t.text(text);
+                let want = if !t.word {
+                    0
+                } else {
+                    w.bytes().fold(0, |c, b| {
+                        c | if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                            CASE_LOWER
+                        } else if b.is_ascii_uppercase() {
+                            CASE_UPPER
+                        } else {
+                            CASE_NON_ASCII
+                        }
+                    })
+                };
+                if want & CASE_NON_ASCII != 0 {
+                    assert!(t.case & CASE_NON_ASCII != 0, "{w:?} in {text:?}");
+                } else {
+                    assert_eq!(t.case, want, "{w:?} in {text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,6 @@ use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::gazetteer::token::Token;
 use crate::swar::{block, eq_bytes, skip_until, HI};
 use crate::Span;
-use std::rc::Rc;
 use std::sync::Arc;
 
 /// Bytes looked at before and after a quote.
@@ -34,7 +33,8 @@ struct Who {
     span: Span,
     /// Read with [`Names::get`] (a speaker is copied often: history, attributes).
     name: Option<Name>,
-    id: Option<Rc<str>>,
+    /// [`Mention::id`].
+    id: Option<usize>,
     guess: Guess,
     referent: Option<usize>,
     ctx: Ctx,
@@ -50,7 +50,11 @@ impl Who {
         Speaker {
             span: self.span,
             name: self.name.map(|n| names.get(n).to_string()),
-            id: self.id.as_deref().map(String::from),
+            id: self
+                .id
+                .and_then(|r| names.referents.get(r))
+                .and_then(|r| r.id.as_deref())
+                .map(String::from),
             kind: self.guess.kind(),
             referent: self.referent,
         }
@@ -60,7 +64,7 @@ impl Who {
         Who {
             span,
             name: Some(m.name),
-            id: m.id.clone(),
+            id: m.id,
             guess: m.guess,
             referent: m.referent,
             ctx: m.ctx,
@@ -148,7 +152,7 @@ struct Miner<'a> {
 pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64])>) -> Vec<Quote> {
     let text = doc.text.as_str();
     let pars: Vec<Span> = doc.paragraphs.iter().map(|p| p.span).collect();
-    let raw = marks::find(text, &pars);
+    let raw = marks::find(text, &pars, tokens.map(|(t, _)| t));
     if raw.is_empty() {
         return Vec::new();
     }
@@ -166,7 +170,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64
         lx,
         mentions: &mentions,
         buf: String::new(),
-        history: Vec::new(),
+        history: Vec::with_capacity(raw.len()),
         referents: &doc.referents,
         ref_ctx: vec![None; doc.referents.len()],
         ctx_ids,

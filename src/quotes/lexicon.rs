@@ -126,6 +126,9 @@ pub(crate) struct Lexicon {
     /// The [`token_hash`]es of the cues and verbs of stance: most words are ruled out by one
     /// bit test.
     pub verb_hash: HashBits<14>,
+    /// [`Lexicon::classes`] of the words of one ASCII char ("&"), by the char (empty, or 128
+    /// entries): a punctuation token's classes with no look-up.
+    pub ascii_classes: Vec<u32>,
 }
 
 /// A cheap key of a word (its length and first and last two bytes), spread over 64 bits: a
@@ -471,6 +474,14 @@ impl Lexicon {
             self.verb_hash.insert(token_hash(w));
             self.verb_lens |= 1 << w.len().min(63);
         }
+        if let &[b] = w.as_bytes() {
+            if b.is_ascii() {
+                self.ascii_classes.resize(128, 0);
+                if let Some(c) = self.ascii_classes.get_mut(usize::from(b)) {
+                    *c = bits;
+                }
+            }
+        }
         let h = token_hash(w);
         if bits == 0 {
             self.classes.remove(w);
@@ -510,6 +521,12 @@ impl Lexicon {
         self.verb_hash.may_contain(h)
     }
 
+    /// [`Lexicon::classes_of`] of the one-char word `b` (ASCII).
+    #[inline]
+    pub(crate) fn classes_of_ascii(&self, b: u8) -> u32 {
+        self.ascii_classes.get(usize::from(b)).copied().unwrap_or(0)
+    }
+
     /// [`Lexicon::classes_of`] of the word whose [`token_hash`] is `h`.
     #[inline]
     pub(crate) fn classes_of_hash(&self, h: u64) -> u32 {
@@ -524,6 +541,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::is_inst`] of a word whose classes are known.
+    #[inline]
     pub(crate) fn is_inst_with(w: &str, classes: u32) -> bool {
         if classes & (class::ORG_WORD | class::AFFILIATION | class::PLACE_WORD) != 0 {
             return true;
@@ -625,6 +643,22 @@ mod tests {
             for w in ["celetuk", "kata", "presiden", "budi", "x", "", "namun"] {
                 assert_eq!(lx.classes_of_hash(token_hash(w)), lx.classes_of(w), "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn one_char_words_have_their_classes_by_the_char() {
+        // (one-char word added to a section: its classes by the char are its classes)
+        let mut lx = (*bundled(Language::Indonesian)).clone();
+        for (section, w) in [("connector", "&"), ("stop", "+"), ("connector", "x")] {
+            lx.add(section, w, true).unwrap();
+            let b = w.as_bytes()[0];
+            assert_ne!(lx.classes_of(w), 0, "{w:?}");
+            assert_eq!(lx.classes_of_ascii(b), lx.classes_of(w), "{w:?}");
+        }
+        for b in 0..128u8 {
+            let w = char::from(b).to_string();
+            assert_eq!(lx.classes_of_ascii(b), lx.classes_of(&w), "{w:?}");
         }
     }
 

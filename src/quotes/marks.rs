@@ -6,6 +6,7 @@
 //! ends its quote at the end of the paragraph (when it opens the paragraph: a quote running
 //! over several paragraphs) or at the end of its sentence, so that no text is swallowed.
 
+use crate::gazetteer::token::Token;
 use crate::swar::{eq_bytes, skip_until, HI};
 use crate::Span;
 
@@ -120,8 +121,12 @@ struct Open {
 const MAX_DEPTH: usize = 4;
 
 /// The quotations of a text, given its paragraphs, in text order, never overlapping.
-pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
-    let mut out = Vec::new();
+/// `tokens`: the recognizer's tokens of the text, when it ran: every quotation mark is one
+/// of them (a mark is no word char: one token of its own), so only its tokens that are no
+/// word are looked at, not every byte.
+pub(crate) fn find(text: &str, paragraphs: &[Span], tokens: Option<&[Token]>) -> Vec<RawQuote> {
+    // (A quotation in a few hundred bytes of news.)
+    let mut out = Vec::with_capacity(text.len() / 256 + 4);
     // The open marks (reused from paragraph to paragraph: one allocation).
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -131,7 +136,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         if !text.is_char_boundary(p.end) {
             continue;
         }
-        find_in(text, *p, pi, &mut stack, &mut out);
+        find_in(text, *p, pi, tokens, &mut stack, &mut out);
     }
     out
 }
@@ -145,122 +150,163 @@ fn skip_plain(bytes: &[u8], i: usize, end: usize) -> usize {
     })
 }
 
-fn find_in(text: &str, par: Span, pi: usize, stack: &mut Vec<Open>, out: &mut Vec<RawQuote>) {
+fn find_in(
+    text: &str,
+    par: Span,
+    pi: usize,
+    tokens: Option<&[Token]>,
+    stack: &mut Vec<Open>,
+    out: &mut Vec<RawQuote>,
+) {
     let bytes = text.as_bytes();
     stack.clear();
-    let mut i = par.start;
-    while i < par.end {
-        i = skip_plain(bytes, i, par.end);
-        if i >= par.end {
-            break;
-        }
-        let b = bytes[i];
-        // Every mark starts with one of these bytes; skip the rest fast.
-        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
-            i += 1;
-            continue;
-        }
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        let len = c.len_utf8();
-        let Some((family, role)) = classify(c) else {
-            i += len;
-            continue;
-        };
-        // “ and ‘ close the German and Polish „…“ and ‚…‘.
-        let role = match (c, stack.last().map(|o| o.mark)) {
-            ('“', Some('„')) | ('‘', Some('‚')) => Role::Close,
-            _ => role,
-        };
-        let prev = text[par.start..i].chars().next_back();
-        let next = text[i + len..par.end].chars().next();
-        let at = i;
-        i += len;
-
-        // Apostrophes: between letters (don't, Cronin's, Ma’ruf), before a year ('90s),
-        // after a plural s (the Joneses') when nothing single is open.
-        if family == Family::Single {
-            let pa = prev.is_some_and(char::is_alphanumeric);
-            let na = next.is_some_and(char::is_alphanumeric);
-            if pa && na {
+    // Every mark starts with one of these bytes.
+    let may_mark = |b: u8| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3);
+    if let Some(toks) = tokens {
+        // The tokens that are no word, in the paragraph.
+        let from = toks.partition_point(|t| t.start < par.start);
+        for t in toks.get(from..).unwrap_or_default() {
+            if t.start >= par.end {
+                break;
+            }
+            if t.word || !bytes.get(t.start).is_some_and(|&b| may_mark(b)) {
                 continue;
             }
-            if next.is_some_and(|c| c.is_ascii_digit()) && role != Role::Open {
-                continue;
+            if mark_at(text, par, t.start, stack, out, pi).is_none() {
+                break;
             }
         }
-        let left = next.is_some_and(|n| !n.is_whitespace()) && prev.map_or(true, is_open_punct);
-        let right = prev.is_some_and(|p| !p.is_whitespace()) && next.map_or(true, is_close_punct);
-
-        // A mark that looks like an opener (space before, word after) while a double quote is
-        // open at the top level: the open one never closed.
-        if role == Role::Either
-            && family == Family::Double
-            && left
-            && !right
-            && stack.first().is_some_and(|o| o.family == family)
-        {
-            let o = stack[0];
-            emit_unclosed(text, o, trim_end(text, o.inner, at), pi, out);
-            stack.clear();
-            stack.push(Open {
-                family,
-                mark: c,
-                start: at,
-                inner: at + len,
-            });
-            continue;
-        }
-        // Try to close: the innermost open quote this mark can close.
-        let can_close = match role {
-            Role::Close => true,
-            Role::Open => false,
-            Role::Either => right || !left,
-        };
-        if can_close {
-            if let Some(k) = stack
-                .iter()
-                .rposition(|o| o.family == family && closes(o.mark, c))
-            {
-                let o = stack[k];
-                stack.truncate(k);
-                if k == 0 {
-                    let content = trim(text, o.inner, at);
-                    // 'n' in rock 'n' roll, single letters: not quotes.
-                    let short_single = family == Family::Single
-                        && text[content.start..content.end].chars().count() < 2;
-                    if !content.is_empty() && !short_single {
-                        out.push(RawQuote {
-                            span: Span::new(o.start, at + len),
-                            content,
-                            closed: true,
-                            paragraph: pi,
-                        });
-                    }
-                }
+    } else {
+        let mut i = par.start;
+        while i < par.end {
+            i = skip_plain(bytes, i, par.end);
+            if i >= par.end {
+                break;
+            }
+            // Skip the rest fast.
+            if !may_mark(bytes[i]) {
+                i += 1;
                 continue;
             }
-        }
-        let can_open = match role {
-            Role::Open => true,
-            Role::Close => false,
-            Role::Either => left || (!right && next.is_some_and(|n| !n.is_whitespace())),
-        };
-        if can_open && stack.len() < MAX_DEPTH {
-            // A single mark opens only where a word starts after a non-letter.
-            if family == Family::Single && prev.is_some_and(char::is_alphanumeric) {
-                continue;
+            match mark_at(text, par, i, stack, out, pi) {
+                Some(len) => i += len,
+                None => break,
             }
-            stack.push(Open {
-                family,
-                mark: c,
-                start: at,
-                inner: at + len,
-            });
         }
     }
+    unclosed(text, par, pi, stack, out);
+}
+
+/// Reads the char at `i` (a char boundary of the paragraph `par`): a quotation mark opens or
+/// closes a quote. The char's length (`None` at the text's end).
+fn mark_at(
+    text: &str,
+    par: Span,
+    i: usize,
+    stack: &mut Vec<Open>,
+    out: &mut Vec<RawQuote>,
+    pi: usize,
+) -> Option<usize> {
+    let c = text.get(i..)?.chars().next()?;
+    let len = c.len_utf8();
+    let Some((family, role)) = classify(c) else {
+        return Some(len);
+    };
+    // “ and ‘ close the German and Polish „…“ and ‚…‘.
+    let role = match (c, stack.last().map(|o| o.mark)) {
+        ('“', Some('„')) | ('‘', Some('‚')) => Role::Close,
+        _ => role,
+    };
+    let prev = text[par.start..i].chars().next_back();
+    let next = text[i + len..par.end].chars().next();
+    let at = i;
+
+    // Apostrophes: between letters (don't, Cronin's, Ma’ruf), before a year ('90s),
+    // after a plural s (the Joneses') when nothing single is open.
+    if family == Family::Single {
+        let pa = prev.is_some_and(char::is_alphanumeric);
+        let na = next.is_some_and(char::is_alphanumeric);
+        if pa && na {
+            return Some(len);
+        }
+        if next.is_some_and(|c| c.is_ascii_digit()) && role != Role::Open {
+            return Some(len);
+        }
+    }
+    let left = next.is_some_and(|n| !n.is_whitespace()) && prev.map_or(true, is_open_punct);
+    let right = prev.is_some_and(|p| !p.is_whitespace()) && next.map_or(true, is_close_punct);
+
+    // A mark that looks like an opener (space before, word after) while a double quote is
+    // open at the top level: the open one never closed.
+    if role == Role::Either
+        && family == Family::Double
+        && left
+        && !right
+        && stack.first().is_some_and(|o| o.family == family)
+    {
+        let o = stack[0];
+        emit_unclosed(text, o, trim_end(text, o.inner, at), pi, out);
+        stack.clear();
+        stack.push(Open {
+            family,
+            mark: c,
+            start: at,
+            inner: at + len,
+        });
+        return Some(len);
+    }
+    // Try to close: the innermost open quote this mark can close.
+    let can_close = match role {
+        Role::Close => true,
+        Role::Open => false,
+        Role::Either => right || !left,
+    };
+    if can_close {
+        if let Some(k) = stack
+            .iter()
+            .rposition(|o| o.family == family && closes(o.mark, c))
+        {
+            let o = stack[k];
+            stack.truncate(k);
+            if k == 0 {
+                let content = trim(text, o.inner, at);
+                // 'n' in rock 'n' roll, single letters: not quotes.
+                let short_single = family == Family::Single
+                    && text[content.start..content.end].chars().count() < 2;
+                if !content.is_empty() && !short_single {
+                    out.push(RawQuote {
+                        span: Span::new(o.start, at + len),
+                        content,
+                        closed: true,
+                        paragraph: pi,
+                    });
+                }
+            }
+            return Some(len);
+        }
+    }
+    let can_open = match role {
+        Role::Open => true,
+        Role::Close => false,
+        Role::Either => left || (!right && next.is_some_and(|n| !n.is_whitespace())),
+    };
+    if can_open && stack.len() < MAX_DEPTH {
+        // A single mark opens only where a word starts after a non-letter.
+        if family == Family::Single && prev.is_some_and(char::is_alphanumeric) {
+            return Some(len);
+        }
+        stack.push(Open {
+            family,
+            mark: c,
+            start: at,
+            inner: at + len,
+        });
+    }
+    Some(len)
+}
+
+/// Marks that never closed, at the end of paragraph `par`.
+fn unclosed(text: &str, par: Span, pi: usize, stack: &[Open], out: &mut Vec<RawQuote>) {
     // Marks that never closed: the outermost non-single one runs to the paragraph end when
     // it opens the paragraph, else to the end of its sentence.
     if let Some(o) = stack.iter().find(|o| o.family != Family::Single).copied() {
@@ -315,12 +361,35 @@ fn trim(text: &str, start: usize, end: usize) -> Span {
 mod tests {
     use super::*;
 
+    /// The quotes of `text`, found byte by byte and over the recognizer's tokens (the same).
     fn q(text: &str) -> Vec<&str> {
         let pars = crate::segment::paragraph_spans(text);
-        find(text, &pars)
+        let toks = crate::gazetteer::token::tokenize(text);
+        let by_tokens = find(text, &pars, Some(&toks));
+        let by_bytes = find(text, &pars, None);
+        assert_eq!(
+            format!("{by_tokens:?}"),
+            format!("{by_bytes:?}"),
+            "{text:?}"
+        );
+        by_bytes
             .iter()
             .map(|r| &text[r.content.start..r.content.end])
             .collect()
+    }
+
+    #[test]
+    fn every_style_found_over_the_tokens_as_byte_by_byte() {
+        // (text: the same quotes either way)
+        let cases = [
+            "„Ja“, sagte er. ‚So‘ — «oui» ‹non› 「はい」『いいえ』 ‟x” ‛y’",
+            "Cronin’s ’90s 'n' roll: \"open\n\nstill open. Dia \u{a0}“kata” ª ℕ Ⅻ “a\u{301}”",
+            "“never closed, it runs. “Two” and ‘one",
+            "",
+        ];
+        for text in cases {
+            q(text);
+        }
     }
 
     #[test]

@@ -7,14 +7,16 @@
 
 use super::lexicon::{class, CueClass, Fx, FxBuild, Lexicon};
 use super::marks::RawQuote;
-use super::words::{lower_into, tokenize_append, DocToks, FromRecognizer, Tok, LOWER, OTHER};
+use super::words::{
+    lower_into, own_lower, tokenize_append, DocToks, FromRecognizer, Notes, Tok, IN_TEXT, LOWER,
+    OTHER, UNKNOWN,
+};
 use crate::document::{Document, Referent};
 use crate::gazetteer::token::{token_hash, Token};
 use crate::{EntityKind, Span};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::Hasher;
-use std::rc::Rc;
 
 /// A guess at a name's kind, from the entity layer or from the words around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +52,9 @@ pub(crate) struct Mention {
     /// The canonical name (the referent's, or the longest name seen for it), read with
     /// [`Names::get`].
     pub name: Name,
-    pub id: Option<Rc<str>>,
+    /// The referent whose gazetteer id the name has (read from it only for the output: no
+    /// copy of the id per mention).
+    pub id: Option<usize>,
     pub guess: Guess,
     pub referent: Option<usize>,
     /// Roles and affiliations, lower case, word by word ("presiden", "rusia"): indices of
@@ -156,11 +160,13 @@ impl Phrase {
 /// Most tokens looked at before a name for its roles.
 const CTX_BEFORE: usize = 4;
 
-/// The lower-case forms (as [`lower`] gives them) and word-list classes of the document's
-/// tokens (those `collect` reads), each computed at most once per token: the lower-case form
-/// when the paragraph is read (borrowed from the text when the token is in lower case
-/// already), the classes when first asked for. Indexed by token within the current paragraph
-/// (`base` is the index of its first token): both passes over the tokens share it.
+/// The document's tokens (those `collect` reads) with their lower-case forms (as [`lower`]
+/// gives them) and word-list classes: a word of ASCII letters and digits has its form where it
+/// is written in the text with its ASCII letters in lower case, and its classes in its token
+/// ([`Tok::cls`], looked up by its key when the tokens are read); the few other tokens have
+/// their forms in an arena (made when the paragraph is read). Indexed by token within the
+/// current paragraph (`base` is the index of its first token): both passes over the tokens
+/// share it.
 struct Lows<'t> {
     text: &'t str,
     lx: &'t Lexicon,
@@ -168,28 +174,35 @@ struct Lows<'t> {
     /// form of every word of ASCII letters and digits, where it is.
     low_text: String,
     arena: String,
-    /// Per token: start and end of its lower-case form, in `low_text` (`true`) or in `arena`,
-    /// and its classes once looked up ([`UNKNOWN`] before).
-    at: Vec<(usize, usize, bool, Cell<u32>)>,
-    /// The index in `at` of the current paragraph's first token.
+    /// The tokens of the paragraphs read, in text order.
+    toks: Vec<Tok>,
+    /// The lower-case forms in `arena` (start and end) of the tokens whose [`Tok::form`]
+    /// indexes them: non-ASCII punctuation, a hyphen alone (an empty form) and words with
+    /// joiners or non-ASCII letters.
+    forms: Vec<(usize, usize)>,
+    /// The index in `toks` of the current paragraph's first token.
     base: usize,
-    /// The indices in `at` of the words in lower case that may be cues or verbs of stance
-    /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at.
-    verbs: Vec<usize>,
+    /// The indices in `toks` of the words in lower case that may be cues or verbs of stance
+    /// ([`Lexicon::may_be_verb`]), in order: the only places `promote_subjects` looks at
+    /// (`notes.verbs`); and the tokens of the current paragraph whose forms or classes are
+    /// made here.
+    notes: Notes,
     /// The phrase indices of the names' [`Ctx`]s.
     ctx_ids: RefCell<Vec<usize>>,
-    /// Buffers for the phrase indices of a name being read (reused: no allocation).
-    bufs: RefCell<Vec<Vec<usize>>>,
     /// The roles and affiliations met (made while names are read, hence a cell).
     phrases: RefCell<Vec<Phrase>>,
     /// The document's referents.
     referents: &'t [Referent],
     /// The names made of words of the text ([`Name::Made`]).
     made: RefCell<Vec<String>>,
+    /// [`super::lexicon::Words::lexical`] of words asked about, by [`word_key`] (0: none),
+    /// in a slot taken from the key's top bits: the same words (cues, names, capitalised
+    /// words) are asked about again and again. The answer: 0 for `None`, 1 + `derived`.
+    lexical: [Cell<(u64, u8)>; LEXICAL_SLOTS],
 }
 
-/// Classes not looked up yet.
-const UNKNOWN: u32 = u32::MAX;
+/// The slots of [`Lows::lexical`] (a power of two).
+const LEXICAL_SLOTS: usize = 64;
 
 impl<'t> Lows<'t> {
     /// `read`: how much of the text is read.
@@ -199,14 +212,15 @@ impl<'t> Lows<'t> {
             lx,
             low_text: text.get(..read).unwrap_or(text).to_ascii_lowercase(),
             arena: String::new(),
-            at: Vec::new(),
+            toks: Vec::new(),
+            forms: Vec::new(),
             base: 0,
-            verbs: Vec::new(),
+            notes: Notes::default(),
             ctx_ids: RefCell::default(),
-            bufs: RefCell::default(),
             phrases: RefCell::default(),
             referents,
             made: RefCell::default(),
+            lexical: std::array::from_fn(|_| Cell::new((0, 0))),
         }
     }
 
@@ -231,24 +245,21 @@ impl<'t> Lows<'t> {
 
     /// `a`, then `b`, then `extra`, as one [`Ctx`].
     fn ctx_join(&self, a: Ctx, b: Ctx, extra: Option<usize>) -> Ctx {
-        let mut v = self.take_buf();
-        self.ctx_extend(&mut v, a);
-        self.ctx_extend(&mut v, b);
-        v.extend(extra);
-        let c = self.share(&v);
-        self.give_buf(v);
-        c
-    }
-
-    /// An empty buffer of phrase indices.
-    fn take_buf(&self) -> Vec<usize> {
-        self.bufs.borrow_mut().pop().unwrap_or_default()
-    }
-
-    /// Gives a buffer back for reuse.
-    fn give_buf(&self, mut v: Vec<usize>) {
-        v.clear();
-        self.bufs.borrow_mut().push(v);
+        // (Copied within the list: no buffer.)
+        let mut ids = self.ctx_ids.borrow_mut();
+        let start = ids.len();
+        for c in [a, b] {
+            let end = c.start.saturating_add(c.len);
+            if end <= start {
+                ids.extend_from_within(c.start..end);
+            }
+        }
+        ids.extend(extra);
+        let len = ids.len() - start;
+        if len == 0 {
+            return Ctx::default();
+        }
+        Ctx { start, len }
     }
 
     /// `f` of the name `n`.
@@ -278,9 +289,9 @@ impl<'t> Lows<'t> {
 
     /// Adds the lower-case form of token `k` to the document's phrases (no copy); its index.
     fn token_phrase(&self, k: usize) -> usize {
-        let p = match self.at.get(self.base + k) {
-            Some(&(s, e, true, _)) => Phrase::Text(s, e),
-            Some(&(s, e, false, _)) => Phrase::Arena(s, e),
+        let p = match self.form(k) {
+            Some((s, e, true)) => Phrase::Text(s, e),
+            Some((s, e, false)) => Phrase::Arena(s, e),
             None => Phrase::Made(String::new()),
         };
         let mut ph = self.phrases.borrow_mut();
@@ -302,73 +313,132 @@ impl<'t> Lows<'t> {
         }
     }
 
-    /// Appends the forms of a paragraph's tokens and makes it the current one (the classes of
-    /// a token whose [`Tok::key`] is known are looked up at once).
-    fn fill(&mut self, toks: &[Tok]) {
-        self.base = self.at.len();
-        self.at.reserve(toks.len());
-        for &t in toks {
-            self.push_tok(t);
+    /// Reads the tokens of the paragraph `span` (from the recognizer's when known) and makes
+    /// it the current one: the words that may be verbs, and for the few tokens that are no
+    /// word of ASCII letters and digits with a known key, their forms and classes.
+    fn fill(&mut self, shared: Option<&mut FromRecognizer>, span: Span) {
+        let text = self.text;
+        let at = self.toks.len();
+        self.base = at;
+        let v0 = self.notes.verbs.len();
+        self.notes.special.clear();
+        if let Some(sh) = shared {
+            if sh.derive(text, span.start, span.end, &mut self.toks, &mut self.notes) {
+                // Only the tokens noted need more.
+                let special = std::mem::take(&mut self.notes.special);
+                for &g in &special {
+                    self.fill_token(g);
+                }
+                self.notes.special = special;
+                // (A word with joiners that may be a verb, among the verbs noted in order.)
+                if let Some(v) = self.notes.verbs.get_mut(v0..) {
+                    if v.windows(2).any(|w| w[0] > w[1]) {
+                        v.sort_unstable();
+                    }
+                }
+                return;
+            }
+            self.toks.truncate(at);
+            self.notes.verbs.truncate(v0);
+        }
+        tokenize_append(text, span.start, span.end, &mut self.toks);
+        for g in at..self.toks.len() {
+            self.fill_token(g);
         }
     }
 
-    /// Appends the form of the current paragraph's next token `t`.
-    #[inline]
-    fn push_tok(&mut self, t: Tok) {
+    /// Notes token `g`: a verb it may be, its lower-case form where it is made, its classes
+    /// when its key is unknown.
+    fn fill_token(&mut self, g: usize) {
         let text = self.text;
-        let (s, e) = (t.span.start, t.span.end);
-        let classes = if t.key != 0 {
-            self.lx.classes_of_hash(t.key)
-        } else {
-            UNKNOWN
+        let lx = self.lx;
+        let Some(&t) = self.toks.get(g) else {
+            return;
         };
-        let own = match t.punct {
+        if t.key != 0 {
+            // A word of ASCII letters and digits whose classes are known; in lower case,
+            // it may be a verb.
+            if t.case == LOWER && t.cls & (class::CUE | class::SUBJECT_VERB) != 0 {
+                self.notes.verbs.push(g);
+            }
+            return;
+        }
+        let (s, e) = (t.span.start, t.span.end);
+        match t.punct {
             // ASCII letters and digits: the lower-cased text is its lower-case form (no
-            // possessive, no reduplication); a word in lower case may be a verb.
+            // possessive, no reduplication).
             None if t.case & OTHER == 0 => {
-                let verb = t.case == LOWER
-                    && if classes != UNKNOWN {
-                        classes & (class::CUE | class::SUBJECT_VERB) != 0
-                    } else {
-                        self.lx
-                            .may_be_verb_bytes(text.as_bytes().get(s..e).unwrap_or_default())
-                    };
-                if verb {
-                    self.verbs.push(self.at.len());
+                self.toks[g].cls = lx.classes_of(self.low_text.get(s..e).unwrap_or_default());
+                let bytes = text.as_bytes().get(s..e).unwrap_or_default();
+                if t.case == LOWER && lx.may_be_verb_bytes(bytes) {
+                    self.notes.verbs.push(g);
                 }
-                None
             }
             // A hyphen alone gives nothing (`lower` reads it as a reduplication of
             // nothing); other ASCII punctuation is itself.
-            Some('-') => Some((0, 0)),
-            Some(c) if c.is_ascii() => None,
+            Some('-') => self.toks[g].form = self.add_form(0, 0),
+            // (Other punctuation that is its own lower-case form: where it is written, as the
+            // text with its ASCII letters in lower case holds it.)
+            Some(c) if c.is_ascii() || own_lower(c) => {}
             _ => {
                 let start = self.arena.len();
                 lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
                 let low = self.arena.get(start..).unwrap_or("");
-                if t.is_word() && !t.cap && self.lx.may_be_verb(low) {
-                    self.verbs.push(self.at.len());
+                if t.is_word() {
+                    if !t.cap && lx.may_be_verb(low) {
+                        self.notes.verbs.push(g);
+                    }
+                    self.toks[g].cls = lx.classes_of(low);
                 }
-                Some((start, self.arena.len()))
+                self.toks[g].form = self.add_form(start, self.arena.len());
             }
-        };
-        let classes = Cell::new(classes);
-        self.at.push(match own {
-            Some((a, b)) => (a, b, false, classes),
-            None => (s, e, true, classes),
-        });
+        }
+    }
+
+    /// A form in the arena, from `s` to `e`: its [`Tok::form`].
+    fn add_form(&mut self, s: usize, e: usize) -> u32 {
+        self.forms.push((s, e));
+        u32::try_from(self.forms.len() - 1).unwrap_or(IN_TEXT)
+    }
+
+    /// Where the lower-case form of token `k` is: start, end, and whether in `low_text`
+    /// (else in `arena`).
+    #[inline]
+    fn form(&self, k: usize) -> Option<(usize, usize, bool)> {
+        let t = self.toks.get(self.base + k)?;
+        if t.form == IN_TEXT {
+            return Some((t.span.start, t.span.end, true));
+        }
+        let &(s, e) = self.forms.get(t.form as usize)?;
+        Some((s, e, false))
     }
 
     /// The lower-case form of token `k`.
     #[inline]
     fn low(&self, k: usize) -> &str {
-        let (s, e, in_text, _) = &self.at[self.base + k];
-        let from = if *in_text {
+        let (s, e, in_text) = self.form(k).unwrap_or_default();
+        let from = if in_text {
             self.low_text.as_str()
         } else {
             self.arena.as_str()
         };
-        from.get(*s..*e).unwrap_or("")
+        from.get(s..e).unwrap_or("")
+    }
+
+    /// [`super::lexicon::Words::lexical`] of the lower-case form of token `k`: `Some(derived)`
+    /// for a word of the language's lexicon (kept for the next time it is asked).
+    fn lexical(&self, k: usize) -> Option<bool> {
+        let key = word_key(self.toks.get(self.base..).unwrap_or_default(), self, k);
+        let slot = &self.lexical[(key >> 58) as usize % LEXICAL_SLOTS];
+        let (kept, answer) = slot.get();
+        if key != 0 && kept == key {
+            return answer.checked_sub(1).map(|d| d == 1);
+        }
+        let l = self.lx.words.lexical(self.low(k));
+        if key != 0 {
+            slot.set((key, l.map_or(0, |d| 1 + u8::from(d))));
+        }
+        l
     }
 
     /// Whether token `k` is in one of the lists `bits` (of [`class`]).
@@ -377,16 +447,14 @@ impl<'t> Lows<'t> {
         self.classes(k) & bits != 0
     }
 
-    /// The classes of token `k`.
+    /// The classes of token `k` (of punctuation: looked up when asked for).
     #[inline]
     fn classes(&self, k: usize) -> u32 {
-        let c = self.at[self.base + k].3.get();
+        let c = self.toks[self.base + k].cls;
         if c != UNKNOWN {
             return c;
         }
-        let c = self.lx.classes_of(self.low(k));
-        self.at[self.base + k].3.set(c);
-        c
+        self.lx.classes_of(self.low(k))
     }
 }
 
@@ -417,11 +485,8 @@ pub(crate) fn collect(
         .map_or(0, |q| q.span.end.saturating_add(super::attrib::WINDOW))
         .min(text.len());
     let mut out: Vec<Mention> = Vec::with_capacity(doc.entities.len());
-    // A referent's name and id, made once per referent (its roles and affiliations are
-    // lower-cased by the miner when it matches a description: `rctx`).
-    type Shared = (Name, Option<Rc<str>>);
-    let mut by_ref: Vec<Option<Shared>> = vec![None; doc.referents.len()];
-    // 1. The entity layer.
+    // 1. The entity layer (a referent's roles and affiliations are lower-cased by the miner
+    // when it matches a description: `rctx`).
     for e in &doc.entities {
         if inside(e.span.start) {
             continue;
@@ -429,9 +494,11 @@ pub(crate) fn collect(
         let Some(r) = doc.referents.get(e.referent) else {
             continue;
         };
-        let (name, id) = by_ref[e.referent]
-            .get_or_insert_with(|| (Name::Referent(e.referent), r.id.as_deref().map(Rc::from)))
-            .clone();
+        // (The referent's name and id, read from it: no copy.)
+        let (name, id) = (
+            Name::Referent(e.referent),
+            r.id.is_some().then_some(e.referent),
+        );
         out.push(Mention {
             span: e.span,
             name,
@@ -464,15 +531,19 @@ pub(crate) fn collect(
         HashMap::with_capacity_and_hasher(limit / 256 + 8, FxBuild::default());
     // The tokens of every paragraph read (up to `limit`), for `promote_subjects`.
     // (About one token in five bytes of news.)
-    let mut all_toks: Vec<Tok> = Vec::with_capacity(limit / 4 + 16);
-    lw.at.reserve(limit / 4 + 16);
+    lw.toks.reserve(limit / 4 + 16);
+    // (Forms made: a word with joiners or a hyphen alone in a hundred bytes or so.)
+    lw.forms.reserve(limit / 64 + 4);
+    lw.notes.special.reserve(64);
     // (About one word in four that may be a cue or a verb of stance; one role word in twenty.)
-    lw.verbs.reserve(limit / 16 + 4);
+    lw.notes.verbs.reserve(limit / 16 + 4);
     lw.phrases.get_mut().reserve(limit / 64 + 4);
     lw.ctx_ids.get_mut().reserve(limit / 64 + 4);
-    let mut shared = tokens.map(|(t, h)| FromRecognizer::new(t, h));
-    let mut par_toks: Vec<(usize, usize)> = Vec::new();
-    let mut par_spans: Vec<Span> = Vec::new();
+    let mut shared = tokens.map(|(t, h)| FromRecognizer::new(lx, t, h));
+    // The roles and affiliations of the run being read (phrase indices; one buffer).
+    let mut run_ctx: Vec<usize> = Vec::with_capacity(16);
+    let mut par_toks: Vec<(usize, usize)> = Vec::with_capacity(doc.paragraphs.len());
+    let mut par_spans: Vec<Span> = Vec::with_capacity(doc.paragraphs.len());
     for p in &doc.paragraphs {
         if p.span.end > text.len() {
             continue;
@@ -481,15 +552,11 @@ pub(crate) fn collect(
             break;
         }
         // Kept for the subject pass below (no second tokenization, no second reading).
-        let at = all_toks.len();
-        match shared.as_mut() {
-            Some(sh) => sh.append(text, p.span.start, p.span.end, &mut all_toks),
-            None => tokenize_append(text, p.span.start, p.span.end, &mut all_toks),
-        }
-        par_toks.push((at, all_toks.len()));
+        let at = lw.toks.len();
+        lw.fill(shared.as_mut(), p.span);
+        par_toks.push((at, lw.toks.len()));
         par_spans.push(p.span);
-        let toks = all_toks.get(at..).unwrap_or_default();
-        lw.fill(toks);
+        let toks = lw.toks.get(at..).unwrap_or_default();
         if headline(text, toks) {
             continue;
         }
@@ -523,13 +590,23 @@ pub(crate) fn collect(
                     break;
                 }
             }
-            run_mention(text, lx, toks, i, j, &lw, &mut by_word, &mut own);
+            run_mention(
+                text,
+                lx,
+                toks,
+                i,
+                j,
+                &lw,
+                &mut by_word,
+                &mut own,
+                &mut run_ctx,
+            );
             i = j;
         }
     }
     if from_entities == 0 {
         let mut own = own;
-        promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut own);
+        promote_subjects(doc, lx, quotes, &par_toks, &mut lw, &mut own);
         return Collected {
             mentions: own,
             ctx_ids: lw.ctx_ids.into_inner(),
@@ -537,7 +614,7 @@ pub(crate) fn collect(
             arena: lw.arena,
             low_text: lw.low_text,
             made: lw.made.into_inner(),
-            toks: doc_toks(all_toks, &par_toks, &par_spans),
+            toks: doc_toks(lw.toks, &par_toks, &par_spans),
         };
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
@@ -546,8 +623,24 @@ pub(crate) fn collect(
     let ents = std::mem::take(&mut out);
     let mut used = vec![false; ents.len()];
     let mut merged: Vec<Mention> = Vec::with_capacity(own.len() + ents.len());
+    // The first entity that ends after a name starts: where the entities' ends never go back
+    // (they do not nest), a cursor that moves on with the names (which come in text order)
+    // finds what a binary search would.
+    let ends_sorted = ents.windows(2).all(|w| w[0].span.end <= w[1].span.end);
+    let (mut cur, mut last) = (0, 0);
     for mut m in own {
-        let k = ents.partition_point(|e| e.span.end <= m.span.start);
+        let x = m.span.start;
+        let k = if ends_sorted && x >= last {
+            while ents.get(cur).is_some_and(|e| e.span.end <= x) {
+                cur += 1;
+            }
+            cur
+        } else {
+            let k = ents.partition_point(|e| e.span.end <= x);
+            cur = k;
+            k
+        };
+        last = x;
         let mut took = false;
         for (ei, e) in ents.iter().enumerate().skip(k).take(4) {
             if e.span.start >= m.span.end {
@@ -636,7 +729,7 @@ pub(crate) fn collect(
         }
     }
     merged.sort_by_key(|m| m.span.start);
-    promote_subjects(doc, lx, quotes, &all_toks, &par_toks, &mut lw, &mut merged);
+    promote_subjects(doc, lx, quotes, &par_toks, &mut lw, &mut merged);
     Collected {
         mentions: merged,
         ctx_ids: lw.ctx_ids.into_inner(),
@@ -644,7 +737,7 @@ pub(crate) fn collect(
         arena: lw.arena,
         low_text: lw.low_text,
         made: lw.made.into_inner(),
-        toks: doc_toks(all_toks, &par_toks, &par_spans),
+        toks: doc_toks(lw.toks, &par_toks, &par_spans),
     }
 }
 
@@ -686,7 +779,6 @@ fn promote_subjects(
     doc: &Document,
     lx: &Lexicon,
     quotes: &[RawQuote],
-    all_toks: &[Tok],
     par_toks: &[(usize, usize)],
     lw: &mut Lows,
     out: &mut [Mention],
@@ -701,16 +793,16 @@ fn promote_subjects(
     };
     // The paragraphs `collect` read, in order, with their tokens (and their forms in `lw`);
     // only the words that may be cues or verbs of stance are looked at.
-    let verbs = std::mem::take(&mut lw.verbs);
+    let verbs = std::mem::take(&mut lw.notes.verbs);
     let mut vi = 0;
     for &(a, b) in par_toks {
-        let toks = all_toks.get(a..b).unwrap_or_default();
         let verbish = |lw: &Lows, k: usize| {
             let w = lw.low(k);
             lw.is(k, class::CUE) && lx.active_verb(w) || lw.is(k, class::SUBJECT_VERB)
         };
         lw.base = a;
         let lw = &*lw;
+        let toks = lw.toks.get(a..b).unwrap_or_default();
         while vi < verbs.len() && verbs[vi] < b {
             let g = verbs[vi];
             vi += 1;
@@ -931,6 +1023,7 @@ fn run_mention(
     lw: &Lows,
     by_word: &mut HashMap<u64, usize, FxBuild>,
     out: &mut Vec<Mention>,
+    ctx: &mut Vec<usize>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
     if j - i >= 2
@@ -946,7 +1039,7 @@ fn run_mention(
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
     // (Indices in the document's phrases.)
-    let mut ctx = lw.take_buf();
+    ctx.clear();
     let mut had_role = false;
     let mut strong_before = false;
     let mut strong = false;
@@ -1063,7 +1156,7 @@ fn run_mention(
                 // menjawab"); a bare root ("kata", "jawab") comes before its speaker.
                 // Nor does a passive ("Harus diakui").
                 let w = lw.low(k);
-                bare_after = lx.words.lexical(w) == Some(false) || lx.passive_verb(w);
+                bare_after = lw.lexical(k) == Some(false) || lx.passive_verb(w);
                 break;
             }
             if !lw.is(k, class::ADVERB) {
@@ -1104,7 +1197,7 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, &ctx, lw, by_word, out,
+                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, ctx, lw, by_word, out,
                 );
             }
             if role {
@@ -1132,13 +1225,13 @@ fn run_mention(
         let addressed = before || (strong_after && !bare_after);
         let sub = subject && !made;
         piece(
-            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, &ctx, lw, by_word, out,
+            text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, ctx, lw, by_word, out,
         );
     }
-    lw.give_buf(ctx);
 }
 
-/// Records one name: `toks[s..e]`.
+/// Records one name: `toks[s..e]`. `ctx`: the run's roles and affiliations before it, which
+/// the name's own are pushed after (and taken off again).
 #[allow(clippy::too_many_arguments)]
 fn piece(
     text: &str,
@@ -1151,7 +1244,33 @@ fn piece(
     addressed: bool,
     subject: bool,
     place_prep: bool,
-    ctx: &[usize],
+    ctx: &mut Vec<usize>,
+    lw: &Lows,
+    by_word: &mut HashMap<u64, usize, FxBuild>,
+    out: &mut Vec<Mention>,
+) {
+    let n0 = ctx.len();
+    piece_ctx(
+        text, lx, toks, s, e, had_role, strong, addressed, subject, place_prep, ctx, lw, by_word,
+        out,
+    );
+    ctx.truncate(n0);
+}
+
+/// [`piece`], pushing the name's roles and affiliations on `ctx`.
+#[allow(clippy::too_many_arguments)]
+fn piece_ctx(
+    text: &str,
+    lx: &Lexicon,
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    had_role: bool,
+    strong: bool,
+    addressed: bool,
+    subject: bool,
+    place_prep: bool,
+    ctx: &mut Vec<usize>,
     lw: &Lows,
     by_word: &mut HashMap<u64, usize, FxBuild>,
     out: &mut Vec<Mention>,
@@ -1168,9 +1287,6 @@ fn piece(
     if b >= e {
         return;
     }
-    let run_ctx = ctx;
-    let mut ctx = lw.take_buf();
-    ctx.extend_from_slice(run_ctx);
     // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
     // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
     // follows the last institution word; a person's name has at most four words.
@@ -1179,7 +1295,9 @@ fn piece(
     for k in b..e {
         let acronym = || {
             let t = &text[toks[k].span];
-            !t.chars().any(char::is_lowercase)
+            // (An ASCII lower-case letter second, as in most names: no acronym.)
+            !t.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+                && !t.chars().any(char::is_lowercase)
                 && t.chars().filter(|c| c.is_uppercase()).count() >= 2
                 && (k + 1 < e || t.len() >= 3)
         };
@@ -1233,11 +1351,10 @@ fn piece(
                 id: None,
                 guess,
                 referent: None,
-                ctx: lw.share(&ctx),
+                ctx: lw.share(ctx),
                 rctx: None,
                 rank: 0,
             });
-            lw.give_buf(ctx);
             return;
         }
         b = li + 1;
@@ -1255,7 +1372,13 @@ fn piece(
         all_affil &= lw.is(k, class::AFFILIATION | class::CONNECTOR);
     }
     let words = e - b;
-    let acronym = words == 1 && !text[span].chars().any(char::is_lowercase) && span.len() > 1;
+    let acronym = words == 1
+        && span.len() > 1
+        && !text
+            .as_bytes()
+            .get(span.start + 1)
+            .is_some_and(u8::is_ascii_lowercase)
+        && !text[span].chars().any(char::is_lowercase);
     let mut guess = if org || acronym {
         Guess::Org
     } else if place || all_affil || place_prep {
@@ -1286,7 +1409,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            lw.ctx_extend(&mut ctx, m.ctx);
+            lw.ctx_extend(ctx, m.ctx);
         }
     } else if let Some(&k) = (words == 1)
         .then(|| inner_key(last_key))
@@ -1327,7 +1450,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(out[k].rank.min(1));
             }
-            lw.ctx_extend(&mut ctx, out[k].ctx);
+            lw.ctx_extend(ctx, out[k].ctx);
         }
     } else if words == 1 {
         if let Some(&k) = by_word.get(&word_key(toks, lw, b)) {
@@ -1337,7 +1460,7 @@ fn piece(
                 guess = Guess::Person;
                 rank = rank.max(m.rank.min(1));
             }
-            lw.ctx_extend(&mut ctx, m.ctx);
+            lw.ctx_extend(ctx, m.ctx);
         }
     }
     // Words of the lexicon, capitalised ("Harus", "Raya", "Penelitian", "Ancaman Ancaman"):
@@ -1347,7 +1470,6 @@ fn piece(
     if name.is_none() && matches!(guess, Guess::Person | Guess::Unknown) && words <= 4 {
         let addressed = addressed || (b > 0 && lw.is(b - 1, class::HONORIFIC));
         if lexical_name(lx, lw, b, e, addressed) {
-            lw.give_buf(ctx);
             return;
         }
     }
@@ -1374,11 +1496,10 @@ fn piece(
         id: None,
         guess,
         referent: None,
-        ctx: lw.share(&ctx),
+        ctx: lw.share(ctx),
         rctx: None,
         rank,
     });
-    lw.give_buf(ctx);
 }
 
 /// Whether `toks[b..e]` are words of the language's lexicon that name no one: one root word
@@ -1390,7 +1511,7 @@ fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: bool) ->
     }
     let mut derived = false;
     for k in b..e {
-        match lx.words.lexical(lw.low(k)) {
+        match lw.lexical(k) {
             Some(d) => derived |= d,
             None => return false,
         }
@@ -1457,6 +1578,10 @@ fn inner_key(word_key: u64) -> u64 {
 
 /// `span` without a possessive `'s` at its end ("Acme's" names Acme).
 fn bare(text: &str, span: Span) -> Span {
+    // (Most names end in no "s": nothing to strip.)
+    if span.end.checked_sub(1).and_then(|i| text.as_bytes().get(i)) != Some(&b's') {
+        return span;
+    }
     let w = &text[span];
     match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
         Some(b) if !b.is_empty() => Span::new(span.start, span.start + b.len()),
@@ -1552,6 +1677,67 @@ mod tests {
         ];
         for (c, want) in cases {
             assert_eq!(c.of(&ids), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lexical_answers_kept_are_the_lexicons() {
+        // (text: every word's kept answer, asked twice, is the lexicon's)
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let cases = [
+            "Sementara itu Rapat Kerja mengatakan Budi Gunadi Sadikin kata Penelitian Kesehatan",
+            "Sementara Sementara Café Ma’ruf Cronin's badan-badan 12 Pengelolaan",
+        ];
+        for text in cases {
+            let mut lw = Lows::new(text, text.len(), &lx, &[]);
+            lw.fill(None, Span::new(0, text.len()));
+            for _ in 0..2 {
+                for k in 0..lw.toks.len() {
+                    let want = lx.words.lexical(lw.low(k));
+                    assert_eq!(lw.lexical(k), want, "{:?}", lw.low(k));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_tokens_form_is_its_lower_case_form() {
+        // (text: every token's form, wherever it is kept, is `lower` of it)
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let cases = [
+            "Tempo.co, Rp 13.500 naik 14,5 persen (a.l. dr. Hartarto Sp.PD) - U.S. R&D",
+            "Cronin's badan-badan Badan-Badan x-y- -z 'kutip' Ma’ruf “Ya,” — Café",
+        ];
+        for text in cases {
+            for shared in [false, true] {
+                let mut lw = Lows::new(text, text.len(), &lx, &[]);
+                let (toks, hashes) = crate::gazetteer::token::tokenize_hashed(text);
+                let mut from = FromRecognizer::new(&lx, &toks, &hashes);
+                lw.fill(shared.then_some(&mut from), Span::new(0, text.len()));
+                for k in 0..lw.toks.len() {
+                    let w = &text[lw.toks[k].span];
+                    let mut buf = String::new();
+                    assert_eq!(lw.low(k), super::super::words::lower(w, &mut buf), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bare_drops_a_possessive_only() {
+        // (name as written, the name it gives)
+        let cases = [
+            ("Acme's", "Acme"),
+            ("Acme’s", "Acme"),
+            ("'s", "'s"),
+            ("Kiss", "Kiss"),
+            ("Budi", "Budi"),
+            ("s", "s"),
+            ("", ""),
+        ];
+        for (w, want) in cases {
+            let got = bare(w, Span::new(0, w.len()));
+            assert_eq!(&w[got.start..got.end], want, "{w:?}");
         }
     }
 

@@ -4,8 +4,8 @@
 //! up); a small tokenizer gives the same tokens where the recognizer's cannot tell, or where a
 //! window leaves the paragraphs read.
 
-use crate::gazetteer::token::Token;
-use crate::swar::HI;
+use super::lexicon::{class, Lexicon};
+use crate::gazetteer::token::{Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
 use crate::Span;
 
 /// A token: a word (letters and digits, with inner `-`, `'`, `’`, `.` and `&`) or one
@@ -23,7 +23,20 @@ pub(crate) struct Tok {
     /// For a word of ASCII letters and digits whose recognizer token is known, the
     /// [`crate::gazetteer::token::token_hash`] of its lower-case form; 0 otherwise.
     pub key: u64,
+    /// The word's classes (bits of [`super::lexicon::class`]) when its [`Tok::key`] is known
+    /// and the tokens were read with a lexicon ([`FromRecognizer`]); [`UNKNOWN`] otherwise.
+    pub cls: u32,
+    /// Where the word's lower-case form is: [`IN_TEXT`] (the text with its ASCII letters in
+    /// lower case, at `span`), else an index in the miner's list of forms made (see
+    /// `mentions::Lows`).
+    pub form: u32,
 }
+
+/// [`Tok::form`]: the form is in the text (its ASCII letters in lower case).
+pub(crate) const IN_TEXT: u32 = u32::MAX;
+
+/// [`Tok::cls`]: classes not looked up.
+pub(crate) const UNKNOWN: u32 = u32::MAX;
 
 /// [`Tok::case`]: ASCII lower-case letters or digits.
 pub(crate) const LOWER: u8 = 1;
@@ -90,6 +103,8 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                     cap: false,
                     case: OTHER,
                     key: 0,
+                    cls: UNKNOWN,
+                    form: IN_TEXT,
                 });
             }
             i += 1;
@@ -107,6 +122,8 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
                     cap: false,
                     case: OTHER,
                     key: 0,
+                    cls: UNKNOWN,
+                    form: IN_TEXT,
                 });
                 i += len;
                 continue;
@@ -171,6 +188,8 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
             cap,
             case,
             key: 0,
+            cls: UNKNOWN,
+            form: IN_TEXT,
         });
         i = j;
         // (A space after a word, the common case: no token.)
@@ -180,10 +199,24 @@ pub(crate) fn tokenize_append(text: &str, start: usize, end: usize, out: &mut Ve
     }
 }
 
+/// What [`FromRecognizer::derive`] notes of the tokens it appends (their indices in its
+/// output, in order).
+#[derive(Default)]
+pub(crate) struct Notes {
+    /// The words of ASCII letters and digits in lower case that are cues or verbs of stance.
+    pub verbs: Vec<usize>,
+    /// The tokens whose lower-case form or classes the reader makes: non-ASCII punctuation
+    /// that is not its own lower-case form, a hyphen alone, words without a key (with
+    /// joiners).
+    pub special: Vec<usize>,
+}
+
 /// The recognizer's tokens of the whole text (a maximal run of word characters, or one other
 /// character that is no white space), read paragraph by paragraph in text order to give the
 /// tokens [`tokenize_append`] would give without scanning the text again.
 pub(crate) struct FromRecognizer<'a> {
+    /// The lexicon the words' classes ([`Tok::cls`]) are looked up in.
+    lx: &'a Lexicon,
     toks: &'a [Token],
     /// The tokens' [`crate::gazetteer::token::token_hash`]es.
     hashes: &'a [u64],
@@ -192,8 +225,9 @@ pub(crate) struct FromRecognizer<'a> {
 }
 
 impl<'a> FromRecognizer<'a> {
-    pub fn new(toks: &'a [Token], hashes: &'a [u64]) -> FromRecognizer<'a> {
+    pub fn new(lx: &'a Lexicon, toks: &'a [Token], hashes: &'a [u64]) -> FromRecognizer<'a> {
         FromRecognizer {
+            lx,
             toks,
             hashes,
             next: 0,
@@ -206,17 +240,26 @@ impl<'a> FromRecognizer<'a> {
     /// digits) that touches both; punctuation is the recognizer's one-character tokens. Where
     /// that reading is not sure (a non-ASCII letter, a token across the stretch's ends) the
     /// stretch is tokenized instead (keys 0).
+    #[cfg(test)]
     pub fn append(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
         let n0 = out.len();
-        if !self.derive(text, start, end, out) {
+        if !self.derive(text, start, end, out, &mut Notes::default()) {
             out.truncate(n0);
             tokenize_append(text, start, end, out);
         }
     }
 
-    /// [`FromRecognizer::append`] from the recognizer's tokens; `false` when they cannot tell
-    /// (some tokens may have been appended).
-    fn derive(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Tok>) -> bool {
+    /// [`FromRecognizer::append`] from the recognizer's tokens, with the [`Notes`] of the
+    /// tokens appended; `false` when they cannot tell (some tokens and notes may have been
+    /// appended: the caller tokenizes the stretch instead).
+    pub fn derive(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Tok>,
+        notes: &mut Notes,
+    ) -> bool {
         let toks = self.toks;
         let hashes = self.hashes;
         let n = toks.len();
@@ -248,10 +291,18 @@ impl<'a> FromRecognizer<'a> {
                     if b == 0x0B {
                         continue;
                     }
+                    if b == b'-' {
+                        notes.special.push(out.len());
+                    }
                     char::from(b)
                 } else {
                     match text.get(t.start..t.end).and_then(|c| c.chars().next()) {
-                        Some(c) if !c.is_alphanumeric() && !c.is_whitespace() => c,
+                        Some(c) if !c.is_alphanumeric() && !c.is_whitespace() => {
+                            if !own_lower(c) {
+                                notes.special.push(out.len());
+                            }
+                            c
+                        }
                         _ => break false,
                     }
                 };
@@ -261,11 +312,20 @@ impl<'a> FromRecognizer<'a> {
                     cap: false,
                     case: OTHER,
                     key: 0,
+                    // (A one-char word of the lexicon, as "&" may be: by the char; a hyphen
+                    // alone has no form, see `lower`.)
+                    cls: if b < 0x80 && b != b'-' {
+                        self.lx.classes_of_ascii(b)
+                    } else {
+                        UNKNOWN
+                    },
+                    form: IN_TEXT,
                 });
                 continue;
             }
             let key = hashes.get(k - 1).copied().unwrap_or(0);
-            let mut case = word_case(bytes, t.start, t.end);
+            // (The recognizer's kinds of the word's bytes are these bits.)
+            let mut case = t.case;
             let mut e = t.end;
             // Inner joiners and digit grouping commas, touching a word on both sides.
             while k + 1 < n && toks[k].start == e {
@@ -285,7 +345,7 @@ impl<'a> FromRecognizer<'a> {
                     case |= NON_ASCII;
                     break;
                 }
-                case |= word_case(bytes, w.start, w.end) | OTHER;
+                case |= w.case | OTHER;
                 e = w.end;
                 k += 2;
             }
@@ -294,12 +354,24 @@ impl<'a> FromRecognizer<'a> {
             }
             // (The recognizer's flags of an ASCII word: its first byte in upper case, a digit.)
             let cap = t.cap || (t.digit && case & UPPER != 0);
+            let (key, cls) = if case & OTHER == 0 && key != 0 {
+                let cls = self.lx.classes_of_hash(key);
+                if case == LOWER && cls & (class::CUE | class::SUBJECT_VERB) != 0 {
+                    notes.verbs.push(out.len());
+                }
+                (key, cls)
+            } else {
+                notes.special.push(out.len());
+                (0, UNKNOWN)
+            };
             out.push(Tok {
                 span: Span::new(t.start, e),
                 punct: None,
                 cap,
                 case,
-                key: if case & OTHER == 0 { key } else { 0 },
+                key,
+                cls,
+                form: IN_TEXT,
             });
         };
         self.next = k;
@@ -307,62 +379,11 @@ impl<'a> FromRecognizer<'a> {
     }
 }
 
-/// A bit of [`word_case`]: a byte that is no ASCII letter or digit.
-const NON_ASCII: u8 = 8;
+/// A bit of the recognizer's [`Token::case`]: a non-ASCII char in the word.
+const NON_ASCII: u8 = CASE_NON_ASCII;
 
-/// The [`Tok::case`] bits of the recognizer's word `bytes[s..e]` (ASCII letters and digits,
-/// or non-ASCII word characters: [`NON_ASCII`]).
-#[inline]
-fn word_case(bytes: &[u8], s: usize, e: usize) -> u8 {
-    let len = e.wrapping_sub(s);
-    if let (true, Some(w)) = (len <= 8, bytes.get(s..s.wrapping_add(8))) {
-        // Eight bytes at a time: the word's bytes, zeros after it.
-        let mut a = [0u8; 8];
-        a.copy_from_slice(w);
-        let keep = KEEP[len];
-        return case8(u64::from_le_bytes(a) & keep, HI & keep);
-    }
-    let mut case = 0;
-    for &c in bytes.get(s..e).unwrap_or_default() {
-        let k = ASCII_CASE[usize::from(c)];
-        case |= if k == 0 { NON_ASCII } else { k };
-    }
-    case
-}
-
-/// Per length up to 8: the mask of that many low bytes of a word.
-const KEEP: [u64; 9] = {
-    let mut t = [0u64; 9];
-    let mut n = 1;
-    while n < 8 {
-        t[n] = (1u64 << (n * 8)) - 1;
-        n += 1;
-    }
-    t[8] = !0;
-    t
-};
-
-/// [`word_case`] of up to eight bytes of a word in `w` (zeros elsewhere), `high` the high
-/// bits of its bytes.
-#[inline]
-fn case8(w: u64, high: u64) -> u8 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    if w & high != 0 {
-        return NON_ASCII;
-    }
-    // (Bytes below 0x80: the sums carry into no other byte.) Upper-case: 'A'..='Z'.
-    let ge_a = w.wrapping_add(ONES * (0x80 - 0x41)) & high;
-    let ge_after_z = w.wrapping_add(ONES * (0x80 - 0x5B)) & high;
-    let upper = ge_a & !ge_after_z;
-    let mut case = 0;
-    if upper != 0 {
-        case |= UPPER;
-    }
-    if upper != high {
-        case |= LOWER;
-    }
-    case
-}
+// (The recognizer's kinds of a word's bytes are the miner's [`Tok::case`] bits.)
+const _: () = assert!(LOWER == CASE_LOWER && UPPER == CASE_UPPER && OTHER & NON_ASCII == 0);
 
 /// The tokens of whole paragraphs (as [`tokenize_append`] gives them, in text order), so that
 /// a window inside one of them is read without tokenizing it again.
@@ -375,17 +396,27 @@ pub(crate) struct DocToks {
 
 impl DocToks {
     /// The tokens `tokenize(text, lo, hi)` gives, when known: the window lies inside a
-    /// paragraph read and cuts none of its tokens. (Bytes between tokens are white space, and
-    /// a token depends on no byte before it: the paragraph's tokens from a token's start or
-    /// white space on are the window's, up to a token that would run past `hi`.)
-    pub fn window(&self, lo: usize, hi: usize) -> Option<&[Tok]> {
+    /// paragraph read, or inside paragraphs read one after the other with only white space
+    /// between them, and cuts none of their tokens. (Bytes between tokens are white space, and
+    /// a token depends on no byte before it: the paragraphs' tokens from a token's start or
+    /// white space on are the window's, up to a token that would run past `hi`; white space
+    /// between two paragraphs ends a token as their ends do.)
+    pub fn window(&self, text: &str, lo: usize, hi: usize) -> Option<&[Tok]> {
         if lo >= hi {
             return Some(&[]);
         }
         let k = self.pars.partition_point(|p| p.0.start <= lo);
-        let &(par, a, b) = self.pars.get(k.checked_sub(1)?)?;
-        if hi > par.end {
-            return None;
+        let mut i = k.checked_sub(1)?;
+        let &(par, a, mut b) = self.pars.get(i)?;
+        let mut end = par.end;
+        // (A window is short: a few paragraphs at most.)
+        while hi > end {
+            let &(next, na, nb) = self.pars.get(i + 1)?;
+            let gap = text.get(end..next.start)?;
+            if na != b || gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+                return None;
+            }
+            (end, b, i) = (next.end, nb, i + 1);
         }
         let p = self.toks.get(a..b)?;
         let s = p.partition_point(|t| t.span.start < lo);
@@ -405,7 +436,7 @@ impl DocToks {
         hi: usize,
         buf: &'x mut Vec<Tok>,
     ) -> &'x [Tok] {
-        match self.window(lo, hi) {
+        match self.window(text, lo, hi) {
             Some(t) => t,
             None => {
                 tokenize(text, lo, hi, buf);
@@ -413,6 +444,14 @@ impl DocToks {
             }
         }
     }
+}
+
+/// Whether `c` is its own lower-case form ([`lower`] of such a punctuation char is the
+/// char itself, where it is written).
+#[inline]
+pub(crate) fn own_lower(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 /// The character at byte `i` (a char boundary) and its length.
@@ -525,6 +564,27 @@ mod tests {
     }
 
     #[test]
+    fn own_lower_case_forms() {
+        // (char, its own lower-case form, as `lower` gives it)
+        let cases = [
+            ('“', true),
+            ('»', true),
+            ('—', true),
+            ('Ⓐ', false),
+            ('İ', false),
+        ];
+        for (c, want) in cases {
+            assert_eq!(own_lower(c), want, "{c:?}");
+            let mut b = String::new();
+            assert_eq!(
+                lower(c.encode_utf8(&mut [0; 4]), &mut b) == c.to_string(),
+                want,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn tok_lower_reads_ascii_words_in_the_lower_cased_text() {
         let t = "Kata PRESIDEN Cronin's Badan-badan Über 4Cast";
         let low = t.to_ascii_lowercase();
@@ -557,6 +617,58 @@ mod tests {
 }
 
 #[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    #[test]
+    fn windows_read_from_the_paragraphs_are_their_tokenization() {
+        // (text with paragraphs: every window known from the paragraphs' tokens is the
+        // window tokenized)
+        let cases = [
+            "Satu paragraf. Kata-kata ini.\n\n“Dua,” kata Budi.\n\nTiga 1,5 persen.",
+            "A b.\n \nC d\n\n\u{a0}\n\nE f",
+            "ab\n\ncd",
+        ];
+        for text in cases {
+            let mut doc = DocToks::default();
+            let mut start = 0;
+            for par in text.split("\n\n") {
+                let (s, e) = (start, start + par.len());
+                let a = doc.toks.len();
+                tokenize_append(text, s, e, &mut doc.toks);
+                doc.pars.push((Span::new(s, e), a, doc.toks.len()));
+                start = e + 2;
+            }
+            // (Adjacent paragraphs without white space between: never read across.)
+            let mut known = 0;
+            for lo in 0..=text.len() {
+                for hi in lo..=text.len() {
+                    if !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
+                        continue;
+                    }
+                    if let Some(w) = doc.window(text, lo, hi) {
+                        let mut want = Vec::new();
+                        tokenize(text, lo, hi, &mut want);
+                        assert_eq!(w, want.as_slice(), "{text:?} {lo}..{hi}");
+                        known += 1;
+                    }
+                }
+            }
+            assert!(known > 0, "{text:?}");
+        }
+        // Two paragraphs that touch: a window across them is tokenized instead.
+        let text = "abcd";
+        let mut doc = DocToks::default();
+        tokenize_append(text, 0, 2, &mut doc.toks);
+        doc.pars.push((Span::new(0, 2), 0, 1));
+        tokenize_append(text, 2, 4, &mut doc.toks);
+        doc.pars.push((Span::new(2, 4), 1, 2));
+        assert!(doc.window(text, 0, 4).is_none());
+        assert!(doc.window(text, 0, 2).is_some());
+    }
+}
+
+#[cfg(test)]
 mod from_recognizer_tests {
     use super::*;
     use crate::gazetteer::token::{token_hash, tokenize_hashed};
@@ -564,7 +676,8 @@ mod from_recognizer_tests {
     /// The tokens of `text`'s paragraphs (blank-line separated), read from the recognizer's.
     fn derived(text: &str) -> Vec<Tok> {
         let (toks, hashes) = tokenize_hashed(text);
-        let mut from = FromRecognizer::new(&toks, &hashes);
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let mut from = FromRecognizer::new(&lx, &toks, &hashes);
         let mut out = Vec::new();
         let mut start = 0;
         for par in text.split("\n\n") {
@@ -596,13 +709,30 @@ mod from_recognizer_tests {
                 start += par.len() + 2;
             }
             let got = derived(text);
-            let strip = |v: &[Tok]| v.iter().map(|t| Tok { key: 0, ..*t }).collect::<Vec<_>>();
+            let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+            let strip = |v: &[Tok]| {
+                v.iter()
+                    .map(|t| Tok {
+                        key: 0,
+                        cls: UNKNOWN,
+                        form: IN_TEXT,
+                        ..*t
+                    })
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(strip(&got), strip(&want), "{text:?}");
             for t in &got {
                 let w = &text[t.span.start..t.span.end];
                 if t.key != 0 {
                     assert!(t.is_word() && t.case & OTHER == 0, "{w:?}");
                     assert_eq!(t.key, token_hash(&w.to_ascii_lowercase()), "{w:?}");
+                    // (The word's classes, looked up by its key.)
+                    assert_eq!(t.cls, lx.classes_of(&w.to_ascii_lowercase()), "{w:?}");
+                } else if t.punct.is_some_and(|c| c.is_ascii() && c != '-') {
+                    // (ASCII punctuation: its classes by the char.)
+                    assert_eq!(t.cls, lx.classes_of(w), "{w:?}");
+                } else {
+                    assert_eq!(t.cls, UNKNOWN, "{w:?}");
                 }
             }
         }
