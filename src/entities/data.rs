@@ -277,11 +277,6 @@ impl LanguageData {
         }
     }
 
-    /// Whether the bundled data of both languages is loaded already.
-    pub(crate) fn bundled_loaded() -> bool {
-        Lazy::get(&ID).is_some() && Lazy::get(&EN).is_some()
-    }
-
     /// The bundled data of a language, shared.
     pub fn bundled(lang: Language) -> Arc<LanguageData> {
         match lang {

@@ -51,30 +51,10 @@ impl Default for Recognizer {
 impl Recognizer {
     /// The recognizer with the bundled gazetteer and language data.
     pub fn new() -> Recognizer {
-        let data = || {
-            (
-                LanguageData::bundled(Language::Indonesian),
-                LanguageData::bundled(Language::English),
-            )
-        };
-        // The first time, the language data is loaded on a thread of its own while the
-        // gazetteer loads on this one (where the platform runs threads).
-        let (gazetteer, (id, en)) = if LanguageData::bundled_loaded() {
-            (Gazetteer::bundled(), data())
-        } else {
-            std::thread::scope(|s| {
-                let handle = std::thread::Builder::new().spawn_scoped(s, data);
-                let gazetteer = Gazetteer::bundled();
-                match handle.map(|h| h.join()) {
-                    Ok(Ok(loaded)) => (gazetteer, loaded),
-                    _ => (gazetteer, data()),
-                }
-            })
-        };
         Recognizer {
-            gazetteer,
-            id,
-            en,
+            gazetteer: Gazetteer::bundled(),
+            id: LanguageData::bundled(Language::Indonesian),
+            en: LanguageData::bundled(Language::English),
             rules: true,
         }
     }
