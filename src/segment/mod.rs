@@ -346,9 +346,10 @@ fn scan(text: &str) -> (Vec<Span>, Vec<usize>) {
     let mut lines = Lines::new(text.len());
     let mut event = |at: usize| {
         if CLASS[bytes[at] as usize] != 0 {
-            events.push(at);
-            if bytes[at] == b'\n' {
-                lines.line(text, at);
+            // The line feed of a blank line is in no paragraph: not kept, so that a text of
+            // blank lines keeps no list as long as itself.
+            if bytes[at] != b'\n' || lines.line(text, at) {
+                events.push(at);
             }
         }
     };
@@ -403,11 +404,12 @@ impl Lines {
     }
 
     /// The line from the end of the last one to `le` (a line feed or the end of the text).
+    /// Returns whether it holds anything but white space.
     #[inline]
-    fn line(&mut self, text: &str, le: usize) {
+    fn line(&mut self, text: &str, le: usize) -> bool {
         let ls = self.ls;
         if ls >= text.len() {
-            return;
+            return false;
         }
         // Mostly a line starts and ends with printable ASCII: nothing to trim.
         let bytes = text.as_bytes();
@@ -417,17 +419,19 @@ impl Lines {
         } else {
             content_bounds(&text[ls..le])
         };
+        self.ls = le + 1;
         if a == b {
             if let Some(s) = self.start.take() {
                 self.out.push(Span::new(s, self.end));
             }
+            false
         } else {
             if self.start.is_none() {
                 self.start = Some(ls + a);
             }
             self.end = ls + b;
+            true
         }
-        self.ls = le + 1;
     }
 
     fn finish(mut self) -> Vec<Span> {
