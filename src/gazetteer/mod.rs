@@ -849,31 +849,28 @@ fn parse_tsv_files(files: &[(&str, &str)]) -> Result<Vec<Entry>, Error> {
             Ok(body) => pieces.push((name, body, 2)),
             Err(e) => {
                 // (A bad line in an earlier file comes first.)
-                parse_tsv_lines_all(&pieces)?;
+                parse_pieces(&pieces)?;
                 return Err(e);
             }
         }
     }
     let total: usize = pieces.iter().map(|p| p.1.len()).sum();
-    let parse = parse_tsv_lines_all;
     // (Below about a megabyte a thread does not pay.)
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 || total < 1 << 20 {
-        return parse(&pieces);
+        return parse_pieces(&pieces);
     }
     let (first, second) = split_pieces(&pieces, total / 2);
     std::thread::scope(|s| {
-        let handle = std::thread::Builder::new().spawn_scoped(s, || parse(&second));
+        let handle = std::thread::Builder::new().spawn_scoped(s, || parse_pieces(&second));
         // (Room for all the entries at once: the second part's are moved in, not regrown.)
         let mut out = Vec::with_capacity(pieces.iter().map(|p| count_lines(p.1)).sum());
-        for &(name, body, line) in &first {
-            parse_tsv_lines(name, body, line, &mut out)?;
-        }
+        parse_pieces_into(&first, &mut out)?;
         // (A thread that could not start, or a parse that panicked, which it never does: the
         // second part is parsed here.)
         let rest = match handle.map(|h| h.join()) {
             Ok(Ok(rest)) => rest?,
-            _ => parse(&second)?,
+            _ => parse_pieces(&second)?,
         };
         out.extend(rest);
         Ok(out)
@@ -881,12 +878,18 @@ fn parse_tsv_files(files: &[(&str, &str)]) -> Result<Vec<Entry>, Error> {
 }
 
 /// The entries of `pieces`, in order.
-fn parse_tsv_lines_all(pieces: &[TsvPiece]) -> Result<Vec<Entry>, Error> {
+fn parse_pieces(pieces: &[TsvPiece]) -> Result<Vec<Entry>, Error> {
     let mut out = Vec::with_capacity(pieces.iter().map(|p| count_lines(p.1)).sum());
-    for &(name, body, first) in pieces {
-        parse_tsv_lines(name, body, first, &mut out)?;
-    }
+    parse_pieces_into(pieces, &mut out)?;
     Ok(out)
+}
+
+/// Appends the entries of `pieces` to `out`, in order.
+fn parse_pieces_into(pieces: &[TsvPiece], out: &mut Vec<Entry>) -> Result<(), Error> {
+    for &(name, body, first) in pieces {
+        parse_tsv_lines(name, body, first, out)?;
+    }
+    Ok(())
 }
 
 /// The pieces cut in two at the first line end at or after byte `at` of their text.
