@@ -252,6 +252,11 @@ impl<'a> FromRecognizer<'a> {
     /// [`FromRecognizer::append`] from the recognizer's tokens, with the [`Notes`] of the
     /// tokens appended; `false` when they cannot tell (some tokens and notes may have been
     /// appended: the caller tokenizes the stretch instead).
+    ///
+    /// The stretch's recognizer tokens are found first (a binary search for the first one at
+    /// or after `end`; one test of the last for a token across `end`), so the loop over them
+    /// tests no bound; the common token (an ASCII word touching no joiner, ASCII punctuation)
+    /// takes the short path, the rare ones (joiners, non-ASCII punctuation) are read apart.
     pub fn derive(
         &mut self,
         text: &str,
@@ -261,7 +266,6 @@ impl<'a> FromRecognizer<'a> {
         notes: &mut Notes,
     ) -> bool {
         let toks = self.toks;
-        let hashes = self.hashes;
         let n = toks.len();
         let bytes = text.as_bytes();
         let end = end.min(bytes.len());
@@ -273,89 +277,78 @@ impl<'a> FromRecognizer<'a> {
             self.next = k;
             return false;
         }
+        // The stretch's tokens: `k..m`.
+        let rest = toks.get(k..).unwrap_or_default();
+        let m = k + rest.partition_point(|t| t.start < end);
+        if m > k && toks[m - 1].end > end {
+            // A token across the stretch's end.
+            self.next = m - 1;
+            return false;
+        }
+        let par = toks.get(..m).unwrap_or_default();
+        let hashes = self.hashes.get(..m).unwrap_or_default();
+        out.reserve(m - k);
+        let lx = self.lx;
         let ok = loop {
-            let Some(t) = toks.get(k) else {
+            let Some(t) = par.get(k) else {
                 break true;
             };
-            if t.start >= end {
-                break true;
-            }
-            if t.end > end {
-                break false;
-            }
             k += 1;
-            let b = bytes[t.start];
             if !t.word {
-                let punct = if b < 0x80 {
+                let b = bytes.get(t.start).copied().unwrap_or(0);
+                if b < 0x80 && b != b'-' {
                     // (A vertical tab is white space here.)
                     if b == 0x0B {
                         continue;
                     }
-                    if b == b'-' {
-                        notes.special.push(out.len());
-                    }
-                    char::from(b)
-                } else {
-                    match text.get(t.start..t.end).and_then(|c| c.chars().next()) {
-                        Some(c) if !c.is_alphanumeric() && !c.is_whitespace() => {
-                            if !own_lower(c) {
-                                notes.special.push(out.len());
-                            }
-                            c
-                        }
-                        _ => break false,
-                    }
-                };
-                out.push(Tok {
-                    span: Span::new(t.start, t.end),
-                    punct: Some(punct),
-                    cap: false,
-                    case: OTHER,
-                    key: 0,
-                    // (A one-char word of the lexicon, as "&" may be: by the char; a hyphen
-                    // alone has no form, see `lower`.)
-                    cls: if b < 0x80 && b != b'-' {
-                        self.lx.classes_of_ascii(b)
-                    } else {
-                        UNKNOWN
-                    },
-                    form: IN_TEXT,
-                });
+                    out.push(Tok {
+                        span: Span::new(t.start, t.end),
+                        punct: Some(char::from(b)),
+                        cap: false,
+                        case: OTHER,
+                        key: 0,
+                        // (A one-char word of the lexicon, as "&" may be: by the char.)
+                        cls: lx.classes_of_ascii(b),
+                        form: IN_TEXT,
+                    });
+                } else if !rare_punct(text, t, out, notes) {
+                    break false;
+                }
                 continue;
             }
-            let key = hashes.get(k - 1).copied().unwrap_or(0);
-            // (The recognizer's kinds of the word's bytes are these bits.)
-            let mut case = t.case;
-            let mut e = t.end;
-            // Inner joiners and digit grouping commas, touching a word on both sides.
-            while k + 1 < n && toks[k].start == e {
-                let (j, w) = (&toks[k], &toks[k + 1]);
-                if j.word || !w.word || w.start != j.end || w.start >= end {
-                    break;
-                }
-                let joins = match bytes[j.start] {
-                    b'-' | b'\'' | b'.' | b'&' | b'_' => true,
-                    b',' => bytes[e - 1].is_ascii_digit() && bytes[w.start].is_ascii_digit(),
-                    _ => text.get(j.start..j.end) == Some("’"),
-                };
-                if !joins {
-                    break;
-                }
-                if w.end > end {
-                    case |= NON_ASCII;
-                    break;
-                }
-                case |= w.case | OTHER;
-                e = w.end;
-                k += 2;
-            }
-            if case & NON_ASCII != 0 {
+            if t.case & NON_ASCII != 0 {
                 break false;
             }
+            let key = hashes.get(k - 1).copied().unwrap_or(0);
+            // Inner joiners and digit grouping commas, touching a word on both sides.
+            if par.get(k).is_some_and(|j| j.start == t.end) {
+                match joined(text, par, t, k) {
+                    Some((e, case, next)) if case & NON_ASCII == 0 => {
+                        if next > k {
+                            k = next;
+                            let cap = t.cap || (t.digit && case & UPPER != 0);
+                            notes.special.push(out.len());
+                            out.push(Tok {
+                                span: Span::new(t.start, e),
+                                punct: None,
+                                cap,
+                                case,
+                                key: 0,
+                                cls: UNKNOWN,
+                                form: IN_TEXT,
+                            });
+                            continue;
+                        }
+                    }
+                    _ => break false,
+                }
+            }
+            // (The recognizer's kinds of the word's bytes are these bits.)
+            let case = t.case;
             // (The recognizer's flags of an ASCII word: its first byte in upper case, a digit.)
             let cap = t.cap || (t.digit && case & UPPER != 0);
-            let (key, cls) = if case & OTHER == 0 && key != 0 {
-                let cls = self.lx.classes_of_hash(key);
+            let (key, cls) = if key != 0 {
+                let cls = lx.classes_of_hash(key);
                 if case == LOWER && cls & (class::CUE | class::SUBJECT_VERB) != 0 {
                     notes.verbs.push(out.len());
                 }
@@ -365,7 +358,7 @@ impl<'a> FromRecognizer<'a> {
                 (0, UNKNOWN)
             };
             out.push(Tok {
-                span: Span::new(t.start, e),
+                span: Span::new(t.start, t.end),
                 punct: None,
                 cap,
                 case,
@@ -377,6 +370,66 @@ impl<'a> FromRecognizer<'a> {
         self.next = k;
         ok
     }
+}
+
+/// [`FromRecognizer::derive`] of punctuation that is no ASCII char but a hyphen: appended
+/// (and noted when its form is to make), or `false` where the recognizer's token is not one
+/// of [`tokenize_append`]'s.
+#[cold]
+#[inline(never)]
+fn rare_punct(text: &str, t: &Token, out: &mut Vec<Tok>, notes: &mut Notes) -> bool {
+    let Some(c) = text.get(t.start..t.end).and_then(|c| c.chars().next()) else {
+        return false;
+    };
+    if c == '-' {
+        notes.special.push(out.len());
+    } else if c.is_alphanumeric() || c.is_whitespace() {
+        return false;
+    } else if !own_lower(c) {
+        notes.special.push(out.len());
+    }
+    out.push(Tok {
+        span: Span::new(t.start, t.end),
+        punct: Some(c),
+        cap: false,
+        case: OTHER,
+        key: 0,
+        // (A hyphen alone has no form, see `lower`.)
+        cls: UNKNOWN,
+        form: IN_TEXT,
+    });
+    true
+}
+
+/// [`FromRecognizer::derive`] of word `t` whose next token `par[k]` touches it: the end, the
+/// case bits and the index of the token after the word joined across inner joiners (and
+/// digit grouping commas) that touch a word on both sides (`k` itself when none joins).
+#[cold]
+#[inline(never)]
+fn joined(text: &str, par: &[Token], t: &Token, mut k: usize) -> Option<(usize, u8, usize)> {
+    let bytes = text.as_bytes();
+    let mut case = t.case;
+    let mut e = t.end;
+    while let (Some(j), Some(w)) = (par.get(k), par.get(k + 1)) {
+        if j.start != e || j.word || !w.word || w.start != j.end {
+            break;
+        }
+        let joins = match bytes.get(j.start).copied().unwrap_or(0) {
+            b'-' | b'\'' | b'.' | b'&' | b'_' => true,
+            b',' => {
+                bytes.get(e - 1).is_some_and(u8::is_ascii_digit)
+                    && bytes.get(w.start).is_some_and(u8::is_ascii_digit)
+            }
+            _ => text.get(j.start..j.end) == Some("’"),
+        };
+        if !joins {
+            break;
+        }
+        case |= w.case | OTHER;
+        e = w.end;
+        k += 2;
+    }
+    Some((e, case, k))
 }
 
 /// A bit of the recognizer's [`Token::case`]: a non-ASCII char in the word.
@@ -698,6 +751,8 @@ mod from_recognizer_tests {
             // Non-ASCII letters, combining marks, odd white space: tokenized instead.
             "Café Zürich e\u{301}t\u{b}x \u{2028} Ⅻ ٣ ǅ",
             "Satu paragraf.\n\nDua: “Kami siap,” kata Budi.\n\n\n",
+            // Joiners at a paragraph's ends, a word's last joiner before a non-ASCII word.
+            "ab-\n\n-cd x.y\n\n1,5\n\nR&D-\n\nKo-Über\n\na'b'c'd a--b 'x' -",
             "",
             "   ",
         ];
