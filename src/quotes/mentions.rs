@@ -376,20 +376,25 @@ impl<'t> Lows<'t> {
             }
             // A hyphen alone gives nothing (`lower` reads it as a reduplication of
             // nothing); other ASCII punctuation is itself.
-            Some('-') => self.toks[g].form = self.add_form(0, 0),
+            Some('-') => {
+                self.toks[g].form = self.add_form(0, 0);
+                self.toks[g].cls = lx.classes_of("");
+            }
             // (Other punctuation that is its own lower-case form: where it is written, as the
             // text with its ASCII letters in lower case holds it.)
-            Some(c) if c.is_ascii() || own_lower(c) => {}
+            Some(c) if c.is_ascii() || own_lower(c) => {
+                if t.cls == UNKNOWN {
+                    self.toks[g].cls = lx.classes_of(self.low_text.get(s..e).unwrap_or_default());
+                }
+            }
             _ => {
                 let start = self.arena.len();
                 lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
                 let low = self.arena.get(start..).unwrap_or("");
-                if t.is_word() {
-                    if !t.cap && lx.may_be_verb(low) {
-                        self.notes.verbs.push(g);
-                    }
-                    self.toks[g].cls = lx.classes_of(low);
+                if t.is_word() && !t.cap && lx.may_be_verb(low) {
+                    self.notes.verbs.push(g);
                 }
+                self.toks[g].cls = lx.classes_of(low);
                 self.toks[g].form = self.add_form(start, self.arena.len());
             }
         }
@@ -447,14 +452,11 @@ impl<'t> Lows<'t> {
         self.classes(k) & bits != 0
     }
 
-    /// The classes of token `k` (of punctuation: looked up when asked for).
+    /// The classes of token `k`: every token's are known once its paragraph is read (by
+    /// [`FromRecognizer::derive`], or [`Lows::fill_token`] for the tokens it notes).
     #[inline]
     fn classes(&self, k: usize) -> u32 {
-        let c = self.toks[self.base + k].cls;
-        if c != UNKNOWN {
-            return c;
-        }
-        self.lx.classes_of(self.low(k))
+        self.toks[self.base + k].cls
     }
 }
 
@@ -1718,6 +1720,8 @@ mod tests {
                     let w = &text[lw.toks[k].span];
                     let mut buf = String::new();
                     assert_eq!(lw.low(k), super::super::words::lower(w, &mut buf), "{w:?}");
+                    // Every token's classes are known, those of its form.
+                    assert_eq!(lw.classes(k), lx.classes_of(lw.low(k)), "{w:?}");
                 }
             }
         }
