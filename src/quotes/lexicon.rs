@@ -251,24 +251,26 @@ impl Hasher for Fx {
 pub(crate) struct HashTable {
     slots: Vec<(u64, u32)>,
     len: usize,
+    /// `64 - log2(slots.len())`: the shift that leaves a hash's top bits, its home slot
+    /// (kept with the table, not computed per look-up).
+    shift: u32,
 }
 
 impl HashTable {
     /// The slot where `h`'s probe starts.
     #[inline]
     fn home(&self, h: u64) -> usize {
-        // (The table's size is a power of two, at least 2.)
-        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+        // (The table's size is a power of two, at least 64: a shift below 64.)
+        (h >> (self.shift % 64)) as usize
     }
 
     /// The value of `h` (0 when it is not in the table).
     #[inline]
     pub(crate) fn get(&self, h: u64) -> u32 {
         let mask = self.slots.len().wrapping_sub(1);
-        if self.slots.is_empty() || h == 0 {
-            return 0;
-        }
         let mut i = self.home(h);
+        // (An empty table: no slot. The hash 0 is never a key: its probe ends at an empty
+        // slot, whose value is 0.)
         loop {
             match self.slots.get(i & mask) {
                 Some(&(k, v)) if k == h => return v,
@@ -286,6 +288,7 @@ impl HashTable {
         if (self.len + 1) * 4 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![(0, 0); (old.len() * 2).max(64)];
+            self.shift = 64 - self.slots.len().trailing_zeros();
             self.len = 0;
             for (k, v) in old {
                 if k != 0 {
