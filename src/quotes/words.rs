@@ -3,6 +3,29 @@
 //! letters and digits keeps the recognizer's hash, by which its word-list classes are looked
 //! up); a small tokenizer gives the same tokens where the recognizer's cannot tell, or where a
 //! window leaves the paragraphs read.
+//!
+//! What the miner reads of its tokens, and why it keeps a list of its own:
+//!
+//! - the name reader (`mentions::collect`: capitalised runs, their roles, cues and
+//!   institutions; `promote_subjects`) reads every token's `is_word` and `cap`, and around
+//!   capitalised runs and noted verbs the neighbours' punctuation, classes, lower-case forms
+//!   (role phrases, "dan"/"and", prepositions, nominalisations, the entity layer's lexicon)
+//!   and keys (names by word); a word's classes are read two to three times on average
+//!   (looked up where read instead of once per word: +17M instructions on /tmp/c2.txt), so
+//!   they are looked up once, as the token is read;
+//! - the attribution (`attrib`) reads windows around quotes through [`DocToks`]: spans,
+//!   punctuation, `cap`, keys (classes and the verb filter by key) and `case` (lower-case
+//!   forms), never `cls` or `form`;
+//! - quotation marks are found over the recognizer's tokens directly (`marks`).
+//!
+//! The miner's tokens differ from the recognizer's where a word is joined across inner
+//! joiners (`-`, `'`, `’`, `.`, `&`, `_`, a comma between digits: one word in 27 on
+//! /tmp/c2.txt), where a vertical tab is white space, and where a word holds a non-ASCII
+//! letter (the paragraph is tokenized here instead); the recognizer's list also spans the
+//! text between paragraphs. So the token indices the name reader and the attribution use are
+//! not the recognizer's, and a view over its tokens would map every index and rebuild every
+//! token at each of its many reads; the list made here costs about 75 instructions a token
+//! (the class look-up about 20, the push about 15).
 
 use super::lexicon::{class, Lexicon};
 use crate::gazetteer::token::{Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
