@@ -563,9 +563,14 @@ pub(crate) fn collect(
             continue;
         }
         let mut i = 0;
-        while i < toks.len() {
+        // (The next capitalised word: a scan of the tokens' flags alone.)
+        while let Some(p) = toks
+            .get(i..)
+            .and_then(|r| r.iter().position(|t| t.cap && t.is_word()))
+        {
+            i += p;
             let t = toks[i];
-            if !t.is_word() || !t.cap || inside(t.span.start) {
+            if inside(t.span.start) {
                 i += 1;
                 continue;
             }
@@ -741,6 +746,13 @@ pub(crate) fn collect(
         made: lw.made.into_inner(),
         toks: doc_toks(lw.toks, &par_toks, &par_spans),
     }
+}
+
+/// Whether `w` holds a lower-case letter (an ASCII lower-case letter second, as in most
+/// names, tells at once).
+#[inline]
+fn has_lower(w: &str) -> bool {
+    w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) || w.chars().any(char::is_lowercase)
 }
 
 /// `f` of `s` in lower case (an ASCII name of up to 64 bytes lower-cased on the stack).
@@ -1028,11 +1040,7 @@ fn run_mention(
     ctx: &mut Vec<usize>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
-    if j - i >= 2
-        && toks[i..j]
-            .iter()
-            .all(|t| !text[t.span].chars().any(char::is_lowercase))
-    {
+    if j - i >= 2 && toks[i..j].iter().all(|t| !has_lower(&text[t.span])) {
         return;
     }
     // A common noun alone, capitalised at the start of a sentence ("Warga meminta ..."): no name.
@@ -1724,6 +1732,28 @@ mod tests {
                     assert_eq!(lw.classes(k), lx.classes_of(lw.low(k)), "{w:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn has_lower_finds_any_lower_case_letter() {
+        // (word, it holds a lower-case letter)
+        let cases = [
+            ("Budi", true),
+            ("JAKARTA", false),
+            ("iPhone", true),
+            ("McD", true),
+            ("Über", true),
+            ("ÜBER", false),
+            ("ÖZİL", false),
+            ("4G", false),
+            ("4g", true),
+            ("X", false),
+            ("", false),
+        ];
+        for (w, want) in cases {
+            assert_eq!(has_lower(w), want, "{w:?}");
+            assert_eq!(has_lower(w), w.chars().any(char::is_lowercase), "{w:?}");
         }
     }
 
