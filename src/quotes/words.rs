@@ -309,7 +309,11 @@ impl<'a> FromRecognizer<'a> {
             return false;
         }
         let par = toks.get(..m).unwrap_or_default();
-        let hashes = self.hashes.get(..m).unwrap_or_default();
+        // (One hash a token: the same length as `par`, so reading both tests one bound.)
+        let Some(hashes) = self.hashes.get(..par.len()) else {
+            self.next = k;
+            return false;
+        };
         out.reserve(m - k);
         let lx = self.lx;
         let ok = loop {
@@ -342,7 +346,7 @@ impl<'a> FromRecognizer<'a> {
             if t.case & NON_ASCII != 0 {
                 break false;
             }
-            let key = hashes.get(k - 1).copied().unwrap_or(0);
+            let key = hashes[k - 1];
             // Inner joiners and digit grouping commas, touching a word on both sides.
             if par.get(k).is_some_and(|j| j.start == t.end) {
                 match joined(text, par, t, k) {
