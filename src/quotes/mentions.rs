@@ -1300,29 +1300,34 @@ fn piece_ctx(
     // An institution before a name ("Presiden Rusia Vladimir Putin", "Kepala Dinas Kesehatan
     // Kota Balikpapan Andi Sri Juliarty", "Direktur PLN Darmawan Prasodjo"): the name is what
     // follows the last institution word; a person's name has at most four words.
-    let taker_before = b > 0 && lw.is(b - 1, class::PLACE_WORD | class::PLACE_ROLE);
+    // (Each word's classes read once: the word before's, for the next word, kept.)
+    let mut before = if b > 0 { lw.classes(b - 1) } else { 0 };
     let mut last_inst = None;
     for k in b..e {
+        let tk = toks[k];
         let acronym = || {
-            let t = &text[toks[k].span];
-            // (An ASCII lower-case letter second, as in most names: no acronym.)
-            !t.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
-                && !t.chars().any(char::is_lowercase)
+            // (An ASCII lower-case letter second, as in most names: no acronym, told
+            // without slicing the word.)
+            if text
+                .as_bytes()
+                .get(tk.span.start + 1)
+                .is_some_and(u8::is_ascii_lowercase)
+                && tk.span.len() > 1
+            {
+                return false;
+            }
+            let t = &text[tk.span];
+            !t.chars().any(char::is_lowercase)
                 && t.chars().filter(|c| c.is_uppercase()).count() >= 2
                 && (k + 1 < e || t.len() >= 3)
         };
+        let c = lw.classes(k);
         // A governing role names a place only when a name still follows it.
-        let after_taker = if e - b < 3 {
-            false
-        } else if k == b {
-            taker_before
-        } else {
-            lw.is(k - 1, class::PLACE_WORD | class::PLACE_ROLE)
-        };
+        let after_taker = e - b >= 3 && before & (class::PLACE_WORD | class::PLACE_ROLE) != 0;
+        before = c;
         // (A word of ASCII letters shorter than any nominalisation needs no form read.)
-        let tk = toks[k];
         let short = tk.case & OTHER == 0 && tk.span.len() < 7;
-        let inst = Lexicon::is_inst_with(if short { "" } else { lw.low(k) }, lw.classes(k));
+        let inst = Lexicon::is_inst_with(if short { "" } else { lw.low(k) }, c);
         if inst || after_taker || acronym() {
             last_inst = Some(k);
         }
