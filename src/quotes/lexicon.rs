@@ -129,7 +129,14 @@ pub(crate) struct Lexicon {
     /// [`Lexicon::classes`] of the words of one ASCII char ("&"), by the char (empty, or 128
     /// entries): a punctuation token's classes with no look-up.
     pub ascii_classes: Vec<u32>,
+    /// [`Lexicon::classes`] of the one-char words of [`GENERAL_PUNCT`] (dashes, quotation
+    /// marks, bullets, the ellipsis), by the char (empty, or one entry a char).
+    pub punct_classes: Vec<u32>,
 }
+
+/// The general punctuation chars whose classes [`Lexicon::classes_of_general_punct`] keeps by
+/// the char: none is a letter, a digit or white space, and each is its own lower-case form.
+pub(crate) const GENERAL_PUNCT: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{2027}';
 
 /// A cheap key of a word (its length and first and last two bytes), spread over 64 bits: a
 /// prefilter of look-ups.
@@ -485,6 +492,16 @@ impl Lexicon {
                 }
             }
         }
+        let mut cs = w.chars();
+        if let (Some(c), None) = (cs.next(), cs.next()) {
+            if GENERAL_PUNCT.contains(&c) {
+                self.punct_classes.resize(GENERAL_PUNCT.count(), 0);
+                let i = (c as usize).wrapping_sub(*GENERAL_PUNCT.start() as usize);
+                if let Some(x) = self.punct_classes.get_mut(i) {
+                    *x = bits;
+                }
+            }
+        }
         let h = token_hash(w);
         if bits == 0 {
             self.classes.remove(w);
@@ -528,6 +545,13 @@ impl Lexicon {
     #[inline]
     pub(crate) fn classes_of_ascii(&self, b: u8) -> u32 {
         self.ascii_classes.get(usize::from(b)).copied().unwrap_or(0)
+    }
+
+    /// [`Lexicon::classes_of`] of the one-char word `c` of [`GENERAL_PUNCT`].
+    #[inline]
+    pub(crate) fn classes_of_general_punct(&self, c: char) -> u32 {
+        let i = (c as usize).wrapping_sub(*GENERAL_PUNCT.start() as usize);
+        self.punct_classes.get(i).copied().unwrap_or(0)
     }
 
     /// [`Lexicon::classes_of`] of the word whose [`token_hash`] is `h`.

@@ -27,7 +27,7 @@
 //! token at each of its many reads; the list made here costs about 75 instructions a token
 //! (the class look-up about 20, the push about 15).
 
-use super::lexicon::{class, Lexicon};
+use super::lexicon::{class, Lexicon, GENERAL_PUNCT};
 use crate::gazetteer::token::{Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
 use crate::Span;
 
@@ -348,7 +348,13 @@ impl<'a> FromRecognizer<'a> {
             }
             let key = hashes[k - 1];
             // Inner joiners and digit grouping commas, touching a word on both sides.
-            if par.get(k).is_some_and(|j| j.start == t.end) {
+            // (Only a touching token that is no word with a word touching it may join:
+            // "Tempo.co", not "kata," nor "Jakarta. Lalu".)
+            let may_join = par
+                .get(k)
+                .zip(par.get(k + 1))
+                .is_some_and(|(j, w)| j.start == t.end && !j.word && w.word && w.start == j.end);
+            if may_join {
                 match joined(text, par, t, k) {
                     Some((e, case, next)) if case & NON_ASCII == 0 => {
                         if next > k {
@@ -410,7 +416,10 @@ fn rare_punct(lx: &Lexicon, text: &str, t: &Token, out: &mut Vec<Tok>, notes: &m
     };
     // (Its classes are those of its form, made with it when it is noted.)
     let mut cls = UNKNOWN;
-    if c == '-' {
+    if GENERAL_PUNCT.contains(&c) {
+        // (Quotation marks and dashes, the common case: no look-up in the Unicode tables.)
+        cls = lx.classes_of_general_punct(c);
+    } else if c == '-' {
         notes.special.push(out.len());
     } else if c.is_alphanumeric() || c.is_whitespace() {
         return false;
@@ -665,6 +674,34 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn general_punctuation_is_read_by_the_char() {
+        // Every char kept by the char: no letter, digit or white space, its own form, and its
+        // classes (bundled, and with a one-char word added) those looked up by string.
+        let mut added = crate::quotes::lexicon::bundled(crate::Language::Indonesian)
+            .as_ref()
+            .clone();
+        added.add("stop", "—", true).unwrap();
+        let lexicons = [
+            crate::quotes::lexicon::bundled(crate::Language::Indonesian)
+                .as_ref()
+                .clone(),
+            crate::quotes::lexicon::bundled(crate::Language::English)
+                .as_ref()
+                .clone(),
+            added,
+        ];
+        for c in GENERAL_PUNCT {
+            assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
+            assert!(own_lower(c), "{c:?}");
+            for lx in &lexicons {
+                let w = c.to_string();
+                assert_eq!(lx.classes_of_general_punct(c), lx.classes_of(&w), "{c:?}");
+            }
+        }
+        assert_ne!(lexicons[2].classes_of_general_punct('—'), 0);
     }
 
     #[test]
