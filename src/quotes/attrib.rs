@@ -6,7 +6,7 @@
 
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
-use super::mentions::{self, Ctx, Guess, Mention, Name, Names, Phrase};
+use super::mentions::{self, with_lower, Ctx, Guess, Mention, Name, Names, Phrase};
 use super::words::{lower, tok_lower, DocToks, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::gazetteer::token::Token;
@@ -561,8 +561,8 @@ impl<'a> Miner<'a> {
             }
             let first = w.chars().next().unwrap_or(' ');
             if !(first.is_uppercase() || first.is_numeric()) {
-                let lw = w.to_lowercase();
-                if !self.lx.connector.contains(&lw) && !self.lx.determiner.contains(&lw) {
+                let lx = self.lx;
+                if !with_lower(w, |l| lx.connector.contains(l) || lx.determiner.contains(l)) {
                     return false;
                 }
             }
@@ -1739,7 +1739,7 @@ impl<'a> Miner<'a> {
         let names = self.names();
         let govish = |name: &str| {
             name.split_whitespace()
-                .any(|x| lx.affiliation.contains(x.to_lowercase().as_str()))
+                .any(|x| with_lower(x, |l| lx.affiliation.contains(l)))
         };
         let h = self
             .history
@@ -1806,7 +1806,7 @@ impl<'a> Miner<'a> {
                 // A role word alone ("Wali" of "Wali Kota") is no one's name.
                 let role_only = {
                     let t = &self.text[m.span];
-                    !t.contains(' ') && self.lx.role.contains(t.to_lowercase().as_str())
+                    !t.contains(' ') && with_lower(t, |l| self.lx.role.contains(l))
                 };
                 if m.guess == Guess::Person && m.referent.is_some() && !role_only {
                     best = Some(m);
@@ -1856,7 +1856,7 @@ impl<'a> Miner<'a> {
                         .any(|c| phrase_fits(c, w))
                         || name
                             .split_whitespace()
-                            .any(|n| n.to_lowercase() == w.as_str())
+                            .any(|n| with_lower(n, |l| l == w.as_str()))
                 })
                 .count()
         };

@@ -756,7 +756,7 @@ fn has_lower(w: &str) -> bool {
 }
 
 /// `f` of `s` in lower case (an ASCII name of up to 64 bytes lower-cased on the stack).
-fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 64];
     if let (true, Some(b)) = (s.is_ascii(), buf.get_mut(..s.len())) {
         b.copy_from_slice(s.as_bytes());
@@ -1443,8 +1443,9 @@ fn piece_ctx(
         // Ohoirat" is "Roem"; "Kiagus Ahmad" is "Ahmad"): the whole name stays.
         let cut = at.filter(|&p| {
             old.split(' ').take(p).all(|x| {
-                let lw = x.to_lowercase();
-                x.chars().count() >= 2 && !lx.name_prefix.contains(&lw) && !given_name(x)
+                x.chars().count() >= 2
+                    && !with_lower(x, |l| lx.name_prefix.contains(l))
+                    && !given_name(x)
             })
         });
         if let Some(p) = at {
@@ -1555,12 +1556,16 @@ fn name_head(lx: &Lexicon, head: &str, name: &str) -> bool {
         if !c0.is_uppercase() || !w.chars().all(char::is_alphabetic) {
             return false;
         }
-        let low = w.to_lowercase();
         // (Not an acronym of a body or a place: "PT", "RI".)
-        let other = lx.is_inst(&low)
-            || lx.classes_of(&low) & (class::ROLE | class::HONORIFIC | class::NOT_NAME) != 0;
+        let (other, prefix) = with_lower(w, |low| {
+            (
+                lx.is_inst(low)
+                    || lx.classes_of(low) & (class::ROLE | class::HONORIFIC | class::NOT_NAME) != 0,
+                lx.name_prefix.contains(low),
+            )
+        });
         let initial = w.chars().count() <= 2 && w.chars().all(char::is_uppercase);
-        initials &= (initial && !other) || lx.name_prefix.contains(&low);
+        initials &= (initial && !other) || prefix;
         plain &= given_name(w) && !other;
     }
     n > 0 && (initials || (plain && name.split_whitespace().count() == 3 && n >= 2))
