@@ -587,7 +587,11 @@ impl<'a> Miner<'a> {
     /// Patterns after the quote: `, kata X`, `, X said`, `. Hal itu dikatakan X`.
     fn post_patterns(&mut self, toks: &[Tok], qstart: usize) -> Option<Attr> {
         let mut i = 0;
-        while i < toks.len() && toks[i].punct.is_some_and(|c| ",-—–:(".contains(c)) {
+        while i < toks.len()
+            && toks[i]
+                .punct
+                .is_some_and(|c| matches!(c, ',' | '-' | '—' | '–' | ':' | '('))
+        {
             i += 1;
         }
         if i >= toks.len() {
@@ -649,9 +653,9 @@ impl<'a> Miner<'a> {
         let mut j = i + 1;
         while j < lim && (toks[j].is_word() || toks[j].is('\'') || toks[j].is('’')) {
             if let Some((CueClass::Verb, lemma, span, n)) = self.cue_at(toks, j) {
-                let ends = toks
-                    .get(j + n)
-                    .map_or(true, |t| t.punct.is_some_and(|c| ".!?".contains(c)));
+                let ends = toks.get(j + n).map_or(true, |t| {
+                    t.punct.is_some_and(|c| matches!(c, '.' | '!' | '?'))
+                });
                 if !ends {
                     return None;
                 }
@@ -1361,12 +1365,13 @@ impl<'a> Miner<'a> {
         if let Some(d) = toks
             .iter()
             .take(12)
-            .position(|t| t.punct.is_some_and(|c| "-—–".contains(c)))
+            .position(|t| t.punct.is_some_and(|c| matches!(c, '-' | '—' | '–')))
         {
-            if toks[..d]
-                .iter()
-                .all(|t| t.cap || t.punct.is_some_and(|c| ",.()/".contains(c)))
-            {
+            if toks[..d].iter().all(|t| {
+                t.cap
+                    || t.punct
+                        .is_some_and(|c| matches!(c, ',' | '.' | '(' | ')' | '/'))
+            }) {
                 i = d + 1;
             }
         }

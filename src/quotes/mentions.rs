@@ -877,7 +877,12 @@ fn free_at(toks: &[Tok], lw: &Lows, lx: &Lexicon, b: usize) -> bool {
         if depth > 0 {
             continue;
         }
-        if t.punct.is_some_and(|c| ".!?,:;—–\"“”".contains(c)) {
+        if t.punct.is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ',' | ':' | ';' | '—' | '–' | '"' | '“' | '”'
+            )
+        }) {
             return true;
         }
         if !t.is_word() {
@@ -922,7 +927,9 @@ fn subject_before(
     let mut s = k;
     while s > lo {
         let t = toks[s - 1];
-        if t.punct.is_some_and(|c| ".!?\"“”".contains(c)) || t.is_word() && lw.is(s - 1, class::CUE)
+        if t.punct
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '”'))
+            || t.is_word() && lw.is(s - 1, class::CUE)
         {
             break;
         }
@@ -1092,7 +1099,12 @@ fn run_mention(
         }
     }
     // The subject of its sentence: salient, like a name next to a cue.
-    let starts = |k: usize| k == 0 || toks[k - 1].punct.is_some_and(|c| ".!?".contains(c));
+    let starts = |k: usize| {
+        k == 0
+            || toks[k - 1]
+                .punct
+                .is_some_and(|c| matches!(c, '.' | '!' | '?'))
+    };
     // After a sentence-opening connective and its comma too ("Namun, Putu juga berharap").
     let subject = starts(first)
         || (first >= 2
@@ -1132,7 +1144,11 @@ fn run_mention(
             }
         }
         // (Not a single word opening its sentence: "Padahal, menurut ...".)
-        let opener = j - i == 1 && (i == 0 || toks[i - 1].punct.is_some_and(|c| ".!?".contains(c)));
+        let opener = j - i == 1
+            && (i == 0
+                || toks[i - 1]
+                    .punct
+                    .is_some_and(|c| matches!(c, '.' | '!' | '?')));
         // Only a name between commas: "ujar X, kuasa hukum FPI dan Rizieq Shihab, menyatakan"
         // names a client in the apposition.
         // ("Kandidat doktor X, dokter Adam Prabata, mengatakan": a title may open it.)
@@ -1613,10 +1629,10 @@ fn bare(text: &str, span: Span) -> Span {
 /// item, whose capitals say nothing about names.
 fn headline(text: &str, toks: &[Tok]) -> bool {
     // (Most paragraphs end a sentence: no count needed.)
-    if toks
-        .last()
-        .is_some_and(|t| t.punct.is_some_and(|c| ".!?\"”".contains(c)))
-    {
+    if toks.last().is_some_and(|t| {
+        t.punct
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”'))
+    }) {
         return false;
     }
     let words = toks.iter().filter(|t| t.is_word()).count();
