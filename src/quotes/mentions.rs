@@ -563,11 +563,9 @@ pub(crate) fn collect(
             continue;
         }
         let mut i = 0;
-        // (The next capitalised word: a scan of the tokens' flags alone.)
-        while let Some(p) = toks
-            .get(i..)
-            .and_then(|r| r.iter().position(|t| t.cap && t.is_word()))
-        {
+        // (The next capitalised word: a scan of the tokens' flags alone; only words are
+        // capitalised, see `Tok::cap`.)
+        while let Some(p) = toks.get(i..).and_then(|r| r.iter().position(|t| t.cap)) {
             i += p;
             let t = toks[i];
             if inside(t.span.start) {
@@ -581,7 +579,7 @@ pub(crate) fn collect(
                 if u.is_word() && u.cap && !inside(u.span.start) {
                     j += 1;
                 } else if u.is('.')
-                    && text[toks[j - 1].span].chars().count() == 1
+                    && one_char(text, toks[j - 1].span)
                     && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap)
                 {
                     // An initial: "Teguh P. Nugroho".
@@ -746,6 +744,12 @@ pub(crate) fn collect(
         made: lw.made.into_inner(),
         toks: doc_toks(lw.toks, &par_toks, &par_spans),
     }
+}
+
+/// Whether `text[span]` is one char (one byte, the common case, told without decoding).
+#[inline]
+fn one_char(text: &str, span: Span) -> bool {
+    span.len() == 1 || (span.len() <= 4 && text[span].chars().count() == 1)
 }
 
 /// Whether `w` holds a lower-case letter (an ASCII lower-case letter second, as in most
@@ -1758,6 +1762,22 @@ mod tests {
                     assert_eq!(lw.classes(k), lx.classes_of(lw.low(k)), "{w:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn one_char_tells_initials() {
+        // (text, one char)
+        let cases = [
+            ("J", true),
+            ("Ö", true),
+            ("İ", true),
+            ("Jo", false),
+            ("", false),
+        ];
+        for (w, want) in cases {
+            assert_eq!(one_char(w, Span::new(0, w.len())), want, "{w:?}");
+            assert_eq!(want, w.chars().count() == 1, "{w:?}");
         }
     }
 

@@ -38,7 +38,8 @@ pub(crate) struct Tok {
     pub span: Span,
     /// `None` for a word, the character for punctuation.
     pub punct: Option<char>,
-    /// The word starts with an upper-case letter (or a digit and holds an upper-case letter).
+    /// The word starts with an upper-case letter (or a digit and holds an upper-case letter);
+    /// never set on punctuation.
     pub cap: bool,
     /// The kinds of the word's bytes ([`LOWER`], [`UPPER`], [`OTHER`]; `OTHER` for
     /// punctuation): a word of `LOWER` bytes only is its own lower-case form.
