@@ -671,7 +671,7 @@ impl<'a> Miner<'a> {
                     who: Some(who),
                     cue: Some(Cue {
                         span,
-                        word: lemma.to_string(),
+                        word: String::from(&*lemma),
                     }),
                     rule: "quote-speaker-cue",
                     confidence: 0.7,
@@ -764,7 +764,7 @@ impl<'a> Miner<'a> {
                 who: Some(who),
                 cue: Some(Cue {
                     span,
-                    word: lemma.to_string(),
+                    word: String::from(&*lemma),
                 }),
                 rule: "quote-speaker-cue",
                 confidence: 0.85,
@@ -788,7 +788,7 @@ impl<'a> Miner<'a> {
         let cue = || {
             Some(Cue {
                 span,
-                word: lemma.to_string(),
+                word: String::from(&*lemma),
             })
         };
         let who = match class {
@@ -858,7 +858,7 @@ impl<'a> Miner<'a> {
                 who: Some(who),
                 cue: Some(Cue {
                     span,
-                    word: lemma.to_string(),
+                    word: String::from(&*lemma),
                 }),
                 rule,
                 confidence,

@@ -304,11 +304,12 @@ impl<'t> Lows<'t> {
         let mut ph = self.phrases.borrow_mut();
         if let Some(p) = ph.get_mut(k) {
             let old = p.get(&self.low_text, &self.arena);
-            let new = if front {
-                format!("{w} {old}")
-            } else {
-                format!("{old} {w}")
-            };
+            // (Built to size: no formatting machinery.)
+            let (a, b) = if front { (w, old) } else { (old, w) };
+            let mut new = String::with_capacity(a.len() + 1 + b.len());
+            new.push_str(a);
+            new.push(' ');
+            new.push_str(b);
             *p = Phrase::Made(new);
         }
     }
