@@ -1040,6 +1040,7 @@ fn agent_after(toks: &[Tok], lw: &Lows, k: usize, out: &[Mention]) -> Option<usi
 
 /// Interprets the capitalised run `toks[i..j]` and records its names.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn run_mention(
     text: &str,
     lx: &Lexicon,
