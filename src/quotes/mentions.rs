@@ -1326,7 +1326,9 @@ fn piece_ctx(
     let mut before = if b > 0 { lw.classes(b - 1) } else { 0 };
     let mut last_inst = None;
     for k in b..e {
-        let tk = toks[k];
+        let Some(&tk) = toks.get(k) else {
+            break;
+        };
         let acronym = || {
             // (An ASCII lower-case letter second, as in most names: no acronym, told
             // without slicing the word.)
