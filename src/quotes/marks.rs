@@ -165,10 +165,10 @@ fn find_in(
     if let Some(toks) = tokens {
         // The tokens that are no word, in the paragraph.
         let from = toks.partition_point(|t| t.start < par.start);
-        for t in toks.get(from..).unwrap_or_default() {
-            if t.start >= par.end {
-                break;
-            }
+        let rest = toks.get(from..).unwrap_or_default();
+        // (The paragraph's tokens, found by a binary search: no test of its end per token.)
+        let upto = rest.partition_point(|t| t.start < par.end);
+        for t in rest.get(..upto).unwrap_or_default() {
             if t.word || !bytes.get(t.start).is_some_and(|&b| may_mark(b)) {
                 continue;
             }
