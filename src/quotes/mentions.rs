@@ -753,6 +753,18 @@ fn one_char(text: &str, span: Span) -> bool {
     span.len() == 1 || (span.len() <= 4 && text[span].chars().count() == 1)
 }
 
+/// [`has_lower`] of `text[span]`, its second byte read in the text first (no slicing for the
+/// common name).
+#[inline]
+fn has_lower_at(text: &str, span: Span) -> bool {
+    (span.len() > 1
+        && text
+            .as_bytes()
+            .get(span.start + 1)
+            .is_some_and(u8::is_ascii_lowercase))
+        || text.get(span.start..span.end).is_some_and(has_lower)
+}
+
 /// Whether `w` holds a lower-case letter (an ASCII lower-case letter second, as in most
 /// names, tells at once).
 #[inline]
@@ -806,9 +818,17 @@ fn promote_subjects(
         return;
     }
     let text = doc.text.as_str();
-    let inside = |pos: usize| {
-        let k = quotes.partition_point(|q| q.content.end <= pos);
-        quotes.get(k).is_some_and(|q| q.content.start <= pos)
+    // (A cursor: the verbs come in text order; a binary search only where a position goes
+    // back.)
+    let mut qk = 0;
+    let mut inside = |pos: usize| {
+        if qk > 0 && quotes[qk - 1].content.end > pos {
+            qk = quotes.partition_point(|q| q.content.end <= pos);
+        }
+        while qk < quotes.len() && quotes[qk].content.end <= pos {
+            qk += 1;
+        }
+        qk < quotes.len() && quotes[qk].content.start <= pos
     };
     // The paragraphs `collect` read, in order, with their tokens (and their forms in `lw`);
     // only the words that may be cues or verbs of stance are looked at.
@@ -1053,7 +1073,7 @@ fn run_mention(
     ctx: &mut Vec<usize>,
 ) {
     // All-capitals boilerplate ("SCROLL TO CONTINUE", "JAKARTA, KOMPAS").
-    if j - i >= 2 && toks[i..j].iter().all(|t| !has_lower(&text[t.span])) {
+    if j - i >= 2 && toks[i..j].iter().all(|t| !has_lower_at(text, t.span)) {
         return;
     }
     // A common noun alone, capitalised at the start of a sentence ("Warga meminta ..."): no name.
@@ -1804,6 +1824,9 @@ mod tests {
         for (w, want) in cases {
             assert_eq!(has_lower(w), want, "{w:?}");
             assert_eq!(has_lower(w), w.chars().any(char::is_lowercase), "{w:?}");
+            // (Read in a text, after a word.)
+            let text = format!("ab {w}");
+            assert_eq!(has_lower_at(&text, Span::new(3, text.len())), want, "{w:?}");
         }
     }
 
