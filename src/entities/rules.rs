@@ -361,21 +361,36 @@ pub(crate) fn recognize(
     (entities, referents, (toks, hashes))
 }
 
-/// [`recognize`] of the text's tokens and their hashes.
-fn recognize_tokens(
+/// What the prologue ([`prologue`]) finds of a text's tokens, for the [`Ctx`].
+struct Prologue {
+    sent: Vec<u32>,
+    initial: Vec<bool>,
+    headline: Vec<bool>,
+    lowerset: HashSet64,
+    cls: Vec<Cell<u64>>,
+    cap_words: Vec<u32>,
+    starters: Vec<u32>,
+    hyphens: Vec<u32>,
+    parens: Vec<u32>,
+    covered: Vec<u32>,
+}
+
+/// The one pass over the tokens before the rules: each token's sentence, the
+/// sentence-initial words, the headlines, the text's lower-case words, the capitalised words,
+/// hyphens and parentheses, the tokens that may start a gazetteer match (left in
+/// `s.gaz_starts`); the classes' cache and the coverage cleared. (Out of line: a function of
+/// its own, apart from the rules' code.)
+#[inline(never)]
+fn prologue(
     text: &str,
     sentences: &[Sentence],
     gaz: &Arc<Gazetteer>,
     data: &LanguageData,
-    rules: bool,
     toks: &[Token],
     hashes: &[u64],
-) -> (Vec<Entity>, Vec<Referent>) {
+    s: &mut Scratch,
+) -> Prologue {
     let n = toks.len();
-    if n == 0 {
-        return (Vec::new(), Vec::new());
-    }
-    let mut s = Scratch::take();
     // Sentence of each token, sentence-initial words, title-case (headline) sentences.
     // (Every entry is written in the pass below: the last document's values are not
     // cleared first.)
@@ -384,7 +399,11 @@ fn recognize_tokens(
     // The same for the classes' cache, cleared in the pass.
     let mut cls = std::mem::take(&mut s.cls);
     cls.resize(n, Cell::new(0));
-    let mut initial = filled(&mut s.initial, n, false);
+    // The same for the sentence-initial flags and the coverage.
+    let mut initial = std::mem::take(&mut s.initial);
+    initial.resize(n, false);
+    let mut covered = std::mem::take(&mut s.covered);
+    covered.resize(n, NONE);
     let mut si = 0usize;
     let mut seen_word = false;
     let nsent = sentences.len().max(1);
@@ -408,14 +427,17 @@ fn recognize_tokens(
     // The current sentence's counts of capitalised and lower-case words (added to `caps`
     // when the sentence changes).
     let (mut ncap, mut nlow) = (0u32, 0u32);
-    for (k, (((t, sk), &h), ck)) in toks
+    for (k, (((((t, sk), &h), ck), ik), ck2)) in toks
         .iter()
         .zip(sent.iter_mut())
         .zip(hashes.iter())
         .zip(cls.iter())
+        .zip(initial.iter_mut())
+        .zip(covered.iter_mut())
         .enumerate()
     {
         ck.set(0);
+        *ck2 = NONE;
         if t.start >= sent_end {
             caps[si].0 += ncap;
             caps[si].1 += nlow;
@@ -438,10 +460,8 @@ fn recognize_tokens(
             gaz_starts.push(k as u32);
         }
         if t.word {
-            if !seen_word {
-                initial[k] = true;
-                seen_word = true;
-            }
+            *ik = !seen_word;
+            seen_word = true;
             if t.cap || t.upper || t.digit {
                 starters.push(k as u32);
             }
@@ -455,6 +475,7 @@ fn recognize_tokens(
                 nlow += 1;
             }
         } else {
+            *ik = false;
             match bytes[t.start] {
                 b'(' => parens.push(k as u32),
                 b'-' if t.gap == Gap::None => hyphens.push(k as u32),
@@ -500,10 +521,8 @@ fn recognize_tokens(
     }));
     s.caps = caps;
     s.sent_first = sent_first;
-    let mut cx = Ctx {
-        text,
-        toks,
-        hashes,
+    s.gaz_starts = gaz_starts;
+    Prologue {
         sent,
         initial,
         headline,
@@ -513,7 +532,40 @@ fn recognize_tokens(
         starters,
         hyphens,
         parens,
-        covered: filled(&mut s.covered, n, NONE),
+        covered,
+    }
+}
+
+/// [`recognize`] of the text's tokens and their hashes.
+fn recognize_tokens(
+    text: &str,
+    sentences: &[Sentence],
+    gaz: &Arc<Gazetteer>,
+    data: &LanguageData,
+    rules: bool,
+    toks: &[Token],
+    hashes: &[u64],
+) -> (Vec<Entity>, Vec<Referent>) {
+    let n = toks.len();
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let mut s = Scratch::take();
+    let p = prologue(text, sentences, gaz, data, toks, hashes, &mut s);
+    let mut cx = Ctx {
+        text,
+        toks,
+        hashes,
+        sent: p.sent,
+        initial: p.initial,
+        headline: p.headline,
+        lowerset: p.lowerset,
+        cls: p.cls,
+        cap_words: p.cap_words,
+        starters: p.starters,
+        hyphens: p.hyphens,
+        parens: p.parens,
+        covered: p.covered,
         mentions: emptied(&mut s.mentions),
         unclassified: emptied(&mut s.unclassified),
         data,
@@ -521,143 +573,7 @@ fn recognize_tokens(
         spare: Scratch::default(),
     };
     // 1. Gazetteer.
-    let mut raw = emptied(&mut s.raw);
-    gaz.find_tokens_from(text, cx.toks, cx.hashes, &gaz_starts, &mut raw);
-    s.gaz_starts = gaz_starts;
-    // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
-    // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
-    const IN_RAW: u8 = 1;
-    const MINOR_TOWN: u8 = 2;
-    const ORG_END: u8 = 4;
-    let mut gflags = filled(&mut s.gflags, n, 0u8);
-    for m in &raw {
-        if gaz
-            .entry(m.alias.entry as usize)
-            .is_some_and(|e| e.kind == EntityKind::Organization)
-        {
-            gflags[m.last] |= ORG_END;
-        }
-        for c in &mut gflags[m.first..=m.last] {
-            *c |= IN_RAW;
-        }
-        if m.first == m.last {
-            let town = gaz.entry(m.alias.entry as usize).is_some_and(|e| {
-                e.kind == EntityKind::Place
-                    && !matches!(
-                        e.entity_type.as_deref(),
-                        Some("country" | "state" | "province" | "continent")
-                    )
-            });
-            if town {
-                gflags[m.first] |= MINOR_TOWN;
-            } else {
-                gflags[m.first] &= !MINOR_TOWN;
-            }
-        }
-    }
-    let in_raw = |k: usize| gflags[k] & IN_RAW != 0;
-    let minor_town = |k: usize| gflags[k] & MINOR_TOWN != 0;
-    let org_end = |k: usize| gflags[k] & ORG_END != 0;
-    for m in &raw {
-        let entry = gaz.entry(m.alias.entry as usize);
-        let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
-        // A one-word alias that this very text also writes in lower case ("Bank", "Orang",
-        // "Rumah"), or that is a function word, is a common word here, not a name; countries
-        // and provinces keep their names.
-        if rules && m.first == m.last && !cx.toks[m.first].upper {
-            let major = entry
-                .and_then(|e| e.entity_type.as_deref())
-                .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
-            // "Justin Timberlake", "Bukayo Saka", "Aris Maulana": a town's name next to
-            // an unknown capitalised word is part of one longer name; "Bank Mega": after
-            // an organization's head, it is part of the organization's name.
-            let k = m.first;
-            // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
-            let name_word = |j: usize| {
-                (!in_raw(j) || minor_town(j))
-                    && !cx.headline[cx.sent[j] as usize]
-                    && cx.is_cap_word(j)
-                    && cx.same_sent(j, k)
-                    && !cx.common(j)
-                    && !cx.has(W::NotNames, j)
-                    && !cx.has(W::Titles, j)
-                    && !cx.has(W::Honorifics, j)
-                    && !cx.has(W::PlaceHeads, j)
-                    && !cx.is_reporting(j)
-            };
-            // "Lestari Widodo": a one-word alias of someone with a longer name, next to an
-            // unknown name word, is another person's surname.
-            let surname_alias = kind == EntityKind::Person
-                && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
-            // "Aprilia Maharani", "Chelsea Islan": a one-word organization's name that is
-            // also a given name, before an unknown name word, is a person's given name.
-            let given_org = kind == EntityKind::Organization
-                && cx.has(W::GivenNames, k)
-                && k + 1 < cx.toks.len()
-                && cx.toks[k + 1].gap == Gap::Space
-                && name_word(k + 1)
-                && !(k > 0 && cx.toks[k].gap == Gap::Space && name_word(k - 1));
-            // "Bupati Banyumas Achmad", "KPU Indramayu Nurhadi", "Dinas Kesehatan
-            // Banyuwangi Widji": a town after a title, its complement or a known body is
-            // where the person serves, not the start of the person's name.
-            // "SAR Semarang", "DPMPPT Sleman": an acronym is no given name.
-            let acronym = |j: usize| {
-                let t = &cx.toks[j];
-                t.word && t.upper && !t.digit && t.end - t.start >= 2
-            };
-            let affiliation_before = |k: usize| {
-                k > 0
-                    && cx.same_sent(k - 1, k)
-                    && cx.toks[k].gap == Gap::Space
-                    && (org_end(k - 1)
-                        || cx.phrase_ending(W::Titles, k - 1) > 0
-                        || cx.phrase_ending(W::TitleComplements, k - 1) > 0
-                        || acronym(k - 1))
-            };
-            let after_given = given_org
-                || (kind == EntityKind::Place || surname_alias)
-                    && ((k > 0
-                        && cx.toks[k].gap == Gap::Space
-                        && ((name_word(k - 1) && !acronym(k - 1))
-                            || (!in_raw(k - 1) && cx.has(W::OrgHeads, k - 1)))
-                        && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
-                        || (k + 1 < cx.toks.len()
-                            && cx.toks[k + 1].gap == Gap::Space
-                            && name_word(k + 1)
-                            && !affiliation_before(k)));
-            if !major
-                && (after_given
-                    || cx.common(m.first)
-                    || cx.has(W::NotNames, m.first)
-                    || cx.has(W::OrgHeads, m.first))
-            {
-                continue;
-            }
-        }
-        // "Pak Jokowi", "Ir. H. Joko Widodo": forms of address are not part of the mention.
-        let mut first = m.first;
-        if kind == EntityKind::Person {
-            while first < m.last {
-                let l = cx.phrase_at(W::Honorifics, first, m.last);
-                if l == 0 || first + l > m.last {
-                    break;
-                }
-                first += l;
-                if first < m.last && cx.is_punct(first, ".") {
-                    first += 1;
-                }
-            }
-        }
-        cx.push(
-            first,
-            m.last,
-            kind,
-            EntitySource::Gazetteer,
-            Some(m.alias.entry),
-        );
-    }
-    s.raw = raw;
-    s.gflags = gflags;
+    cx.gazetteer_pass(rules, &mut s);
     cx.spare = s;
     if rules {
         cx.merge_region_compounds();
@@ -676,6 +592,152 @@ fn recognize_tokens(
 }
 
 impl<'a> Ctx<'a> {
+    /// The gazetteer's matches, found from the tokens the prologue noted, made mentions (a
+    /// one-word name that the text also writes in lower case or that stands next to an unknown
+    /// name word is left to the rules). (Out of line: apart from the rules' code.)
+    #[inline(never)]
+    fn gazetteer_pass(&mut self, rules: bool, s: &mut Scratch) {
+        let n = self.toks.len();
+        let mut raw = emptied(&mut s.raw);
+        self.gaz
+            .find_tokens_from(self.text, self.toks, self.hashes, &s.gaz_starts, &mut raw);
+        // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
+        // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
+        const IN_RAW: u8 = 1;
+        const MINOR_TOWN: u8 = 2;
+        const ORG_END: u8 = 4;
+        let mut gflags = filled(&mut s.gflags, n, 0u8);
+        for m in &raw {
+            if self
+                .gaz
+                .entry(m.alias.entry as usize)
+                .is_some_and(|e| e.kind == EntityKind::Organization)
+            {
+                gflags[m.last] |= ORG_END;
+            }
+            for c in &mut gflags[m.first..=m.last] {
+                *c |= IN_RAW;
+            }
+            if m.first == m.last {
+                let town = self.gaz.entry(m.alias.entry as usize).is_some_and(|e| {
+                    e.kind == EntityKind::Place
+                        && !matches!(
+                            e.entity_type.as_deref(),
+                            Some("country" | "state" | "province" | "continent")
+                        )
+                });
+                if town {
+                    gflags[m.first] |= MINOR_TOWN;
+                } else {
+                    gflags[m.first] &= !MINOR_TOWN;
+                }
+            }
+        }
+        let in_raw = |k: usize| gflags[k] & IN_RAW != 0;
+        let minor_town = |k: usize| gflags[k] & MINOR_TOWN != 0;
+        let org_end = |k: usize| gflags[k] & ORG_END != 0;
+        for m in &raw {
+            let entry = self.gaz.entry(m.alias.entry as usize);
+            let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
+            // A one-word alias that this very text also writes in lower case ("Bank", "Orang",
+            // "Rumah"), or that is a function word, is a common word here, not a name; countries
+            // and provinces keep their names.
+            if rules && m.first == m.last && !self.toks[m.first].upper {
+                let major = entry
+                    .and_then(|e| e.entity_type.as_deref())
+                    .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
+                // "Justin Timberlake", "Bukayo Saka", "Aris Maulana": a town's name next to
+                // an unknown capitalised word is part of one longer name; "Bank Mega": after
+                // an organization's head, it is part of the organization's name.
+                let k = m.first;
+                // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
+                let name_word = |j: usize| {
+                    (!in_raw(j) || minor_town(j))
+                        && !self.headline[self.sent[j] as usize]
+                        && self.is_cap_word(j)
+                        && self.same_sent(j, k)
+                        && !self.common(j)
+                        && !self.has(W::NotNames, j)
+                        && !self.has(W::Titles, j)
+                        && !self.has(W::Honorifics, j)
+                        && !self.has(W::PlaceHeads, j)
+                        && !self.is_reporting(j)
+                };
+                // "Lestari Widodo": a one-word alias of someone with a longer name, next to an
+                // unknown name word, is another person's surname.
+                let surname_alias = kind == EntityKind::Person
+                    && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
+                // "Aprilia Maharani", "Chelsea Islan": a one-word organization's name that is
+                // also a given name, before an unknown name word, is a person's given name.
+                let given_org = kind == EntityKind::Organization
+                    && self.has(W::GivenNames, k)
+                    && k + 1 < self.toks.len()
+                    && self.toks[k + 1].gap == Gap::Space
+                    && name_word(k + 1)
+                    && !(k > 0 && self.toks[k].gap == Gap::Space && name_word(k - 1));
+                // "Bupati Banyumas Achmad", "KPU Indramayu Nurhadi", "Dinas Kesehatan
+                // Banyuwangi Widji": a town after a title, its complement or a known body is
+                // where the person serves, not the start of the person's name.
+                // "SAR Semarang", "DPMPPT Sleman": an acronym is no given name.
+                let acronym = |j: usize| {
+                    let t = &self.toks[j];
+                    t.word && t.upper && !t.digit && t.end - t.start >= 2
+                };
+                let affiliation_before = |k: usize| {
+                    k > 0
+                        && self.same_sent(k - 1, k)
+                        && self.toks[k].gap == Gap::Space
+                        && (org_end(k - 1)
+                            || self.phrase_ending(W::Titles, k - 1) > 0
+                            || self.phrase_ending(W::TitleComplements, k - 1) > 0
+                            || acronym(k - 1))
+                };
+                let after_given = given_org
+                    || (kind == EntityKind::Place || surname_alias)
+                        && ((k > 0
+                            && self.toks[k].gap == Gap::Space
+                            && ((name_word(k - 1) && !acronym(k - 1))
+                                || (!in_raw(k - 1) && self.has(W::OrgHeads, k - 1)))
+                            && (!self.initial[k - 1] || self.has(W::GivenNames, k - 1)))
+                            || (k + 1 < self.toks.len()
+                                && self.toks[k + 1].gap == Gap::Space
+                                && name_word(k + 1)
+                                && !affiliation_before(k)));
+                if !major
+                    && (after_given
+                        || self.common(m.first)
+                        || self.has(W::NotNames, m.first)
+                        || self.has(W::OrgHeads, m.first))
+                {
+                    continue;
+                }
+            }
+            // "Pak Jokowi", "Ir. H. Joko Widodo": forms of address are not part of the mention.
+            let mut first = m.first;
+            if kind == EntityKind::Person {
+                while first < m.last {
+                    let l = self.phrase_at(W::Honorifics, first, m.last);
+                    if l == 0 || first + l > m.last {
+                        break;
+                    }
+                    first += l;
+                    if first < m.last && self.is_punct(first, ".") {
+                        first += 1;
+                    }
+                }
+            }
+            self.push(
+                first,
+                m.last,
+                kind,
+                EntitySource::Gazetteer,
+                Some(m.alias.entry),
+            );
+        }
+        s.raw = raw;
+        s.gflags = gflags;
+    }
+
     fn push(
         &mut self,
         first: usize,

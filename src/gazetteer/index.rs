@@ -416,12 +416,23 @@ impl StartFilter<'_> {
     /// starts an alias written so.
     #[inline]
     pub fn may_start(&self, t: &Token, h: u64) -> bool {
+        self.passes(h) && (t.cap || t.upper || t.digit || self.lower_start(h))
+    }
+
+    /// True when a token of [`token_hash`] `h` passes the first-token filter (one bit test).
+    #[inline]
+    pub fn passes(&self, h: u64) -> bool {
         let b = first_bit(h) & self.mask;
-        let passes = self
-            .bits
+        self.bits
             .get((b / 64) as usize)
-            .is_some_and(|&w| w & (1 << (b % 64)) != 0);
-        passes && (t.cap || t.upper || t.digit || self.index.lower_start(h))
+            .is_some_and(|&w| w & (1 << (b % 64)) != 0)
+    }
+
+    /// True when an alias starts with a token of hash `h` that is no capitalised word or
+    /// number.
+    #[inline]
+    pub fn lower_start(&self, h: u64) -> bool {
+        self.index.lower_start(h)
     }
 }
 
