@@ -122,10 +122,11 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
             let start = i;
             let g = gap(spaced, newlines);
             newlines = 0;
-            // The common word: an ASCII letter or digit, then lower-case ASCII letters, then
-            // a byte that is no ASCII letter or digit nor starts a non-ASCII char, within
-            // sixteen bytes: found and hashed a block at a time, flagged by its first byte.
-            if let Some((len, after, h)) = plain_word(bytes, i) {
+            // The common word: an ASCII letter or digit, then lower-case ASCII letters (digits
+            // after a digit), then a byte that is no ASCII letter or digit nor starts a
+            // non-ASCII char, within sixteen bytes: found and hashed a block at a time,
+            // flagged by its first byte.
+            if let Some((len, after, h)) = plain_word(bytes, i, cl & DIGIT != 0) {
                 if H {
                     hashes.push(h);
                 }
@@ -256,14 +257,22 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
 }
 
 /// The word at `i` when it is an ASCII letter or digit (the caller knows it is) followed by
-/// lower-case ASCII letters and then by a byte that goes on no word ([`GOES_ON`]), all
-/// within sixteen bytes: its length, the byte after it and its [`token_hash`].
+/// lower-case ASCII letters (by digits when `digits`: a number) and then by a byte that goes
+/// on no word ([`GOES_ON`]), all within sixteen bytes: its length, the byte after it and its
+/// [`token_hash`].
 #[inline]
-fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u8, u64)> {
+fn plain_word(bytes: &[u8], i: usize, digits: bool) -> Option<(usize, u8, u64)> {
+    let stops = |w: u64| {
+        if digits {
+            digit_stops(w)
+        } else {
+            lower_stops(w)
+        }
+    };
     let w = swar::block(bytes, i)?;
     // (The first byte never stops the word.)
-    let len = (lower_stops(w) & !0x80).trailing_zeros() as usize / 8;
-    // Only the first byte may be a capital.
+    let len = (stops(w) & !0x80).trailing_zeros() as usize / 8;
+    // Only the first byte may be a capital (bit 5 set: in lower case; a digit has it).
     let first = w | 0x20;
     if len < 8 {
         let after = (w >> (len * 8)) as u8;
@@ -274,7 +283,7 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, u8, u64)> {
         return Some((len, after, fin8(add8(0, first & mask), len)));
     }
     let w2 = swar::block(bytes, i + 8)?;
-    let len2 = lower_stops(w2).trailing_zeros() as usize / 8;
+    let len2 = stops(w2).trailing_zeros() as usize / 8;
     if len2 == 8 {
         return None;
     }
@@ -299,8 +308,18 @@ fn lower_stops(w: u64) -> u64 {
     !lower & swar::HI
 }
 
+/// The high bit of each byte of `w` (eight bytes) that is no ASCII digit.
+#[inline]
+fn digit_stops(w: u64) -> u64 {
+    // (As in `lower_stops`.)
+    let y = w & !swar::HI;
+    let digit = (y + swar::LO * 0x50) & !(y + swar::LO * 0x46) & !w & swar::HI;
+    !digit & swar::HI
+}
+
 /// The tokens of [`plain_word`]s but for their start, end and gap: `[more][first byte]`, where
-/// `more` says the word has lower-case letters after its first byte.
+/// `more` says the word has bytes after its first (lower-case letters, or digits after a
+/// digit: no letter, so not [`Token::upper`] either way).
 static PLAIN_WORD: [[Token; 128]; 2] = {
     let mut t = [[Token::other(0, 0, Gap::None); 128]; 2];
     let mut b = 0;
@@ -782,9 +801,16 @@ mod tests {
             "\u{2028}", "\u{a0}", "ǅ", "٣", "Ⅻ", "\u{7f}",
         ];
         let mut texts = strings(&alphabet, 20_000, 24);
-        // Words of every length around the blocks' ends, at the end of the text and not.
-        for len in 1..=34 {
-            let w: String = "abcdefghijklmnopqrstuvwxyzabcdefghij"[..len].to_string();
+        // Words and numbers of every length around the blocks' ends, at the end of the text
+        // and not.
+        let digits = "0123456789".repeat(4);
+        for (len, base) in (1..=34).flat_map(|l| {
+            [
+                (l, "abcdefghijklmnopqrstuvwxyzabcdefghij"),
+                (l, digits.as_str()),
+            ]
+        }) {
+            let w: String = base[..len].to_string();
             for (pre, post) in [
                 ("", ""),
                 ("X", " y"),
@@ -792,6 +818,8 @@ mod tests {
                 ("Q", "Z"),
                 ("a", "1"),
                 ("", "."),
+                ("5", "x"),
+                ("", ",5"),
             ] {
                 texts.push(format!("{pre}{w}{post}"));
                 texts.push(format!("{pre}{w}{post}   "));
