@@ -98,9 +98,13 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The key of the edge from node `parent` by a token of [`token_hash`] `hash` (after a space
+/// or not). The token hashes are mixed in their low and top bits already (the map takes its
+/// buckets from the low bits and its tags from the top ones); the node and the space are
+/// spread over all the bits by one multiply.
 #[inline]
 fn edge_key(parent: u32, hash: u64, spaced: bool) -> u64 {
-    mix(hash ^ ((parent as u64) << 1 | spaced as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    hash ^ ((parent as u64) << 1 | spaced as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// One indexed alias: which entry, which alias of it, and how its case is checked.
