@@ -143,6 +143,73 @@ impl HashSet64 {
     }
 }
 
+/// The first value given for each 64-bit key of one document (finish's grouping: the first
+/// mention of each gazetteer entry and of each written name): open addressing with linear
+/// probing in a table at most half full, reused from one document to the next without being
+/// cleared (a slot holds a key of this document only when it bears this document's stamp).
+#[derive(Default)]
+struct FirstSeen {
+    /// (key, value, stamp) per slot.
+    slots: Vec<(u64, u32, u32)>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+    /// Number of keys held.
+    len: usize,
+    /// This document's stamp (never 0: a new slot's).
+    stamp: u32,
+}
+
+impl FirstSeen {
+    /// Empties the map and sizes it for `n` keys (it grows past them).
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two().max(64);
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.slots.len() < size || self.stamp == 0 {
+            self.slots = vec![(0, 0, 0); size.max(self.slots.len())];
+            self.stamp = 1;
+        }
+        self.shift = 64 - self.slots.len().trailing_zeros();
+        self.len = 0;
+    }
+
+    /// The value first given for `key`; `v` (kept) when `key` is new.
+    #[inline]
+    fn first(&mut self, key: u64, v: u32) -> u32 {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let slot = &mut self.slots[i & mask];
+            if slot.2 != self.stamp {
+                *slot = (key, v, self.stamp);
+                self.len += 1;
+                return v;
+            }
+            if slot.0 == key {
+                return slot.1;
+            }
+            i += 1;
+        }
+    }
+
+    /// Doubles the table.
+    #[cold]
+    fn grow(&mut self) {
+        let size = self.slots.len().max(32) * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+        let stamp = self.stamp;
+        self.shift = 64 - size.trailing_zeros();
+        self.len = 0;
+        for (k, v, st) in old {
+            if st == stamp {
+                self.first(k, v);
+            }
+        }
+    }
+}
+
 /// A 64-bit hash of `squeeze_spaces(s)`, of its `to_lowercase()` when `lower`: the same for
 /// the same resulting string; without allocating for ASCII text.
 fn surface_key(s: &str, lower: bool) -> u64 {
@@ -264,8 +331,8 @@ struct Scratch {
     votes: Vec<[u32; 3]>,
     roles: Vec<(usize, usize)>,
     affs: Vec<usize>,
-    by_entry: FxMap<u32, usize>,
-    by_name: FxMap<u64, usize>,
+    /// Finish's first mention of each gazetteer entry and of each written name.
+    first_of: FirstSeen,
     acr_group: FxMap<u64, usize>,
 }
 
@@ -2561,12 +2628,9 @@ impl<'a> Ctx<'a> {
             )
         };
         // Same gazetteer entry, or same kind and same written name.
-        let mut by_entry = std::mem::take(&mut sp.by_entry);
-        by_entry.clear();
-        by_entry.reserve(nm);
-        let mut by_name = std::mem::take(&mut sp.by_name);
-        by_name.clear();
-        by_name.reserve(nm);
+        // (Keyed by the entry with the top bit set, or by the name's hash with it clear.)
+        let mut first_of = std::mem::take(&mut sp.first_of);
+        first_of.reset(nm);
         // Links made in the link pass: to the mention whose alias matched.
         // (Recomputed here: a link mention joins the group of a mention with the same text,
         // or the person whose last word it is.)
@@ -2577,9 +2641,9 @@ impl<'a> Ctx<'a> {
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             let q = match m.entry {
-                Some(e) => *by_entry.entry(e).or_insert(p),
+                Some(e) => first_of.first(u64::from(e) | 1 << 63, p as u32) as usize,
                 // One name, one entity in a text, whatever kind each rule guessed.
-                None => *by_name.entry(surface_key(m, true)).or_insert(p),
+                None => first_of.first(surface_key(m, true) & !(1 << 63), p as u32) as usize,
             };
             if q != p {
                 union(&mut parent, p, q);
@@ -2808,8 +2872,7 @@ impl<'a> Ctx<'a> {
         sp.votes = votes;
         sp.roles = roles;
         sp.affs = affs;
-        sp.by_entry = by_entry;
-        sp.by_name = by_name;
+        sp.first_of = first_of;
         sp.acr_group = acr_group;
         sp.put();
         (entities, referents)
@@ -3044,7 +3107,7 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_camel, lower_eq, squeeze_spaces, surface_key, FAST_PATHS};
+    use super::{is_camel, lower_eq, squeeze_spaces, surface_key, FirstSeen, FAST_PATHS};
     use crate::{Language, Pipeline};
 
     /// The one-word fast paths of `Ctx::classify` (`not_name_single`, `plain_single`) give
@@ -3222,6 +3285,54 @@ mod tests {
             assert_eq!(squeeze_spaces(s), want, "{name}");
             assert_eq!(squeeze_spaces(s), slow.join(" "), "{name}");
         }
+    }
+
+    #[test]
+    fn first_seen_gives_each_keys_first_value_per_document() {
+        // (name, size announced, keys given values 0, 1, 2, ... in order, firsts expected)
+        let cases: [(&str, usize, &[u64], &[u32]); 5] = [
+            ("new keys", 4, &[7, 8, 9], &[0, 1, 2]),
+            ("repeats", 4, &[7, 8, 7, 8, 7], &[0, 1, 0, 1, 0]),
+            (
+                "zero and the top bit",
+                2,
+                &[0, 1 << 63, 0, 1 << 63],
+                &[0, 1, 0, 1],
+            ),
+            (
+                "same home slot",
+                1,
+                &[1 << 40, 2 << 40, 1 << 40],
+                &[0, 1, 0],
+            ),
+            (
+                "past the size announced",
+                1,
+                &[1, 2, 3, 4, 5, 1, 5],
+                &[0, 1, 2, 3, 4, 0, 4],
+            ),
+        ];
+        let mut m = FirstSeen::default();
+        for (name, n, keys, want) in cases {
+            // (One map for every case: the last document's keys are forgotten.)
+            m.reset(n);
+            let got: Vec<u32> = keys
+                .iter()
+                .enumerate()
+                .map(|(v, &k)| m.first(k, v as u32))
+                .collect();
+            assert_eq!(got, want, "{name}");
+        }
+        // Many keys: the table grows, and keeps each key's first value.
+        m.reset(1);
+        for round in 0..2 {
+            for k in 1..=1000u64 {
+                let v = if round == 0 { k as u32 } else { 0 };
+                assert_eq!(m.first(k.wrapping_mul(0x2545_f491_4f6c_dd1d), v), k as u32);
+            }
+        }
+        m.reset(1);
+        assert_eq!(m.first(1u64.wrapping_mul(0x2545_f491_4f6c_dd1d), 9), 9);
     }
 
     #[test]
