@@ -43,16 +43,19 @@ fn squeeze_spaces(s: &str) -> String {
 }
 
 /// A set of token hashes for one document: open addressing with linear probing in a table
-/// at most half full (one multiply and usually one probe per operation), doubled as it fills.
+/// at most half full (one multiply and usually one probe per operation), doubled as it fills;
+/// reused from one document to the next without being cleared (a slot holds a hash of this
+/// document only when it bears this document's stamp).
 #[derive(Default)]
 struct HashSet64 {
-    slots: Vec<u64>,
+    /// (hash, stamp) per slot.
+    slots: Vec<(u64, u32)>,
     /// `64 - log2(slots.len())`.
     shift: u32,
-    /// Number of nonzero hashes held.
+    /// Number of hashes held.
     len: usize,
-    /// Whether the hash 0 (the empty slot's mark) was inserted.
-    zero: bool,
+    /// This document's stamp (never 0: a new slot's).
+    stamp: u32,
 }
 
 impl HashSet64 {
@@ -60,11 +63,13 @@ impl HashSet64 {
     /// table.
     fn reset(&mut self, n: usize) {
         let size = n.next_power_of_two().max(64);
-        self.slots.clear();
-        self.slots.resize(size, 0);
-        self.shift = 64 - size.trailing_zeros();
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.slots.len() < size || self.stamp == 0 {
+            self.slots = vec![(0, 0); size.max(self.slots.len())];
+            self.stamp = 1;
+        }
+        self.shift = 64 - self.slots.len().trailing_zeros();
         self.len = 0;
-        self.zero = false;
     }
 
     #[inline]
@@ -81,9 +86,6 @@ impl HashSet64 {
     /// Adds `h`; true when it was not in the set.
     #[inline]
     fn insert_new(&mut self, h: u64) -> bool {
-        if h == 0 {
-            return !std::mem::replace(&mut self.zero, true);
-        }
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -93,52 +95,52 @@ impl HashSet64 {
     /// Doubles the table.
     #[cold]
     fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        self.shift -= 1;
+        let size = self.slots.len().max(32) * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        self.shift = 64 - size.trailing_zeros();
         self.len = 0;
-        for x in old {
-            if x != 0 {
+        for (x, st) in old {
+            if st == self.stamp {
                 self.put(x);
             }
         }
     }
 
-    /// Adds the nonzero `h` to a table with room; true when it was not in the set.
+    /// Adds `h` to a table with room; true when it was not in the set.
     #[inline]
     fn put(&mut self, h: u64) -> bool {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(h);
         loop {
-            let x = self.slots[i];
-            if x == h {
-                return false;
-            }
-            if x == 0 {
-                self.slots[i] = h;
+            let x = &mut self.slots[i & mask];
+            if x.1 != self.stamp {
+                *x = (h, self.stamp);
                 self.len += 1;
                 return true;
             }
-            i = (i + 1) & mask;
+            if x.0 == h {
+                return false;
+            }
+            i += 1;
         }
     }
 
     #[inline]
     fn contains(&self, h: u64) -> bool {
-        if h == 0 {
-            return self.zero;
+        if self.slots.is_empty() {
+            return false;
         }
         let mask = self.slots.len() - 1;
         let mut i = self.slot(h);
         loop {
-            let x = self.slots[i];
-            if x == h {
-                return true;
-            }
-            if x == 0 {
+            let x = self.slots[i & mask];
+            if x.1 != self.stamp {
                 return false;
             }
-            i = (i + 1) & mask;
+            if x.0 == h {
+                return true;
+            }
+            i += 1;
         }
     }
 }
@@ -3107,7 +3109,9 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_camel, lower_eq, squeeze_spaces, surface_key, FirstSeen, FAST_PATHS};
+    use super::{
+        is_camel, lower_eq, squeeze_spaces, surface_key, FirstSeen, HashSet64, FAST_PATHS,
+    };
     use crate::{Language, Pipeline};
 
     /// The one-word fast paths of `Ctx::classify` (`not_name_single`, `plain_single`) give
@@ -3285,6 +3289,51 @@ mod tests {
             assert_eq!(squeeze_spaces(s), want, "{name}");
             assert_eq!(squeeze_spaces(s), slow.join(" "), "{name}");
         }
+    }
+
+    #[test]
+    fn hash_sets_hold_this_documents_hashes_only() {
+        // (name, size announced, hashes inserted, hashes asked: in the set?)
+        type Case<'a> = (&'a str, usize, &'a [u64], &'a [(u64, bool)]);
+        let cases: [Case; 4] = [
+            ("some", 4, &[7, 8, 7], &[(7, true), (8, true), (9, false)]),
+            ("zero", 1, &[0], &[(0, true), (7, false), (8, false)]),
+            (
+                "same home slot",
+                1,
+                &[1 << 40, 2 << 40],
+                &[(1 << 40, true), (3 << 40, false)],
+            ),
+            (
+                "past the size announced",
+                1,
+                &[1, 2, 3, 4, 5],
+                &[(5, true), (6, false), (0, false)],
+            ),
+        ];
+        let mut set = HashSet64::default();
+        assert!(!set.contains(0));
+        for (name, n, hs, asked) in cases {
+            // (One set for every case: the last document's hashes are forgotten.)
+            set.reset(n);
+            let new: Vec<bool> = hs.iter().map(|&h| set.insert_new(h)).collect();
+            let want: Vec<bool> = hs
+                .iter()
+                .enumerate()
+                .map(|(i, h)| !hs[..i].contains(h))
+                .collect();
+            assert_eq!(new, want, "{name}");
+            for &(h, there) in asked {
+                assert_eq!(set.contains(h), there, "{name}: {h}");
+            }
+        }
+        // Many hashes: the table grows and keeps them all.
+        set.reset(1);
+        for k in 0..1000u64 {
+            assert!(set.insert_new(k.wrapping_mul(0x2545_f491_4f6c_dd1d)));
+        }
+        assert!((0..1000u64).all(|k| set.contains(k.wrapping_mul(0x2545_f491_4f6c_dd1d))));
+        assert!(!set.contains(1000u64.wrapping_mul(0x2545_f491_4f6c_dd1d)));
     }
 
     #[test]
