@@ -377,6 +377,14 @@ fn emptied<T>(v: &mut Vec<T>) -> Vec<T> {
     v
 }
 
+/// `v` made at least `n` long (new entries `x`; none removed).
+#[inline]
+fn at_least<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    if v.len() < n {
+        v.resize(n, x);
+    }
+}
+
 /// `v` taken, holding `n` copies of `x`.
 #[inline]
 fn filled<T: Clone>(v: &mut Vec<T>, n: usize, x: T) -> Vec<T> {
@@ -461,18 +469,19 @@ fn prologue(
 ) -> Prologue {
     let n = toks.len();
     // Sentence of each token, sentence-initial words, title-case (headline) sentences.
-    // (Every entry is written in the pass below: the last document's values are not
-    // cleared first.)
+    // (Every entry of the first `n` is written in the pass below: the last document's values
+    // are not cleared first, and the tables only grow, never filled again for a shorter
+    // document; nothing reads them past the `n` tokens.)
     let mut sent = std::mem::take(&mut s.sent);
-    sent.resize(n, 0u32);
+    at_least(&mut sent, n, 0u32);
     // The same for the classes' cache, cleared in the pass.
     let mut cls = std::mem::take(&mut s.cls);
-    cls.resize(n, Cell::new(0));
+    at_least(&mut cls, n, Cell::new(0));
     // The same for the sentence-initial flags and the coverage.
     let mut initial = std::mem::take(&mut s.initial);
-    initial.resize(n, false);
+    at_least(&mut initial, n, false);
     let mut covered = std::mem::take(&mut s.covered);
-    covered.resize(n, NONE);
+    at_least(&mut covered, n, NONE);
     let mut si = 0usize;
     let mut seen_word = false;
     let nsent = sentences.len().max(1);
