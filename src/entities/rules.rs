@@ -2499,8 +2499,9 @@ impl<'a> Ctx<'a> {
             }
             let t = &self.toks[i];
             let cap = t.cap || t.upper || t.digit;
-            let lower_start = lower_any && firsts.iter().any(|f| f.1 && f.0 == h0);
-            if !(cap || lower_start) {
+            // (The aliases that start without a capital are looked at only for a token
+            // without one.)
+            if !cap && !(lower_any && firsts.iter().any(|f| f.1 && f.0 == h0)) {
                 continue;
             }
             cands.clear();
