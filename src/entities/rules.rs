@@ -573,13 +573,17 @@ fn prologue(
     // list of names in a sentence is no headline).
     let mut headline = emptied(&mut s.headline);
     headline.extend(caps.iter().enumerate().map(|(i, &(c, l))| {
+        // (The count first: most sentences have fewer capitalised words.)
+        if c < 3 {
+            return false;
+        }
         let alone = sentences.get(i).is_some_and(|st| {
             let p = sentences[..].get(i).map(|x| x.paragraph);
             let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
             let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
             !prev_same && !next_same && !text[st.trimmed].ends_with('.')
         }) || sentences.is_empty();
-        if !alone || c < 3 {
+        if !alone {
             return false;
         }
         if l * 8 <= c {
