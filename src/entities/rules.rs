@@ -2505,7 +2505,7 @@ impl<'a> Ctx<'a> {
             let cap = t.cap || t.upper || t.digit;
             // (The aliases that start without a capital are looked at only for a token
             // without one.)
-            if !cap && !(lower_any && firsts.iter().any(|f| f.1 && f.0 == h0)) {
+            if !(cap || (lower_any && firsts.iter().any(|f| f.1 && f.0 == h0))) {
                 continue;
             }
             cands.clear();

@@ -140,47 +140,8 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
                 i = t.end + spaced as usize;
                 continue;
             }
-            // Any other ASCII word start: scan on, one table look-up per byte.
-            let mut seen = cl;
-            let rest = &bytes[i + 1..];
-            let mut len = rest.len();
-            let mut high = false;
-            for (off, &c) in rest.iter().enumerate() {
-                let k = ASCII_CLASS[c as usize];
-                if k & ALNUM == 0 {
-                    len = off;
-                    high = c >= 0x80;
-                    break;
-                }
-                seen |= k;
-            }
-            let mut j = i + 1 + len;
-            let mut has_lower = seen & LOWER != 0;
-            let mut has_letter = seen & LETTER != 0;
-            let mut case = (u8::from(seen & (LOWER | DIGIT) != 0) * CASE_LOWER)
-                | (u8::from(seen & UPPER != 0) * CASE_UPPER);
-            if high {
-                // A non-ASCII char: the word may go on (slow path).
-                let end = scan_word(text, j, &mut has_lower, &mut has_letter);
-                if end != j {
-                    case |= CASE_NON_ASCII;
-                }
-                j = end;
-            }
-            if H {
-                hashes.push(token_hash(&text[start..j]));
-            }
-            out.push(Token {
-                start,
-                end: j,
-                word: true,
-                cap: cl & UPPER != 0,
-                upper: has_letter && !has_lower,
-                lower: cl & LOWER != 0,
-                digit: cl & DIGIT != 0,
-                gap: g,
-                case,
-            });
+            // Any other ASCII word (out of line: the hot loop keeps its registers).
+            let j = ascii_word::<H>(text, i, cl, g, out, hashes);
             spaced = bytes.get(j) == Some(&b' ');
             i = j + spaced as usize;
             continue;
@@ -201,59 +162,131 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
             i += 1;
             continue;
         }
-        let ch = text[i..].chars().next().unwrap_or(' ');
-        let len = ch.len_utf8();
-        if is_general_punct(ch) {
-            // Quotes, dashes, ellipses: one-char tokens without case (fast path).
-            if H {
-                let mut buf = [0u8; 4];
-                let mut hh = ByteHasher::default();
-                for &x in norm_punct(ch).encode_utf8(&mut buf).as_bytes() {
-                    hh.push(x);
-                }
-                hashes.push(hh.finish());
-            }
-            out.push(Token::other(i, i + len, gap(spaced, newlines)));
-            spaced = false;
-            newlines = 0;
-            i += len;
-        } else if is_word_char(ch) && !is_mark(ch) {
-            let start = i;
-            let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
-            let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
-            if H {
-                hashes.push(token_hash(&text[start..j]));
-            }
-            out.push(Token {
-                start,
-                end: j,
-                word: true,
-                cap: ch.is_uppercase() || (ch.is_alphabetic() && !ch.is_lowercase() && has_lower),
-                upper: has_letter && !has_lower,
-                lower: ch.is_lowercase(),
-                digit: ch.is_numeric(),
-                gap: gap(spaced, newlines),
-                case: CASE_NON_ASCII,
-            });
-            spaced = false;
-            newlines = 0;
-            i = j;
-        } else if ch.is_whitespace() {
-            spaced = true;
-            if ch == '\u{2028}' || ch == '\u{2029}' {
-                newlines += 2;
-            }
-            i += len;
-        } else {
-            if H {
-                hashes.push(token_hash(&text[i..i + len]));
-            }
-            out.push(Token::other(i, i + len, gap(spaced, newlines)));
-            spaced = false;
-            newlines = 0;
-            i += len;
-        }
+        // A non-ASCII char (out of line).
+        i = non_ascii::<H>(text, i, &mut spaced, &mut newlines, out, hashes);
     }
+}
+
+/// [`tokenize_core`]'s token or white space at `i`, which starts with a non-ASCII char: pushed
+/// (with the gap before it) or noted as space; returns where the next one starts.
+#[inline(never)]
+fn non_ascii<const H: bool>(
+    text: &str,
+    i: usize,
+    spaced: &mut bool,
+    newlines: &mut u32,
+    out: &mut Vec<Token>,
+    hashes: &mut Vec<u64>,
+) -> usize {
+    let ch = text[i..].chars().next().unwrap_or(' ');
+    let len = ch.len_utf8();
+    if is_general_punct(ch) {
+        // Quotes, dashes, ellipses: one-char tokens without case (fast path).
+        if H {
+            let mut buf = [0u8; 4];
+            let mut hh = ByteHasher::default();
+            for &x in norm_punct(ch).encode_utf8(&mut buf).as_bytes() {
+                hh.push(x);
+            }
+            hashes.push(hh.finish());
+        }
+        out.push(Token::other(i, i + len, gap(*spaced, *newlines)));
+        *spaced = false;
+        *newlines = 0;
+        i + len
+    } else if is_word_char(ch) && !is_mark(ch) {
+        let start = i;
+        let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
+        let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
+        if H {
+            hashes.push(token_hash(&text[start..j]));
+        }
+        out.push(Token {
+            start,
+            end: j,
+            word: true,
+            cap: ch.is_uppercase() || (ch.is_alphabetic() && !ch.is_lowercase() && has_lower),
+            upper: has_letter && !has_lower,
+            lower: ch.is_lowercase(),
+            digit: ch.is_numeric(),
+            gap: gap(*spaced, *newlines),
+            case: CASE_NON_ASCII,
+        });
+        *spaced = false;
+        *newlines = 0;
+        j
+    } else if ch.is_whitespace() {
+        *spaced = true;
+        if ch == '\u{2028}' || ch == '\u{2029}' {
+            *newlines += 2;
+        }
+        i + len
+    } else {
+        if H {
+            hashes.push(token_hash(&text[i..i + len]));
+        }
+        out.push(Token::other(i, i + len, gap(*spaced, *newlines)));
+        *spaced = false;
+        *newlines = 0;
+        i + len
+    }
+}
+
+/// [`tokenize_core`]'s ASCII word at `i` (first byte's class `cl`, gap `g`) that the block
+/// path does not take: scanned a byte at a time, pushed; returns its end.
+#[inline(never)]
+fn ascii_word<const H: bool>(
+    text: &str,
+    i: usize,
+    cl: u8,
+    g: Gap,
+    out: &mut Vec<Token>,
+    hashes: &mut Vec<u64>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let start = i;
+    // Any other ASCII word start: scan on, one table look-up per byte.
+    let mut seen = cl;
+    let rest = &bytes[i + 1..];
+    let mut len = rest.len();
+    let mut high = false;
+    for (off, &c) in rest.iter().enumerate() {
+        let k = ASCII_CLASS[c as usize];
+        if k & ALNUM == 0 {
+            len = off;
+            high = c >= 0x80;
+            break;
+        }
+        seen |= k;
+    }
+    let mut j = i + 1 + len;
+    let mut has_lower = seen & LOWER != 0;
+    let mut has_letter = seen & LETTER != 0;
+    let mut case = (u8::from(seen & (LOWER | DIGIT) != 0) * CASE_LOWER)
+        | (u8::from(seen & UPPER != 0) * CASE_UPPER);
+    if high {
+        // A non-ASCII char: the word may go on (slow path).
+        let end = scan_word(text, j, &mut has_lower, &mut has_letter);
+        if end != j {
+            case |= CASE_NON_ASCII;
+        }
+        j = end;
+    }
+    if H {
+        hashes.push(token_hash(&text[start..j]));
+    }
+    out.push(Token {
+        start,
+        end: j,
+        word: true,
+        cap: cl & UPPER != 0,
+        upper: has_letter && !has_lower,
+        lower: cl & LOWER != 0,
+        digit: cl & DIGIT != 0,
+        gap: g,
+        case,
+    });
+    j
 }
 
 /// The word at `i` when it is an ASCII letter or digit (the caller knows it is) followed by
