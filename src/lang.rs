@@ -81,6 +81,14 @@ impl Language {
             }
             let start = i;
             let mut ascii = true;
+            // Most words are ASCII: skip to the first byte of the next eight that is no ASCII
+            // letter or digit at once; the loop below goes on from there (past a non-ASCII
+            // character or a longer word) or stops at once.
+            if let Some(eight) = bytes.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(eight);
+                i += ascii_alnum_prefix(u64::from_le_bytes(word));
+            }
             while i < end {
                 match BYTE_CLASS[bytes[i] as usize] {
                     ALNUM => i += 1,
@@ -128,6 +136,27 @@ impl Language {
             Language::Indonesian
         }
     }
+}
+
+/// How many of the eight bytes of `x` (little-endian: the first byte lowest), counted from
+/// the first, are ASCII letters or digits: eight when all are.
+///
+/// Each byte is tested with its high bit set, so that no subtraction borrows from the next
+/// byte: `(b | 0x80) - lo` keeps the high bit exactly when `b >= lo` (for `b < 0x80`).
+#[inline]
+fn ascii_alnum_prefix(x: u64) -> usize {
+    const fn rep(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    const HIGH: u64 = rep(0x80);
+    let y = x | HIGH;
+    // Setting bit 5 folds upper-case ASCII letters onto lower-case ones.
+    let folded = y | rep(0x20);
+    let letter = folded.wrapping_sub(rep(b'a')) & !folded.wrapping_sub(rep(b'z' + 1));
+    let digit = y.wrapping_sub(rep(b'0')) & !y.wrapping_sub(rep(b'9' + 1));
+    let alnum = (letter | digit) & !x & HIGH;
+    let other = !alnum & HIGH;
+    (other.trailing_zeros() / 8) as usize
 }
 
 /// Function words counted before [`Language::detect`] may stop at a lead of more than four to
@@ -282,6 +311,24 @@ mod tests {
             ("thee", 0),
         ] {
             assert_eq!(FUNCTION_WORDS.get(key(word)), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_scan_agrees_with_a_byte_at_a_time_scan() {
+        // Every byte value in every position, among letters of both cases and digits.
+        let fill = b"aZ9mQ0zA";
+        for pos in 0..8 {
+            for b in 0..=255u8 {
+                let mut w = *fill;
+                w[pos] = b;
+                let want = w
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(8);
+                let got = super::ascii_alnum_prefix(u64::from_le_bytes(w));
+                assert_eq!(got, want, "byte {b:#04x} at {pos} in {w:?}");
+            }
         }
     }
 

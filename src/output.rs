@@ -264,7 +264,54 @@ fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
 }
 
 /// A number's decimal digits (as `Display` writes them, without its formatting machinery).
-fn num(out: &mut Vec<u8>, mut n: usize) {
+fn num(out: &mut Vec<u8>, n: usize) {
+    if n >= 100_000_000 {
+        return num_long(out, n);
+    }
+    // Byte offsets and counts: eight digits at most. The digits are written two at a time
+    // into eight bytes, all eight appended (a fixed-size copy is one store) and the vector cut
+    // back to the number's length.
+    let digits = 1
+        + usize::from(n >= 10)
+        + usize::from(n >= 100)
+        + usize::from(n >= 1_000)
+        + usize::from(n >= 10_000)
+        + usize::from(n >= 100_000)
+        + usize::from(n >= 1_000_000)
+        + usize::from(n >= 10_000_000);
+    let mut buf = [0u8; 8];
+    let (mut rest, mut at) = (n, digits);
+    while rest >= 100 {
+        let pair = 2 * (rest % 100);
+        rest /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if rest >= 10 {
+        buf[..2].copy_from_slice(&DIGIT_PAIRS[2 * rest..2 * rest + 2]);
+    } else {
+        buf[0] = b'0' + rest as u8;
+    }
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + digits);
+}
+
+/// `00`, `01`, ... `99`: the two digits of each number below 100.
+static DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// [`num`] for numbers of nine digits or more.
+#[cold]
+fn num_long(out: &mut Vec<u8>, mut n: usize) {
     let mut buf = [0u8; 20];
     let mut at = buf.len();
     loop {
@@ -275,11 +322,7 @@ fn num(out: &mut Vec<u8>, mut n: usize) {
             break;
         }
     }
-    // (Pushed one by one: shorter than a call to copy a few bytes.)
-    out.reserve(buf.len() - at);
-    for &d in &buf[at..] {
-        out.push(d);
-    }
+    out.extend_from_slice(&buf[at..]);
 }
 
 /// `{"end":end,"start":start}`.
@@ -320,7 +363,15 @@ mod tests {
             100,
             101,
             12_345,
+            99_999,
+            100_000,
             1_000_000,
+            9_999_999,
+            10_000_000,
+            20_304_050,
+            99_999_999,
+            100_000_000,
+            123_456_789,
             usize::MAX - 1,
             usize::MAX,
         ] {
@@ -328,6 +379,22 @@ mod tests {
             super::num(&mut out, n);
             assert_eq!(String::from_utf8_lossy(&out), format!("x{n}"), "{n}");
         }
+        // Every number up to 10^5, every power of two and every power of ten and its
+        // neighbours, appended one after another.
+        let mut want = String::new();
+        let mut out = Vec::new();
+        let tens = (0..20).map(|k| 10usize.saturating_pow(k));
+        let list = (0..=100_000)
+            .chain((0..64).map(|k| 1usize << k))
+            .chain(tens.clone().map(|t| t - 1))
+            .chain(tens.clone())
+            .chain(tens.map(|t| t.saturating_add(1)));
+        for n in list {
+            super::num(&mut out, n);
+            out.push(b' ');
+            want.push_str(&format!("{n} "));
+        }
+        assert_eq!(String::from_utf8_lossy(&out), want);
     }
 
     /// The kinds' `as_str` are their serialized names.
