@@ -491,26 +491,51 @@ static ASCII_HASH: [u64; 128] = {
 /// its lower-case form (apostrophes and hyphens as `'` and `-`), eight at a time.
 #[inline]
 pub(crate) fn token_hash(s: &str) -> u64 {
-    if !s.is_ascii() {
-        return token_hash_slow(s);
-    }
     let b = s.as_bytes();
     let mut h = 0u64;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        let w = u64::from_le_bytes(a);
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0x80; 8]));
+        if w & swar::HI != 0 {
+            return token_hash_slow(s);
+        }
         h = add8(h, fold8(w));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut a = [0u8; 8];
-        a[..rest.len()].copy_from_slice(rest);
-        let w = u64::from_le_bytes(a);
+        let w = load_short(rest);
+        if w & swar::HI != 0 {
+            return token_hash_slow(s);
+        }
         h = add8(h, fold8(w));
     }
     fin8(h, b.len())
+}
+
+/// The bytes of `b` (at most seven) as a little-endian word, zero above them: by one load of
+/// four bytes, two and one, as the length's bits say.
+#[inline]
+fn load_short(b: &[u8]) -> u64 {
+    let mut w = 0u64;
+    let mut at = 0;
+    if b.len() & 4 != 0 {
+        if let Some(x) = b.get(..4).and_then(|x| <[u8; 4]>::try_from(x).ok()) {
+            w = u64::from(u32::from_le_bytes(x));
+        }
+        at = 4;
+    }
+    if b.len() & 2 != 0 {
+        if let Some(x) = b.get(at..at + 2).and_then(|x| <[u8; 2]>::try_from(x).ok()) {
+            w |= u64::from(u16::from_le_bytes(x)) << (at * 8);
+        }
+        at += 2;
+    }
+    if b.len() & 1 != 0 {
+        if let Some(&x) = b.get(at) {
+            w |= u64::from(x) << (at * 8);
+        }
+    }
+    w
 }
 
 fn token_hash_slow(s: &str) -> u64 {
