@@ -43,16 +43,19 @@ fn squeeze_spaces(s: &str) -> String {
 }
 
 /// A set of token hashes for one document: open addressing with linear probing in a table
-/// at most half full (one multiply and usually one probe per operation), doubled as it fills.
+/// at most half full (one multiply and usually one probe per operation), doubled as it fills;
+/// reused from one document to the next without being cleared (a slot holds a hash of this
+/// document only when it bears this document's stamp).
 #[derive(Default)]
 struct HashSet64 {
-    slots: Vec<u64>,
+    /// (hash, stamp) per slot.
+    slots: Vec<(u64, u32)>,
     /// `64 - log2(slots.len())`.
     shift: u32,
-    /// Number of nonzero hashes held.
+    /// Number of hashes held.
     len: usize,
-    /// Whether the hash 0 (the empty slot's mark) was inserted.
-    zero: bool,
+    /// This document's stamp (never 0: a new slot's).
+    stamp: u32,
 }
 
 impl HashSet64 {
@@ -60,11 +63,13 @@ impl HashSet64 {
     /// table.
     fn reset(&mut self, n: usize) {
         let size = n.next_power_of_two().max(64);
-        self.slots.clear();
-        self.slots.resize(size, 0);
-        self.shift = 64 - size.trailing_zeros();
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.slots.len() < size || self.stamp == 0 {
+            self.slots = vec![(0, 0); size.max(self.slots.len())];
+            self.stamp = 1;
+        }
+        self.shift = 64 - self.slots.len().trailing_zeros();
         self.len = 0;
-        self.zero = false;
     }
 
     #[inline]
@@ -81,9 +86,6 @@ impl HashSet64 {
     /// Adds `h`; true when it was not in the set.
     #[inline]
     fn insert_new(&mut self, h: u64) -> bool {
-        if h == 0 {
-            return !std::mem::replace(&mut self.zero, true);
-        }
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -93,52 +95,119 @@ impl HashSet64 {
     /// Doubles the table.
     #[cold]
     fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        self.shift -= 1;
+        let size = self.slots.len().max(32) * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        self.shift = 64 - size.trailing_zeros();
         self.len = 0;
-        for x in old {
-            if x != 0 {
+        for (x, st) in old {
+            if st == self.stamp {
                 self.put(x);
             }
         }
     }
 
-    /// Adds the nonzero `h` to a table with room; true when it was not in the set.
+    /// Adds `h` to a table with room; true when it was not in the set.
     #[inline]
     fn put(&mut self, h: u64) -> bool {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(h);
         loop {
-            let x = self.slots[i];
-            if x == h {
-                return false;
-            }
-            if x == 0 {
-                self.slots[i] = h;
+            let x = &mut self.slots[i & mask];
+            if x.1 != self.stamp {
+                *x = (h, self.stamp);
                 self.len += 1;
                 return true;
             }
-            i = (i + 1) & mask;
+            if x.0 == h {
+                return false;
+            }
+            i += 1;
         }
     }
 
     #[inline]
     fn contains(&self, h: u64) -> bool {
-        if h == 0 {
-            return self.zero;
+        if self.slots.is_empty() {
+            return false;
         }
         let mask = self.slots.len() - 1;
         let mut i = self.slot(h);
         loop {
-            let x = self.slots[i];
-            if x == h {
-                return true;
-            }
-            if x == 0 {
+            let x = self.slots[i & mask];
+            if x.1 != self.stamp {
                 return false;
             }
-            i = (i + 1) & mask;
+            if x.0 == h {
+                return true;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// The first value given for each 64-bit key of one document (finish's grouping: the first
+/// mention of each gazetteer entry and of each written name): open addressing with linear
+/// probing in a table at most half full, reused from one document to the next without being
+/// cleared (a slot holds a key of this document only when it bears this document's stamp).
+#[derive(Default)]
+struct FirstSeen {
+    /// (key, value, stamp) per slot.
+    slots: Vec<(u64, u32, u32)>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+    /// Number of keys held.
+    len: usize,
+    /// This document's stamp (never 0: a new slot's).
+    stamp: u32,
+}
+
+impl FirstSeen {
+    /// Empties the map and sizes it for `n` keys (it grows past them).
+    fn reset(&mut self, n: usize) {
+        let size = (2 * n).next_power_of_two().max(64);
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.slots.len() < size || self.stamp == 0 {
+            self.slots = vec![(0, 0, 0); size.max(self.slots.len())];
+            self.stamp = 1;
+        }
+        self.shift = 64 - self.slots.len().trailing_zeros();
+        self.len = 0;
+    }
+
+    /// The value first given for `key`; `v` (kept) when `key` is new.
+    #[inline]
+    fn first(&mut self, key: u64, v: u32) -> u32 {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
+        loop {
+            let slot = &mut self.slots[i & mask];
+            if slot.2 != self.stamp {
+                *slot = (key, v, self.stamp);
+                self.len += 1;
+                return v;
+            }
+            if slot.0 == key {
+                return slot.1;
+            }
+            i += 1;
+        }
+    }
+
+    /// Doubles the table.
+    #[cold]
+    fn grow(&mut self) {
+        let size = self.slots.len().max(32) * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+        let stamp = self.stamp;
+        self.shift = 64 - size.trailing_zeros();
+        self.len = 0;
+        for (k, v, st) in old {
+            if st == stamp {
+                self.first(k, v);
+            }
         }
     }
 }
@@ -264,8 +333,8 @@ struct Scratch {
     votes: Vec<[u32; 3]>,
     roles: Vec<(usize, usize)>,
     affs: Vec<usize>,
-    by_entry: FxMap<u32, usize>,
-    by_name: FxMap<u64, usize>,
+    /// Finish's first mention of each gazetteer entry and of each written name.
+    first_of: FirstSeen,
     acr_group: FxMap<u64, usize>,
 }
 
@@ -306,6 +375,14 @@ fn emptied<T>(v: &mut Vec<T>) -> Vec<T> {
     let mut v = std::mem::take(v);
     v.clear();
     v
+}
+
+/// `v` made at least `n` long (new entries `x`; none removed).
+#[inline]
+fn at_least<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    if v.len() < n {
+        v.resize(n, x);
+    }
 }
 
 /// `v` taken, holding `n` copies of `x`.
@@ -361,30 +438,50 @@ pub(crate) fn recognize(
     (entities, referents, (toks, hashes))
 }
 
-/// [`recognize`] of the text's tokens and their hashes.
-fn recognize_tokens(
+/// What the prologue ([`prologue`]) finds of a text's tokens, for the [`Ctx`].
+struct Prologue {
+    sent: Vec<u32>,
+    initial: Vec<bool>,
+    headline: Vec<bool>,
+    lowerset: HashSet64,
+    cls: Vec<Cell<u64>>,
+    cap_words: Vec<u32>,
+    starters: Vec<u32>,
+    hyphens: Vec<u32>,
+    parens: Vec<u32>,
+    covered: Vec<u32>,
+}
+
+/// The one pass over the tokens before the rules: each token's sentence, the
+/// sentence-initial words, the headlines, the text's lower-case words, the capitalised words,
+/// hyphens and parentheses, the tokens that may start a gazetteer match (left in
+/// `s.gaz_starts`); the classes' cache and the coverage cleared. (Out of line: a function of
+/// its own, apart from the rules' code.)
+#[inline(never)]
+fn prologue(
     text: &str,
     sentences: &[Sentence],
     gaz: &Arc<Gazetteer>,
     data: &LanguageData,
-    rules: bool,
     toks: &[Token],
     hashes: &[u64],
-) -> (Vec<Entity>, Vec<Referent>) {
+    s: &mut Scratch,
+) -> Prologue {
     let n = toks.len();
-    if n == 0 {
-        return (Vec::new(), Vec::new());
-    }
-    let mut s = Scratch::take();
     // Sentence of each token, sentence-initial words, title-case (headline) sentences.
-    // (Every entry is written in the pass below: the last document's values are not
-    // cleared first.)
+    // (Every entry of the first `n` is written in the pass below: the last document's values
+    // are not cleared first, and the tables only grow, never filled again for a shorter
+    // document; nothing reads them past the `n` tokens.)
     let mut sent = std::mem::take(&mut s.sent);
-    sent.resize(n, 0u32);
+    at_least(&mut sent, n, 0u32);
     // The same for the classes' cache, cleared in the pass.
     let mut cls = std::mem::take(&mut s.cls);
-    cls.resize(n, Cell::new(0));
-    let mut initial = filled(&mut s.initial, n, false);
+    at_least(&mut cls, n, Cell::new(0));
+    // The same for the sentence-initial flags and the coverage.
+    let mut initial = std::mem::take(&mut s.initial);
+    at_least(&mut initial, n, false);
+    let mut covered = std::mem::take(&mut s.covered);
+    at_least(&mut covered, n, NONE);
     let mut si = 0usize;
     let mut seen_word = false;
     let nsent = sentences.len().max(1);
@@ -408,14 +505,17 @@ fn recognize_tokens(
     // The current sentence's counts of capitalised and lower-case words (added to `caps`
     // when the sentence changes).
     let (mut ncap, mut nlow) = (0u32, 0u32);
-    for (k, (((t, sk), &h), ck)) in toks
+    for (k, (((((t, sk), &h), ck), ik), ck2)) in toks
         .iter()
         .zip(sent.iter_mut())
         .zip(hashes.iter())
         .zip(cls.iter())
+        .zip(initial.iter_mut())
+        .zip(covered.iter_mut())
         .enumerate()
     {
         ck.set(0);
+        *ck2 = NONE;
         if t.start >= sent_end {
             caps[si].0 += ncap;
             caps[si].1 += nlow;
@@ -438,10 +538,8 @@ fn recognize_tokens(
             gaz_starts.push(k as u32);
         }
         if t.word {
-            if !seen_word {
-                initial[k] = true;
-                seen_word = true;
-            }
+            *ik = !seen_word;
+            seen_word = true;
             if t.cap || t.upper || t.digit {
                 starters.push(k as u32);
             }
@@ -455,6 +553,7 @@ fn recognize_tokens(
                 nlow += 1;
             }
         } else {
+            *ik = false;
             match bytes[t.start] {
                 b'(' => parens.push(k as u32),
                 b'-' if t.gap == Gap::None => hyphens.push(k as u32),
@@ -474,13 +573,17 @@ fn recognize_tokens(
     // list of names in a sentence is no headline).
     let mut headline = emptied(&mut s.headline);
     headline.extend(caps.iter().enumerate().map(|(i, &(c, l))| {
+        // (The count first: most sentences have fewer capitalised words.)
+        if c < 3 {
+            return false;
+        }
         let alone = sentences.get(i).is_some_and(|st| {
             let p = sentences[..].get(i).map(|x| x.paragraph);
             let prev_same = i > 0 && sentences[i - 1].paragraph == st.paragraph;
             let next_same = sentences.get(i + 1).map(|x| x.paragraph) == p;
             !prev_same && !next_same && !text[st.trimmed].ends_with('.')
         }) || sentences.is_empty();
-        if !alone || c < 3 {
+        if !alone {
             return false;
         }
         if l * 8 <= c {
@@ -500,10 +603,8 @@ fn recognize_tokens(
     }));
     s.caps = caps;
     s.sent_first = sent_first;
-    let mut cx = Ctx {
-        text,
-        toks,
-        hashes,
+    s.gaz_starts = gaz_starts;
+    Prologue {
         sent,
         initial,
         headline,
@@ -513,7 +614,40 @@ fn recognize_tokens(
         starters,
         hyphens,
         parens,
-        covered: filled(&mut s.covered, n, NONE),
+        covered,
+    }
+}
+
+/// [`recognize`] of the text's tokens and their hashes.
+fn recognize_tokens(
+    text: &str,
+    sentences: &[Sentence],
+    gaz: &Arc<Gazetteer>,
+    data: &LanguageData,
+    rules: bool,
+    toks: &[Token],
+    hashes: &[u64],
+) -> (Vec<Entity>, Vec<Referent>) {
+    let n = toks.len();
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let mut s = Scratch::take();
+    let p = prologue(text, sentences, gaz, data, toks, hashes, &mut s);
+    let mut cx = Ctx {
+        text,
+        toks,
+        hashes,
+        sent: p.sent,
+        initial: p.initial,
+        headline: p.headline,
+        lowerset: p.lowerset,
+        cls: p.cls,
+        cap_words: p.cap_words,
+        starters: p.starters,
+        hyphens: p.hyphens,
+        parens: p.parens,
+        covered: p.covered,
         mentions: emptied(&mut s.mentions),
         unclassified: emptied(&mut s.unclassified),
         data,
@@ -521,143 +655,7 @@ fn recognize_tokens(
         spare: Scratch::default(),
     };
     // 1. Gazetteer.
-    let mut raw = emptied(&mut s.raw);
-    gaz.find_tokens_from(text, cx.toks, cx.hashes, &gaz_starts, &mut raw);
-    s.gaz_starts = gaz_starts;
-    // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
-    // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
-    const IN_RAW: u8 = 1;
-    const MINOR_TOWN: u8 = 2;
-    const ORG_END: u8 = 4;
-    let mut gflags = filled(&mut s.gflags, n, 0u8);
-    for m in &raw {
-        if gaz
-            .entry(m.alias.entry as usize)
-            .is_some_and(|e| e.kind == EntityKind::Organization)
-        {
-            gflags[m.last] |= ORG_END;
-        }
-        for c in &mut gflags[m.first..=m.last] {
-            *c |= IN_RAW;
-        }
-        if m.first == m.last {
-            let town = gaz.entry(m.alias.entry as usize).is_some_and(|e| {
-                e.kind == EntityKind::Place
-                    && !matches!(
-                        e.entity_type.as_deref(),
-                        Some("country" | "state" | "province" | "continent")
-                    )
-            });
-            if town {
-                gflags[m.first] |= MINOR_TOWN;
-            } else {
-                gflags[m.first] &= !MINOR_TOWN;
-            }
-        }
-    }
-    let in_raw = |k: usize| gflags[k] & IN_RAW != 0;
-    let minor_town = |k: usize| gflags[k] & MINOR_TOWN != 0;
-    let org_end = |k: usize| gflags[k] & ORG_END != 0;
-    for m in &raw {
-        let entry = gaz.entry(m.alias.entry as usize);
-        let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
-        // A one-word alias that this very text also writes in lower case ("Bank", "Orang",
-        // "Rumah"), or that is a function word, is a common word here, not a name; countries
-        // and provinces keep their names.
-        if rules && m.first == m.last && !cx.toks[m.first].upper {
-            let major = entry
-                .and_then(|e| e.entity_type.as_deref())
-                .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
-            // "Justin Timberlake", "Bukayo Saka", "Aris Maulana": a town's name next to
-            // an unknown capitalised word is part of one longer name; "Bank Mega": after
-            // an organization's head, it is part of the organization's name.
-            let k = m.first;
-            // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
-            let name_word = |j: usize| {
-                (!in_raw(j) || minor_town(j))
-                    && !cx.headline[cx.sent[j] as usize]
-                    && cx.is_cap_word(j)
-                    && cx.same_sent(j, k)
-                    && !cx.common(j)
-                    && !cx.has(W::NotNames, j)
-                    && !cx.has(W::Titles, j)
-                    && !cx.has(W::Honorifics, j)
-                    && !cx.has(W::PlaceHeads, j)
-                    && !cx.is_reporting(j)
-            };
-            // "Lestari Widodo": a one-word alias of someone with a longer name, next to an
-            // unknown name word, is another person's surname.
-            let surname_alias = kind == EntityKind::Person
-                && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
-            // "Aprilia Maharani", "Chelsea Islan": a one-word organization's name that is
-            // also a given name, before an unknown name word, is a person's given name.
-            let given_org = kind == EntityKind::Organization
-                && cx.has(W::GivenNames, k)
-                && k + 1 < cx.toks.len()
-                && cx.toks[k + 1].gap == Gap::Space
-                && name_word(k + 1)
-                && !(k > 0 && cx.toks[k].gap == Gap::Space && name_word(k - 1));
-            // "Bupati Banyumas Achmad", "KPU Indramayu Nurhadi", "Dinas Kesehatan
-            // Banyuwangi Widji": a town after a title, its complement or a known body is
-            // where the person serves, not the start of the person's name.
-            // "SAR Semarang", "DPMPPT Sleman": an acronym is no given name.
-            let acronym = |j: usize| {
-                let t = &cx.toks[j];
-                t.word && t.upper && !t.digit && t.end - t.start >= 2
-            };
-            let affiliation_before = |k: usize| {
-                k > 0
-                    && cx.same_sent(k - 1, k)
-                    && cx.toks[k].gap == Gap::Space
-                    && (org_end(k - 1)
-                        || cx.phrase_ending(W::Titles, k - 1) > 0
-                        || cx.phrase_ending(W::TitleComplements, k - 1) > 0
-                        || acronym(k - 1))
-            };
-            let after_given = given_org
-                || (kind == EntityKind::Place || surname_alias)
-                    && ((k > 0
-                        && cx.toks[k].gap == Gap::Space
-                        && ((name_word(k - 1) && !acronym(k - 1))
-                            || (!in_raw(k - 1) && cx.has(W::OrgHeads, k - 1)))
-                        && (!cx.initial[k - 1] || cx.has(W::GivenNames, k - 1)))
-                        || (k + 1 < cx.toks.len()
-                            && cx.toks[k + 1].gap == Gap::Space
-                            && name_word(k + 1)
-                            && !affiliation_before(k)));
-            if !major
-                && (after_given
-                    || cx.common(m.first)
-                    || cx.has(W::NotNames, m.first)
-                    || cx.has(W::OrgHeads, m.first))
-            {
-                continue;
-            }
-        }
-        // "Pak Jokowi", "Ir. H. Joko Widodo": forms of address are not part of the mention.
-        let mut first = m.first;
-        if kind == EntityKind::Person {
-            while first < m.last {
-                let l = cx.phrase_at(W::Honorifics, first, m.last);
-                if l == 0 || first + l > m.last {
-                    break;
-                }
-                first += l;
-                if first < m.last && cx.is_punct(first, ".") {
-                    first += 1;
-                }
-            }
-        }
-        cx.push(
-            first,
-            m.last,
-            kind,
-            EntitySource::Gazetteer,
-            Some(m.alias.entry),
-        );
-    }
-    s.raw = raw;
-    s.gflags = gflags;
+    cx.gazetteer_pass(rules, &mut s);
     cx.spare = s;
     if rules {
         cx.merge_region_compounds();
@@ -676,6 +674,152 @@ fn recognize_tokens(
 }
 
 impl<'a> Ctx<'a> {
+    /// The gazetteer's matches, found from the tokens the prologue noted, made mentions (a
+    /// one-word name that the text also writes in lower case or that stands next to an unknown
+    /// name word is left to the rules). (Out of line: apart from the rules' code.)
+    #[inline(never)]
+    fn gazetteer_pass(&mut self, rules: bool, s: &mut Scratch) {
+        let n = self.toks.len();
+        let mut raw = emptied(&mut s.raw);
+        self.gaz
+            .find_tokens_from(self.text, self.toks, self.hashes, &s.gaz_starts, &mut raw);
+        // Per token: inside a match ([`IN_RAW`]), a one-word match of a town or smaller place
+        // ([`MINOR_TOWN`]), the end of a match of an organization ([`ORG_END`]).
+        const IN_RAW: u8 = 1;
+        const MINOR_TOWN: u8 = 2;
+        const ORG_END: u8 = 4;
+        let mut gflags = filled(&mut s.gflags, n, 0u8);
+        for m in &raw {
+            if self
+                .gaz
+                .entry(m.alias.entry as usize)
+                .is_some_and(|e| e.kind == EntityKind::Organization)
+            {
+                gflags[m.last] |= ORG_END;
+            }
+            for c in &mut gflags[m.first..=m.last] {
+                *c |= IN_RAW;
+            }
+            if m.first == m.last {
+                let town = self.gaz.entry(m.alias.entry as usize).is_some_and(|e| {
+                    e.kind == EntityKind::Place
+                        && !matches!(
+                            e.entity_type.as_deref(),
+                            Some("country" | "state" | "province" | "continent")
+                        )
+                });
+                if town {
+                    gflags[m.first] |= MINOR_TOWN;
+                } else {
+                    gflags[m.first] &= !MINOR_TOWN;
+                }
+            }
+        }
+        let in_raw = |k: usize| gflags[k] & IN_RAW != 0;
+        let minor_town = |k: usize| gflags[k] & MINOR_TOWN != 0;
+        let org_end = |k: usize| gflags[k] & ORG_END != 0;
+        for m in &raw {
+            let entry = self.gaz.entry(m.alias.entry as usize);
+            let kind = entry.map_or(EntityKind::Organization, |e| e.kind);
+            // A one-word alias that this very text also writes in lower case ("Bank", "Orang",
+            // "Rumah"), or that is a function word, is a common word here, not a name; countries
+            // and provinces keep their names.
+            if rules && m.first == m.last && !self.toks[m.first].upper {
+                let major = entry
+                    .and_then(|e| e.entity_type.as_deref())
+                    .is_some_and(|t| matches!(t, "country" | "state" | "province" | "continent"));
+                // "Justin Timberlake", "Bukayo Saka", "Aris Maulana": a town's name next to
+                // an unknown capitalised word is part of one longer name; "Bank Mega": after
+                // an organization's head, it is part of the organization's name.
+                let k = m.first;
+                // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
+                let name_word = |j: usize| {
+                    (!in_raw(j) || minor_town(j))
+                        && !self.headline[self.sent[j] as usize]
+                        && self.is_cap_word(j)
+                        && self.same_sent(j, k)
+                        && !self.common(j)
+                        && !self.has(W::NotNames, j)
+                        && !self.has(W::Titles, j)
+                        && !self.has(W::Honorifics, j)
+                        && !self.has(W::PlaceHeads, j)
+                        && !self.is_reporting(j)
+                };
+                // "Lestari Widodo": a one-word alias of someone with a longer name, next to an
+                // unknown name word, is another person's surname.
+                let surname_alias = kind == EntityKind::Person
+                    && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
+                // "Aprilia Maharani", "Chelsea Islan": a one-word organization's name that is
+                // also a given name, before an unknown name word, is a person's given name.
+                let given_org = kind == EntityKind::Organization
+                    && self.has(W::GivenNames, k)
+                    && k + 1 < self.toks.len()
+                    && self.toks[k + 1].gap == Gap::Space
+                    && name_word(k + 1)
+                    && !(k > 0 && self.toks[k].gap == Gap::Space && name_word(k - 1));
+                // "Bupati Banyumas Achmad", "KPU Indramayu Nurhadi", "Dinas Kesehatan
+                // Banyuwangi Widji": a town after a title, its complement or a known body is
+                // where the person serves, not the start of the person's name.
+                // "SAR Semarang", "DPMPPT Sleman": an acronym is no given name.
+                let acronym = |j: usize| {
+                    let t = &self.toks[j];
+                    t.word && t.upper && !t.digit && t.end - t.start >= 2
+                };
+                let affiliation_before = |k: usize| {
+                    k > 0
+                        && self.same_sent(k - 1, k)
+                        && self.toks[k].gap == Gap::Space
+                        && (org_end(k - 1)
+                            || self.phrase_ending(W::Titles, k - 1) > 0
+                            || self.phrase_ending(W::TitleComplements, k - 1) > 0
+                            || acronym(k - 1))
+                };
+                let after_given = given_org
+                    || (kind == EntityKind::Place || surname_alias)
+                        && ((k > 0
+                            && self.toks[k].gap == Gap::Space
+                            && ((name_word(k - 1) && !acronym(k - 1))
+                                || (!in_raw(k - 1) && self.has(W::OrgHeads, k - 1)))
+                            && (!self.initial[k - 1] || self.has(W::GivenNames, k - 1)))
+                            || (k + 1 < self.toks.len()
+                                && self.toks[k + 1].gap == Gap::Space
+                                && name_word(k + 1)
+                                && !affiliation_before(k)));
+                if !major
+                    && (after_given
+                        || self.common(m.first)
+                        || self.has(W::NotNames, m.first)
+                        || self.has(W::OrgHeads, m.first))
+                {
+                    continue;
+                }
+            }
+            // "Pak Jokowi", "Ir. H. Joko Widodo": forms of address are not part of the mention.
+            let mut first = m.first;
+            if kind == EntityKind::Person {
+                while first < m.last {
+                    let l = self.phrase_at(W::Honorifics, first, m.last);
+                    if l == 0 || first + l > m.last {
+                        break;
+                    }
+                    first += l;
+                    if first < m.last && self.is_punct(first, ".") {
+                        first += 1;
+                    }
+                }
+            }
+            self.push(
+                first,
+                m.last,
+                kind,
+                EntitySource::Gazetteer,
+                Some(m.alias.entry),
+            );
+        }
+        s.raw = raw;
+        s.gflags = gflags;
+    }
+
     fn push(
         &mut self,
         first: usize,
@@ -2359,8 +2503,9 @@ impl<'a> Ctx<'a> {
             }
             let t = &self.toks[i];
             let cap = t.cap || t.upper || t.digit;
-            let lower_start = lower_any && firsts.iter().any(|f| f.1 && f.0 == h0);
-            if !(cap || lower_start) {
+            // (The aliases that start without a capital are looked at only for a token
+            // without one.)
+            if !(cap || (lower_any && firsts.iter().any(|f| f.1 && f.0 == h0))) {
                 continue;
             }
             cands.clear();
@@ -2499,12 +2644,9 @@ impl<'a> Ctx<'a> {
             )
         };
         // Same gazetteer entry, or same kind and same written name.
-        let mut by_entry = std::mem::take(&mut sp.by_entry);
-        by_entry.clear();
-        by_entry.reserve(nm);
-        let mut by_name = std::mem::take(&mut sp.by_name);
-        by_name.clear();
-        by_name.reserve(nm);
+        // (Keyed by the entry with the top bit set, or by the name's hash with it clear.)
+        let mut first_of = std::mem::take(&mut sp.first_of);
+        first_of.reset(nm);
         // Links made in the link pass: to the mention whose alias matched.
         // (Recomputed here: a link mention joins the group of a mention with the same text,
         // or the person whose last word it is.)
@@ -2515,9 +2657,9 @@ impl<'a> Ctx<'a> {
         for (p, &mi) in order.iter().enumerate() {
             let m = &self.mentions[mi];
             let q = match m.entry {
-                Some(e) => *by_entry.entry(e).or_insert(p),
+                Some(e) => first_of.first(u64::from(e) | 1 << 63, p as u32) as usize,
                 // One name, one entity in a text, whatever kind each rule guessed.
-                None => *by_name.entry(surface_key(m, true)).or_insert(p),
+                None => first_of.first(surface_key(m, true) & !(1 << 63), p as u32) as usize,
             };
             if q != p {
                 union(&mut parent, p, q);
@@ -2746,8 +2888,7 @@ impl<'a> Ctx<'a> {
         sp.votes = votes;
         sp.roles = roles;
         sp.affs = affs;
-        sp.by_entry = by_entry;
-        sp.by_name = by_name;
+        sp.first_of = first_of;
         sp.acr_group = acr_group;
         sp.put();
         (entities, referents)
@@ -2982,7 +3123,9 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_camel, lower_eq, squeeze_spaces, surface_key, FAST_PATHS};
+    use super::{
+        is_camel, lower_eq, squeeze_spaces, surface_key, FirstSeen, HashSet64, FAST_PATHS,
+    };
     use crate::{Language, Pipeline};
 
     /// The one-word fast paths of `Ctx::classify` (`not_name_single`, `plain_single`) give
@@ -3160,6 +3303,99 @@ mod tests {
             assert_eq!(squeeze_spaces(s), want, "{name}");
             assert_eq!(squeeze_spaces(s), slow.join(" "), "{name}");
         }
+    }
+
+    #[test]
+    fn hash_sets_hold_this_documents_hashes_only() {
+        // (name, size announced, hashes inserted, hashes asked: in the set?)
+        type Case<'a> = (&'a str, usize, &'a [u64], &'a [(u64, bool)]);
+        let cases: [Case; 4] = [
+            ("some", 4, &[7, 8, 7], &[(7, true), (8, true), (9, false)]),
+            ("zero", 1, &[0], &[(0, true), (7, false), (8, false)]),
+            (
+                "same home slot",
+                1,
+                &[1 << 40, 2 << 40],
+                &[(1 << 40, true), (3 << 40, false)],
+            ),
+            (
+                "past the size announced",
+                1,
+                &[1, 2, 3, 4, 5],
+                &[(5, true), (6, false), (0, false)],
+            ),
+        ];
+        let mut set = HashSet64::default();
+        assert!(!set.contains(0));
+        for (name, n, hs, asked) in cases {
+            // (One set for every case: the last document's hashes are forgotten.)
+            set.reset(n);
+            let new: Vec<bool> = hs.iter().map(|&h| set.insert_new(h)).collect();
+            let want: Vec<bool> = hs
+                .iter()
+                .enumerate()
+                .map(|(i, h)| !hs[..i].contains(h))
+                .collect();
+            assert_eq!(new, want, "{name}");
+            for &(h, there) in asked {
+                assert_eq!(set.contains(h), there, "{name}: {h}");
+            }
+        }
+        // Many hashes: the table grows and keeps them all.
+        set.reset(1);
+        for k in 0..1000u64 {
+            assert!(set.insert_new(k.wrapping_mul(0x2545_f491_4f6c_dd1d)));
+        }
+        assert!((0..1000u64).all(|k| set.contains(k.wrapping_mul(0x2545_f491_4f6c_dd1d))));
+        assert!(!set.contains(1000u64.wrapping_mul(0x2545_f491_4f6c_dd1d)));
+    }
+
+    #[test]
+    fn first_seen_gives_each_keys_first_value_per_document() {
+        // (name, size announced, keys given values 0, 1, 2, ... in order, firsts expected)
+        let cases: [(&str, usize, &[u64], &[u32]); 5] = [
+            ("new keys", 4, &[7, 8, 9], &[0, 1, 2]),
+            ("repeats", 4, &[7, 8, 7, 8, 7], &[0, 1, 0, 1, 0]),
+            (
+                "zero and the top bit",
+                2,
+                &[0, 1 << 63, 0, 1 << 63],
+                &[0, 1, 0, 1],
+            ),
+            (
+                "same home slot",
+                1,
+                &[1 << 40, 2 << 40, 1 << 40],
+                &[0, 1, 0],
+            ),
+            (
+                "past the size announced",
+                1,
+                &[1, 2, 3, 4, 5, 1, 5],
+                &[0, 1, 2, 3, 4, 0, 4],
+            ),
+        ];
+        let mut m = FirstSeen::default();
+        for (name, n, keys, want) in cases {
+            // (One map for every case: the last document's keys are forgotten.)
+            m.reset(n);
+            let got: Vec<u32> = keys
+                .iter()
+                .enumerate()
+                .map(|(v, &k)| m.first(k, v as u32))
+                .collect();
+            assert_eq!(got, want, "{name}");
+        }
+        // Many keys: the table grows, and keeps each key's first value.
+        m.reset(1);
+        for round in 0..2 {
+            for k in 1..=1000u64 {
+                let v = if round == 0 { k as u32 } else { 0 };
+                assert_eq!(m.first(k.wrapping_mul(0x2545_f491_4f6c_dd1d), v), k as u32);
+            }
+        }
+        m.reset(1);
+        assert_eq!(m.first(1u64.wrapping_mul(0x2545_f491_4f6c_dd1d), 9), 9);
     }
 
     #[test]

@@ -98,9 +98,13 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The key of the edge from node `parent` by a token of [`token_hash`] `hash` (after a space
+/// or not). The token hashes are mixed in their low and top bits already (the map takes its
+/// buckets from the low bits and its tags from the top ones); the node and the space are
+/// spread over all the bits by one multiply.
 #[inline]
 fn edge_key(parent: u32, hash: u64, spaced: bool) -> u64 {
-    mix(hash ^ ((parent as u64) << 1 | spaced as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    hash ^ ((parent as u64) << 1 | spaced as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// One indexed alias: which entry, which alias of it, and how its case is checked.
@@ -416,12 +420,23 @@ impl StartFilter<'_> {
     /// starts an alias written so.
     #[inline]
     pub fn may_start(&self, t: &Token, h: u64) -> bool {
+        self.passes(h) && (t.cap || t.upper || t.digit || self.lower_start(h))
+    }
+
+    /// True when a token of [`token_hash`] `h` passes the first-token filter (one bit test).
+    #[inline]
+    pub fn passes(&self, h: u64) -> bool {
         let b = first_bit(h) & self.mask;
-        let passes = self
-            .bits
+        self.bits
             .get((b / 64) as usize)
-            .is_some_and(|&w| w & (1 << (b % 64)) != 0);
-        passes && (t.cap || t.upper || t.digit || self.index.lower_start(h))
+            .is_some_and(|&w| w & (1 << (b % 64)) != 0)
+    }
+
+    /// True when an alias starts with a token of hash `h` that is no capitalised word or
+    /// number.
+    #[inline]
+    pub fn lower_start(&self, h: u64) -> bool {
+        self.index.lower_start(h)
     }
 }
 

@@ -4,6 +4,8 @@
 //! other non-space character. White space only separates tokens; what lies between two
 //! tokens is recorded as a [`Gap`].
 
+use crate::swar;
+
 /// What separates a token from the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Gap {
@@ -47,7 +49,7 @@ pub(crate) const CASE_NON_ASCII: u8 = 8;
 impl Token {
     /// A token that is no word (punctuation, a symbol) from `start` to `end`.
     #[inline]
-    fn other(start: usize, end: usize, gap: Gap) -> Token {
+    const fn other(start: usize, end: usize, gap: Gap) -> Token {
         Token {
             start,
             end,
@@ -100,6 +102,10 @@ pub(crate) fn tokenize_hashed_into(text: &str, out: &mut Vec<Token>, hashes: &mu
 }
 
 /// Tokenizes `text`, with the hashes when `H`.
+///
+/// The common ASCII word (a letter or digit, then lower-case letters, at most eight bytes in
+/// all) is found by SWAR ([`lower_run`]) and hashed from the same block ([`token_hash`]
+/// hashes the folded bytes eight at a time).
 #[inline]
 fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut Vec<u64>) {
     out.clear();
@@ -113,58 +119,29 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
         let b = bytes[i];
         let cl = ASCII_CLASS[b as usize];
         if cl & ALNUM != 0 {
-            // An ASCII word start: scan on, one table look-up per byte.
             let start = i;
-            let mut seen = cl;
-            let mut h = add(0, FOLD[b as usize]);
-            let rest = &bytes[i + 1..];
-            let mut len = rest.len();
-            let mut high = false;
-            for (off, &c) in rest.iter().enumerate() {
-                let k = ASCII_CLASS[c as usize];
-                if k & ALNUM == 0 {
-                    len = off;
-                    high = c >= 0x80;
-                    break;
-                }
-                seen |= k;
-                if H {
-                    // An ASCII letter or digit: setting bit 5 lower-cases it.
-                    h = add(h, c | 0x20);
-                }
-            }
-            let mut j = i + 1 + len;
-            let mut has_lower = seen & LOWER != 0;
-            let mut has_letter = seen & LETTER != 0;
-            let mut case = (u8::from(seen & (LOWER | DIGIT) != 0) * CASE_LOWER)
-                | (u8::from(seen & UPPER != 0) * CASE_UPPER);
-            if high {
-                // A non-ASCII char: the word may go on (slow path).
-                let end = scan_word(text, j, &mut has_lower, &mut has_letter);
-                if end != j {
-                    case |= CASE_NON_ASCII;
-                    if H {
-                        h = token_hash(&text[start..end]);
-                    }
-                }
-                j = end;
-            }
-            if H {
-                hashes.push(h);
-            }
-            out.push(Token {
-                start,
-                end: j,
-                word: true,
-                cap: cl & UPPER != 0,
-                upper: has_letter && !has_lower,
-                lower: cl & LOWER != 0,
-                digit: cl & DIGIT != 0,
-                gap: gap(spaced, newlines),
-                case,
-            });
+            let g = gap(spaced, newlines);
             newlines = 0;
-            // The one space after a word, the common case: stepped over here.
+            // The common word: an ASCII letter or digit, then lower-case ASCII letters (digits
+            // after a digit), then a byte that is no ASCII letter or digit nor starts a
+            // non-ASCII char, within sixteen bytes: found and hashed a block at a time,
+            // flagged by its first byte.
+            if let Some((len, after, h)) = plain_word(bytes, i, cl & DIGIT != 0) {
+                if H {
+                    hashes.push(h);
+                }
+                let mut t = PLAIN_WORD[usize::from(len > 1)][usize::from(b & 0x7F)];
+                t.start = start;
+                t.end = start + len;
+                t.gap = g;
+                out.push(t);
+                // The one space after a word, the common case: stepped over here.
+                spaced = after == b' ';
+                i = t.end + spaced as usize;
+                continue;
+            }
+            // Any other ASCII word (out of line: the hot loop keeps its registers).
+            let j = ascii_word::<H>(text, i, cl, g, out, hashes);
             spaced = bytes.get(j) == Some(&b' ');
             i = j + spaced as usize;
             continue;
@@ -177,7 +154,7 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
         }
         if b < 0x80 {
             if H {
-                hashes.push(add(0, FOLD[b as usize]));
+                hashes.push(ASCII_HASH[b as usize]);
             }
             out.push(Token::other(i, i + 1, gap(spaced, newlines)));
             spaced = false;
@@ -185,59 +162,232 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
             i += 1;
             continue;
         }
-        let ch = text[i..].chars().next().unwrap_or(' ');
-        let len = ch.len_utf8();
-        if is_general_punct(ch) {
-            // Quotes, dashes, ellipses: one-char tokens without case (fast path).
-            if H {
-                let mut buf = [0u8; 4];
-                let mut hh = 0u64;
-                for &x in norm_punct(ch).encode_utf8(&mut buf).as_bytes() {
-                    hh = add(hh, x);
-                }
-                hashes.push(hh);
-            }
-            out.push(Token::other(i, i + len, gap(spaced, newlines)));
-            spaced = false;
-            newlines = 0;
-            i += len;
-        } else if is_word_char(ch) && !is_mark(ch) {
-            let start = i;
-            let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
-            let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
-            if H {
-                hashes.push(token_hash(&text[start..j]));
-            }
-            out.push(Token {
-                start,
-                end: j,
-                word: true,
-                cap: ch.is_uppercase() || (ch.is_alphabetic() && !ch.is_lowercase() && has_lower),
-                upper: has_letter && !has_lower,
-                lower: ch.is_lowercase(),
-                digit: ch.is_numeric(),
-                gap: gap(spaced, newlines),
-                case: CASE_NON_ASCII,
-            });
-            spaced = false;
-            newlines = 0;
-            i = j;
-        } else if ch.is_whitespace() {
-            spaced = true;
-            if ch == '\u{2028}' || ch == '\u{2029}' {
-                newlines += 2;
-            }
-            i += len;
-        } else {
-            if H {
-                hashes.push(token_hash(&text[i..i + len]));
-            }
-            out.push(Token::other(i, i + len, gap(spaced, newlines)));
-            spaced = false;
-            newlines = 0;
-            i += len;
-        }
+        // A non-ASCII char (out of line).
+        i = non_ascii::<H>(text, i, &mut spaced, &mut newlines, out, hashes);
     }
+}
+
+/// [`tokenize_core`]'s token or white space at `i`, which starts with a non-ASCII char: pushed
+/// (with the gap before it) or noted as space; returns where the next one starts.
+#[inline(never)]
+fn non_ascii<const H: bool>(
+    text: &str,
+    i: usize,
+    spaced: &mut bool,
+    newlines: &mut u32,
+    out: &mut Vec<Token>,
+    hashes: &mut Vec<u64>,
+) -> usize {
+    let ch = text[i..].chars().next().unwrap_or(' ');
+    let len = ch.len_utf8();
+    if is_general_punct(ch) {
+        // Quotes, dashes, ellipses: one-char tokens without case (fast path).
+        if H {
+            let mut buf = [0u8; 4];
+            let mut hh = ByteHasher::default();
+            for &x in norm_punct(ch).encode_utf8(&mut buf).as_bytes() {
+                hh.push(x);
+            }
+            hashes.push(hh.finish());
+        }
+        out.push(Token::other(i, i + len, gap(*spaced, *newlines)));
+        *spaced = false;
+        *newlines = 0;
+        i + len
+    } else if is_word_char(ch) && !is_mark(ch) {
+        let start = i;
+        let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
+        let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
+        if H {
+            hashes.push(token_hash(&text[start..j]));
+        }
+        out.push(Token {
+            start,
+            end: j,
+            word: true,
+            cap: ch.is_uppercase() || (ch.is_alphabetic() && !ch.is_lowercase() && has_lower),
+            upper: has_letter && !has_lower,
+            lower: ch.is_lowercase(),
+            digit: ch.is_numeric(),
+            gap: gap(*spaced, *newlines),
+            case: CASE_NON_ASCII,
+        });
+        *spaced = false;
+        *newlines = 0;
+        j
+    } else if ch.is_whitespace() {
+        *spaced = true;
+        if ch == '\u{2028}' || ch == '\u{2029}' {
+            *newlines += 2;
+        }
+        i + len
+    } else {
+        if H {
+            hashes.push(token_hash(&text[i..i + len]));
+        }
+        out.push(Token::other(i, i + len, gap(*spaced, *newlines)));
+        *spaced = false;
+        *newlines = 0;
+        i + len
+    }
+}
+
+/// [`tokenize_core`]'s ASCII word at `i` (first byte's class `cl`, gap `g`) that the block
+/// path does not take: scanned a byte at a time, pushed; returns its end.
+#[inline(never)]
+fn ascii_word<const H: bool>(
+    text: &str,
+    i: usize,
+    cl: u8,
+    g: Gap,
+    out: &mut Vec<Token>,
+    hashes: &mut Vec<u64>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let start = i;
+    // Any other ASCII word start: scan on, one table look-up per byte.
+    let mut seen = cl;
+    let rest = &bytes[i + 1..];
+    let mut len = rest.len();
+    let mut high = false;
+    for (off, &c) in rest.iter().enumerate() {
+        let k = ASCII_CLASS[c as usize];
+        if k & ALNUM == 0 {
+            len = off;
+            high = c >= 0x80;
+            break;
+        }
+        seen |= k;
+    }
+    let mut j = i + 1 + len;
+    let mut has_lower = seen & LOWER != 0;
+    let mut has_letter = seen & LETTER != 0;
+    let mut case = (u8::from(seen & (LOWER | DIGIT) != 0) * CASE_LOWER)
+        | (u8::from(seen & UPPER != 0) * CASE_UPPER);
+    if high {
+        // A non-ASCII char: the word may go on (slow path).
+        let end = scan_word(text, j, &mut has_lower, &mut has_letter);
+        if end != j {
+            case |= CASE_NON_ASCII;
+        }
+        j = end;
+    }
+    if H {
+        hashes.push(token_hash(&text[start..j]));
+    }
+    out.push(Token {
+        start,
+        end: j,
+        word: true,
+        cap: cl & UPPER != 0,
+        upper: has_letter && !has_lower,
+        lower: cl & LOWER != 0,
+        digit: cl & DIGIT != 0,
+        gap: g,
+        case,
+    });
+    j
+}
+
+/// The word at `i` when it is an ASCII letter or digit (the caller knows it is) followed by
+/// lower-case ASCII letters (by digits when `digits`: a number) and then by a byte that goes
+/// on no word ([`GOES_ON`]), all within sixteen bytes: its length, the byte after it and its
+/// [`token_hash`].
+#[inline]
+fn plain_word(bytes: &[u8], i: usize, digits: bool) -> Option<(usize, u8, u64)> {
+    let stops = |w: u64| {
+        if digits {
+            digit_stops(w)
+        } else {
+            lower_stops(w)
+        }
+    };
+    let w = swar::block(bytes, i)?;
+    // (The first byte never stops the word.)
+    let len = (stops(w) & !0x80).trailing_zeros() as usize / 8;
+    // Only the first byte may be a capital (bit 5 set: in lower case; a digit has it).
+    let first = w | 0x20;
+    if len < 8 {
+        let after = (w >> (len * 8)) as u8;
+        if ASCII_CLASS[after as usize] & GOES_ON != 0 {
+            return None;
+        }
+        let mask = (1u64 << (len * 8)) - 1;
+        return Some((len, after, fin8(add8(0, first & mask), len)));
+    }
+    let w2 = swar::block(bytes, i + 8)?;
+    let len2 = stops(w2).trailing_zeros() as usize / 8;
+    if len2 == 8 {
+        return None;
+    }
+    let after = (w2 >> (len2 * 8)) as u8;
+    if ASCII_CLASS[after as usize] & GOES_ON != 0 {
+        return None;
+    }
+    let mut h = add8(0, first);
+    if len2 > 0 {
+        h = add8(h, w2 & ((1u64 << (len2 * 8)) - 1));
+    }
+    Some((8 + len2, after, fin8(h, 8 + len2)))
+}
+
+/// The high bit of each byte of `w` (eight bytes) that is no lower-case ASCII letter.
+#[inline]
+fn lower_stops(w: u64) -> u64 {
+    // Each byte's low seven bits plus (0x80 - n) sets the byte's high bit exactly when they
+    // are at least n (no carry leaves the byte); an ASCII byte has its high bit clear.
+    let y = w & !swar::HI;
+    let lower = (y + swar::LO * 0x1F) & !(y + swar::LO * 0x05) & !w & swar::HI;
+    !lower & swar::HI
+}
+
+/// The high bit of each byte of `w` (eight bytes) that is no ASCII digit.
+#[inline]
+fn digit_stops(w: u64) -> u64 {
+    // (As in `lower_stops`.)
+    let y = w & !swar::HI;
+    let digit = (y + swar::LO * 0x50) & !(y + swar::LO * 0x46) & !w & swar::HI;
+    !digit & swar::HI
+}
+
+/// The tokens of [`plain_word`]s but for their start, end and gap: `[more][first byte]`, where
+/// `more` says the word has bytes after its first (lower-case letters, or digits after a
+/// digit: no letter, so not [`Token::upper`] either way).
+static PLAIN_WORD: [[Token; 128]; 2] = {
+    let mut t = [[Token::other(0, 0, Gap::None); 128]; 2];
+    let mut b = 0;
+    while b < 128 {
+        let cl = ASCII_CLASS[b];
+        let mut more = 0;
+        while more < 2 {
+            t[more][b] = Token {
+                start: 0,
+                end: 0,
+                word: true,
+                cap: cl & UPPER != 0,
+                upper: more == 0 && cl & UPPER != 0,
+                lower: cl & LOWER != 0,
+                digit: cl & DIGIT != 0,
+                gap: Gap::None,
+                case: (if more == 1 || cl & (LOWER | DIGIT) != 0 {
+                    CASE_LOWER
+                } else {
+                    0
+                }) | (if cl & UPPER != 0 { CASE_UPPER } else { 0 }),
+            };
+            more += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// `w`, eight ASCII bytes, with the capitals in lower case.
+#[inline]
+fn fold8(w: u64) -> u64 {
+    let y = w & !swar::HI;
+    let upper = (y + swar::LO * 0x3F) & !(y + swar::LO * 0x25) & !w & swar::HI;
+    w | (upper >> 2)
 }
 
 /// Chars of the General Punctuation block that are neither word chars, nor white space, nor
@@ -278,36 +428,128 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
+/// One block of eight folded bytes more of a hash.
 #[inline]
-fn add(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ b as u64).wrapping_mul(K)
+fn add8(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(K)
 }
 
-/// Hash of a token, case-folded, with apostrophe and hyphen variants unified.
+/// The hash of `len` folded bytes whose blocks gave `h`.
+#[inline]
+fn fin8(h: u64, len: usize) -> u64 {
+    let x = (h.rotate_left(5) ^ len as u64).wrapping_mul(K);
+    // The top bits, the best mixed, into the low ones too (hash tables take either).
+    x ^ (x >> 32)
+}
+
+/// Hashes a string of folded bytes given one at a time: blocks of eight little-endian bytes,
+/// the last one padded with zero bytes, then the length ([`add8`], [`fin8`]).
+#[derive(Default)]
+struct ByteHasher {
+    h: u64,
+    block: u64,
+    len: usize,
+}
+
+impl ByteHasher {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.block |= (b as u64) << ((self.len % 8) * 8);
+        self.len += 1;
+        if self.len % 8 == 0 {
+            self.h = add8(self.h, self.block);
+            self.block = 0;
+        }
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        let h = if self.len % 8 != 0 {
+            add8(self.h, self.block)
+        } else {
+            self.h
+        };
+        fin8(h, self.len)
+    }
+}
+
+/// [`token_hash`] of each one-byte ASCII token.
+static ASCII_HASH: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = (b as u8).to_ascii_lowercase() as u64;
+        let h = (0u64.rotate_left(5) ^ c).wrapping_mul(K);
+        let x = (h.rotate_left(5) ^ 1).wrapping_mul(K);
+        t[b] = x ^ (x >> 32);
+        b += 1;
+    }
+    t
+};
+
+/// Hash of a token, case-folded, with apostrophe and hyphen variants unified: of the bytes of
+/// its lower-case form (apostrophes and hyphens as `'` and `-`), eight at a time.
 #[inline]
 pub(crate) fn token_hash(s: &str) -> u64 {
-    let mut h: u64 = 0;
-    for &b in s.as_bytes() {
-        if b >= 0x80 {
+    let b = s.as_bytes();
+    let mut h = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0x80; 8]));
+        if w & swar::HI != 0 {
             return token_hash_slow(s);
         }
-        h = add(h, b.to_ascii_lowercase());
+        h = add8(h, fold8(w));
     }
-    h
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let w = load_short(rest);
+        if w & swar::HI != 0 {
+            return token_hash_slow(s);
+        }
+        h = add8(h, fold8(w));
+    }
+    fin8(h, b.len())
+}
+
+/// The bytes of `b` (at most seven) as a little-endian word, zero above them: by one load of
+/// four bytes, two and one, as the length's bits say.
+#[inline]
+fn load_short(b: &[u8]) -> u64 {
+    let mut w = 0u64;
+    let mut at = 0;
+    if b.len() & 4 != 0 {
+        if let Some(x) = b.get(..4).and_then(|x| <[u8; 4]>::try_from(x).ok()) {
+            w = u64::from(u32::from_le_bytes(x));
+        }
+        at = 4;
+    }
+    if b.len() & 2 != 0 {
+        if let Some(x) = b.get(at..at + 2).and_then(|x| <[u8; 2]>::try_from(x).ok()) {
+            w |= u64::from(u16::from_le_bytes(x)) << (at * 8);
+        }
+        at += 2;
+    }
+    if b.len() & 1 != 0 {
+        if let Some(&x) = b.get(at) {
+            w |= u64::from(x) << (at * 8);
+        }
+    }
+    w
 }
 
 fn token_hash_slow(s: &str) -> u64 {
-    let mut h: u64 = 0;
+    let mut h = ByteHasher::default();
     let mut buf = [0u8; 4];
     for c in s.chars() {
         let c = norm_punct(c);
         for l in c.to_lowercase() {
             for &b in l.encode_utf8(&mut buf).as_bytes() {
-                h = add(h, b);
+                h.push(b);
             }
         }
     }
-    h
+    h.finish()
 }
 
 /// True when the two tokens are equal after unifying apostrophe and hyphen variants.
@@ -390,9 +632,15 @@ const UPPER: u8 = 8;
 const DIGIT: u8 = 16;
 /// ASCII white space (`u8::is_ascii_whitespace`).
 const SPACE: u8 = 32;
+/// A byte that goes on a word: an ASCII letter or digit, or the first byte of a non-ASCII
+/// char (which may be a letter).
+const GOES_ON: u8 = ALNUM | HIGH;
+/// A byte of a non-ASCII char.
+const HIGH: u8 = 64;
 
 /// Per byte: [`ALNUM`], [`LOWER`], [`UPPER`], [`LETTER`] and [`DIGIT`] for ASCII letters and
-/// digits, [`SPACE`] for ASCII white space, 0 otherwise.
+/// digits, [`SPACE`] for ASCII white space, [`HIGH`] for the bytes of non-ASCII chars, 0
+/// otherwise.
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -411,15 +659,8 @@ static ASCII_CLASS: [u8; 256] = {
         };
         b += 1;
     }
-    t
-};
-
-/// Per byte: `u8::to_ascii_lowercase`.
-static FOLD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).to_ascii_lowercase();
+        t[b] = HIGH;
         b += 1;
     }
     t
@@ -476,6 +717,211 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The tokenizer before the block-at-a-time fast path: one table look-up per byte.
+    fn reference(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut newlines = 0u32;
+        let mut spaced = false;
+        let n = bytes.len();
+        while i < n {
+            let b = bytes[i];
+            let cl = ASCII_CLASS[b as usize];
+            if cl & ALNUM != 0 {
+                // An ASCII word start: scan on, one table look-up per byte.
+                let start = i;
+                let mut seen = cl;
+                let rest = &bytes[i + 1..];
+                let mut len = rest.len();
+                let mut high = false;
+                for (off, &c) in rest.iter().enumerate() {
+                    let k = ASCII_CLASS[c as usize];
+                    if k & ALNUM == 0 {
+                        len = off;
+                        high = c >= 0x80;
+                        break;
+                    }
+                    seen |= k;
+                }
+                let mut j = i + 1 + len;
+                let mut has_lower = seen & LOWER != 0;
+                let mut has_letter = seen & LETTER != 0;
+                let mut case = (u8::from(seen & (LOWER | DIGIT) != 0) * CASE_LOWER)
+                    | (u8::from(seen & UPPER != 0) * CASE_UPPER);
+                if high {
+                    // A non-ASCII char: the word may go on (slow path).
+                    let end = scan_word(text, j, &mut has_lower, &mut has_letter);
+                    if end != j {
+                        case |= CASE_NON_ASCII;
+                    }
+                    j = end;
+                }
+                out.push(Token {
+                    start,
+                    end: j,
+                    word: true,
+                    cap: cl & UPPER != 0,
+                    upper: has_letter && !has_lower,
+                    lower: cl & LOWER != 0,
+                    digit: cl & DIGIT != 0,
+                    gap: gap(spaced, newlines),
+                    case,
+                });
+                newlines = 0;
+                // The one space after a word, the common case: stepped over here.
+                spaced = bytes.get(j) == Some(&b' ');
+                i = j + spaced as usize;
+                continue;
+            }
+            if cl & SPACE != 0 {
+                spaced = true;
+                newlines += (b == b'\n') as u32;
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                out.push(Token::other(i, i + 1, gap(spaced, newlines)));
+                spaced = false;
+                newlines = 0;
+                i += 1;
+                continue;
+            }
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let len = ch.len_utf8();
+            if is_general_punct(ch) {
+                // Quotes, dashes, ellipses: one-char tokens without case (fast path).
+                out.push(Token::other(i, i + len, gap(spaced, newlines)));
+                spaced = false;
+                newlines = 0;
+                i += len;
+            } else if is_word_char(ch) && !is_mark(ch) {
+                let start = i;
+                let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
+                let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
+                out.push(Token {
+                    start,
+                    end: j,
+                    word: true,
+                    cap: ch.is_uppercase()
+                        || (ch.is_alphabetic() && !ch.is_lowercase() && has_lower),
+                    upper: has_letter && !has_lower,
+                    lower: ch.is_lowercase(),
+                    digit: ch.is_numeric(),
+                    gap: gap(spaced, newlines),
+                    case: CASE_NON_ASCII,
+                });
+                spaced = false;
+                newlines = 0;
+                i = j;
+            } else if ch.is_whitespace() {
+                spaced = true;
+                if ch == '\u{2028}' || ch == '\u{2029}' {
+                    newlines += 2;
+                }
+                i += len;
+            } else {
+                out.push(Token::other(i, i + len, gap(spaced, newlines)));
+                spaced = false;
+                newlines = 0;
+                i += len;
+            }
+        }
+        out
+    }
+
+    /// Strings of `len` chars drawn from `alphabet` by a fixed pseudo-random sequence.
+    fn strings(alphabet: &[&str], count: usize, len: usize) -> Vec<String> {
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..count)
+            .map(|_| {
+                let n = (next() % len as u64) as usize;
+                (0..n)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fast_path_gives_the_tokens_of_the_byte_scan() {
+        let alphabet = [
+            "a", "e", "z", "kata", "presiden", "A", "Z", "Jakarta", "0", "9", " ", " ", "  ", "\n",
+            "\t", "\x0B", ".", ",", "-", "@", "`", "[", "{", "\0", "é", "É", "’", "—", "\u{301}",
+            "\u{2028}", "\u{a0}", "ǅ", "٣", "Ⅻ", "\u{7f}",
+        ];
+        let mut texts = strings(&alphabet, 20_000, 24);
+        // Words and numbers of every length around the blocks' ends, at the end of the text
+        // and not.
+        let digits = "0123456789".repeat(4);
+        for (len, base) in (1..=34).flat_map(|l| {
+            [
+                (l, "abcdefghijklmnopqrstuvwxyzabcdefghij"),
+                (l, digits.as_str()),
+            ]
+        }) {
+            let w: String = base[..len].to_string();
+            for (pre, post) in [
+                ("", ""),
+                ("X", " y"),
+                ("7", "é"),
+                ("Q", "Z"),
+                ("a", "1"),
+                ("", "."),
+                ("5", "x"),
+                ("", ",5"),
+            ] {
+                texts.push(format!("{pre}{w}{post}"));
+                texts.push(format!("{pre}{w}{post}   "));
+                texts.push(format!("{pre}{w}{post} padding after it"));
+            }
+        }
+        for text in &texts {
+            let want = reference(text);
+            let (got, hashes) = tokenize_hashed(text);
+            let fields = |k: &Token| {
+                (
+                    k.start, k.end, k.word, k.cap, k.upper, k.lower, k.digit, k.gap, k.case,
+                )
+            };
+            assert_eq!(got.len(), want.len(), "{text:?}");
+            for (a, b) in got.iter().zip(&want) {
+                assert_eq!(fields(a), fields(b), "{text:?}");
+            }
+            let plain = tokenize(text);
+            assert_eq!(plain.len(), want.len(), "{text:?}");
+            for (a, b) in plain.iter().zip(&want) {
+                assert_eq!(fields(a), fields(b), "{text:?}");
+            }
+            let each: Vec<u64> = got.iter().map(|k| token_hash(k.text(text))).collect();
+            assert_eq!(hashes, each, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_hashes_are_the_hashes_of_the_bytes_folded() {
+        let alphabet = [
+            "a", "Q", "z", "A", "Z", "0", "9", "@", "[", "{", "-", "'", ".", " ", "\0",
+        ];
+        for s in strings(&alphabet, 5_000, 40) {
+            let mut h = ByteHasher::default();
+            for b in s.bytes() {
+                h.push(b.to_ascii_lowercase());
+            }
+            assert_eq!(token_hash(&s), h.finish(), "{s:?}");
+            // (No apostrophe or hyphen variant in ASCII but the backquote.)
+            assert_eq!(token_hash(&s), token_hash_slow(&s), "{s:?}");
+        }
+        assert_ne!(token_hash("a"), token_hash("a\0"));
+        assert_ne!(token_hash("abcdefgh"), token_hash("abcdefgh\0"));
     }
 
     #[test]
