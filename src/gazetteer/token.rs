@@ -70,19 +70,278 @@ impl Token {
 }
 
 #[inline]
-pub(crate) fn is_mark(c: char) -> bool {
+pub(crate) const fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-#[inline]
+#[cfg(test)]
 pub(crate) fn is_word_char(c: char) -> bool {
     // (Quotes and dashes first: no word chars, told without the Unicode tables.)
     !is_general_punct(c) && (c.is_alphanumeric() || is_mark(c))
 }
 
+/// Bits of [`char_class`]: a word char ([`is_word_char`]).
+const C_WORD: u8 = 1;
+/// `char::is_alphabetic`.
+const C_ALPHA: u8 = 2;
+/// `char::is_lowercase`.
+const C_LOWER: u8 = 4;
+/// `char::is_uppercase`.
+const C_UPPER: u8 = 8;
+/// `char::is_numeric`.
+const C_NUM: u8 = 16;
+/// [`is_mark`].
+const C_MARK: u8 = 32;
+/// `char::is_whitespace`.
+const C_SPACE: u8 = 64;
+/// The char may hash as other bytes than its own: [`norm_punct`] or `char::to_lowercase`
+/// may change it (when clear, neither does).
+const C_FOLD: u8 = 128;
+
+/// The alphabetic chars (`char::is_alphabetic`) from U+0080 to U+07FF, as ranges (a test
+/// checks them against the std tables).
+const ALPHA_2B: [(u32, u32); 46] = [
+    (0xAA, 0xAA),
+    (0xB5, 0xB5),
+    (0xBA, 0xBA),
+    (0xC0, 0xD6),
+    (0xD8, 0xF6),
+    (0xF8, 0x2C1),
+    (0x2C6, 0x2D1),
+    (0x2E0, 0x2E4),
+    (0x2EC, 0x2EC),
+    (0x2EE, 0x2EE),
+    (0x345, 0x345),
+    (0x363, 0x374),
+    (0x376, 0x377),
+    (0x37A, 0x37D),
+    (0x37F, 0x37F),
+    (0x386, 0x386),
+    (0x388, 0x38A),
+    (0x38C, 0x38C),
+    (0x38E, 0x3A1),
+    (0x3A3, 0x3F5),
+    (0x3F7, 0x481),
+    (0x48A, 0x52F),
+    (0x531, 0x556),
+    (0x559, 0x559),
+    (0x560, 0x588),
+    (0x5B0, 0x5BD),
+    (0x5BF, 0x5BF),
+    (0x5C1, 0x5C2),
+    (0x5C4, 0x5C5),
+    (0x5C7, 0x5C7),
+    (0x5D0, 0x5EA),
+    (0x5EF, 0x5F2),
+    (0x610, 0x61A),
+    (0x620, 0x657),
+    (0x659, 0x65F),
+    (0x66E, 0x6D3),
+    (0x6D5, 0x6DC),
+    (0x6E1, 0x6E8),
+    (0x6ED, 0x6EF),
+    (0x6FA, 0x6FC),
+    (0x6FF, 0x6FF),
+    (0x710, 0x73F),
+    (0x74D, 0x7B1),
+    (0x7CA, 0x7EA),
+    (0x7F4, 0x7F5),
+    (0x7FA, 0x7FA),
+];
+
+/// The numeric chars (`char::is_numeric`) from U+0080 to U+07FF, as ranges.
+const NUM_2B: [(u32, u32); 6] = [
+    (0xB2, 0xB3),
+    (0xB9, 0xB9),
+    (0xBC, 0xBE),
+    (0x660, 0x669),
+    (0x6F0, 0x6F9),
+    (0x7C0, 0x7C9),
+];
+
+/// The case of each char from U+0080 to U+07FF (generated from the std tables; a test checks
+/// it): `U` upper-case (`char::is_uppercase`), `l` lower-case, `t` neither but changed by
+/// `char::to_lowercase` (title case), `.` uncased.
+const CASE_2B: &[u8; 0x780] = b"\
+    ..........................................l..........l....l.....\
+    UUUUUUUUUUUUUUUUUUUUUUU.UUUUUUUllllllllllllllllllllllll.llllllll\
+    UlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUllUlUlUlU\
+    lUlUlUlUllUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUUlUlUll\
+    lUUlUlUUlUUUllUUUUlUUlUUUlllUUlUUlUlUlUUlUllUlUUlUUUlUlUUll.Ulll\
+    ....UtlUtlUtlUlUlUlUlUlUlUlUllUlUlUlUlUlUlUlUlUllUtlUlUUUlUlUlUl\
+    UlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlllllllUUlUUl\
+    lUlUUUUlUlUlUlUlllllllllllllllllllllllllllllllllllllllllllllllll\
+    llllllllllllllllllll..lllllllllllllllllllllllllllllllllll.......\
+    ll..............................lllll...........................\
+    ................................................................\
+    .....l..........................................UlUl..Ul..llll.U\
+    ......U.UUU.U.UUlUUUUUUUUUUUUUUUUU.UUUUUUUUUllllllllllllllllllll\
+    lllllllllllllllUllUUUlllUlUlUlUlUlUlUlUlUlUlUlUlllllUl.UlUUllUUU\
+    UUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUUllllllllllllllll\
+    llllllllllllllllllllllllllllllllUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUl\
+    Ul........UlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUl\
+    UUlUlUlUlUlUlUllUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUl\
+    UlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUlUl.UUUUUUUUUUUUUUU\
+    UUUUUUUUUUUUUUUUUUUUUUU.........llllllllllllllllllllllllllllllll\
+    lllllllll.......................................................\
+    ................................................................\
+    ................................................................\
+    ................................................................\
+    ................................................................\
+    ................................................................\
+    ................................................................\
+    ................................................................\
+    ................................................................\
+    ................................................................";
+
+const fn in_ranges(u: u32, r: &[(u32, u32)]) -> bool {
+    let mut k = 0;
+    while k < r.len() {
+        if r[k].0 <= u && u <= r[k].1 {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// [`char_class`] of each char below U+0800 (the one- and two-byte chars).
+static CLASS_2B: [u8; 0x800] = {
+    let mut t = [0u8; 0x800];
+    let mut u = 0u32;
+    while u < 0x800 {
+        let c = match char::from_u32(u) {
+            Some(c) => c,
+            None => ' ',
+        };
+        let alpha = if u < 0x80 {
+            c.is_ascii_alphabetic()
+        } else {
+            in_ranges(u, &ALPHA_2B)
+        };
+        let num = if u < 0x80 {
+            c.is_ascii_digit()
+        } else {
+            in_ranges(u, &NUM_2B)
+        };
+        let mark = is_mark(c);
+        let case = if u < 0x80 {
+            if c.is_ascii_uppercase() {
+                b'U'
+            } else if c.is_ascii_lowercase() {
+                b'l'
+            } else {
+                b'.'
+            }
+        } else {
+            CASE_2B[u as usize - 0x80]
+        };
+        let space = matches!(u, 0x09..=0x0D | 0x20 | 0x85 | 0xA0);
+        let mut f = 0u8;
+        if alpha || num || mark {
+            f |= C_WORD;
+        }
+        if alpha {
+            f |= C_ALPHA;
+        }
+        if case == b'l' {
+            f |= C_LOWER;
+        }
+        if case == b'U' {
+            f |= C_UPPER;
+        }
+        if num {
+            f |= C_NUM;
+        }
+        if mark {
+            f |= C_MARK;
+        }
+        if space {
+            f |= C_SPACE;
+        }
+        if case == b'U' || case == b't' || norm_punct(c) as u32 != u {
+            f |= C_FOLD;
+        }
+        t[u as usize] = f;
+        u += 1;
+    }
+    t
+};
+
+/// The [`C_WORD`] .. [`C_FOLD`] bits of `c`: by table below U+0800, by range for general
+/// punctuation, CJK
+/// ideographs, kana and Hangul syllables (alphabetic, uncased), else by the std tables.
+#[inline]
+fn char_class(c: char) -> u8 {
+    let u = c as u32;
+    if let Some(&f) = CLASS_2B.get(u as usize) {
+        f
+    } else if is_general_punct(c) {
+        // (After a word: "Putin’s".)
+        bit(norm_punct(c) != c, C_FOLD)
+    } else if (0x4E00..=0x9FFF).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0x3041..=0x3096).contains(&u)
+        || (0x30A1..=0x30FA).contains(&u)
+    {
+        C_WORD | C_ALPHA
+    } else {
+        char_class_slow(c)
+    }
+}
+
+/// `f` when `b`, else 0.
+#[inline]
+const fn bit(b: bool, f: u8) -> u8 {
+    if b {
+        f
+    } else {
+        0
+    }
+}
+
+/// [`char_class`] by the std tables.
+#[inline(never)]
+fn char_class_slow(c: char) -> u8 {
+    let mut f = 0u8;
+    let alpha = c.is_alphabetic();
+    let num = c.is_numeric();
+    let mark = is_mark(c);
+    if !is_general_punct(c) && (alpha || num || mark) {
+        f |= C_WORD;
+    }
+    f |= bit(alpha, C_ALPHA)
+        | bit(c.is_lowercase(), C_LOWER)
+        | bit(c.is_uppercase(), C_UPPER)
+        | bit(num, C_NUM)
+        | bit(mark, C_MARK)
+        | bit(c.is_whitespace(), C_SPACE);
+    let mut l = c.to_lowercase();
+    if norm_punct(c) != c || l.len() != 1 || l.next() != Some(c) {
+        f |= C_FOLD;
+    }
+    f
+}
+
+/// The char at byte `j` of `bytes` (valid UTF-8, `j` on a char boundary, the char not ASCII)
+/// and its length.
+#[inline]
+fn decode_at(bytes: &[u8], j: usize) -> (char, usize) {
+    let b = |k: usize| u32::from(bytes.get(j + k).copied().unwrap_or(0x80) & 0x3F);
+    let b0 = u32::from(bytes.get(j).copied().unwrap_or(0));
+    let (u, len) = if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | b(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (b(1) << 6) | b(2), 3)
+    } else {
+        (((b0 & 0x07) << 18) | (b(1) << 12) | (b(2) << 6) | b(3), 4)
+    };
+    (char::from_u32(u).unwrap_or(' '), len)
+}
+
 /// Maps apostrophe and hyphen variants to `'` and `-`.
 #[inline]
-pub(crate) fn norm_punct(c: char) -> char {
+pub(crate) const fn norm_punct(c: char) -> char {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}' => '\'',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{00AD}' => '-',
@@ -179,8 +438,8 @@ fn non_ascii<const H: bool>(
     out: &mut Vec<Token>,
     hashes: &mut Vec<u64>,
 ) -> usize {
-    let ch = text[i..].chars().next().unwrap_or(' ');
-    let len = ch.len_utf8();
+    let bytes = text.as_bytes();
+    let (ch, len) = decode_at(bytes, i);
     if is_general_punct(ch) {
         // Quotes, dashes, ellipses: one-char tokens without case (fast path).
         if H {
@@ -194,29 +453,38 @@ fn non_ascii<const H: bool>(
         out.push(Token::other(i, i + len, gap(*spaced, *newlines)));
         *spaced = false;
         *newlines = 0;
-        i + len
-    } else if is_word_char(ch) && !is_mark(ch) {
+        return i + len;
+    }
+    let f = char_class(ch);
+    if f & (C_WORD | C_MARK) == C_WORD {
         let start = i;
-        let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
-        let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
+        let (mut has_lower, mut has_letter) = (f & C_LOWER != 0, f & C_ALPHA != 0);
+        let mut fold = f & C_FOLD != 0;
+        let j = scan_word(text, i + len, &mut has_lower, &mut has_letter, &mut fold);
         if H {
-            hashes.push(token_hash(&text[start..j]));
+            let w = &bytes[start..j];
+            // Without a char that folds, the hash is the bytes' own.
+            hashes.push(if fold {
+                token_hash_slow(&text[start..j])
+            } else {
+                raw_hash(w)
+            });
         }
         out.push(Token {
             start,
             end: j,
             word: true,
-            cap: ch.is_uppercase() || (ch.is_alphabetic() && !ch.is_lowercase() && has_lower),
+            cap: f & C_UPPER != 0 || (f & (C_ALPHA | C_LOWER) == C_ALPHA && has_lower),
             upper: has_letter && !has_lower,
-            lower: ch.is_lowercase(),
-            digit: ch.is_numeric(),
+            lower: f & C_LOWER != 0,
+            digit: f & C_NUM != 0,
             gap: gap(*spaced, *newlines),
             case: CASE_NON_ASCII,
         });
         *spaced = false;
         *newlines = 0;
         j
-    } else if ch.is_whitespace() {
+    } else if f & C_SPACE != 0 {
         *spaced = true;
         if ch == '\u{2028}' || ch == '\u{2029}' {
             *newlines += 2;
@@ -267,7 +535,7 @@ fn ascii_word<const H: bool>(
         | (u8::from(seen & UPPER != 0) * CASE_UPPER);
     if high {
         // A non-ASCII char: the word may go on (slow path).
-        let end = scan_word(text, j, &mut has_lower, &mut has_letter);
+        let end = scan_word(text, j, &mut has_lower, &mut has_letter, &mut false);
         if end != j {
             case |= CASE_NON_ASCII;
         }
@@ -543,6 +811,13 @@ fn token_hash_slow(s: &str) -> u64 {
     let mut h = ByteHasher::default();
     let mut buf = [0u8; 4];
     for c in s.chars() {
+        if char_class(c) & C_FOLD == 0 {
+            // Neither lower case nor `norm_punct` changes it.
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                h.push(b);
+            }
+            continue;
+        }
         let c = norm_punct(c);
         for l in c.to_lowercase() {
             for &b in l.encode_utf8(&mut buf).as_bytes() {
@@ -551,6 +826,21 @@ fn token_hash_slow(s: &str) -> u64 {
         }
     }
     h.finish()
+}
+
+/// The hash of bytes `b` as they are (no folding): as [`ByteHasher`] would give it.
+#[inline]
+fn raw_hash(b: &[u8]) -> u64 {
+    let mut h = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = add8(h, u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = add8(h, load_short(rest));
+    }
+    fin8(h, b.len())
 }
 
 /// True when the two tokens are equal after unifying apostrophe and hyphen variants.
@@ -598,30 +888,35 @@ pub(crate) fn eq_title(text: &str, alias: &str) -> bool {
     }
 }
 
-/// Scans the word characters from byte `j` on, noting whether any is lower-case and whether any
-/// is a letter; returns the end of the word.
+/// Scans the word characters from byte `j` on, noting whether any is lower-case, whether any
+/// is a letter and whether any may fold ([`C_FOLD`]); returns the end of the word.
 #[inline]
-fn scan_word(text: &str, mut j: usize, has_lower: &mut bool, has_letter: &mut bool) -> usize {
+fn scan_word(
+    text: &str,
+    mut j: usize,
+    has_lower: &mut bool,
+    has_letter: &mut bool,
+    fold: &mut bool,
+) -> usize {
     let bytes = text.as_bytes();
+    let mut seen = 0u8;
     while j < bytes.len() {
         let c = bytes[j];
-        if c < 0x80 {
-            if !c.is_ascii_alphanumeric() {
-                break;
-            }
-            *has_lower |= c.is_ascii_lowercase();
-            *has_letter |= c.is_ascii_alphabetic();
-            j += 1;
-            continue;
-        }
-        let ch = text[j..].chars().next().unwrap_or(' ');
-        if !is_word_char(ch) {
+        let (f, len) = if c < 0x80 {
+            (CLASS_2B[c as usize], 1)
+        } else {
+            let (ch, len) = decode_at(bytes, j);
+            (char_class(ch), len)
+        };
+        if f & C_WORD == 0 {
             break;
         }
-        *has_lower |= ch.is_lowercase();
-        *has_letter |= ch.is_alphabetic();
-        j += ch.len_utf8();
+        seen |= f;
+        j += len;
     }
+    *has_lower |= seen & C_LOWER != 0;
+    *has_letter |= seen & C_ALPHA != 0;
+    *fold |= seen & C_FOLD != 0;
     j
 }
 
@@ -754,7 +1049,7 @@ mod tests {
                     | (u8::from(seen & UPPER != 0) * CASE_UPPER);
                 if high {
                     // A non-ASCII char: the word may go on (slow path).
-                    let end = scan_word(text, j, &mut has_lower, &mut has_letter);
+                    let end = ref_scan_word(text, j, &mut has_lower, &mut has_letter);
                     if end != j {
                         case |= CASE_NON_ASCII;
                     }
@@ -801,7 +1096,7 @@ mod tests {
             } else if is_word_char(ch) && !is_mark(ch) {
                 let start = i;
                 let (mut has_lower, mut has_letter) = (ch.is_lowercase(), ch.is_alphabetic());
-                let j = scan_word(text, i + len, &mut has_lower, &mut has_letter);
+                let j = ref_scan_word(text, i + len, &mut has_lower, &mut has_letter);
                 out.push(Token {
                     start,
                     end: j,
@@ -855,9 +1150,72 @@ mod tests {
     #[test]
     fn the_fast_path_gives_the_tokens_of_the_byte_scan() {
         let alphabet = [
-            "a", "e", "z", "kata", "presiden", "A", "Z", "Jakarta", "0", "9", " ", " ", "  ", "\n",
-            "\t", "\x0B", ".", ",", "-", "@", "`", "[", "{", "\0", "é", "É", "’", "—", "\u{301}",
-            "\u{2028}", "\u{a0}", "ǅ", "٣", "Ⅻ", "\u{7f}",
+            "a",
+            "e",
+            "z",
+            "kata",
+            "presiden",
+            "A",
+            "Z",
+            "Jakarta",
+            "0",
+            "9",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\x0B",
+            ".",
+            ",",
+            "-",
+            "@",
+            "`",
+            "[",
+            "{",
+            "\0",
+            "é",
+            "É",
+            "’",
+            "—",
+            "\u{301}",
+            "\u{2028}",
+            "\u{a0}",
+            "ǅ",
+            "٣",
+            "Ⅻ",
+            "\u{7f}",
+            "Путин",
+            "ПУТИН",
+            "д",
+            "Ё",
+            "中国",
+            "外",
+            "한국",
+            "ひ",
+            "カ",
+            "Đặng",
+            "ß",
+            "ẞ",
+            "İ",
+            "ϒ",
+            "Σ",
+            "ς",
+            "ʼ",
+            "\u{ad}",
+            "´",
+            "Ω",
+            "\u{10428}",
+            "\u{1F600}",
+            "ᾈ",
+            "ǈ",
+            "½",
+            "\u{3000}",
+            "，",
+            "。",
+            "Ａ",
+            "ｚ",
+            "\u{200B}",
         ];
         let mut texts = strings(&alphabet, 20_000, 24);
         // Words and numbers of every length around the blocks' ends, at the end of the text
@@ -902,8 +1260,121 @@ mod tests {
             for (a, b) in plain.iter().zip(&want) {
                 assert_eq!(fields(a), fields(b), "{text:?}");
             }
-            let each: Vec<u64> = got.iter().map(|k| token_hash(k.text(text))).collect();
+            let each: Vec<u64> = got.iter().map(|k| ref_hash(k.text(text))).collect();
             assert_eq!(hashes, each, "{text:?}");
+        }
+    }
+
+    /// Scans the word characters from byte `j` on by the std tables, as the tokenizer did
+    /// before [`char_class`].
+    fn ref_scan_word(
+        text: &str,
+        mut j: usize,
+        has_lower: &mut bool,
+        has_letter: &mut bool,
+    ) -> usize {
+        for ch in text[j..].chars() {
+            if !is_word_char(ch) {
+                break;
+            }
+            *has_lower |= ch.is_lowercase();
+            *has_letter |= ch.is_alphabetic();
+            j += ch.len_utf8();
+        }
+        j
+    }
+
+    /// [`token_hash`] by its definition: the bytes of the lower-case form, the apostrophe and
+    /// hyphen variants unified.
+    fn ref_hash(s: &str) -> u64 {
+        let mut h = ByteHasher::default();
+        if s.is_ascii() {
+            // (An ASCII string's backquote stays as it is.)
+            for b in s.bytes() {
+                h.push(b.to_ascii_lowercase());
+            }
+            return h.finish();
+        }
+        let mut buf = [0u8; 4];
+        for c in s.chars() {
+            for l in norm_punct(c).to_lowercase() {
+                for &b in l.encode_utf8(&mut buf).as_bytes() {
+                    h.push(b);
+                }
+            }
+        }
+        h.finish()
+    }
+
+    #[test]
+    fn char_classes_are_the_std_tables() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let f = char_class(c);
+            let want = bit(is_word_char(c), C_WORD)
+                | bit(c.is_alphabetic(), C_ALPHA)
+                | bit(c.is_lowercase(), C_LOWER)
+                | bit(c.is_uppercase(), C_UPPER)
+                | bit(c.is_numeric(), C_NUM)
+                | bit(is_mark(c), C_MARK)
+                | bit(c.is_whitespace(), C_SPACE);
+            assert_eq!(f & !C_FOLD, want, "{c:?} U+{:04X}", c as u32);
+            // Without C_FOLD, neither lower case nor norm_punct changes it.
+            if f & C_FOLD == 0 {
+                assert_eq!(norm_punct(c), c, "{c:?}");
+                assert!(c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
+            }
+            // The table and ranges fold no more than the std tables ask, but for upper-case
+            // letters without a lower case.
+            if f & C_FOLD != 0 && !c.is_uppercase() {
+                assert!(
+                    norm_punct(c) != c || !c.to_lowercase().eq(std::iter::once(c)),
+                    "{c:?}"
+                );
+            }
+            if c as u32 >= 0x80 {
+                let mut buf = [0u8; 4];
+                let s = c.encode_utf8(&mut buf);
+                assert_eq!(decode_at(s.as_bytes(), 0), (c, c.len_utf8()));
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_hashes_are_the_hashes_of_the_lower_case_bytes() {
+        let alphabet = [
+            "a",
+            "Q",
+            "é",
+            "É",
+            "Путин",
+            "ПУТИН",
+            "中国",
+            "한",
+            "’",
+            "ʼ",
+            "\u{ad}",
+            "-",
+            "ß",
+            "ẞ",
+            "İ",
+            "ǅ",
+            "ᾈ",
+            "Σ",
+            "ς",
+            "ϒ",
+            "\u{301}",
+            "`",
+            "Ⅻ",
+            "\u{10428}",
+            "\u{1F600}",
+            "Ａ",
+            "0",
+        ];
+        for s in strings(&alphabet, 5_000, 12) {
+            assert_eq!(token_hash(&s), ref_hash(&s), "{s:?}");
+            if !s.is_ascii() {
+                assert_eq!(token_hash_slow(&s), ref_hash(&s), "{s:?}");
+            }
         }
     }
 
