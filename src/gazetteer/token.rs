@@ -268,25 +268,30 @@ static CLASS_2B: [u8; 0x800] = {
     t
 };
 
-/// The [`C_WORD`] .. [`C_FOLD`] bits of `c`: by table below U+0800, by range for general
-/// punctuation, CJK
-/// ideographs, kana and Hangul syllables (alphabetic, uncased), else by the std tables.
+/// The [`C_WORD`] .. [`C_FOLD`] bits of `c`: by table below U+0800; by range for general,
+/// CJK and fullwidth punctuation, CJK ideographs, kana and Hangul syllables (alphabetic,
+/// uncased); else by the std tables.
 #[inline]
 fn char_class(c: char) -> u8 {
     let u = c as u32;
     if let Some(&f) = CLASS_2B.get(u as usize) {
-        f
-    } else if is_general_punct(c) {
-        // (After a word: "Putin’s".)
-        bit(norm_punct(c) != c, C_FOLD)
-    } else if (0x4E00..=0x9FFF).contains(&u)
-        || (0xAC00..=0xD7A3).contains(&u)
-        || (0x3041..=0x3096).contains(&u)
-        || (0x30A1..=0x30FA).contains(&u)
-    {
-        C_WORD | C_ALPHA
-    } else {
-        char_class_slow(c)
+        return f;
+    }
+    match u {
+        // General punctuation (after a word: "Putin’s").
+        0x2010..=0x2027 | 0x2030..=0x205E => bit(norm_punct(c) != c, C_FOLD),
+        // Format chars, CJK and fullwidth punctuation: nothing.
+        0x200B..=0x200F
+        | 0x202A..=0x202E
+        | 0x3001..=0x3004
+        | 0x3008..=0x3020
+        | 0xFF01..=0xFF0F
+        | 0xFF1A..=0xFF20
+        | 0xFF3B..=0xFF40
+        | 0xFF5B..=0xFF65 => 0,
+        // Kana, CJK ideographs, Hangul syllables: uncased letters.
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => C_WORD | C_ALPHA,
+        _ => char_class_slow(c),
     }
 }
 
@@ -492,7 +497,11 @@ fn non_ascii<const H: bool>(
         i + len
     } else {
         if H {
-            hashes.push(token_hash(&text[i..i + len]));
+            hashes.push(if f & C_FOLD == 0 {
+                raw_hash(&bytes[i..i + len])
+            } else {
+                token_hash_slow(&text[i..i + len])
+            });
         }
         out.push(Token::other(i, i + len, gap(*spaced, *newlines)));
         *spaced = false;
