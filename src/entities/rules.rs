@@ -7,7 +7,9 @@ use super::data::{LanguageData, Opt, WordList as W, CLASS_FIRST, CLASS_LAST};
 use crate::document::{
     Entity, EntityKind, EntitySource, EntryField, Referent, Sentence, SharedStr, Tokens,
 };
-use crate::gazetteer::token::{token_hash, tokenize_hashed};
+use crate::gazetteer::token::{
+    char_class, token_hash, tokenize_hashed, C_FOLD, C_LOWER, C_SPACE, C_UPPER,
+};
 use crate::gazetteer::{
     check_case, CaseFit, FxHasher, Gap, Gazetteer, RawMatch, Token, MAX_TOKENS,
 };
@@ -235,15 +237,42 @@ fn surface_key(s: &str, lower: bool) -> u64 {
             h = add(h, if lower { b.to_ascii_lowercase() } else { b });
             len += 1;
         }
-    } else {
-        let mut t = squeeze_spaces(s);
-        if lower {
-            t = t.to_lowercase();
-        }
+    } else if lower && s.contains('Σ') {
+        // (Its lower case depends on the chars around it: by the std function.)
+        let t = squeeze_spaces(s).to_lowercase();
         for &b in t.as_bytes() {
             h = add(h, b);
         }
         len = t.len() as u64;
+    } else {
+        // As for ASCII, a char at a time: lowered only when it may change.
+        let mut space = false;
+        let mut buf = [0u8; 4];
+        for c in s.chars() {
+            let f = char_class(c);
+            if f & C_SPACE != 0 {
+                space = true;
+                continue;
+            }
+            if space && len > 0 {
+                h = add(h, b' ');
+                len += 1;
+            }
+            space = false;
+            if lower && f & C_FOLD != 0 {
+                for l in c.to_lowercase() {
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        h = add(h, b);
+                        len += 1;
+                    }
+                }
+            } else {
+                for &b in c.encode_utf8(&mut buf).as_bytes() {
+                    h = add(h, b);
+                    len += 1;
+                }
+            }
+        }
     }
     add(h.rotate_left(7) ^ len, 0)
 }
@@ -2980,13 +3009,16 @@ fn is_camel(w: &str) -> bool {
             .position(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
             .map(|p| p + 1);
     } else {
-        let mut prev: Option<char> = None;
+        // (By the tokenizer's char classes: the std tables' case, told without them for
+        // the common scripts.)
+        let mut prev = 0u8;
         for (i, c) in w.char_indices() {
-            if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+            let f = char_class(c);
+            if f & C_UPPER != 0 && prev & C_LOWER != 0 {
                 at = Some(i);
                 break;
             }
-            prev = Some(c);
+            prev = f;
         }
     }
     let Some(i) = at else {
@@ -3289,6 +3321,10 @@ mod tests {
             ("ZürichVersicherung", true),
             ("MacÉwan", false),
             ("Ütü", false),
+            ("ГазПром", true),
+            ("Газпром", false),
+            ("中国Ab", false),
+            ("ǅǅ", false),
         ] {
             assert_eq!(is_camel(w), want, "{w:?}");
         }
@@ -3417,6 +3453,36 @@ mod tests {
             ("État", "etat", false),
         ] {
             assert_eq!(lower_eq(s, lower), want, "{s:?} {lower:?}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_surface_keys_hash_the_squeezed_text() {
+        fn reference(s: &str, lower: bool) -> u64 {
+            fn add(h: u64, b: u8) -> u64 {
+                (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+            }
+            let mut t = squeeze_spaces(s);
+            if lower {
+                t = t.to_lowercase();
+            }
+            let h = t.bytes().fold(0x2545_f491_4f6c_dd1d_u64, |h, b| add(h, b));
+            add(h.rotate_left(7) ^ t.len() as u64, 0)
+        }
+        for s in [
+            "Владимир Путин",
+            "  ВЛАДИМИР\u{3000}ПУТИН ",
+            "中国 外交部",
+            "ΣΟΦΟΣ Σ",
+            "İstanbul Ǆemal",
+            "Müller\u{a0} José ẞ",
+            "Đặng\u{2028}\u{85}Văn",
+            "Ａｂ ＣＤ \u{10400}",
+            "ʼAli’s  co\u{ad}op",
+        ] {
+            for lower in [false, true] {
+                assert_eq!(surface_key(s, lower), reference(s, lower), "{s:?} {lower}");
+            }
         }
     }
 

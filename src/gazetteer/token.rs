@@ -81,22 +81,22 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 /// Bits of [`char_class`]: a word char ([`is_word_char`]).
-const C_WORD: u8 = 1;
+pub(crate) const C_WORD: u8 = 1;
 /// `char::is_alphabetic`.
-const C_ALPHA: u8 = 2;
+pub(crate) const C_ALPHA: u8 = 2;
 /// `char::is_lowercase`.
-const C_LOWER: u8 = 4;
+pub(crate) const C_LOWER: u8 = 4;
 /// `char::is_uppercase`.
-const C_UPPER: u8 = 8;
+pub(crate) const C_UPPER: u8 = 8;
 /// `char::is_numeric`.
-const C_NUM: u8 = 16;
+pub(crate) const C_NUM: u8 = 16;
 /// [`is_mark`].
-const C_MARK: u8 = 32;
+pub(crate) const C_MARK: u8 = 32;
 /// `char::is_whitespace`.
-const C_SPACE: u8 = 64;
+pub(crate) const C_SPACE: u8 = 64;
 /// The char may hash as other bytes than its own: [`norm_punct`] or `char::to_lowercase`
 /// may change it (when clear, neither does).
-const C_FOLD: u8 = 128;
+pub(crate) const C_FOLD: u8 = 128;
 
 /// The alphabetic chars (`char::is_alphabetic`) from U+0080 to U+07FF, as ranges (a test
 /// checks them against the std tables).
@@ -272,7 +272,7 @@ static CLASS_2B: [u8; 0x800] = {
 /// CJK and fullwidth punctuation, CJK ideographs, kana and Hangul syllables (alphabetic,
 /// uncased); else by the std tables.
 #[inline]
-fn char_class(c: char) -> u8 {
+pub(crate) fn char_class(c: char) -> u8 {
     let u = c as u32;
     if let Some(&f) = CLASS_2B.get(u as usize) {
         return f;
@@ -913,6 +913,10 @@ fn scan_word(
         let c = bytes[j];
         let (f, len) = if c < 0x80 {
             (CLASS_2B[c as usize], 1)
+        } else if matches!(c, 0xE5..=0xE9 | 0xEB | 0xEC) {
+            // U+5000..=U+9FFF (CJK ideographs), U+B000..=U+CFFF (Hangul syllables): told by
+            // the first byte.
+            (C_WORD | C_ALPHA, 3)
         } else {
             let (ch, len) = decode_at(bytes, j);
             (char_class(ch), len)
