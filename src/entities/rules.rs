@@ -3466,7 +3466,7 @@ mod tests {
             if lower {
                 t = t.to_lowercase();
             }
-            let h = t.bytes().fold(0x2545_f491_4f6c_dd1d_u64, |h, b| add(h, b));
+            let h = t.bytes().fold(0x2545_f491_4f6c_dd1d_u64, add);
             add(h.rotate_left(7) ^ t.len() as u64, 0)
         }
         for s in [
