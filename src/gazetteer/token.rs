@@ -953,9 +953,16 @@ fn scan_word(
         let c = bytes[j];
         let (f, len) = if c < 0x80 {
             (CLASS_2B[c as usize], 1)
-        } else if matches!(c, 0xE5..=0xE9 | 0xEB | 0xEC) {
-            // U+5000..=U+9FFF (CJK ideographs), U+B000..=U+CFFF (Hangul syllables): told by
-            // the first byte.
+        } else if c < 0xE0 {
+            // A two-byte char (Latin, Greek, Cyrillic, ...): by the table.
+            let u = (usize::from(c & 0x1F) << 6)
+                | usize::from(bytes.get(j + 1).map_or(0, |&x| x & 0x3F));
+            (CLASS_2B.get(u).copied().unwrap_or(0), 2)
+        } else if matches!(c, 0xE5..=0xE9 | 0xEB | 0xEC)
+            || (c == 0xE4 && bytes.get(j + 1).is_some_and(|&x| x >= 0xB8))
+        {
+            // U+4E00..=U+9FFF (CJK ideographs), U+B000..=U+CFFF (Hangul syllables): told by
+            // the first bytes.
             (C_WORD | C_ALPHA, 3)
         } else {
             let (ch, len) = decode_at(bytes, j);
@@ -1204,6 +1211,12 @@ mod tests {
     fn the_fast_path_gives_the_tokens_of_the_byte_scan() {
         let alphabet = [
             "a",
+            "䷀",
+            "㐀",
+            "丁",
+            "\u{4DFF}",
+            "힣",
+            "\u{D7A4}",
             "e",
             "z",
             "kata",
