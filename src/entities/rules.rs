@@ -8,7 +8,7 @@ use crate::document::{
     Entity, EntityKind, EntitySource, EntryField, Referent, Sentence, SharedStr, Tokens,
 };
 use crate::gazetteer::token::{
-    char_class, token_hash, tokenize_hashed, C_FOLD, C_LOWER, C_SPACE, C_UPPER,
+    char_class, class_at, token_hash, tokenize_hashed, C_FOLD, C_LOWER, C_SPACE, C_UPPER,
 };
 use crate::gazetteer::{
     check_case, CaseFit, FxHasher, Gap, Gazetteer, RawMatch, Token, MAX_TOKENS,
@@ -3011,14 +3011,16 @@ fn is_camel(w: &str) -> bool {
     } else {
         // (By the tokenizer's char classes: the std tables' case, told without them for
         // the common scripts.)
-        let mut prev = 0u8;
-        for (i, c) in w.char_indices() {
-            let f = char_class(c);
+        let b = w.as_bytes();
+        let (mut prev, mut i) = (0u8, 0);
+        while i < b.len() {
+            let (f, len) = class_at(b, i);
             if f & C_UPPER != 0 && prev & C_LOWER != 0 {
                 at = Some(i);
                 break;
             }
             prev = f;
+            i += len;
         }
     }
     let Some(i) = at else {

@@ -937,6 +937,30 @@ pub(crate) fn eq_title(text: &str, alias: &str) -> bool {
     }
 }
 
+/// [`char_class`] of the char at byte `j` of `bytes` (valid UTF-8, `j` on a char boundary
+/// and in bounds) and its length, the common scripts told from their bytes without decoding.
+#[inline]
+pub(crate) fn class_at(bytes: &[u8], j: usize) -> (u8, usize) {
+    let c = bytes.get(j).copied().unwrap_or(0);
+    if c < 0x80 {
+        (CLASS_2B[c as usize], 1)
+    } else if c < 0xE0 {
+        // A two-byte char (Latin, Greek, Cyrillic, ...): by the table.
+        let u =
+            (usize::from(c & 0x1F) << 6) | usize::from(bytes.get(j + 1).map_or(0, |&x| x & 0x3F));
+        (CLASS_2B.get(u).copied().unwrap_or(0), 2)
+    } else if matches!(c, 0xE5..=0xE9 | 0xEB | 0xEC)
+        || (c == 0xE4 && bytes.get(j + 1).is_some_and(|&x| x >= 0xB8))
+    {
+        // U+4E00..=U+9FFF (CJK ideographs), U+B000..=U+CFFF (Hangul syllables): told by
+        // the first bytes.
+        (C_WORD | C_ALPHA, 3)
+    } else {
+        let (ch, len) = decode_at(bytes, j);
+        (char_class(ch), len)
+    }
+}
+
 /// Scans the word characters from byte `j` on, noting whether any is lower-case, whether any
 /// is a letter and whether any may fold ([`C_FOLD`]); returns the end of the word.
 #[inline]
@@ -950,24 +974,7 @@ fn scan_word(
     let bytes = text.as_bytes();
     let mut seen = 0u8;
     while j < bytes.len() {
-        let c = bytes[j];
-        let (f, len) = if c < 0x80 {
-            (CLASS_2B[c as usize], 1)
-        } else if c < 0xE0 {
-            // A two-byte char (Latin, Greek, Cyrillic, ...): by the table.
-            let u = (usize::from(c & 0x1F) << 6)
-                | usize::from(bytes.get(j + 1).map_or(0, |&x| x & 0x3F));
-            (CLASS_2B.get(u).copied().unwrap_or(0), 2)
-        } else if matches!(c, 0xE5..=0xE9 | 0xEB | 0xEC)
-            || (c == 0xE4 && bytes.get(j + 1).is_some_and(|&x| x >= 0xB8))
-        {
-            // U+4E00..=U+9FFF (CJK ideographs), U+B000..=U+CFFF (Hangul syllables): told by
-            // the first bytes.
-            (C_WORD | C_ALPHA, 3)
-        } else {
-            let (ch, len) = decode_at(bytes, j);
-            (char_class(ch), len)
-        };
+        let (f, len) = class_at(bytes, j);
         if f & C_WORD == 0 {
             break;
         }
@@ -1401,6 +1408,7 @@ mod tests {
                 let mut buf = [0u8; 4];
                 let s = c.encode_utf8(&mut buf);
                 assert_eq!(decode_at(s.as_bytes(), 0), (c, c.len_utf8()));
+                assert_eq!(class_at(s.as_bytes(), 0), (f, c.len_utf8()), "{c:?}");
             }
         }
     }
