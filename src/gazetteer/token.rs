@@ -840,8 +840,8 @@ fn token_hash_slow(s: &str) -> u64 {
     raw_hash(w)
 }
 
-/// The lower case of `c` when it is an ASCII, Latin-1, Greek or Cyrillic capital whose lower
-/// case is one char of the same UTF-8 length (a test checks each against `char::to_lowercase`).
+/// The lower case of `c` when it is an ASCII, Latin (Latin-1, Extended-A, Vietnamese), Greek
+/// or Cyrillic capital whose lower case is one char of the same UTF-8 length (a test checks each against `char::to_lowercase`).
 #[inline]
 fn lower_same_len(c: char) -> Option<char> {
     let u = c as u32;
@@ -850,6 +850,21 @@ fn lower_same_len(c: char) -> Option<char> {
             u + 0x20
         }
         0x400..=0x40F => u + 0x50,
+        // Latin Extended-A and Additional (Vietnamese), Cyrillic beyond the basic letters:
+        // pairs, the capital first.
+        0x100..=0x12F
+        | 0x132..=0x137
+        | 0x14A..=0x177
+        | 0x460..=0x481
+        | 0x48A..=0x4BF
+        | 0x4D0..=0x52F
+        | 0x1E00..=0x1E95
+        | 0x1EA0..=0x1EFF
+            if u % 2 == 0 =>
+        {
+            u + 1
+        }
+        0x139..=0x148 | 0x179..=0x17E | 0x4C1..=0x4CE if u % 2 == 1 => u + 1,
         _ => return None,
     };
     char::from_u32(l)
@@ -1453,8 +1468,12 @@ mod tests {
             "À",
             "Z",
             "Владимир",
+            "ĐẶNG",
+            "Łódź",
+            "Ŀ",
+            "Ӂ",
         ];
-        for c in (0..0x800u32).filter_map(char::from_u32) {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
             if let Some(l) = lower_same_len(c) {
                 assert!(c.to_lowercase().eq(std::iter::once(l)), "{c:?}");
                 assert_eq!(l.len_utf8(), c.len_utf8(), "{c:?}");
