@@ -7,7 +7,7 @@
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, with_lower, Ctx, Guess, Mention, Name, Names, Phrase};
-use super::words::{lower, tok_lower, DocToks, Tok};
+use super::words::{lower, tok_lower, DocToks, Forms, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::gazetteer::token::Token;
 use crate::swar::{block, eq_bytes, skip_until, HI};
@@ -138,9 +138,11 @@ struct Miner<'a> {
     /// The roles and affiliations `ctx_ids` index.
     phrases: Vec<Phrase>,
     /// The lower-case forms phrases point into.
-    arena: String,
+    arena: &'a str,
     /// The text read with its ASCII letters in lower case ([`Phrase::Text`] points into it).
     low_text: &'a str,
+    /// Where the tokens' lower-case forms are (`low_text`, `arena` and the tokens' forms).
+    low: Forms<'a>,
     /// The names made of words of the text ([`Name::Made`]).
     made: Vec<String>,
     /// The tokens of the paragraphs `collect` read.
@@ -164,6 +166,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64
         low_text,
         made,
         toks: doc_toks,
+        forms,
     } = mentions::collect(doc, lx, &raw, tokens);
     let mut m = Miner {
         text,
@@ -175,8 +178,13 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64
         ref_ctx: vec![None; doc.referents.len()],
         ctx_ids,
         phrases,
-        arena,
+        arena: &arena,
         low_text: &low_text,
+        low: Forms {
+            low_text: &low_text,
+            arena: &arena,
+            forms: &forms,
+        },
         made,
         doc_toks: &doc_toks,
     };
@@ -459,11 +467,11 @@ impl<'a> Miner<'a> {
             return self.lx.classes_of_hash(t.key);
         }
         let lx = self.lx;
-        lx.classes_of(tok_lower(self.text, self.low_text, t, &mut self.buf))
+        lx.classes_of(tok_lower(self.text, self.low, t, &mut self.buf))
     }
 
     fn low(&mut self, t: Tok) -> &str {
-        tok_lower(self.text, self.low_text, t, &mut self.buf)
+        tok_lower(self.text, self.low, t, &mut self.buf)
     }
 
     fn remember(&mut self, w: Who) {
@@ -483,7 +491,7 @@ impl<'a> Miner<'a> {
             return None;
         }
         let text = self.text;
-        let low_text = self.low_text;
+        let low_text = self.low;
         let lx = self.lx;
         // (Most words are no cue: ruled out by one bit test first.)
         let w = tok_lower(text, low_text, t, &mut self.buf);
@@ -516,7 +524,7 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && (t.key == 0 || self.lx.may_be_verb_hash(t.key)) && {
             let text = self.text;
-            let low_text = self.low_text;
+            let low_text = self.low;
             let w = tok_lower(text, low_text, t, &mut self.buf);
             self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
         }
@@ -1073,7 +1081,7 @@ impl<'a> Miner<'a> {
             }
         }
         let text = self.text;
-        let low_text = self.low_text;
+        let low_text = self.low;
         let ms = self.mentions;
         let mut mk = ms.partition_point(|m| m.span.start < first.span.start);
         let lim = (j + 2 * MAX_NP).min(toks.len());
@@ -1171,7 +1179,7 @@ impl<'a> Miner<'a> {
             t.is_word() && {
                 let lx = self.lx;
                 let text = self.text;
-                let low_text = self.low_text;
+                let low_text = self.low;
                 lx.passive_agent
                     .contains(tok_lower(text, low_text, *t, &mut self.buf))
             }
@@ -1844,7 +1852,7 @@ impl<'a> Miner<'a> {
         };
         let phrases = &self.phrases;
         let ctx_ids = &self.ctx_ids;
-        let (text, arena) = (self.low_text, self.arena.as_str());
+        let (text, arena) = (self.low_text, self.arena);
         let names = Names {
             text: self.text,
             referents: self.referents,

@@ -132,6 +132,8 @@ pub(crate) struct Collected {
     pub made: Vec<String>,
     /// The tokens of the paragraphs read.
     pub toks: DocToks,
+    /// The lower-case forms in `arena` (start and end) that [`Tok::form`] indexes.
+    pub forms: Vec<(usize, usize)>,
 }
 
 /// A role or affiliation of a name (lower case), as read: most are a word's lower-case form,
@@ -621,6 +623,7 @@ pub(crate) fn collect(
             low_text: lw.low_text,
             made: lw.made.into_inner(),
             toks: doc_toks(lw.toks, &par_toks, &par_spans),
+            forms: lw.forms,
         };
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
@@ -744,6 +747,7 @@ pub(crate) fn collect(
         low_text: lw.low_text,
         made: lw.made.into_inner(),
         toks: doc_toks(lw.toks, &par_toks, &par_spans),
+        forms: lw.forms,
     }
 }
 

@@ -572,24 +572,39 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     buf.as_str()
 }
 
+/// Where the miner's lower-case forms are: the text with its ASCII letters in lower case, and
+/// the forms made by the name reader (`mentions::Lows`) for the tokens whose [`Tok::form`]
+/// indexes them (start and end in `arena`).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Forms<'a> {
+    pub low_text: &'a str,
+    pub arena: &'a str,
+    pub forms: &'a [(usize, usize)],
+}
+
 /// [`lower`] of token `t` of `text`: a word of lower-case ASCII letters and digits is its own
-/// form, and a word of ASCII letters and digits is its own in `low_text` (`text` with its ASCII
-/// letters in lower case, where it reaches), known from the token without reading its bytes
-/// again.
+/// form, a word of ASCII letters and digits is its own in `low.low_text` (`text` with its
+/// ASCII letters in lower case, where it reaches), known from the token without reading its
+/// bytes again, and a token whose form was made as its paragraph was read ([`Tok::form`])
+/// reads it there (no second lower-casing of a non-ASCII word).
 #[inline]
-pub(crate) fn tok_lower<'a>(
-    text: &'a str,
-    low_text: &'a str,
-    t: Tok,
-    buf: &'a mut String,
-) -> &'a str {
+pub(crate) fn tok_lower<'a>(text: &'a str, low: Forms<'a>, t: Tok, buf: &'a mut String) -> &'a str {
     let w = text.get(t.span.start..t.span.end).unwrap_or("");
     if t.case == LOWER {
         return w;
     }
     if t.case & OTHER == 0 {
-        if let Some(l) = low_text.get(t.span.start..t.span.end) {
+        if let Some(l) = low.low_text.get(t.span.start..t.span.end) {
             return l;
+        }
+    }
+    if t.form != IN_TEXT {
+        if let Some(f) = low
+            .forms
+            .get(t.form as usize)
+            .and_then(|&(s, e)| low.arena.get(s..e))
+        {
+            return f;
         }
     }
     lower(w, buf)
@@ -723,7 +738,11 @@ mod tests {
         for ((word, want, in_low), tok) in cases.into_iter().zip(&v) {
             assert_eq!(&t[tok.span.start..tok.span.end], word);
             let mut buf = String::new();
-            let got = tok_lower(t, &low, *tok, &mut buf);
+            let forms = Forms {
+                low_text: &low,
+                ..Forms::default()
+            };
+            let got = tok_lower(t, forms, *tok, &mut buf);
             assert_eq!(got, want, "{word:?}");
             assert_eq!(
                 std::ptr::eq(got.as_ptr(), low[tok.span.start..].as_ptr()),
@@ -732,7 +751,63 @@ mod tests {
             );
             // Without the lower-cased text: the same form.
             let mut buf = String::new();
-            assert_eq!(tok_lower(t, "", *tok, &mut buf), want, "{word:?}");
+            assert_eq!(
+                tok_lower(t, Forms::default(), *tok, &mut buf),
+                want,
+                "{word:?}"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod forms_tests {
+    use super::*;
+
+    #[test]
+    fn tok_lower_reads_forms_made_once() {
+        // (word, its form; a non-ASCII word and its ASCII twin: the non-ASCII one's form read
+        // where it was made, the ASCII one's in the lower-cased text)
+        let cases = [
+            ("Über", "über"),
+            ("Uber", "uber"),
+            ("МОСКВА", "москва"),
+            ("MOSKVA", "moskva"),
+            ("Kata-kata", "kata"),
+            ("José's", "josé"),
+            ("Joses", "joses"),
+            ("习近平", "习近平"),
+        ];
+        for (word, want) in cases {
+            let mut toks = Vec::new();
+            tokenize(word, 0, word.len(), &mut toks);
+            assert_eq!(toks.len(), 1, "{word:?}");
+            let mut t = toks[0];
+            let low = word.to_ascii_lowercase();
+            let mut arena = String::from("x");
+            let forms = vec![(0, 0), (1, 1)];
+            let made = t.case & OTHER != 0;
+            let mut forms = forms;
+            if made {
+                let s = arena.len();
+                lower_into(word, &mut arena);
+                forms.push((s, arena.len()));
+                t.form = 2;
+            }
+            let f = Forms {
+                low_text: &low,
+                arena: &arena,
+                forms: &forms,
+            };
+            let mut buf = String::new();
+            let got = tok_lower(word, f, t, &mut buf);
+            assert_eq!(got, want, "{word:?}");
+            if made {
+                assert!(std::ptr::eq(got.as_ptr(), arena[1..].as_ptr()), "{word:?}");
+            }
+            // Without the forms: the same.
+            let mut buf = String::new();
+            assert_eq!(tok_lower(word, Forms::default(), toks[0], &mut buf), want);
         }
     }
 }
