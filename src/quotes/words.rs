@@ -28,7 +28,7 @@
 //! (the class look-up about 20, the push about 15).
 
 use super::lexicon::{class, Lexicon, GENERAL_PUNCT};
-use crate::gazetteer::token::{Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
+use crate::gazetteer::token::{is_mark, Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
 use crate::Span;
 
 /// A token: a word (letters and digits, with inner `-`, `'`, `’`, `.` and `&`) or one
@@ -344,9 +344,6 @@ impl<'a> FromRecognizer<'a> {
                 }
                 continue;
             }
-            if t.case & NON_ASCII != 0 {
-                break false;
-            }
             let key = hashes[k - 1];
             // Inner joiners and digit grouping commas, touching a word on both sides.
             // (Only a touching token that is no word with a word touching it may join:
@@ -374,11 +371,29 @@ impl<'a> FromRecognizer<'a> {
                             continue;
                         }
                     }
-                    _ => break false,
+                    // A word with a non-ASCII letter joined to others.
+                    Some(_) => match other_script(text, par, t, k, out, notes) {
+                        Some(next) => {
+                            k = next;
+                            continue;
+                        }
+                        None => break false,
+                    },
+                    None => break false,
                 }
             }
             // (The recognizer's kinds of the word's bytes are these bits.)
             let case = t.case;
+            if case & NON_ASCII != 0 {
+                // A word with a non-ASCII letter (out of line: the hot loop keeps its registers).
+                match other_script(text, par, t, k, out, notes) {
+                    Some(next) => {
+                        k = next;
+                        continue;
+                    }
+                    None => break false,
+                }
+            }
             // (The recognizer's flags of an ASCII word: its first byte in upper case, a digit.)
             let cap = t.cap || (t.digit && case & UPPER != 0);
             let (key, cls) = if key != 0 {
@@ -470,6 +485,67 @@ fn joined(text: &str, par: &[Token], t: &Token, mut k: usize) -> Option<(usize, 
         k += 2;
     }
     Some((e, case, k))
+}
+
+/// [`FromRecognizer::derive`] of word `t` (the token before `par[k]`) that holds a non-ASCII
+/// char or is joined to one that does: appended (noted: its form and classes are made by the
+/// reader); the index of the token after it, or `None` where the tokenizer's word is not the
+/// recognizer's.
+#[cold]
+#[inline(never)]
+fn other_script(
+    text: &str,
+    par: &[Token],
+    t: &Token,
+    k: usize,
+    out: &mut Vec<Tok>,
+    notes: &mut Notes,
+) -> Option<usize> {
+    let may_join = par
+        .get(k)
+        .zip(par.get(k + 1))
+        .is_some_and(|(j, w)| j.start == t.end && !j.word && w.word && w.start == j.end);
+    let (e, next) = if may_join {
+        let (e, _, next) = joined(text, par, t, k)?;
+        (e, next)
+    } else {
+        (t.end, k)
+    };
+    let (cap, case) = other_script_word(text, t.start, e)?;
+    notes.special.push(out.len());
+    out.push(Tok {
+        span: Span::new(t.start, e),
+        punct: None,
+        cap,
+        case,
+        key: 0,
+        cls: UNKNOWN,
+        form: IN_TEXT,
+    });
+    Some(next)
+}
+
+/// [`FromRecognizer::derive`] of a word of `text[start..end]` (one recognizer word, or words
+/// joined) that holds a non-ASCII char: its [`Tok::cap`] and [`Tok::case`] as
+/// [`tokenize_append`] gives them, or `None` where its word is not the recognizer's (a
+/// combining mark that is no letter: the recognizer's words take it, the tokenizer's stop).
+/// The bytes are read once by table; chars are decoded only for the first letter and in a
+/// word with a lead byte of a combining mark's block (`0xCC`, `0xCD`, `0xE1`, `0xE2`, `0xEF`).
+#[inline(never)]
+fn other_script_word(text: &str, start: usize, end: usize) -> Option<(bool, u8)> {
+    let w = text.get(start..end)?;
+    let mut case = OTHER;
+    let mut marks = false;
+    for &b in w.as_bytes() {
+        case |= ASCII_CASE[usize::from(b)];
+        marks |= matches!(b, 0xCC | 0xCD | 0xE1 | 0xE2 | 0xEF);
+    }
+    if marks && w.chars().any(|c| is_mark(c) && !c.is_alphanumeric()) {
+        return None;
+    }
+    let first = w.chars().next()?;
+    let cap = first.is_uppercase() || (first.is_numeric() && w.chars().any(char::is_uppercase));
+    Some((cap, case))
 }
 
 /// A bit of the recognizer's [`Token::case`]: a non-ASCII char in the word.
@@ -884,6 +960,36 @@ mod from_recognizer_tests {
     }
 
     #[test]
+    fn words_in_other_scripts_are_read_from_the_recognizers() {
+        // (paragraph, read from the recognizer's tokens: a non-ASCII case and its ASCII twin;
+        // a combining mark that is no letter is read by the tokenizer)
+        let cases = [
+            ("Президент России заявил, — сказал он.", true),
+            ("Presiden Rusia berkata, — kata dia.", true),
+            ("中国外交部发言人表示，双方将继续保持沟通。", true),
+            (
+                "Đặng Văn Lâm, Jean-Étienne l’Élysée Müller-Lüdenscheid",
+                true,
+            ),
+            (
+                "Dang Van Lam, Jean-Etienne l’Elysee Muller-Ludenscheid",
+                true,
+            ),
+            ("1Ёж Жa-b a-Жb Ж.co Ж’s a\u{345}b", true),
+            ("Cafe\u{301}", false),
+            ("Ж\u{20DD}", false),
+        ];
+        for (text, want) in cases {
+            let (toks, hashes) = tokenize_hashed(text);
+            let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+            let mut from = FromRecognizer::new(&lx, &toks, &hashes);
+            let mut out = Vec::new();
+            let got = from.derive(text, 0, text.len(), &mut out, &mut Notes::default());
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn recognizer_tokens_give_the_tokenizers_tokens() {
         // (text: the same tokens either way, with keys only on ASCII words read as one
         // recognizer token)
@@ -894,6 +1000,12 @@ mod from_recognizer_tests {
             // Non-ASCII letters, combining marks, odd white space: tokenized instead.
             "Café Zürich e\u{301}t\u{b}x \u{2028} Ⅻ ٣ ǅ",
             "Satu paragraf.\n\nDua: “Kami siap,” kata Budi.\n\n\n",
+            // Words in other scripts read from the recognizer's (and their ASCII twins).
+            "Президент России заявил: «Мы готовы», — сказал он. Presiden Rusia berkata.",
+            "中国外交部发言人表示，双方将继续保持沟通。他说：“我们欢迎。” Zhong guo.",
+            "Đặng Văn Lâm, José Müller-Lüdenscheid, Jean-Étienne l’Élysée O’Neill Jean-Etienne",
+            "1Ёж 1ёж 1Ab 2,5х 3,Ж ǅemal Ǆ ǆ Ⅻ ٣ 中a Жa-b a-Жb Ж.co Ж’s",
+            "ab\u{301}c Жe\u{301} Ж\u{301}x \u{301}Ж a\u{345}b Ж\u{2060}x Ж\u{20DD}",
             // Joiners at a paragraph's ends, a word's last joiner before a non-ASCII word.
             "ab-\n\n-cd x.y\n\n1,5\n\nR&D-\n\nKo-Über\n\na'b'c'd a--b 'x' -",
             "",
