@@ -2197,7 +2197,15 @@ fn is_abbrev(lx: &Lexicon, word: &str) -> bool {
 /// [`last_word`]), reading back at most [`ABBREV_MAX`] bytes of it: a longer word is none
 /// (two chars take at most eight bytes), and a run of letters in a script without spaces is
 /// not read to its start.
+///
+/// A word that ends in a non-ASCII char is an abbreviation only as one or two chars, the
+/// first in upper case: where neither of the last two chars is, no letter is looked up.
 fn abbrev_before(lx: &Lexicon, s: &str) -> bool {
+    if s.as_bytes().last().is_some_and(|&b| b >= 0x80)
+        && !s.chars().rev().take(2).any(char::is_uppercase)
+    {
+        return false;
+    }
     short_last_word(s).is_some_and(|w| is_abbrev(lx, w))
 }
 
@@ -2273,12 +2281,22 @@ mod tests {
             ("said Presidents", "Presidents"),
             ("表示中国外交部发言人", "表示中国外交部发言人"),
             ("x 中国", "中国"),
+            ("сказал ЖИ", "ЖИ"),
+            ("сказал ЖИВ", "ЖИВ"),
+            ("said JI", "JI"),
+            ("сказал жЖ", "жЖ"),
+            ("kata Dr", "Dr"),
+            ("kata Ñr", "Ñr"),
+            ("kata Ñ»", ""),
+            ("kata ñ", "ñ"),
         ];
         for (text, want) in cases {
             assert_eq!(last_word(text), want, "{text:?}");
             // (Read back at most eight bytes: a longer word is no abbreviation.)
             let short = (want.len() <= ABBREV_MAX).then_some(want);
             assert_eq!(short_last_word(text), short, "{text:?}");
+            let lx = crate::quotes::lexicon::bundled(crate::Language::English);
+            assert_eq!(abbrev_before(&lx, text), is_abbrev(&lx, want), "{text:?}");
         }
     }
 
