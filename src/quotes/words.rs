@@ -511,7 +511,7 @@ fn other_script(
     } else {
         (t.end, k)
     };
-    let (cap, case) = other_script_word(text, t.start, e)?;
+    let (cap, case) = other_script_word(text, t, e)?;
     notes.special.push(out.len());
     out.push(Tok {
         span: Span::new(t.start, e),
@@ -525,15 +525,17 @@ fn other_script(
     Some(next)
 }
 
-/// [`FromRecognizer::derive`] of a word of `text[start..end]` (one recognizer word, or words
-/// joined) that holds a non-ASCII char: its [`Tok::cap`] and [`Tok::case`] as
+/// [`FromRecognizer::derive`] of a word of `text[t.start..end]` (recognizer word `t`, or words
+/// joined to it) that holds a non-ASCII char: its [`Tok::cap`] and [`Tok::case`] as
 /// [`tokenize_append`] gives them, or `None` where its word is not the recognizer's (a
 /// combining mark that is no letter: the recognizer's words take it, the tokenizer's stop).
-/// The bytes are read once by table; chars are decoded only for the first letter and in a
-/// word with a lead byte of a combining mark's block (`0xCC`, `0xCD`, `0xE1`, `0xE2`, `0xEF`).
+/// The bytes are read once by table; chars are decoded only in a word with a lead byte of a
+/// combining mark's block (`0xCC`, `0xCD`, `0xE1`, `0xE2`, `0xEF`), and the first is looked up
+/// in the Unicode tables only when the recognizer's `cap` (an upper-case or title-case letter,
+/// or a letter of no case before a lower-case one) does not tell.
 #[inline(never)]
-fn other_script_word(text: &str, start: usize, end: usize) -> Option<(bool, u8)> {
-    let w = text.get(start..end)?;
+fn other_script_word(text: &str, t: &Token, end: usize) -> Option<(bool, u8)> {
+    let w = text.get(t.start..end)?;
     let mut case = OTHER;
     let mut marks = false;
     for &b in w.as_bytes() {
@@ -543,8 +545,11 @@ fn other_script_word(text: &str, start: usize, end: usize) -> Option<(bool, u8)>
     if marks && w.chars().any(|c| is_mark(c) && !c.is_alphanumeric()) {
         return None;
     }
-    let first = w.chars().next()?;
-    let cap = first.is_uppercase() || (first.is_numeric() && w.chars().any(char::is_uppercase));
+    // (An upper-case first char is one the recognizer calls `cap`; an ASCII one is.)
+    let first_upper = t.cap
+        && (w.as_bytes().first().is_some_and(u8::is_ascii)
+            || w.chars().next().is_some_and(char::is_uppercase));
+    let cap = first_upper || (t.digit && w.chars().any(char::is_uppercase));
     Some((cap, case))
 }
 
@@ -1005,6 +1010,7 @@ mod from_recognizer_tests {
             "中国外交部发言人表示，双方将继续保持沟通。他说：“我们欢迎。” Zhong guo.",
             "Đặng Văn Lâm, José Müller-Lüdenscheid, Jean-Étienne l’Élysée O’Neill Jean-Etienne",
             "1Ёж 1ёж 1Ab 2,5х 3,Ж ǅemal Ǆ ǆ Ⅻ ٣ 中a Жa-b a-Жb Ж.co Ж’s",
+            "1ǅ 1Ж ١Ж ١ж ⅫЖ ǅ-Ж Ж-ǅ ǅ’s ꙊЖ ßЖ ŉx Ꭓ ꭰ 中Ж",
             "ab\u{301}c Жe\u{301} Ж\u{301}x \u{301}Ж a\u{345}b Ж\u{2060}x Ж\u{20DD}",
             // Joiners at a paragraph's ends, a word's last joiner before a non-ASCII word.
             "ab-\n\n-cd x.y\n\n1,5\n\nR&D-\n\nKo-Über\n\na'b'c'd a--b 'x' -",
