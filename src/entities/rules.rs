@@ -302,7 +302,7 @@ struct Mention {
 #[derive(Default)]
 struct Scratch {
     sent: Vec<u32>,
-    initial: Vec<bool>,
+    first_word: Vec<u32>,
     headline: Vec<bool>,
     lowerset: HashSet64,
     /// The lexical pass's words of longer names, then the link pass's aliases.
@@ -398,7 +398,8 @@ struct Ctx<'a> {
     toks: &'a [Token],
     hashes: &'a [u64],
     sent: Vec<u32>,
-    initial: Vec<bool>,
+    /// Per sentence, its first word (`u32::MAX`: none).
+    first_word: Vec<u32>,
     headline: Vec<bool>,
     lowerset: HashSet64,
     /// Per token, its word lists ([`LanguageData::classes`] with [`CLASS_KNOWN`] set), or 0
@@ -441,7 +442,8 @@ pub(crate) fn recognize(
 /// What the prologue ([`prologue`]) finds of a text's tokens, for the [`Ctx`].
 struct Prologue {
     sent: Vec<u32>,
-    initial: Vec<bool>,
+    /// Per sentence, its first word (`u32::MAX`: none).
+    first_word: Vec<u32>,
     headline: Vec<bool>,
     lowerset: HashSet64,
     cls: Vec<Cell<u64>>,
@@ -477,9 +479,7 @@ fn prologue(
     // The same for the classes' cache, cleared in the pass.
     let mut cls = std::mem::take(&mut s.cls);
     at_least(&mut cls, n, Cell::new(0));
-    // The same for the sentence-initial flags and the coverage.
-    let mut initial = std::mem::take(&mut s.initial);
-    at_least(&mut initial, n, false);
+    // The same for the coverage.
     let mut covered = std::mem::take(&mut s.covered);
     at_least(&mut covered, n, NONE);
     let mut si = 0usize;
@@ -488,6 +488,7 @@ fn prologue(
     // Per sentence: capitalised words, lower-case words, the first token.
     let mut caps = filled(&mut s.caps, nsent, (0u32, 0u32));
     let mut sent_first = filled(&mut s.sent_first, nsent, u32::MAX);
+    let mut first_word = filled(&mut s.first_word, nsent, u32::MAX);
     let mut cap_words = emptied(&mut s.cap_words);
     let mut hyphens = emptied(&mut s.hyphens);
     let mut parens = emptied(&mut s.parens);
@@ -505,12 +506,11 @@ fn prologue(
     // The current sentence's counts of capitalised and lower-case words (added to `caps`
     // when the sentence changes).
     let (mut ncap, mut nlow) = (0u32, 0u32);
-    for (k, (((((t, sk), &h), ck), ik), ck2)) in toks
+    for (k, ((((t, sk), &h), ck), ck2)) in toks
         .iter()
         .zip(sent.iter_mut())
         .zip(hashes.iter())
         .zip(cls.iter())
-        .zip(initial.iter_mut())
         .zip(covered.iter_mut())
         .enumerate()
     {
@@ -538,8 +538,10 @@ fn prologue(
             gaz_starts.push(k as u32);
         }
         if t.word {
-            *ik = !seen_word;
-            seen_word = true;
+            if !seen_word {
+                first_word[si] = k as u32;
+                seen_word = true;
+            }
             if t.cap || t.upper || t.digit {
                 starters.push(k as u32);
             }
@@ -553,7 +555,6 @@ fn prologue(
                 nlow += 1;
             }
         } else {
-            *ik = false;
             match bytes[t.start] {
                 b'(' => parens.push(k as u32),
                 b'-' if t.gap == Gap::None => hyphens.push(k as u32),
@@ -606,7 +607,7 @@ fn prologue(
     s.gaz_starts = gaz_starts;
     Prologue {
         sent,
-        initial,
+        first_word,
         headline,
         lowerset,
         cls,
@@ -639,7 +640,7 @@ fn recognize_tokens(
         toks,
         hashes,
         sent: p.sent,
-        initial: p.initial,
+        first_word: p.first_word,
         headline: p.headline,
         lowerset: p.lowerset,
         cls: p.cls,
@@ -780,7 +781,7 @@ impl<'a> Ctx<'a> {
                             && self.toks[k].gap == Gap::Space
                             && ((name_word(k - 1) && !acronym(k - 1))
                                 || (!in_raw(k - 1) && self.has(W::OrgHeads, k - 1)))
-                            && (!self.initial[k - 1] || self.has(W::GivenNames, k - 1)))
+                            && (!self.is_initial(k - 1) || self.has(W::GivenNames, k - 1)))
                             || (k + 1 < self.toks.len()
                                 && self.toks[k + 1].gap == Gap::Space
                                 && name_word(k + 1)
@@ -856,6 +857,12 @@ impl<'a> Ctx<'a> {
     #[inline]
     fn t(&self, k: usize) -> &str {
         self.toks[k].text(self.text)
+    }
+
+    /// Whether token `k` is the first word of its sentence.
+    #[inline]
+    fn is_initial(&self, k: usize) -> bool {
+        self.first_word[self.sent[k] as usize] == k as u32
     }
 
     #[inline]
@@ -1163,13 +1170,13 @@ impl<'a> Ctx<'a> {
         // sentence, no common word and not quoted, an acronym names an organization where
         // the language says so; a word in camel case names an organization; any other is
         // left unclassified.
-        if self.initial[a] && self.common(a) {
+        if self.is_initial(a) && self.common(a) {
             return true;
         }
         let t = self.toks[a];
         if t.upper {
             if !self.unit_after_number(a)
-                && !self.initial[a]
+                && !self.is_initial(a)
                 && !self.common(a)
                 && !self.quoted(a, a)
                 && self.is_acronym(a)
@@ -1339,7 +1346,7 @@ impl<'a> Ctx<'a> {
             }
             // A sentence may open with a capitalised cue: "Miner Highland Gold said ...",
             // "Carmaker Fiat ...": the name after it is an organization's.
-            if self.initial[a] {
+            if self.is_initial(a) {
                 let l = self.phrase_at(W::OrgCues, a, b);
                 let s0 = a + l;
                 if l > 0
@@ -1397,7 +1404,7 @@ impl<'a> Ctx<'a> {
                     // "UK Film Council", "Kasablanka Hall": a known place right before belongs
                     // to the name.
                     let mut absorbed = None;
-                    if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.initial[a] {
+                    if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.is_initial(a) {
                         let m = self.covered[a - 1];
                         if m != NONE {
                             let mm = &self.mentions[m as usize];
@@ -1795,9 +1802,9 @@ impl<'a> Ctx<'a> {
             if tail_of_org
                 || !self.toks[s].word
                 || self.has(W::NotNames, s)
-                || ((self.initial[s] || titled) && self.common(s))
+                || ((self.is_initial(s) || titled) && self.common(s))
             {
-                if self.toks[s].word && !self.initial[s] && !titled {
+                if self.toks[s].word && !self.is_initial(s) && !titled {
                     // "Perang Dunia II": a name that starts with a common word is no person.
                     lead_common = true;
                 }
@@ -1924,7 +1931,7 @@ impl<'a> Ctx<'a> {
             let k = s - 1;
             self.same_sent(k, s)
                 && self.toks[k].word
-                && (self.toks[k].lower || self.initial[k])
+                && (self.toks[k].lower || self.is_initial(k))
                 && self.phrase_ending(W::ReportingBefore, k) > 0
         };
         if headline {
@@ -1982,7 +1989,8 @@ impl<'a> Ctx<'a> {
         // "Fanshurullah menambahkan, ...": where one word may name a person, a sentence may
         // open with it before a reporting verb, unless the text writes it in lower case too.
         let reported_initial = rep_after && !has_common && self.data.option(Opt::SingleWordNames);
-        let weak_initial = nw == 1 && self.initial[s] && !addressed && !given && !reported_initial;
+        let weak_initial =
+            nw == 1 && self.is_initial(s) && !addressed && !given && !reported_initial;
         if nw <= 6 && single_ok && !weak_initial && (strong || ((given || sur) && !has_common)) {
             self.push(
                 s,
@@ -1996,7 +2004,7 @@ impl<'a> Ctx<'a> {
         // "Apoteker Noel Wicks": the name starts at the given name.
         if let Some(k) = given_at {
             if k > s
-                && (self.initial[s] || titled)
+                && (self.is_initial(s) || titled)
                 && self.words(k, e) >= 2
                 && (k..=e).all(|x| !self.toks[x].word || !self.common(x))
             {
@@ -2010,7 +2018,7 @@ impl<'a> Ctx<'a> {
             && self.toks[a - 1].lower
             && self.has(W::PlacePreps, a - 1)
             && !has_common
-            && !self.initial[s]
+            && !self.is_initial(s)
             && nw <= 4
         {
             self.push(s, e, EntityKind::Place, EntitySource::Rule, None);
@@ -2022,12 +2030,12 @@ impl<'a> Ctx<'a> {
         let quoted = self.quoted(s, e);
         // A sentence may open with a name: "Byeon Woo Seok berhasil ...", when no word of it
         // is a common word and a lower-case word follows.
-        let opens = self.initial[s]
+        let opens = self.is_initial(s)
             && nw >= 2
             && e + 1 < self.toks.len()
             && self.toks[e + 1].lower
             && (s..=e).all(|k| !self.toks[k].word || !self.common(k));
-        if (!self.initial[s] || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
+        if (!self.is_initial(s) || opens) && !has_common && !lead_common && !quoted && nw <= 4 {
             let acronym = nw == 1 && self.is_acronym(s);
             if acronym && self.data.option(Opt::AcronymsAreOrganizations) {
                 self.push(s, e, EntityKind::Organization, EntitySource::Rule, None);
@@ -2142,7 +2150,7 @@ impl<'a> Ctx<'a> {
             // One word joins only by a conjunction ("Jay-Z, Nelly and Robbie Williams"):
             // after a comma it may be the same person named again.
             let multi = self.words(s, e) >= 2;
-            let ok = (multi || !self.initial[s])
+            let ok = (multi || !self.is_initial(s))
                 && !self.headline[self.sent[s] as usize]
                 && (s..=e)
                     .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
@@ -2190,7 +2198,7 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         let before = k > 0 && self.same_sent(k - 1, k) && {
             let j = k - 1;
-            (self.toks[j].lower || self.initial[j])
+            (self.toks[j].lower || self.is_initial(j))
                 && (self.phrase_ending(W::ReportingBefore, j) > 0
                     || self.phrase_ending(W::Honorifics, j) > 0)
         };
@@ -2579,7 +2587,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // A sentence may open with the head: "Kontingen Indonesia", "Agresi Israel".
-            let modifier = if t.lower || (self.initial[k] && self.has(W::DemonymHeads, k)) {
+            let modifier = if t.lower || (self.is_initial(k) && self.has(W::DemonymHeads, k)) {
                 self.has(W::DemonymHeads, k)
             } else {
                 // A title's country ("Presiden Rusia") stays: it is the person's affiliation.
@@ -2596,7 +2604,7 @@ impl<'a> Ctx<'a> {
                     && k > 0
                     && self.same_sent(k - 1, k)
                     && self.toks[k].gap == Gap::Space
-                    && (self.toks[k - 1].lower || self.initial[k - 1])
+                    && (self.toks[k - 1].lower || self.is_initial(k - 1))
                     && self.has(W::DemonymHeads, k - 1)
                     && self.has(W::DemonymModifiers, k));
             if modifier {
@@ -2865,7 +2873,7 @@ impl<'a> Ctx<'a> {
         }
         // The buffers back to the thread, for the next document.
         sp.sent = self.sent;
-        sp.initial = self.initial;
+        sp.first_word = self.first_word;
         sp.headline = self.headline;
         sp.lowerset = self.lowerset;
         sp.cls = self.cls;

@@ -157,9 +157,10 @@ fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut V
                 hashes.push(ASCII_HASH[b as usize]);
             }
             out.push(Token::other(i, i + 1, gap(spaced, newlines)));
-            spaced = false;
             newlines = 0;
-            i += 1;
+            // The one space after it (", "), stepped over here.
+            spaced = bytes.get(i + 1) == Some(&b' ');
+            i += 1 + spaced as usize;
             continue;
         }
         // A non-ASCII char (out of line).
