@@ -7,10 +7,10 @@
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, with_lower, Ctx, Guess, Mention, Name, Names, Phrase};
-use super::words::{lower, tok_lower, DocToks, Tok};
+use super::words::{lower, tok_lower, DocToks, Forms, Tok};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::gazetteer::token::Token;
-use crate::swar::{block, eq_bytes, skip_until, HI};
+use crate::swar::{block, eq_bytes, skip_until};
 use crate::Span;
 use std::sync::Arc;
 
@@ -138,9 +138,11 @@ struct Miner<'a> {
     /// The roles and affiliations `ctx_ids` index.
     phrases: Vec<Phrase>,
     /// The lower-case forms phrases point into.
-    arena: String,
+    arena: &'a str,
     /// The text read with its ASCII letters in lower case ([`Phrase::Text`] points into it).
     low_text: &'a str,
+    /// Where the tokens' lower-case forms are (`low_text`, `arena` and the tokens' forms).
+    low: Forms<'a>,
     /// The names made of words of the text ([`Name::Made`]).
     made: Vec<String>,
     /// The tokens of the paragraphs `collect` read.
@@ -164,6 +166,7 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64
         low_text,
         made,
         toks: doc_toks,
+        forms,
     } = mentions::collect(doc, lx, &raw, tokens);
     let mut m = Miner {
         text,
@@ -175,8 +178,13 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64
         ref_ctx: vec![None; doc.referents.len()],
         ctx_ids,
         phrases,
-        arena,
+        arena: &arena,
         low_text: &low_text,
+        low: Forms {
+            low_text: &low_text,
+            arena: &arena,
+            forms: &forms,
+        },
         made,
         doc_toks: &doc_toks,
     };
@@ -459,11 +467,11 @@ impl<'a> Miner<'a> {
             return self.lx.classes_of_hash(t.key);
         }
         let lx = self.lx;
-        lx.classes_of(tok_lower(self.text, self.low_text, t, &mut self.buf))
+        lx.classes_of(tok_lower(self.text, self.low, t, &mut self.buf))
     }
 
     fn low(&mut self, t: Tok) -> &str {
-        tok_lower(self.text, self.low_text, t, &mut self.buf)
+        tok_lower(self.text, self.low, t, &mut self.buf)
     }
 
     fn remember(&mut self, w: Who) {
@@ -483,7 +491,7 @@ impl<'a> Miner<'a> {
             return None;
         }
         let text = self.text;
-        let low_text = self.low_text;
+        let low_text = self.low;
         let lx = self.lx;
         // (Most words are no cue: ruled out by one bit test first.)
         let w = tok_lower(text, low_text, t, &mut self.buf);
@@ -516,7 +524,7 @@ impl<'a> Miner<'a> {
     fn is_cue_word(&mut self, t: Tok) -> bool {
         t.is_word() && (t.key == 0 || self.lx.may_be_verb_hash(t.key)) && {
             let text = self.text;
-            let low_text = self.low_text;
+            let low_text = self.low;
             let w = tok_lower(text, low_text, t, &mut self.buf);
             self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
         }
@@ -1073,7 +1081,7 @@ impl<'a> Miner<'a> {
             }
         }
         let text = self.text;
-        let low_text = self.low_text;
+        let low_text = self.low;
         let ms = self.mentions;
         let mut mk = ms.partition_point(|m| m.span.start < first.span.start);
         let lim = (j + 2 * MAX_NP).min(toks.len());
@@ -1171,7 +1179,7 @@ impl<'a> Miner<'a> {
             t.is_word() && {
                 let lx = self.lx;
                 let text = self.text;
-                let low_text = self.low_text;
+                let low_text = self.low;
                 lx.passive_agent
                     .contains(tok_lower(text, low_text, *t, &mut self.buf))
             }
@@ -1844,7 +1852,7 @@ impl<'a> Miner<'a> {
         };
         let phrases = &self.phrases;
         let ctx_ids = &self.ctx_ids;
-        let (text, arena) = (self.low_text, self.arena.as_str());
+        let (text, arena) = (self.low_text, self.arena);
         let names = Names {
             text: self.text,
             referents: self.referents,
@@ -2113,8 +2121,7 @@ fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
         }
         if matches!(b[i - 1], b'.' | b'!' | b'?') {
             // "Dr. X", "J. Smith": an abbreviation, not a sentence end.
-            let word = last_word(&text[lo..i - 1]);
-            let abbrev = b[i - 1] == b'.' && is_abbrev(lx, word);
+            let abbrev = b[i - 1] == b'.' && abbrev_before(lx, &text[lo..i - 1]);
             if !abbrev {
                 return i + 1;
             }
@@ -2134,8 +2141,7 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
         }
         if matches!(b[i], b'.' | b'!' | b'?') && (i + 1 >= hi || b[i + 1].is_ascii_whitespace()) {
             // Keep "Dr." and initials inside.
-            let word = last_word(&text[from..i]);
-            let abbrev = b[i] == b'.' && is_abbrev(lx, word);
+            let abbrev = b[i] == b'.' && abbrev_before(lx, &text[from..i]);
             if !abbrev {
                 return i + 1;
             }
@@ -2146,16 +2152,21 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
 }
 
 /// Whether `bytes[at..at + 8]` holds a byte a clause may end after (before white space): `.`,
-/// `!`, `?`, `"`, `'` or a non-ASCII byte (the last byte of a closing mark); `true` past the
-/// end.
+/// `!`, `?`, `"`, `'` or the last byte of a closing mark `”`, `’` or `»` (`0x9D`, `0x99`,
+/// `0xBB`: text in other scripts is not read byte by byte); `true` past the end.
 fn ends_clause_block(bytes: &[u8], at: usize) -> bool {
+    const _: () = assert!(
+        "”".as_bytes()[2] == 0x9D && "’".as_bytes()[2] == 0x99 && "»".as_bytes()[1] == 0xBB
+    );
     block(bytes, at).map_or(true, |w| {
         (eq_bytes(w, b'.')
             | eq_bytes(w, b'!')
             | eq_bytes(w, b'?')
             | eq_bytes(w, b'"')
             | eq_bytes(w, b'\'')
-            | (w & HI))
+            | eq_bytes(w, 0x9D)
+            | eq_bytes(w, 0x99)
+            | eq_bytes(w, 0xBB))
             != 0
     })
 }
@@ -2182,7 +2193,50 @@ fn is_abbrev(lx: &Lexicon, word: &str) -> bool {
         || (word.len() <= 5 && word.is_ascii() && lx.honorific.contains(&word.to_ascii_lowercase()))
 }
 
+/// Whether the word before a period at the end of `s` is an abbreviation ([`is_abbrev`] of
+/// [`last_word`]), reading back at most [`ABBREV_MAX`] bytes of it: a longer word is none
+/// (two chars take at most eight bytes), and a run of letters in a script without spaces is
+/// not read to its start.
+///
+/// A word that ends in a non-ASCII char is an abbreviation only as one or two chars, the
+/// first in upper case: where neither of the last two chars is, no letter is looked up.
+fn abbrev_before(lx: &Lexicon, s: &str) -> bool {
+    if s.as_bytes().last().is_some_and(|&b| b >= 0x80)
+        && !s.chars().rev().take(2).any(char::is_uppercase)
+    {
+        return false;
+    }
+    short_last_word(s).is_some_and(|w| is_abbrev(lx, w))
+}
+
+/// The longest word [`is_abbrev`] may accept, in bytes.
+const ABBREV_MAX: usize = 8;
+
+/// [`last_word`] of `s` when it is at most [`ABBREV_MAX`] bytes long.
+fn short_last_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 && b[i - 1].is_ascii_alphanumeric() {
+        i -= 1;
+    }
+    if i == 0 || b[i - 1] < 0x80 {
+        let w = s.get(i..)?;
+        return (w.len() <= ABBREV_MAX).then_some(w);
+    }
+    for (k, c) in s.get(..i)?.char_indices().rev() {
+        if !c.is_alphanumeric() {
+            let w = s.get(k + c.len_utf8()..)?;
+            return (w.len() <= ABBREV_MAX).then_some(w);
+        }
+        if s.len() - k > ABBREV_MAX {
+            return None;
+        }
+    }
+    (s.len() <= ABBREV_MAX).then_some(s)
+}
+
 /// The run of letters and digits at the end of `s`.
+#[cfg(test)]
 fn last_word(s: &str) -> &str {
     // ASCII letters and digits back to an ASCII byte that is neither: no decoding.
     let b = s.as_bytes();
@@ -2221,9 +2275,79 @@ mod tests {
             ("“Ir", "Ir"),
             ("“Ïr", "Ïr"),
             ("a\u{301}b", "b"),
+            ("сказал Ж", "Ж"),
+            ("said J", "J"),
+            ("сказал Президент", "Президент"),
+            ("said Presidents", "Presidents"),
+            ("表示中国外交部发言人", "表示中国外交部发言人"),
+            ("x 中国", "中国"),
+            ("сказал ЖИ", "ЖИ"),
+            ("сказал ЖИВ", "ЖИВ"),
+            ("said JI", "JI"),
+            ("сказал жЖ", "жЖ"),
+            ("kata Dr", "Dr"),
+            ("kata Ñr", "Ñr"),
+            ("kata Ñ»", ""),
+            ("kata ñ", "ñ"),
         ];
         for (text, want) in cases {
             assert_eq!(last_word(text), want, "{text:?}");
+            // (Read back at most eight bytes: a longer word is no abbreviation.)
+            let short = (want.len() <= ABBREV_MAX).then_some(want);
+            assert_eq!(short_last_word(text), short, "{text:?}");
+            let lx = crate::quotes::lexicon::bundled(crate::Language::English);
+            assert_eq!(abbrev_before(&lx, text), is_abbrev(&lx, want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clause_starts_in_other_scripts_are_those_read_byte_by_byte() {
+        // (text: the clause start before its end, by blocks of eight bytes and byte by byte;
+        // texts in other scripts and their ASCII twins)
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let cases = [
+            "Президент заявил. «Мы готовы», — сказал он. Он сказал",
+            "Presiden berkata. \"Kami siap,\" kata dia. Dia berkata",
+            "他说：“我们欢迎。” 中国外交部发言人表示 Ж. Иванов сказал",
+            "Dia berkata: \"Kami siap.\" Juru bicara J. Ivanov berkata",
+            "Он сказал: «Да.» Потом ушёл и сказал “нет.” И всё’ x",
+            "л л л л л л л л л л. ллллллллл",
+        ];
+        let slow = |text: &str, lo: usize, end: usize| -> usize {
+            let b = text.as_bytes();
+            let mut i = end;
+            while i > lo + 1 {
+                i -= 1;
+                if !b[i].is_ascii_whitespace() {
+                    continue;
+                }
+                if matches!(b[i - 1], b'"' | b'\'')
+                    || (b[i - 1] >= 0x80 && text[lo..i].ends_with(['”', '’', '»']))
+                {
+                    let inner = text[lo..i].trim_end_matches(['"', '\'', '”', '’', '»']);
+                    if inner.len() + 4 >= i - lo && inner.ends_with(['.', '!', '?']) {
+                        return i + 1;
+                    }
+                }
+                if matches!(b[i - 1], b'.' | b'!' | b'?') {
+                    let word = last_word(&text[lo..i - 1]);
+                    if !(b[i - 1] == b'.' && is_abbrev(&lx, word)) {
+                        return i + 1;
+                    }
+                }
+            }
+            lo
+        };
+        for text in cases {
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                for lo in (0..=end).filter(|&l| text.is_char_boundary(l)) {
+                    assert_eq!(
+                        clause_start(text, &lx, lo, end),
+                        slow(text, lo, end),
+                        "{text:?} {lo}..{end}"
+                    );
+                }
+            }
         }
     }
 
@@ -2243,7 +2367,7 @@ mod tests {
     }
 
     #[test]
-    fn ends_clause_block_sees_marks_and_non_ascii() {
+    fn ends_clause_block_sees_marks_and_closing_marks() {
         for (name, text, want) in [
             ("plain", "abcdefgh", false),
             ("period", "abc.defg", true),
@@ -2251,7 +2375,13 @@ mod tests {
             ("bang", "!abcdefg", true),
             ("double", "abc\"defg", true),
             ("single", "abcd'efg", true),
-            ("non-ascii", "ab”defg", true),
+            ("closing double", "ab”defg", true),
+            ("closing single", "ab’defg", true),
+            ("guillemet", "ab»defgh", true),
+            ("cyrillic", "абвг", false),
+            ("its ascii twin", "abvgabvg", false),
+            ("chinese", "中国人", false),
+            ("cyrillic el", "аблг", true),
             ("comma", "abc, def", false),
             ("past the end", "abc", true),
         ] {

@@ -132,6 +132,8 @@ pub(crate) struct Collected {
     pub made: Vec<String>,
     /// The tokens of the paragraphs read.
     pub toks: DocToks,
+    /// The lower-case forms in `arena` (start and end) that [`Tok::form`] indexes.
+    pub forms: Vec<(usize, usize)>,
 }
 
 /// A role or affiliation of a name (lower case), as read: most are a word's lower-case form,
@@ -199,6 +201,41 @@ struct Lows<'t> {
     /// in a slot taken from the key's top bits: the same words (cues, names, capitalised
     /// words) are asked about again and again. The answer: 0 for `None`, 1 + `derived`.
     lexical: [Cell<(u64, u8)>; LEXICAL_SLOTS],
+    /// The forms made of tokens with non-ASCII chars, in a
+    /// slot taken from a hash of their bytes ([`other_slot`]; empty until one is made): the
+    /// same words come again and again, and lower-casing one by the Unicode tables costs a
+    /// thousand instructions.
+    other: Vec<Option<OtherForm>>,
+}
+
+/// A form made in [`Lows::fill_token`]: the token it was made of, its place in the arena, its
+/// classes and whether it may be a verb ([`Lexicon::may_be_verb`]).
+#[derive(Clone, Copy)]
+struct OtherForm {
+    span: Span,
+    form: (usize, usize),
+    cls: u32,
+    verb: bool,
+}
+
+/// The slots of [`Lows::other`] (a power of two).
+const OTHER_SLOTS: usize = 1024;
+
+/// The slot of [`Lows::other`] of a token's bytes (its first and last eight bytes and its
+/// length, mixed).
+fn other_slot(w: &str) -> usize {
+    let b = w.as_bytes();
+    let load = |x: &[u8]| {
+        let mut a = [0u8; 8];
+        let n = x.len().min(8);
+        a[..n].copy_from_slice(&x[..n]);
+        u64::from_le_bytes(a)
+    };
+    let head = load(b);
+    let tail = load(b.get(b.len().saturating_sub(8)..).unwrap_or_default());
+    let mut h = (head ^ (b.len() as u64).rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h = (h ^ tail ^ (h >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h >> 32) as usize % OTHER_SLOTS
 }
 
 /// The slots of [`Lows::lexical`] (a power of two).
@@ -221,6 +258,7 @@ impl<'t> Lows<'t> {
             referents,
             made: RefCell::default(),
             lexical: std::array::from_fn(|_| Cell::new((0, 0))),
+            other: Vec::new(),
         }
     }
 
@@ -388,6 +426,16 @@ impl<'t> Lows<'t> {
                     self.toks[g].cls = lx.classes_of(self.low_text.get(s..e).unwrap_or_default());
                 }
             }
+            // A token that starts or ends with a non-ASCII char (out of line): its form made
+            // once per document.
+            _ if text.as_bytes().get(s).is_some_and(|&b| b >= 0x80)
+                || text
+                    .as_bytes()
+                    .get(e.wrapping_sub(1))
+                    .is_some_and(|&b| b >= 0x80) =>
+            {
+                self.fill_other(g, t)
+            }
             _ => {
                 let start = self.arena.len();
                 lower_into(text.get(s..e).unwrap_or(""), &mut self.arena);
@@ -398,6 +446,54 @@ impl<'t> Lows<'t> {
                 self.toks[g].cls = lx.classes_of(low);
                 self.toks[g].form = self.add_form(start, self.arena.len());
             }
+        }
+    }
+
+    /// [`Lows::fill_token`] of token `g` (`t`), which starts or ends with a non-ASCII char and
+    /// is not its own form: its form made in the arena, or when the same token came before,
+    /// its form, classes and verb test as made the first time, by its bytes ([`Lows::other`]).
+    #[inline(never)]
+    fn fill_other(&mut self, g: usize, t: Tok) {
+        let text = self.text;
+        let lx = self.lx;
+        let w = text.get(t.span.start..t.span.end).unwrap_or("");
+        let slot = other_slot(w);
+        if self.other.is_empty() {
+            self.other = vec![None; OTHER_SLOTS];
+        }
+        let seen = self
+            .other
+            .get(slot)
+            .copied()
+            .flatten()
+            .filter(|o| text.get(o.span.start..o.span.end) == Some(w));
+        let o = match seen {
+            Some(o) => o,
+            None => {
+                let start = self.arena.len();
+                lower_into(w, &mut self.arena);
+                let low = self.arena.get(start..).unwrap_or("");
+                let o = OtherForm {
+                    span: t.span,
+                    form: (start, self.arena.len()),
+                    cls: lx.classes_of(low),
+                    verb: lx.may_be_verb(low),
+                };
+                if let Some(x) = self.other.get_mut(slot) {
+                    *x = Some(o);
+                }
+                o
+            }
+        };
+        if t.is_word() && !t.cap && o.verb {
+            self.notes.verbs.push(g);
+        }
+        if let Some(x) = self.toks.get_mut(g) {
+            x.cls = o.cls;
+        }
+        let f = self.add_form(o.form.0, o.form.1);
+        if let Some(x) = self.toks.get_mut(g) {
+            x.form = f;
         }
     }
 
@@ -621,6 +717,7 @@ pub(crate) fn collect(
             low_text: lw.low_text,
             made: lw.made.into_inner(),
             toks: doc_toks(lw.toks, &par_toks, &par_spans),
+            forms: lw.forms,
         };
     }
     // Merge: a gazetteer entity gives the canonical name, id and kind; elsewhere our own
@@ -744,6 +841,7 @@ pub(crate) fn collect(
         low_text: lw.low_text,
         made: lw.made.into_inner(),
         toks: doc_toks(lw.toks, &par_toks, &par_spans),
+        forms: lw.forms,
     }
 }
 
@@ -1771,8 +1869,17 @@ mod tests {
         let cases = [
             "Tempo.co, Rp 13.500 naik 14,5 persen (a.l. dr. Hartarto Sp.PD) - U.S. R&D",
             "Cronin's badan-badan Badan-Badan x-y- -z 'kutip' Ma’ruf “Ya,” — Café",
+            // Tokens in other scripts that come again (their forms made once) and their ASCII
+            // twins.
+            "Президент ПРЕЗИДЕНТ Президент президент сказал, сказал Ж Ж İstanbul İstanbul Ⓐ Ⓐ",
+            "Presiden PRESIDEN Presiden presiden berkata, berkata J J Istanbul Istanbul A A",
+            "Đặng Văn Đặng José's José's Jean-Étienne Jean-Étienne 中国 中国 Müller-Lüdenscheid",
         ];
-        for text in cases {
+        // (Many words: slots shared by different words.)
+        let many: String = (0..2000)
+            .map(|i| format!("Жx{} ж{} ", i % 700, i % 300))
+            .collect();
+        for text in cases.into_iter().chain([many.as_str()]) {
             for shared in [false, true] {
                 let mut lw = Lows::new(text, text.len(), &lx, &[]);
                 let (toks, hashes) = crate::gazetteer::token::tokenize_hashed(text);

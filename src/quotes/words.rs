@@ -28,7 +28,7 @@
 //! (the class look-up about 20, the push about 15).
 
 use super::lexicon::{class, Lexicon, GENERAL_PUNCT};
-use crate::gazetteer::token::{Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
+use crate::gazetteer::token::{is_mark, Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
 use crate::Span;
 
 /// A token: a word (letters and digits, with inner `-`, `'`, `’`, `.` and `&`) or one
@@ -344,9 +344,6 @@ impl<'a> FromRecognizer<'a> {
                 }
                 continue;
             }
-            if t.case & NON_ASCII != 0 {
-                break false;
-            }
             let key = hashes[k - 1];
             // Inner joiners and digit grouping commas, touching a word on both sides.
             // (Only a touching token that is no word with a word touching it may join:
@@ -374,11 +371,29 @@ impl<'a> FromRecognizer<'a> {
                             continue;
                         }
                     }
-                    _ => break false,
+                    // A word with a non-ASCII letter joined to others.
+                    Some(_) => match other_script(text, par, t, k, out, notes) {
+                        Some(next) => {
+                            k = next;
+                            continue;
+                        }
+                        None => break false,
+                    },
+                    None => break false,
                 }
             }
             // (The recognizer's kinds of the word's bytes are these bits.)
             let case = t.case;
+            if case & NON_ASCII != 0 {
+                // A word with a non-ASCII letter (out of line: the hot loop keeps its registers).
+                match other_script(text, par, t, k, out, notes) {
+                    Some(next) => {
+                        k = next;
+                        continue;
+                    }
+                    None => break false,
+                }
+            }
             // (The recognizer's flags of an ASCII word: its first byte in upper case, a digit.)
             let cap = t.cap || (t.digit && case & UPPER != 0);
             let (key, cls) = if key != 0 {
@@ -470,6 +485,72 @@ fn joined(text: &str, par: &[Token], t: &Token, mut k: usize) -> Option<(usize, 
         k += 2;
     }
     Some((e, case, k))
+}
+
+/// [`FromRecognizer::derive`] of word `t` (the token before `par[k]`) that holds a non-ASCII
+/// char or is joined to one that does: appended (noted: its form and classes are made by the
+/// reader); the index of the token after it, or `None` where the tokenizer's word is not the
+/// recognizer's.
+#[cold]
+#[inline(never)]
+fn other_script(
+    text: &str,
+    par: &[Token],
+    t: &Token,
+    k: usize,
+    out: &mut Vec<Tok>,
+    notes: &mut Notes,
+) -> Option<usize> {
+    let may_join = par
+        .get(k)
+        .zip(par.get(k + 1))
+        .is_some_and(|(j, w)| j.start == t.end && !j.word && w.word && w.start == j.end);
+    let (e, next) = if may_join {
+        let (e, _, next) = joined(text, par, t, k)?;
+        (e, next)
+    } else {
+        (t.end, k)
+    };
+    let (cap, case) = other_script_word(text, t, e)?;
+    notes.special.push(out.len());
+    out.push(Tok {
+        span: Span::new(t.start, e),
+        punct: None,
+        cap,
+        case,
+        key: 0,
+        cls: UNKNOWN,
+        form: IN_TEXT,
+    });
+    Some(next)
+}
+
+/// [`FromRecognizer::derive`] of a word of `text[t.start..end]` (recognizer word `t`, or words
+/// joined to it) that holds a non-ASCII char: its [`Tok::cap`] and [`Tok::case`] as
+/// [`tokenize_append`] gives them, or `None` where its word is not the recognizer's (a
+/// combining mark that is no letter: the recognizer's words take it, the tokenizer's stop).
+/// The bytes are read once by table; chars are decoded only in a word with a lead byte of a
+/// combining mark's block (`0xCC`, `0xCD`, `0xE1`, `0xE2`, `0xEF`), and the first is looked up
+/// in the Unicode tables only when the recognizer's `cap` (an upper-case or title-case letter,
+/// or a letter of no case before a lower-case one) does not tell.
+#[inline(never)]
+fn other_script_word(text: &str, t: &Token, end: usize) -> Option<(bool, u8)> {
+    let w = text.get(t.start..end)?;
+    let mut case = OTHER;
+    let mut marks = false;
+    for &b in w.as_bytes() {
+        case |= ASCII_CASE[usize::from(b)];
+        marks |= matches!(b, 0xCC | 0xCD | 0xE1 | 0xE2 | 0xEF);
+    }
+    if marks && w.chars().any(|c| is_mark(c) && !c.is_alphanumeric()) {
+        return None;
+    }
+    // (An upper-case first char is one the recognizer calls `cap`; an ASCII one is.)
+    let first_upper = t.cap
+        && (w.as_bytes().first().is_some_and(u8::is_ascii)
+            || w.chars().next().is_some_and(char::is_uppercase));
+    let cap = first_upper || (t.digit && w.chars().any(char::is_uppercase));
+    Some((cap, case))
 }
 
 /// A bit of the recognizer's [`Token::case`]: a non-ASCII char in the word.
@@ -572,24 +653,39 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
     buf.as_str()
 }
 
+/// Where the miner's lower-case forms are: the text with its ASCII letters in lower case, and
+/// the forms made by the name reader (`mentions::Lows`) for the tokens whose [`Tok::form`]
+/// indexes them (start and end in `arena`).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Forms<'a> {
+    pub low_text: &'a str,
+    pub arena: &'a str,
+    pub forms: &'a [(usize, usize)],
+}
+
 /// [`lower`] of token `t` of `text`: a word of lower-case ASCII letters and digits is its own
-/// form, and a word of ASCII letters and digits is its own in `low_text` (`text` with its ASCII
-/// letters in lower case, where it reaches), known from the token without reading its bytes
-/// again.
+/// form, a word of ASCII letters and digits is its own in `low.low_text` (`text` with its
+/// ASCII letters in lower case, where it reaches), known from the token without reading its
+/// bytes again, and a token whose form was made as its paragraph was read ([`Tok::form`])
+/// reads it there (no second lower-casing of a non-ASCII word).
 #[inline]
-pub(crate) fn tok_lower<'a>(
-    text: &'a str,
-    low_text: &'a str,
-    t: Tok,
-    buf: &'a mut String,
-) -> &'a str {
+pub(crate) fn tok_lower<'a>(text: &'a str, low: Forms<'a>, t: Tok, buf: &'a mut String) -> &'a str {
     let w = text.get(t.span.start..t.span.end).unwrap_or("");
     if t.case == LOWER {
         return w;
     }
     if t.case & OTHER == 0 {
-        if let Some(l) = low_text.get(t.span.start..t.span.end) {
+        if let Some(l) = low.low_text.get(t.span.start..t.span.end) {
             return l;
+        }
+    }
+    if t.form != IN_TEXT {
+        if let Some(f) = low
+            .forms
+            .get(t.form as usize)
+            .and_then(|&(s, e)| low.arena.get(s..e))
+        {
+            return f;
         }
     }
     lower(w, buf)
@@ -723,7 +819,11 @@ mod tests {
         for ((word, want, in_low), tok) in cases.into_iter().zip(&v) {
             assert_eq!(&t[tok.span.start..tok.span.end], word);
             let mut buf = String::new();
-            let got = tok_lower(t, &low, *tok, &mut buf);
+            let forms = Forms {
+                low_text: &low,
+                ..Forms::default()
+            };
+            let got = tok_lower(t, forms, *tok, &mut buf);
             assert_eq!(got, want, "{word:?}");
             assert_eq!(
                 std::ptr::eq(got.as_ptr(), low[tok.span.start..].as_ptr()),
@@ -732,7 +832,63 @@ mod tests {
             );
             // Without the lower-cased text: the same form.
             let mut buf = String::new();
-            assert_eq!(tok_lower(t, "", *tok, &mut buf), want, "{word:?}");
+            assert_eq!(
+                tok_lower(t, Forms::default(), *tok, &mut buf),
+                want,
+                "{word:?}"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod forms_tests {
+    use super::*;
+
+    #[test]
+    fn tok_lower_reads_forms_made_once() {
+        // (word, its form; a non-ASCII word and its ASCII twin: the non-ASCII one's form read
+        // where it was made, the ASCII one's in the lower-cased text)
+        let cases = [
+            ("Über", "über"),
+            ("Uber", "uber"),
+            ("МОСКВА", "москва"),
+            ("MOSKVA", "moskva"),
+            ("Kata-kata", "kata"),
+            ("José's", "josé"),
+            ("Joses", "joses"),
+            ("习近平", "习近平"),
+        ];
+        for (word, want) in cases {
+            let mut toks = Vec::new();
+            tokenize(word, 0, word.len(), &mut toks);
+            assert_eq!(toks.len(), 1, "{word:?}");
+            let mut t = toks[0];
+            let low = word.to_ascii_lowercase();
+            let mut arena = String::from("x");
+            let forms = vec![(0, 0), (1, 1)];
+            let made = t.case & OTHER != 0;
+            let mut forms = forms;
+            if made {
+                let s = arena.len();
+                lower_into(word, &mut arena);
+                forms.push((s, arena.len()));
+                t.form = 2;
+            }
+            let f = Forms {
+                low_text: &low,
+                arena: &arena,
+                forms: &forms,
+            };
+            let mut buf = String::new();
+            let got = tok_lower(word, f, t, &mut buf);
+            assert_eq!(got, want, "{word:?}");
+            if made {
+                assert!(std::ptr::eq(got.as_ptr(), arena[1..].as_ptr()), "{word:?}");
+            }
+            // Without the forms: the same.
+            let mut buf = String::new();
+            assert_eq!(tok_lower(word, Forms::default(), toks[0], &mut buf), want);
         }
     }
 }
@@ -809,6 +965,36 @@ mod from_recognizer_tests {
     }
 
     #[test]
+    fn words_in_other_scripts_are_read_from_the_recognizers() {
+        // (paragraph, read from the recognizer's tokens: a non-ASCII case and its ASCII twin;
+        // a combining mark that is no letter is read by the tokenizer)
+        let cases = [
+            ("Президент России заявил, — сказал он.", true),
+            ("Presiden Rusia berkata, — kata dia.", true),
+            ("中国外交部发言人表示，双方将继续保持沟通。", true),
+            (
+                "Đặng Văn Lâm, Jean-Étienne l’Élysée Müller-Lüdenscheid",
+                true,
+            ),
+            (
+                "Dang Van Lam, Jean-Etienne l’Elysee Muller-Ludenscheid",
+                true,
+            ),
+            ("1Ёж Жa-b a-Жb Ж.co Ж’s a\u{345}b", true),
+            ("Cafe\u{301}", false),
+            ("Ж\u{20DD}", false),
+        ];
+        for (text, want) in cases {
+            let (toks, hashes) = tokenize_hashed(text);
+            let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+            let mut from = FromRecognizer::new(&lx, &toks, &hashes);
+            let mut out = Vec::new();
+            let got = from.derive(text, 0, text.len(), &mut out, &mut Notes::default());
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn recognizer_tokens_give_the_tokenizers_tokens() {
         // (text: the same tokens either way, with keys only on ASCII words read as one
         // recognizer token)
@@ -819,6 +1005,13 @@ mod from_recognizer_tests {
             // Non-ASCII letters, combining marks, odd white space: tokenized instead.
             "Café Zürich e\u{301}t\u{b}x \u{2028} Ⅻ ٣ ǅ",
             "Satu paragraf.\n\nDua: “Kami siap,” kata Budi.\n\n\n",
+            // Words in other scripts read from the recognizer's (and their ASCII twins).
+            "Президент России заявил: «Мы готовы», — сказал он. Presiden Rusia berkata.",
+            "中国外交部发言人表示，双方将继续保持沟通。他说：“我们欢迎。” Zhong guo.",
+            "Đặng Văn Lâm, José Müller-Lüdenscheid, Jean-Étienne l’Élysée O’Neill Jean-Etienne",
+            "1Ёж 1ёж 1Ab 2,5х 3,Ж ǅemal Ǆ ǆ Ⅻ ٣ 中a Жa-b a-Жb Ж.co Ж’s",
+            "1ǅ 1Ж ١Ж ١ж ⅫЖ ǅ-Ж Ж-ǅ ǅ’s ꙊЖ ßЖ ŉx Ꭓ ꭰ 中Ж",
+            "ab\u{301}c Жe\u{301} Ж\u{301}x \u{301}Ж a\u{345}b Ж\u{2060}x Ж\u{20DD}",
             // Joiners at a paragraph's ends, a word's last joiner before a non-ASCII word.
             "ab-\n\n-cd x.y\n\n1,5\n\nR&D-\n\nKo-Über\n\na'b'c'd a--b 'x' -",
             "",
