@@ -80,7 +80,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
     !is_general_punct(c) && (c.is_alphanumeric() || is_mark(c))
 }
 
-/// Bits of [`char_class`]: a word char ([`is_word_char`]).
+/// Bits of [`char_class`]: a word char (a letter, a digit or a mark, not general punctuation).
 pub(crate) const C_WORD: u8 = 1;
 /// `char::is_alphabetic`.
 pub(crate) const C_ALPHA: u8 = 2;
@@ -368,7 +368,7 @@ pub(crate) fn tokenize_hashed_into(text: &str, out: &mut Vec<Token>, hashes: &mu
 /// Tokenizes `text`, with the hashes when `H`.
 ///
 /// The common ASCII word (a letter or digit, then lower-case letters, at most eight bytes in
-/// all) is found by SWAR ([`lower_run`]) and hashed from the same block ([`token_hash`]
+/// all) is found by SWAR ([`plain_word`]) and hashed from the same block ([`token_hash`]
 /// hashes the folded bytes eight at a time).
 #[inline]
 fn tokenize_core<const H: bool>(text: &str, out: &mut Vec<Token>, hashes: &mut Vec<u64>) {

@@ -2194,7 +2194,7 @@ fn is_abbrev(lx: &Lexicon, word: &str) -> bool {
 }
 
 /// Whether the word before a period at the end of `s` is an abbreviation ([`is_abbrev`] of
-/// [`last_word`]), reading back at most [`ABBREV_MAX`] bytes of it: a longer word is none
+/// its run of letters and digits), reading back at most [`ABBREV_MAX`] bytes of it: a longer word is none
 /// (two chars take at most eight bytes), and a run of letters in a script without spaces is
 /// not read to its start.
 ///
@@ -2212,7 +2212,8 @@ fn abbrev_before(lx: &Lexicon, s: &str) -> bool {
 /// The longest word [`is_abbrev`] may accept, in bytes.
 const ABBREV_MAX: usize = 8;
 
-/// [`last_word`] of `s` when it is at most [`ABBREV_MAX`] bytes long.
+/// The run of letters and digits at the end of `s` when it is at most [`ABBREV_MAX`] bytes
+/// long.
 fn short_last_word(s: &str) -> Option<&str> {
     let b = s.as_bytes();
     let mut i = b.len();

@@ -162,9 +162,10 @@ impl Phrase {
 /// Most tokens looked at before a name for its roles.
 const CTX_BEFORE: usize = 4;
 
-/// The document's tokens (those `collect` reads) with their lower-case forms (as [`lower`]
-/// gives them) and word-list classes: a word of ASCII letters and digits has its form where it
-/// is written in the text with its ASCII letters in lower case, and its classes in its token
+/// The document's tokens (those `collect` reads) with their lower-case forms (as
+/// [`words::lower`](super::words::lower) gives them) and word-list classes: a word of ASCII
+/// letters and digits has its form where it is written in the text with its ASCII letters in
+/// lower case, and its classes in its token
 /// ([`Tok::cls`], looked up by its key when the tokens are read); the few other tokens have
 /// their forms in an arena (made when the paragraph is read). Indexed by token within the
 /// current paragraph (`base` is the index of its first token): both passes over the tokens

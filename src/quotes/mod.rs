@@ -1,6 +1,6 @@
 //! Quotations and their speakers.
 //!
-//! The [`QuoteMiner`] pairs quotation marks ([`marks`]), tells speech from titles and terms,
+//! The [`QuoteMiner`] pairs quotation marks (module `marks`), tells speech from titles and terms,
 //! and attributes each quote to its speaker with the language's patterns:
 //!
 //! - `“…,” kata Patrick Cronin` (quote, cue, speaker: the common Indonesian order),

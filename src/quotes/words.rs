@@ -273,7 +273,7 @@ impl<'a> FromRecognizer<'a> {
         }
     }
 
-    /// [`FromRecognizer::append`] from the recognizer's tokens, with the [`Notes`] of the
+    /// [`FromRecognizer::derive`] from the recognizer's tokens, with the [`Notes`] of the
     /// tokens appended; `false` when they cannot tell (some tokens and notes may have been
     /// appended: the caller tokenizes the stretch instead).
     ///

@@ -338,7 +338,7 @@ impl SegmenterBuilder {
     }
 }
 
-/// Paragraph spans (as [`paragraph_spans`] gives them) and the positions of the bytes the
+/// Paragraph spans (maximal runs of lines separated by blank lines, trimmed of white space) and the positions of the bytes the
 /// scanner stops at (see [`CLASS`]), in order, from one scan of the text.
 fn scan(text: &str) -> (Vec<Span>, Vec<usize>) {
     let bytes = text.as_bytes();
