@@ -330,20 +330,12 @@ struct Mention {
 /// allocation per document once they are large enough.
 #[derive(Default)]
 struct Scratch {
-    sent: Vec<u32>,
-    first_word: Vec<u32>,
-    headline: Vec<bool>,
-    lowerset: HashSet64,
+    /// The prologue's tables ([`Prologue`]), between documents.
+    p: Prologue,
     /// The lexical pass's words of longer names, then the link pass's aliases.
     names_set: HashSet64,
     link: LinkBufs,
-    cls: Vec<Cell<u64>>,
-    cap_words: Vec<u32>,
-    starters: Vec<u32>,
     gaz_starts: Vec<u32>,
-    hyphens: Vec<u32>,
-    parens: Vec<u32>,
-    covered: Vec<u32>,
     mentions: Vec<Mention>,
     unclassified: Vec<(usize, usize)>,
     caps: Vec<(u32, u32)>,
@@ -387,7 +379,7 @@ impl Scratch {
 
     /// Gives the buffers back to this thread.
     fn put(self) {
-        if self.sent.capacity() > MAX_KEPT_TOKENS {
+        if self.p.sent.capacity() > MAX_KEPT_TOKENS {
             return;
         }
         let _ = SCRATCH.try_with(|c| {
@@ -426,24 +418,8 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     hashes: &'a [u64],
-    sent: Vec<u32>,
-    /// Per sentence, its first word (`u32::MAX`: none).
-    first_word: Vec<u32>,
-    headline: Vec<bool>,
-    lowerset: HashSet64,
-    /// Per token, its word lists ([`LanguageData::classes`] with [`CLASS_KNOWN`] set), or 0
-    /// while not looked up yet.
-    cls: Vec<Cell<u64>>,
-    /// Capitalised words ([`Ctx::is_cap_word`]), in order: where the rule pass may start a run.
-    cap_words: Vec<u32>,
-    /// Capitalised words and numbers (capital, no lower-case letter, or a digit first), in
-    /// order: where a name of the text may start.
-    starters: Vec<u32>,
-    /// Hyphens ("-", U+2010, U+2011, U+2013) touching the token before them, in order.
-    hyphens: Vec<u32>,
-    /// Opening parentheses, in order.
-    parens: Vec<u32>,
-    covered: Vec<u32>,
+    /// What the prologue found of the tokens.
+    p: Prologue,
     mentions: Vec<Mention>,
     unclassified: Vec<(usize, usize)>,
     data: &'a LanguageData,
@@ -468,18 +444,31 @@ pub(crate) fn recognize(
     (entities, referents, (toks, hashes))
 }
 
-/// What the prologue ([`prologue`]) finds of a text's tokens, for the [`Ctx`].
+/// What the prologue ([`prologue`]) finds of a text's tokens, held by the [`Ctx`] (and by the
+/// [`Scratch`] between documents, for their buffers).
+#[derive(Default)]
 struct Prologue {
+    /// Per token, its sentence.
     sent: Vec<u32>,
     /// Per sentence, its first word (`u32::MAX`: none).
     first_word: Vec<u32>,
+    /// Per sentence, whether it is a title-case line (a headline).
     headline: Vec<bool>,
+    /// The hashes of the text's lower-case words.
     lowerset: HashSet64,
+    /// Per token, its word lists ([`LanguageData::classes`] with [`CLASS_KNOWN`] set), or 0
+    /// while not looked up yet.
     cls: Vec<Cell<u64>>,
+    /// Capitalised words ([`Ctx::is_cap_word`]), in order: where the rule pass may start a run.
     cap_words: Vec<u32>,
+    /// Capitalised words and numbers (capital, no lower-case letter, or a digit first), in
+    /// order: where a name of the text may start.
     starters: Vec<u32>,
+    /// Hyphens ("-", U+2010, U+2011, U+2013) touching the token before them, in order.
     hyphens: Vec<u32>,
+    /// Opening parentheses, in order.
     parens: Vec<u32>,
+    /// Per token, the mention covering it ([`NONE`]: none).
     covered: Vec<u32>,
 }
 
@@ -503,13 +492,13 @@ fn prologue(
     // (Every entry of the first `n` is written in the pass below: the last document's values
     // are not cleared first, and the tables only grow, never filled again for a shorter
     // document; nothing reads them past the `n` tokens.)
-    let mut sent = std::mem::take(&mut s.sent);
+    let mut sent = std::mem::take(&mut s.p.sent);
     at_least(&mut sent, n, 0u32);
     // The same for the classes' cache, cleared in the pass.
-    let mut cls = std::mem::take(&mut s.cls);
+    let mut cls = std::mem::take(&mut s.p.cls);
     at_least(&mut cls, n, Cell::new(0));
     // The same for the coverage.
-    let mut covered = std::mem::take(&mut s.covered);
+    let mut covered = std::mem::take(&mut s.p.covered);
     at_least(&mut covered, n, NONE);
     let mut si = 0usize;
     let mut seen_word = false;
@@ -517,15 +506,15 @@ fn prologue(
     // Per sentence: capitalised words, lower-case words, the first token.
     let mut caps = filled(&mut s.caps, nsent, (0u32, 0u32));
     let mut sent_first = filled(&mut s.sent_first, nsent, u32::MAX);
-    let mut first_word = filled(&mut s.first_word, nsent, u32::MAX);
-    let mut cap_words = emptied(&mut s.cap_words);
-    let mut hyphens = emptied(&mut s.hyphens);
-    let mut parens = emptied(&mut s.parens);
-    let mut starters = emptied(&mut s.starters);
+    let mut first_word = filled(&mut s.p.first_word, nsent, u32::MAX);
+    let mut cap_words = emptied(&mut s.p.cap_words);
+    let mut hyphens = emptied(&mut s.p.hyphens);
+    let mut parens = emptied(&mut s.p.parens);
+    let mut starters = emptied(&mut s.p.starters);
     // The tokens that may start a gazetteer match, found in this same pass.
     let mut gaz_starts = emptied(&mut s.gaz_starts);
     let gaz_filter = gaz.start_filter();
-    let mut lowerset = std::mem::take(&mut s.lowerset);
+    let mut lowerset = std::mem::take(&mut s.p.lowerset);
     lowerset.reset(n / 2);
     let bytes = text.as_bytes();
     let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
@@ -601,7 +590,7 @@ fn prologue(
     // A title-case line: a paragraph of one sentence, mostly capitalised words (lower-case
     // words that are not names, "di", "dan", do not count), and no full stop at its end (a
     // list of names in a sentence is no headline).
-    let mut headline = emptied(&mut s.headline);
+    let mut headline = emptied(&mut s.p.headline);
     headline.extend(caps.iter().enumerate().map(|(i, &(c, l))| {
         // (The count first: most sentences have fewer capitalised words.)
         if c < 3 {
@@ -668,16 +657,7 @@ fn recognize_tokens(
         text,
         toks,
         hashes,
-        sent: p.sent,
-        first_word: p.first_word,
-        headline: p.headline,
-        lowerset: p.lowerset,
-        cls: p.cls,
-        cap_words: p.cap_words,
-        starters: p.starters,
-        hyphens: p.hyphens,
-        parens: p.parens,
-        covered: p.covered,
+        p,
         mentions: emptied(&mut s.mentions),
         unclassified: emptied(&mut s.unclassified),
         data,
@@ -765,7 +745,7 @@ impl<'a> Ctx<'a> {
                 // Two towns' names in a row without a comma are one person's name: "Aprilia Maharani".
                 let name_word = |j: usize| {
                     (!in_raw(j) || minor_town(j))
-                        && !self.headline[self.sent[j] as usize]
+                        && !self.p.headline[self.p.sent[j] as usize]
                         && self.is_cap_word(j)
                         && self.same_sent(j, k)
                         && !self.common(j)
@@ -859,7 +839,7 @@ impl<'a> Ctx<'a> {
         entry: Option<u32>,
     ) -> usize {
         let id = self.mentions.len();
-        for c in &mut self.covered[first..=last] {
+        for c in &mut self.p.covered[first..=last] {
             *c = id as u32;
         }
         self.mentions.push(Mention {
@@ -875,7 +855,7 @@ impl<'a> Ctx<'a> {
 
     fn remove(&mut self, id: usize) {
         let (a, b) = (self.mentions[id].first, self.mentions[id].last);
-        for c in &mut self.covered[a..=b] {
+        for c in &mut self.p.covered[a..=b] {
             if *c == id as u32 {
                 *c = NONE;
             }
@@ -891,7 +871,7 @@ impl<'a> Ctx<'a> {
     /// Whether token `k` is the first word of its sentence.
     #[inline]
     fn is_initial(&self, k: usize) -> bool {
-        self.first_word[self.sent[k] as usize] == k as u32
+        self.p.first_word[self.p.sent[k] as usize] == k as u32
     }
 
     #[inline]
@@ -903,12 +883,12 @@ impl<'a> Ctx<'a> {
     /// The word lists of token `k` (see [`LanguageData::classes`]), looked up once.
     #[inline]
     fn cls(&self, k: usize) -> u64 {
-        let c = self.cls[k].get();
+        let c = self.p.cls[k].get();
         if c != 0 {
             return c;
         }
         let c = self.data.classes(self.hashes[k]) | CLASS_KNOWN;
-        self.cls[k].set(c);
+        self.p.cls[k].set(c);
         c
     }
 
@@ -947,11 +927,11 @@ impl<'a> Ctx<'a> {
 
     #[inline]
     fn common(&self, k: usize) -> bool {
-        self.lowerset.contains(self.hashes[k])
+        self.p.lowerset.contains(self.hashes[k])
     }
 
     fn same_sent(&self, a: usize, b: usize) -> bool {
-        self.sent[a] == self.sent[b]
+        self.p.sent[a] == self.p.sent[b]
     }
 
     #[inline]
@@ -970,12 +950,12 @@ impl<'a> Ctx<'a> {
         let n = self.toks.len();
         // The next token that may join two places (past a merged compound).
         let mut from = 1;
-        for x in 0..self.hyphens.len() {
-            let k = self.hyphens[x] as usize;
+        for x in 0..self.p.hyphens.len() {
+            let k = self.p.hyphens[x] as usize;
             if k < from || k + 1 >= n {
                 continue;
             }
-            let (a, b) = (self.covered[k - 1], self.covered[k + 1]);
+            let (a, b) = (self.p.covered[k - 1], self.p.covered[k + 1]);
             if a != NONE
                 && b != NONE
                 && a != b
@@ -1016,7 +996,7 @@ impl<'a> Ctx<'a> {
                 && !t.digit
                 && t.end - t.start <= 6
                 && !cx.has(W::NotNames, k)
-                && !cx.headline[cx.sent[k] as usize]
+                && !cx.p.headline[cx.p.sent[k] as usize]
         };
         let hyphen = |cx: &Ctx, k: usize| {
             matches!(cx.t(k), "-" | "\u{2010}" | "\u{2011}")
@@ -1026,8 +1006,8 @@ impl<'a> Ctx<'a> {
         };
         // A compound starts with an acronym right before a hyphen: the next start allowed.
         let mut from = 0;
-        for x in 0..self.hyphens.len() {
-            let h = self.hyphens[x] as usize;
+        for x in 0..self.p.hyphens.len() {
+            let h = self.p.hyphens[x] as usize;
             if h == 0 || h - 1 < from {
                 continue;
             }
@@ -1052,7 +1032,7 @@ impl<'a> Ctx<'a> {
             let mut ms: Vec<u32> = Vec::new();
             let mut ok = true;
             for k in (i..=j).step_by(2) {
-                let m = self.covered[k];
+                let m = self.p.covered[k];
                 if m == NONE {
                     continue;
                 }
@@ -1077,9 +1057,9 @@ impl<'a> Ctx<'a> {
     fn rule_pass(&mut self) {
         // The next token a run may start at (past the run classified last).
         let mut from = 0;
-        for x in 0..self.cap_words.len() {
-            let i = self.cap_words[x] as usize;
-            if i < from || self.covered[i] != NONE || self.is_reporting(i) {
+        for x in 0..self.p.cap_words.len() {
+            let i = self.p.cap_words[x] as usize;
+            if i < from || self.p.covered[i] != NONE || self.is_reporting(i) {
                 continue;
             }
             let j = self.extend_run(i);
@@ -1102,14 +1082,14 @@ impl<'a> Ctx<'a> {
         while j + 1 < n && j + 1 - i < MAX_NAME * 2 {
             let k = j + 1;
             let tk = self.toks[k];
-            if self.covered[k] != NONE || tk.gap == Gap::Break || !self.same_sent(i, k) {
+            if self.p.covered[k] != NONE || tk.gap == Gap::Break || !self.same_sent(i, k) {
                 break;
             }
             if tk.word && tk.gap == Gap::Space && self.is_cap_word(k) && !self.is_reporting(k) {
                 j = k;
                 continue;
             }
-            let next_ok = |m: usize| m < n && self.covered[m] == NONE && self.same_sent(i, m);
+            let next_ok = |m: usize| m < n && self.p.covered[m] == NONE && self.same_sent(i, m);
             if !tk.word
                 && tk.gap == Gap::None
                 && next_ok(k + 1)
@@ -1236,7 +1216,7 @@ impl<'a> Ctx<'a> {
             self.push(a, b, EntityKind::Place, EntitySource::Rule, None);
             return;
         }
-        let headline = self.headline[self.sent[a] as usize];
+        let headline = self.p.headline[self.p.sent[a] as usize];
         if !headline && self.data.option(Opt::OrgNamesExtend) && self.org_part(a, b) {
             return;
         }
@@ -1269,7 +1249,7 @@ impl<'a> Ctx<'a> {
                     let mut place_end = None;
                     // Absorb a known place right after: "Universitas Indonesia", "Kementerian Pertahanan Rusia".
                     if kind == EntityKind::Organization && b + 1 < self.toks.len() {
-                        let m = self.covered[b + 1];
+                        let m = self.p.covered[b + 1];
                         if m != NONE && self.toks[b + 1].gap == Gap::Space {
                             let mm = &self.mentions[m as usize];
                             if mm.kind == EntityKind::Place
@@ -1282,7 +1262,7 @@ impl<'a> Ctx<'a> {
                                 // ... and the words after it: "PT Indonesia Transport Tbk".
                                 let k = end + 1;
                                 if k < self.toks.len()
-                                    && self.covered[k] == NONE
+                                    && self.p.covered[k] == NONE
                                     && self.is_cap_word(k)
                                     && self.toks[k].gap == Gap::Space
                                     && self.same_sent(end, k)
@@ -1296,7 +1276,7 @@ impl<'a> Ctx<'a> {
                     // A place's head right before a known name: "Kota Bandung" is Bandung,
                     // "Gedung DPR" and "Jalan Sudirman" are places of their own.
                     if kind == EntityKind::Place && end == head_end && b + 1 < self.toks.len() {
-                        let m = self.covered[b + 1];
+                        let m = self.p.covered[b + 1];
                         if m != NONE && self.toks[b + 1].gap == Gap::Space {
                             let mm = self.mentions[m as usize];
                             if mm.first == b + 1 && mm.last - mm.first < 4 {
@@ -1434,7 +1414,7 @@ impl<'a> Ctx<'a> {
                     // to the name.
                     let mut absorbed = None;
                     if s == a && a > 0 && self.toks[a].gap == Gap::Space && !self.is_initial(a) {
-                        let m = self.covered[a - 1];
+                        let m = self.p.covered[a - 1];
                         if m != NONE {
                             let mm = &self.mentions[m as usize];
                             if mm.kind == EntityKind::Place
@@ -1530,7 +1510,7 @@ impl<'a> Ctx<'a> {
     /// is an unclassified run.
     fn plain_single(&self, a: usize) -> bool {
         let t = &self.toks[a];
-        if !t.word || !t.cap || self.headline[self.sent[a] as usize] {
+        if !t.word || !t.cap || self.p.headline[self.p.sent[a] as usize] {
             return false;
         }
         // (A word in capitals at a paragraph's start may be a dateline.)
@@ -1542,7 +1522,7 @@ impl<'a> Ctx<'a> {
         }
         if a > 0 {
             let p = a - 1;
-            if self.covered[p] != NONE {
+            if self.p.covered[p] != NONE {
                 return false;
             }
             let tp = &self.toks[p];
@@ -1583,7 +1563,7 @@ impl<'a> Ctx<'a> {
         if a == 0 || self.toks[a].gap != Gap::Space || !self.same_sent(a - 1, a) {
             return false;
         }
-        let m = self.covered[a - 1];
+        let m = self.p.covered[a - 1];
         if m == NONE {
             return false;
         }
@@ -1628,7 +1608,7 @@ impl<'a> Ctx<'a> {
             && self.toks[e].word
             && (1..=6).contains(&self.words(s, e))
             && (s..=e).all(|x| {
-                self.covered[x] == NONE
+                self.p.covered[x] == NONE
                     && (!self.toks[x].word
                         || (self.is_cap_word(x)
                             && !self.common(x)
@@ -1667,7 +1647,7 @@ impl<'a> Ctx<'a> {
                 let s = self.title_chain_end(k, end);
                 // "... Polres Sleman Ajun Komisaris" before a known person's name.
                 let person_next = s > end && end + 1 < self.toks.len() && {
-                    let m = self.covered[end + 1];
+                    let m = self.p.covered[end + 1];
                     m != NONE
                         && self.toks[end + 1].gap == Gap::Space
                         && self.mentions[m as usize].kind == EntityKind::Person
@@ -1822,8 +1802,8 @@ impl<'a> Ctx<'a> {
             let tail_of_org = s == a
                 && s < b
                 && a > 0
-                && ((self.covered[a - 1] != NONE
-                    && self.mentions[self.covered[a - 1] as usize].kind
+                && ((self.p.covered[a - 1] != NONE
+                    && self.mentions[self.p.covered[a - 1] as usize].kind
                         == EntityKind::Organization)
                     || self.is_punct(a - 1, ")"))
                 && self.toks[s].cap
@@ -2124,7 +2104,7 @@ impl<'a> Ctx<'a> {
     fn name_number(&self, e: usize) -> Option<usize> {
         let n = self.toks.len();
         let k = e + 1;
-        if k >= n || self.covered[k] != NONE || !self.same_sent(e, k) {
+        if k >= n || self.p.covered[k] != NONE || !self.same_sent(e, k) {
             return None;
         }
         let t = self.t(k);
@@ -2180,12 +2160,12 @@ impl<'a> Ctx<'a> {
             // after a comma it may be the same person named again.
             let multi = self.words(s, e) >= 2;
             let ok = (multi || !self.is_initial(s))
-                && !self.headline[self.sent[s] as usize]
+                && !self.p.headline[self.p.sent[s] as usize]
                 && (s..=e)
                     .all(|k| !self.toks[k].word || (!self.common(k) && !self.has(W::NotNames, k)))
                 && (self.person_at(s.wrapping_sub(2), s.wrapping_sub(1), multi)
                     || self.person_at(e + 2, e + 1, multi));
-            if ok && (s..=e).all(|k| self.covered[k] == NONE) {
+            if ok && (s..=e).all(|k| self.p.covered[k] == NONE) {
                 self.push(s, e, EntityKind::Person, EntitySource::Rule, None);
             } else {
                 keep.push((s, e));
@@ -2297,7 +2277,7 @@ impl<'a> Ctx<'a> {
         }
         let joins = (comma && self.is_punct(j, ","))
             || (self.has(W::Connectors, j) && !self.toks[j].cap && self.t(j).len() <= 3);
-        let c = self.covered[m];
+        let c = self.p.covered[m];
         joins && c != NONE && self.mentions[c as usize].kind == EntityKind::Person
     }
 
@@ -2323,7 +2303,7 @@ impl<'a> Ctx<'a> {
             if !self.same_sent(k, s) {
                 break;
             }
-            let m = self.covered[k];
+            let m = self.p.covered[k];
             if m != NONE {
                 let mm = &self.mentions[m as usize];
                 if mm.kind == EntityKind::Person || !mm.alive {
@@ -2363,8 +2343,8 @@ impl<'a> Ctx<'a> {
         let mut lb = std::mem::take(&mut self.spare.link);
         // The tokens each alias was read from (its text's tokens, up to case).
         let mut spans = emptied(&mut lb.spans);
-        for x in 0..self.parens.len() {
-            let k = self.parens[x] as usize;
+        for x in 0..self.p.parens.len() {
+            let k = self.p.parens[x] as usize;
             if k < 1 || k + 2 >= n {
                 continue;
             }
@@ -2376,7 +2356,7 @@ impl<'a> Ctx<'a> {
                 let acr = self.toks[k + 1].text(text);
                 let len = acr.chars().count();
                 if (2..=10).contains(&len) {
-                    let m = self.covered[k - 1];
+                    let m = self.p.covered[k - 1];
                     let target = if m != NONE {
                         let mm = &self.mentions[m as usize];
                         let f = self.t(mm.first).chars().next();
@@ -2389,7 +2369,7 @@ impl<'a> Ctx<'a> {
                         None
                     };
                     if let Some(t) = target {
-                        if self.covered[k + 1] == NONE {
+                        if self.p.covered[k + 1] == NONE {
                             let kind = self.mentions[t].kind;
                             self.push(k + 1, k + 1, kind, EntitySource::Link, None);
                         }
@@ -2447,8 +2427,8 @@ impl<'a> Ctx<'a> {
             // A person's surname in this text names the person everywhere in it, not the
             // town of the same name ("Weingarten", "Timberlake").
             let src_person = self.mentions[f.entry].kind == EntityKind::Person;
-            if src_person && f.first == f.last && self.covered[f.first] != NONE {
-                let c = self.covered[f.first] as usize;
+            if src_person && f.first == f.last && self.p.covered[f.first] != NONE {
+                let c = self.p.covered[f.first] as usize;
                 let cm = &self.mentions[c];
                 let minor_place = cm.kind == EntityKind::Place
                     && cm.first == cm.last
@@ -2464,7 +2444,7 @@ impl<'a> Ctx<'a> {
                     self.remove(c);
                 }
             }
-            if (f.first..=f.last).all(|x| self.covered[x] == NONE) {
+            if (f.first..=f.last).all(|x| self.p.covered[x] == NONE) {
                 let kind = self.mentions[f.entry].kind;
                 self.push(f.first, f.last, kind, EntitySource::Link, None);
             }
@@ -2526,7 +2506,7 @@ impl<'a> Ctx<'a> {
             all = (0..n as u32).collect();
             &all[..]
         } else {
-            &self.starters[..]
+            &self.p.starters[..]
         };
         let mut i = 0;
         for &st in starts {
@@ -2620,7 +2600,7 @@ impl<'a> Ctx<'a> {
                 self.has(W::DemonymHeads, k)
             } else {
                 // A title's country ("Presiden Rusia") stays: it is the person's affiliation.
-                let prev = self.covered[k];
+                let prev = self.p.covered[k];
                 prev != NONE && {
                     let p = &self.mentions[prev as usize];
                     p.alive && p.kind == EntityKind::Organization && p.last == k
@@ -2747,7 +2727,7 @@ impl<'a> Ctx<'a> {
             let m = &self.mentions[mi];
             if m.source == EntitySource::Link && m.first >= 1 && self.is_punct(m.first - 1, "(") {
                 if m.first >= 2 {
-                    let c = self.covered[m.first - 2];
+                    let c = self.p.covered[m.first - 2];
                     if c != NONE {
                         if let Some(&q) = pos_of.get(c as usize).filter(|&&q| q != usize::MAX) {
                             union(&mut parent, p, q);
@@ -2901,16 +2881,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // The buffers back to the thread, for the next document.
-        sp.sent = self.sent;
-        sp.first_word = self.first_word;
-        sp.headline = self.headline;
-        sp.lowerset = self.lowerset;
-        sp.cls = self.cls;
-        sp.cap_words = self.cap_words;
-        sp.starters = self.starters;
-        sp.hyphens = self.hyphens;
-        sp.parens = self.parens;
-        sp.covered = self.covered;
+        sp.p = self.p;
         sp.mentions = self.mentions;
         sp.unclassified = self.unclassified;
         sp.order = order;
@@ -2971,7 +2942,7 @@ impl<'a> Ctx<'a> {
             {
                 break;
             }
-            let m = self.covered[k];
+            let m = self.p.covered[k];
             if m != NONE {
                 let mm = &self.mentions[m as usize];
                 match mm.kind {
