@@ -2829,10 +2829,17 @@ impl<'a> Ctx<'a> {
                     let s = |f| SharedStr::entry(self.gaz, i, f);
                     rf.name = s(EntryField::Name);
                     rf.id = Some(s(EntryField::Id));
-                    rf.roles
-                        .extend((0..e.roles.len() as u32).map(|k| s(EntryField::Role(k))));
-                    rf.affiliations
-                        .extend((0..e.of.len() as u32).map(|k| s(EntryField::Of(k))));
+                    // (Allocated at once with room for the roles and affiliations the text
+                    // adds below, as `extend` would, without its reserving path.)
+                    let (nr, na) = (e.roles.len(), e.of.len());
+                    if nr > 0 {
+                        rf.roles = Vec::with_capacity(nr.max(4));
+                        rf.roles.extend((0..nr as u32).map(|k| s(EntryField::Role(k))));
+                    }
+                    if na > 0 {
+                        rf.affiliations = Vec::with_capacity(na.max(4));
+                        rf.affiliations.extend((0..na as u32).map(|k| s(EntryField::Of(k))));
+                    }
                 }
                 None => rf.name = surface(m).into(),
             }
