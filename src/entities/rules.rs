@@ -516,6 +516,7 @@ fn prologue(
     let gaz_filter = gaz.start_filter();
     let mut lowerset = std::mem::take(&mut s.p.lowerset);
     lowerset.reset(n / 2);
+    let mut recent = [0u64; 256];
     let bytes = text.as_bytes();
     let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
     if toks[0].start < sent_end || sentences.len() <= 1 {
@@ -569,7 +570,13 @@ fn prologue(
                     cap_words.push(k as u32);
                 }
             } else if t.lower {
-                lowerset.insert(h);
+                // (Most lower-case words are repeats of a recent one: a table of the last
+                // hash seen per slot skips their set probe; a hash of 0 is always probed.)
+                let r = &mut recent[(h >> 56) as usize];
+                if *r != h || h == 0 {
+                    lowerset.insert(h);
+                    *r = h;
+                }
                 nlow += 1;
             }
         } else {
