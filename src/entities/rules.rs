@@ -147,6 +147,23 @@ impl HashSet64 {
     }
 }
 
+/// The last hash inserted per slot (a hash's top eight bits) in front of a [`HashSet64`]: a
+/// hash inserted again while its slot still holds it skips the set's probe. (0 is an empty
+/// slot: a hash of 0 always goes to the set.)
+struct Recent([u64; 256]);
+
+impl Recent {
+    /// Adds `h` to `set`.
+    #[inline]
+    fn insert(&mut self, set: &mut HashSet64, h: u64) {
+        let r = &mut self.0[(h >> 56) as usize];
+        if *r != h || h == 0 {
+            set.insert(h);
+            *r = h;
+        }
+    }
+}
+
 /// The first value given for each 64-bit key of one document (finish's grouping: the first
 /// mention of each gazetteer entry and of each written name): open addressing with linear
 /// probing in a table at most half full, reused from one document to the next without being
@@ -516,7 +533,7 @@ fn prologue(
     let gaz_filter = gaz.start_filter();
     let mut lowerset = std::mem::take(&mut s.p.lowerset);
     lowerset.reset(n / 2);
-    let mut recent = [0u64; 256];
+    let mut recent = Recent([0; 256]);
     let bytes = text.as_bytes();
     let mut sent_end = sentences.first().map_or(usize::MAX, |s| s.span.end);
     if toks[0].start < sent_end || sentences.len() <= 1 {
@@ -570,13 +587,8 @@ fn prologue(
                     cap_words.push(k as u32);
                 }
             } else if t.lower {
-                // (Most lower-case words are repeats of a recent one: a table of the last
-                // hash seen per slot skips their set probe; a hash of 0 is always probed.)
-                let r = &mut recent[(h >> 56) as usize];
-                if *r != h || h == 0 {
-                    lowerset.insert(h);
-                    *r = h;
-                }
+                // (Most lower-case words repeat a recent one: no set probe for those.)
+                recent.insert(&mut lowerset, h);
                 nlow += 1;
             }
         } else {
@@ -2841,11 +2853,13 @@ impl<'a> Ctx<'a> {
                     let (nr, na) = (e.roles.len(), e.of.len());
                     if nr > 0 {
                         rf.roles = Vec::with_capacity(nr.max(4));
-                        rf.roles.extend((0..nr as u32).map(|k| s(EntryField::Role(k))));
+                        rf.roles
+                            .extend((0..nr as u32).map(|k| s(EntryField::Role(k))));
                     }
                     if na > 0 {
                         rf.affiliations = Vec::with_capacity(na.max(4));
-                        rf.affiliations.extend((0..na as u32).map(|k| s(EntryField::Of(k))));
+                        rf.affiliations
+                            .extend((0..na as u32).map(|k| s(EntryField::Of(k))));
                     }
                 }
                 None => rf.name = surface(m).into(),
@@ -3151,7 +3165,7 @@ fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        is_camel, lower_eq, squeeze_spaces, surface_key, FirstSeen, HashSet64, FAST_PATHS,
+        is_camel, lower_eq, squeeze_spaces, surface_key, FirstSeen, HashSet64, Recent, FAST_PATHS,
     };
     use crate::{Language, Pipeline};
 
@@ -3379,6 +3393,38 @@ mod tests {
         }
         assert!((0..1000u64).all(|k| set.contains(k.wrapping_mul(0x2545_f491_4f6c_dd1d))));
         assert!(!set.contains(1000u64.wrapping_mul(0x2545_f491_4f6c_dd1d)));
+    }
+
+    #[test]
+    fn recent_hashes_go_to_the_set_once() {
+        // (name, hashes inserted through the recent table: the set then holds exactly them)
+        let cases: [(&str, &[u64]); 5] = [
+            ("repeats", &[7, 7, 8, 7, 8]),
+            ("zero", &[0, 0, 5, 0]),
+            (
+                "one slot, alternating",
+                &[1 << 56 | 1, 1 << 56 | 2, 1 << 56 | 1, 1 << 56 | 2],
+            ),
+            ("top slot", &[u64::MAX, u64::MAX - 1, u64::MAX]),
+            ("slot holds a zero hash's slot", &[0, 1, 0, 2]),
+        ];
+        let mut set = HashSet64::default();
+        for (name, hs) in cases {
+            // (A new table and an emptied set per document, as the prologue makes them.)
+            set.reset(1);
+            let mut recent = Recent([0; 256]);
+            for &h in hs {
+                recent.insert(&mut set, h);
+            }
+            for &h in hs {
+                assert!(set.contains(h), "{name}: {h}");
+            }
+            let distinct = (0..hs.len()).filter(|&i| !hs[..i].contains(&hs[i])).count();
+            assert_eq!(set.len, distinct, "{name}");
+            for other in [3u64, 1 << 56 | 3, u64::MAX - 2] {
+                assert_eq!(set.contains(other), hs.contains(&other), "{name}: {other}");
+            }
+        }
     }
 
     #[test]
