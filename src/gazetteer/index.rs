@@ -350,23 +350,29 @@ impl Index {
                 continue;
             }
             cands.clear();
-            let mut node = 0u32;
             let end = n.min(i + MAX_TOKENS);
-            for (j, tj) in tokens.iter().enumerate().take(end).skip(i) {
-                if j > i && tj.gap == Gap::Break {
+            // The first token (no gap before it counts), then the next ones while the trie
+            // goes on. (Plain indexes: the walk's few steps pay no iterator set-up.)
+            let mut node = match self.edges.get(&edge_key(0, hashes[i], false)) {
+                Some(&c) => c,
+                None => continue,
+            };
+            let mut j = i;
+            loop {
+                if self.term_off[node as usize] < self.term_off[node as usize + 1] {
+                    cands.push((j, node));
+                }
+                j += 1;
+                if j >= end {
                     break;
                 }
-                let key = edge_key(node, hashes[j], j > i && tj.gap != Gap::None);
-                match self.edges.get(&key) {
+                let gap = tokens[j].gap;
+                if gap == Gap::Break {
+                    break;
+                }
+                match self.edges.get(&edge_key(node, hashes[j], gap != Gap::None)) {
                     Some(&c) => node = c,
                     None => break,
-                }
-                let (a, b) = (
-                    self.term_off[node as usize],
-                    self.term_off[node as usize + 1],
-                );
-                if a < b {
-                    cands.push((j, node));
                 }
             }
             let mut found = None;
