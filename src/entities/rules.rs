@@ -776,8 +776,8 @@ impl<'a> Ctx<'a> {
                 };
                 // "Lestari Widodo": a one-word alias of someone with a longer name, next to an
                 // unknown name word, is another person's surname.
-                let surname_alias = kind == EntityKind::Person
-                    && entry.is_some_and(|e| e.name.split_whitespace().count() >= 2);
+                let surname_alias =
+                    kind == EntityKind::Person && entry.is_some_and(|e| two_words(&e.name));
                 // "Aprilia Maharani", "Chelsea Islan": a one-word organization's name that is
                 // also a given name, before an unknown name word, is a person's given name.
                 let given_org = kind == EntityKind::Organization
@@ -2996,6 +2996,12 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether `s` has two words or more (`s.split_whitespace().count() >= 2`), without
+/// counting them: white space inside it once trimmed.
+fn two_words(s: &str) -> bool {
+    s.trim().contains(char::is_whitespace)
+}
+
 /// "WorldCom", "MotoGP": a lower-case letter followed by an upper-case one inside the word,
 /// not after a surname prefix (Mc, Mac, De, Di, Da, Du, La, Le, Van, Von, Al, El).
 fn is_camel(w: &str) -> bool {
@@ -3393,6 +3399,25 @@ mod tests {
         }
         assert!((0..1000u64).all(|k| set.contains(k.wrapping_mul(0x2545_f491_4f6c_dd1d))));
         assert!(!set.contains(1000u64.wrapping_mul(0x2545_f491_4f6c_dd1d)));
+    }
+
+    #[test]
+    fn two_words_is_a_count_of_two_or_more() {
+        let cases = [
+            "",
+            " ",
+            "Jokowi",
+            " Jokowi ",
+            "Joko Widodo",
+            "Joko  Widodo ",
+            "\tJoko\u{a0}Widodo",
+            "Widodo\u{2003}",
+            "Sri Mulyani Indrawati",
+            "Ma\u{2019}ruf Amin",
+        ];
+        for s in cases {
+            assert_eq!(two_words(s), s.split_whitespace().count() >= 2, "{s:?}");
+        }
     }
 
     #[test]
