@@ -3171,7 +3171,8 @@ fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        is_camel, lower_eq, squeeze_spaces, surface_key, FirstSeen, HashSet64, Recent, FAST_PATHS,
+        is_camel, lower_eq, squeeze_spaces, surface_key, two_words, FirstSeen, HashSet64, Recent,
+        FAST_PATHS,
     };
     use crate::{Language, Pipeline};
 
