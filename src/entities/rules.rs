@@ -2644,7 +2644,12 @@ impl<'a> Ctx<'a> {
     fn finish(mut self) -> (Vec<Entity>, Vec<Referent>) {
         let mut sp = std::mem::take(&mut self.spare);
         let mut order = emptied(&mut sp.order);
-        order.extend((0..self.mentions.len()).filter(|&i| self.mentions[i].alive));
+        order.extend(
+            self.mentions
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| m.alive.then_some(i)),
+        );
         order.sort_by_key(|&i| self.mentions[i].first);
         let nm = order.len();
         // Union-find over the mentions in text order.
