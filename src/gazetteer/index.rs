@@ -340,7 +340,8 @@ impl Index {
             return;
         }
         let mut scratch: Vec<Token> = Vec::new();
-        let mut cands: Vec<(usize, u32)> = Vec::with_capacity(MAX_TOKENS);
+        // (Last token, and the node's aliases as a range of `terms`.)
+        let mut cands: Vec<(usize, u32, u32)> = Vec::with_capacity(MAX_TOKENS);
         let n = tokens.len();
         // The first token not yet inside a match.
         let mut next = 0;
@@ -359,8 +360,12 @@ impl Index {
             };
             let mut j = i;
             loop {
-                if self.term_off[node as usize] < self.term_off[node as usize + 1] {
-                    cands.push((j, node));
+                let (a, b) = (
+                    self.term_off[node as usize],
+                    self.term_off[node as usize + 1],
+                );
+                if a < b {
+                    cands.push((j, a, b));
                 }
                 j += 1;
                 if j >= end {
@@ -376,11 +381,7 @@ impl Index {
                 }
             }
             let mut found = None;
-            for &(j, node) in cands.iter().rev() {
-                let (a, b) = (
-                    self.term_off[node as usize],
-                    self.term_off[node as usize + 1],
-                );
+            for &(j, a, b) in cands.iter().rev() {
                 let mut upper_hit = None;
                 for r in &self.terms[a as usize..b as usize] {
                     match check_case(text, &tokens[i..=j], surface(*r), r.exact, &mut scratch) {
