@@ -456,6 +456,7 @@ pub(crate) enum CaseFit {
 }
 
 /// Checks the case policy of an alias against the text tokens it matched.
+#[inline]
 pub(crate) fn check_case(
     text: &str,
     toks: &[Token],
@@ -463,12 +464,25 @@ pub(crate) fn check_case(
     exact: bool,
     scratch: &mut Vec<Token>,
 ) -> CaseFit {
-    // Written exactly as the alias: the same tokens, each equal (the common case).
+    // Written exactly as the alias: the same tokens, each equal (the common case, tested
+    // where the caller is).
     if let (Some(f), Some(l)) = (toks.first(), toks.last()) {
         if text.get(f.start..l.end) == Some(surface) {
             return CaseFit::Exact;
         }
     }
+    check_case_tokens(text, toks, surface, exact, scratch)
+}
+
+/// [`check_case`] of text not written exactly as the alias: token by token (out of line).
+#[inline(never)]
+fn check_case_tokens(
+    text: &str,
+    toks: &[Token],
+    surface: &str,
+    exact: bool,
+    scratch: &mut Vec<Token>,
+) -> CaseFit {
     tokenize_into(surface, scratch);
     if scratch.len() != toks.len() {
         return CaseFit::No;
