@@ -882,13 +882,13 @@ impl<'a> Ctx<'a> {
         self.mentions[id].alive = false;
     }
 
-    #[inline]
+    #[inline(always)]
     fn t(&self, k: usize) -> &str {
         self.toks[k].text(self.text)
     }
 
     /// Whether token `k` is the first word of its sentence.
-    #[inline]
+    #[inline(always)]
     fn is_initial(&self, k: usize) -> bool {
         self.p.first_word[self.p.sent[k] as usize] == k as u32
     }
@@ -953,7 +953,7 @@ impl<'a> Ctx<'a> {
         self.p.sent[a] == self.p.sent[b]
     }
 
-    #[inline]
+    #[inline(always)]
     fn is_punct(&self, k: usize, s: &str) -> bool {
         let t = &self.toks[k];
         !t.word && self.text.as_bytes().get(t.start..t.end) == Some(s.as_bytes())
