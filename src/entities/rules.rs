@@ -1720,8 +1720,20 @@ impl<'a> Ctx<'a> {
 
     /// The first token after the titles and their complements that open `a..=b`
     /// ("Menteri Perumahan Rakyat", "Jaksa Agung Muda"); `a` when no title opens it.
+    #[inline]
     fn title_chain_end(&self, a: usize, b: usize) -> usize {
-        let mut s = a;
+        // (The common case here, where the callers are: no title at `a`.)
+        let lt = self.phrase_at(W::Titles, a, b);
+        if lt == 0 {
+            return a;
+        }
+        self.title_chain_on(a + lt, b)
+    }
+
+    /// [`Ctx::title_chain_end`] past a first title ending before `s` (out of line).
+    #[inline(never)]
+    fn title_chain_on(&self, s: usize, b: usize) -> usize {
+        let mut s = self.complements_end(s, b);
         loop {
             let lt = self.phrase_at(W::Titles, s, b);
             if lt == 0 {
