@@ -205,16 +205,17 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64
             Some(n) if n.paragraph == q.paragraph => n.span.start,
             _ => par.end,
         };
-        let lo = floor(text, q.span.start.saturating_sub(WINDOW)).max(prev_end);
+        let win_lo = floor(text, q.span.start.saturating_sub(WINDOW));
+        let lo = win_lo.max(prev_end);
         let pre_lo = clause_start(text, lx, lo, q.span.start);
         let hi = ceil(text, (q.span.end + WINDOW).min(text.len())).min(next_start);
         let post_hi = sentence_end(text, lx, q.span.end, hi);
-        let sent_lo = clause_start(
-            text,
-            lx,
-            floor(text, q.span.start.saturating_sub(WINDOW)).max(par.start),
-            q.span.start,
-        );
+        // The sentence's start from the paragraph's start on: the clause's when both scans
+        // start from the same place, or when the clause's start was found far enough after
+        // `lo` that no test made on the way looked back as far as `lo` (see
+        // [`clause_start_from_below`]).
+        let sent_lo =
+            clause_start_from_below(text, lx, lo, pre_lo, win_lo.max(par.start), q.span.start);
         let pre = doc_toks.window_or(text, pre_lo, q.span.start, &mut pre_buf);
         let post = doc_toks.window_or(text, q.span.end, post_hi, &mut post_buf);
         // Only a comma after the previous quote: an item of its list (`"a mess", "a farce"`).
@@ -2130,6 +2131,31 @@ fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
     lo
 }
 
+/// [`clause_start`]`(text, lx, lo2, end)`, given `found`, [`clause_start`]`(text, lx, lo, end)`
+/// with `lo2 <= lo`: the same when `lo2 == lo`, or when `found` is at least
+/// [`CLAUSE_REUSE`] bytes after `lo` (the scan from `end` down to `found` is the same from
+/// either start: each position it tests reads back at most an abbreviation's length, a few
+/// closing marks or the marks back to `lo`, which then number more than four either way).
+fn clause_start_from_below(
+    text: &str,
+    lx: &Lexicon,
+    lo: usize,
+    found: usize,
+    lo2: usize,
+    end: usize,
+) -> usize {
+    if lo2 == lo || (lo2 < lo && found >= lo.saturating_add(CLAUSE_REUSE)) {
+        found
+    } else {
+        clause_start(text, lx, lo2, end)
+    }
+}
+
+/// See [`clause_start_from_below`]: more than what [`abbrev_before`] reads back (an
+/// abbreviation of [`ABBREV_MAX`] bytes and the char before it) and the four bytes of
+/// closing marks [`clause_start`] allows.
+const CLAUSE_REUSE: usize = 2 * ABBREV_MAX + 8;
+
 /// The end of the sentence that starts at `from`, at most `hi`.
 fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
     let b = text.as_bytes();
@@ -2298,6 +2324,38 @@ mod tests {
             assert_eq!(short_last_word(text), short, "{text:?}");
             let lx = crate::quotes::lexicon::bundled(crate::Language::English);
             assert_eq!(abbrev_before(&lx, text), is_abbrev(&lx, want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clause_start_from_below_is_the_clause_start_from_the_lower_bound() {
+        // (text: for every end and every pair of starts, the clause start found from the
+        // higher start, reused or not, is the one found from the lower start)
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let cases = [
+            "Presiden berkata. \"Kami siap,\" kata dia. Dia berkata",
+            "Dia berkata: \"Kami siap.\" Juru bicara J. Ivanov berkata",
+            "Kata Dr. Budi Santoso Sp.PD. di Jakarta. Menurut Prof. Ahmad, itu benar",
+            "Ia pergi.\"\"\"\"\" Lalu \u{201c}Ya.\u{201d} Lalu kembali pulang dan berkata",
+            "Он сказал: «Да.» Потом ушёл и сказал “нет.” И всё’ x",
+            "Sebuahkatayangsangatpanjangsekali. Abcdefghijklmnop. X",
+        ];
+        for text in cases {
+            let at: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &end in &at {
+                for &lo in at.iter().take_while(|&&l| l <= end) {
+                    let found = clause_start(text, &lx, lo, end);
+                    for &lo2 in at.iter().take_while(|&&l| l <= lo) {
+                        assert_eq!(
+                            clause_start_from_below(text, &lx, lo, found, lo2, end),
+                            clause_start(text, &lx, lo2, end),
+                            "{text:?} {lo2}/{lo}..{end}"
+                        );
+                    }
+                }
+            }
         }
     }
 
