@@ -3,7 +3,7 @@
 //! A data file has sections (`[cue]`, `[role]`, ...) holding one lower-case entry a line;
 //! `#` starts a comment. Multi-word entries are words separated by single spaces.
 
-use crate::entities::LanguageData;
+use crate::entities::{LanguageData, WordList};
 use crate::gazetteer::token::token_hash;
 use crate::hashbits::HashBits;
 use crate::{Error, Language};
@@ -177,6 +177,24 @@ impl Words {
     /// the lexicon.
     pub(crate) fn lexical(&self, w: &str) -> Option<bool> {
         self.0.as_ref().and_then(|d| d.lexical_word(w))
+    }
+
+    /// [`Words::lexical`] of a lower-case word whose [`token_hash`] `h` is known (a word of
+    /// ASCII letters and digits read from the recognizer's tokens): the lists looked up by
+    /// it, the word not hashed again. (Where the lexicon has no root words no word is in it:
+    /// no list of roots answers, nor any derivation.)
+    pub(crate) fn lexical_hashed(&self, w: &str, h: u64) -> Option<bool> {
+        let d = self.0.as_ref()?;
+        if w.is_empty() || w.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if d.has_hash(WordList::GivenNames, h) || d.has_hash(WordList::Surnames, h) {
+            return None;
+        }
+        if d.has_hash(WordList::Roots, h) {
+            return Some(false);
+        }
+        (w.is_ascii() && w.len() >= 5 && d.is_derived(w)).then_some(true)
     }
 }
 

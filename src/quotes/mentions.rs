@@ -537,7 +537,12 @@ impl<'t> Lows<'t> {
         if key != 0 && kept == key {
             return answer.checked_sub(1).map(|d| d == 1);
         }
-        let l = self.lx.words.lexical(self.low(k));
+        // (A word read from the recognizer's tokens: its key is its form's hash.)
+        let l = if self.toks.get(self.base + k).is_some_and(|t| t.key != 0) {
+            self.lx.words.lexical_hashed(self.low(k), key)
+        } else {
+            self.lx.words.lexical(self.low(k))
+        };
         if key != 0 {
             slot.set((key, l.map_or(0, |d| 1 + u8::from(d))));
         }
@@ -1867,14 +1872,21 @@ mod tests {
         let cases = [
             "Sementara itu Rapat Kerja mengatakan Budi Gunadi Sadikin kata Penelitian Kesehatan",
             "Sementara Sementara Café Ma’ruf Cronin's badan-badan 12 Pengelolaan",
+            // Names, roots, derived words and words with digits, read from the recognizer's
+            // tokens (their keys known) or not.
+            "Ahmad Santoso Pemerintah Kementerian Kesehatan Pengamat Ancaman KESEHATAN Covid19 Kerja",
         ];
         for text in cases {
-            let mut lw = Lows::new(text, text.len(), &lx, &[]);
-            lw.fill(None, Span::new(0, text.len()));
-            for _ in 0..2 {
-                for k in 0..lw.toks.len() {
-                    let want = lx.words.lexical(lw.low(k));
-                    assert_eq!(lw.lexical(k), want, "{:?}", lw.low(k));
+            for shared in [false, true] {
+                let mut lw = Lows::new(text, text.len(), &lx, &[]);
+                let (toks, hashes) = crate::gazetteer::token::tokenize_hashed(text);
+                let mut from = FromRecognizer::new(&lx, &toks, &hashes);
+                lw.fill(shared.then_some(&mut from), Span::new(0, text.len()));
+                for _ in 0..2 {
+                    for k in 0..lw.toks.len() {
+                        let want = lx.words.lexical(lw.low(k));
+                        assert_eq!(lw.lexical(k), want, "{:?}", lw.low(k));
+                    }
                 }
             }
         }
