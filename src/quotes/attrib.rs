@@ -2316,6 +2316,15 @@ mod tests {
             ("kata Ñr", "Ñr"),
             ("kata Ñ»", ""),
             ("kata ñ", "ñ"),
+            // Eight bytes and more, read back (a longer run of ASCII letters is cut short).
+            ("x abcdefgh", "abcdefgh"),
+            ("x abcdefghi", "abcdefghi"),
+            ("abcdefghi", "abcdefghi"),
+            ("abcdefgh", "abcdefgh"),
+            ("ñabcdefgh", "ñabcdefgh"),
+            ("ñabcdefg", "ñabcdefg"),
+            ("éabcdef", "éabcdef"),
+            ("x.Mengatakan", "Mengatakan"),
         ];
         for (text, want) in cases {
             assert_eq!(last_word(text), want, "{text:?}");

@@ -1188,24 +1188,19 @@ fn run_mention(
     // around it is read. (A quarter of the runs of news, most of them one word opening a
     // sentence.)
     let bytes = text.as_bytes();
-    let is_and = |k: usize| {
-        bytes
-            .get(toks[k].span.start)
-            .is_some_and(|&c| matches!(c | 0x20, b'd' | b'a' | b'&'))
-            && matches!(lw.low(k), "dan" | "and" | "&")
-    };
-    // Computed once, when needed: "dan" joins the words of an organisation's name only.
-    let mut run_has_org = None;
+    let mut ands = false;
     if (i..j).all(|k| {
-        if is_and(k) {
-            !*run_has_org.get_or_insert_with(|| (i..j).any(|k| lw.is(k, class::ORG_WORD)))
+        if and_word(bytes, toks, lw, k) {
+            ands = true;
+            true
         } else {
             lw.is(
                 k,
                 class::ROLE | class::HONORIFIC | class::NOT_NAME | class::PRONOUN | class::CUE,
             )
         }
-    }) {
+    }) && !(ands && (i..j).any(|k| lw.is(k, class::ORG_WORD)))
+    {
         return;
     }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
@@ -1351,9 +1346,10 @@ fn run_mention(
     let mut made = false;
     // A cue opening the run ("Menurut Rusdy", "Kata Wahyu"): the name after it is a speaker.
     let mut cue_at: Option<usize> = None;
+    // Computed once, when needed: "dan" joins the words of an organisation's name only.
+    let mut run_has_org = None;
     for k in i..j {
-        // ("dan", "and", "&": a token starting with one of these bytes, by its first byte.)
-        let brk = if is_and(k) {
+        let brk = if and_word(bytes, toks, lw, k) {
             let org = *run_has_org.get_or_insert_with(|| (i..j).any(|k| lw.is(k, class::ORG_WORD)));
             (!org).then_some(false)
         } else if lw.is(k, class::ROLE | class::HONORIFIC) {
@@ -1401,6 +1397,16 @@ fn run_mention(
             text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, ctx, lw, by_word, out,
         );
     }
+}
+
+/// Whether `toks[k]` is "dan", "and" or "&" (a token starting with one of these bytes, by
+/// its first byte).
+#[inline(always)]
+fn and_word(bytes: &[u8], toks: &[Tok], lw: &Lows, k: usize) -> bool {
+    toks.get(k)
+        .and_then(|t| bytes.get(t.span.start))
+        .is_some_and(|&c| matches!(c | 0x20, b'd' | b'a' | b'&'))
+        && matches!(lw.low(k), "dan" | "and" | "&")
 }
 
 /// Records one name: `toks[s..e]`. `ctx`: the run's roles and affiliations before it, which
