@@ -221,6 +221,9 @@ pub(crate) mod class {
     pub const SUBJECT_VERB: u32 = 1 << 18;
     pub const PASSIVE_AUX: u32 = 1 << 19;
     pub const NOUN_MARKER: u32 = 1 << 20;
+    /// A cue whose every entry is a verb's ([`super::CueClass::Verb`]: no preposition, no
+    /// `-nya` form), as [`super::Lexicon::active_verb`] asks.
+    pub const VERB_CUE: u32 = 1 << 21;
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -469,8 +472,14 @@ impl Lexicon {
 
     /// Recomputes the classes of `w` from the lists.
     fn refresh_class(&mut self, w: &str) {
-        let lists: [(bool, u32); 21] = [
+        let lists: [(bool, u32); 22] = [
             (self.cues.contains_key(w), class::CUE),
+            (
+                self.cues
+                    .get(w)
+                    .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb)),
+                class::VERB_CUE,
+            ),
             (self.pronouns.contains_key(w), class::PRONOUN),
             (self.role.contains(w), class::ROLE),
             (self.unnamed.contains(w), class::UNNAMED),
@@ -602,13 +611,32 @@ impl Lexicon {
     }
 
     /// Whether a cue word is an active transitive verb ("menilai", "meminta"): what follows
-    /// it is its object, never its speaker.
+    /// it is its object, never its speaker. (The miner asks [`Lexicon::active_verb_with`].)
+    #[cfg(test)]
     pub(crate) fn active_verb(&self, w: &str) -> bool {
-        self.active_prefix.iter().any(|p| w.starts_with(p.as_str()))
+        self.active_prefixed(w)
             && self
                 .cues
                 .get(w)
                 .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb))
+    }
+
+    /// [`Lexicon::active_verb`] of a word whose classes `cls` are known: the
+    /// [`class::VERB_CUE`] bit tells what the cues hold, no look-up.
+    #[inline]
+    pub(crate) fn active_verb_with(&self, w: &str, cls: u32) -> bool {
+        cls & class::VERB_CUE != 0 && self.active_prefixed(w)
+    }
+
+    /// Whether `w` starts with an active prefix (compared byte by byte: the prefixes are a
+    /// letter or two).
+    #[inline]
+    fn active_prefixed(&self, w: &str) -> bool {
+        let w = w.as_bytes();
+        self.active_prefix.iter().any(|p| {
+            let p = p.as_bytes();
+            p.len() <= w.len() && p.iter().zip(w).all(|(a, b)| a == b)
+        })
     }
 
     /// Whether a cue word is in the passive ("diakui", "dikatakan").
@@ -647,6 +675,40 @@ fn set_add(set: &mut WordSet, entry: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn active_verbs_told_by_their_classes_are_the_cues() {
+        // (language: every cue word, its `-nya` form and a few other words are active verbs
+        // by their classes as by the cues, also after a cue of another class is added)
+        for lang in [Language::Indonesian, Language::English] {
+            let mut lx = Lexicon::clone(&bundled(lang));
+            lx.add("cue_prep", "menurutkan", false).unwrap();
+            lx.add("cue", "menurutkan", false).unwrap();
+            lx.add("cue_nya", "mengaku", true).unwrap();
+            let mut words: Vec<String> = lx.cues.keys().cloned().collect();
+            words.extend(
+                [
+                    "me",
+                    "m",
+                    "",
+                    "menilai",
+                    "dikatakan",
+                    "kata",
+                    "said",
+                    "menurutkan",
+                    "mengakunya",
+                ]
+                .map(String::from),
+            );
+            for w in &words {
+                assert_eq!(
+                    lx.active_verb_with(w, lx.classes_of(w)),
+                    lx.active_verb(w),
+                    "{lang:?} {w:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn hash_table_keeps_values_by_hash() {

@@ -5,7 +5,7 @@
 //! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
 //! also works on names no gazetteer knows.
 
-use super::lexicon::{class, CueClass, Fx, FxBuild, Lexicon};
+use super::lexicon::{class, Fx, FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{
     lower_into, own_lower, tokenize_append, DocToks, FromRecognizer, Notes, Tok, IN_TEXT, LOWER,
@@ -956,15 +956,11 @@ fn promote_subjects(
             if inside(t.span.start) {
                 continue;
             }
-            let cue = lw.is(k, class::CUE);
-            let active = cue && lx.active_verb(lw.low(k));
-            let subject_cue = active || lw.is(k, class::SUBJECT_VERB);
-            let agent_cue = !subject_cue
-                && cue
-                && lx
-                    .cues
-                    .get(lw.low(k))
-                    .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb));
+            // (A cue whose entries are all verbs' is told by its classes: no look-up.)
+            let c = lw.classes(k);
+            let active = lx.active_verb_with(lw.low(k), c);
+            let subject_cue = active || c & class::SUBJECT_VERB != 0;
+            let agent_cue = !subject_cue && c & class::VERB_CUE != 0;
             if !(subject_cue || agent_cue) || lw.is(k - 1, class::PASSIVE_AUX | class::NOUN_MARKER)
             {
                 continue;
@@ -1231,7 +1227,7 @@ fn run_mention(
             first = k;
         } else if k + 1 == i && lw.is(k, class::CUE) {
             // "kata Wahyu", "dikatakan Wahyu": the speaker; "menilai Amdal": an object.
-            strong_before = !lx.active_verb(lw.low(k));
+            strong_before = !lx.active_verb_with(lw.low(k), lw.classes(k));
             break;
         } else if k + 1 == i
             && matches!(
