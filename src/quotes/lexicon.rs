@@ -181,17 +181,21 @@ impl Words {
 
     /// [`Words::lexical`] of a lower-case word whose [`token_hash`] `h` is known (a word of
     /// ASCII letters and digits read from the recognizer's tokens): the lists looked up by
-    /// it, the word not hashed again. (Where the lexicon has no root words no word is in it:
-    /// no list of roots answers, nor any derivation.)
+    /// it, the word not hashed again, its lists read at once. (Where the lexicon has no root
+    /// words no word is in it: no list of roots answers, nor any derivation.)
     pub(crate) fn lexical_hashed(&self, w: &str, h: u64) -> Option<bool> {
         let d = self.0.as_ref()?;
         if w.is_empty() || w.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
-        if d.has_hash(WordList::GivenNames, h) || d.has_hash(WordList::Surnames, h) {
+        // (The lists a word alone is in, by one look-up of its hash: the bits of
+        // `LanguageData::classes`.)
+        let c = d.classes(h);
+        let listed = |l: WordList| c & (1u64 << l.index()) != 0;
+        if listed(WordList::GivenNames) || listed(WordList::Surnames) {
             return None;
         }
-        if d.has_hash(WordList::Roots, h) {
+        if listed(WordList::Roots) {
             return Some(false);
         }
         (w.is_ascii() && w.len() >= 5 && d.is_derived(w)).then_some(true)
