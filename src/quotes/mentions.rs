@@ -1733,7 +1733,8 @@ fn name_head(lx: &Lexicon, head: &str, name: &str) -> bool {
         });
         let initial = w.chars().count() <= 2 && w.chars().all(char::is_uppercase);
         initials &= (initial && !other) || prefix;
-        plain &= given_name(w) && !other;
+        // (Looked up only while every word so far is one.)
+        plain = plain && !other && given_name(w);
     }
     n > 0 && (initials || (plain && name.split_whitespace().count() == 3 && n >= 2))
 }
@@ -1799,8 +1800,13 @@ fn headline(text: &str, toks: &[Tok]) -> bool {
 
 /// A given name of the bundled lists ("Ahmad", "Mary").
 fn given_name(w: &str) -> bool {
-    crate::entities::LanguageData::bundled(crate::Language::Indonesian)
-        .contains(crate::entities::WordList::GivenNames, w)
+    let d = crate::entities::LanguageData::bundled(crate::Language::Indonesian);
+    // A word of ASCII letters and digits is one token: looked up by its hash, not
+    // tokenized.
+    if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return d.has_hash(crate::entities::WordList::GivenNames, token_hash(w));
+    }
+    d.contains(crate::entities::WordList::GivenNames, w)
 }
 
 #[cfg(test)]
@@ -1968,6 +1974,23 @@ mod tests {
                 &mut ctx,
             );
             assert_eq!(!out.is_empty(), named, "{text:?} {out:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_read_by_hash_are_the_lists() {
+        // (word: a given name of the bundled lists, looked up by its hash where it is one
+        // token, as the list's own look-up answers)
+        let d = crate::entities::LanguageData::bundled(crate::Language::Indonesian);
+        for w in [
+            "Ahmad", "ahmad", "AHMAD", "Dwi", "Budi", "Santoso", "Jakarta", "Presiden", "A", "",
+            "Ma'ruf", "Sri", "J.", "Müller", "X2", "2",
+        ] {
+            assert_eq!(
+                given_name(w),
+                d.contains(crate::entities::WordList::GivenNames, w),
+                "{w:?}"
+            );
         }
     }
 
