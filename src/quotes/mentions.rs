@@ -1205,7 +1205,9 @@ fn run_mention(
     let mut had_role = false;
     let mut strong_before = false;
     let mut strong = false;
-    let mut bare_after = false;
+    // The cue after the run, whose form tells whether it addresses the name (read only
+    // when asked: see [`Addressed`]).
+    let mut cue_after = None;
     let mut place_prep = false;
     let lo = i.saturating_sub(CTX_BEFORE);
     let mut first = i;
@@ -1323,11 +1325,7 @@ fn run_mention(
         while k < toks.len() && k < k0 + 3 && toks[k].is_word() {
             if lw.is(k, class::CUE) {
                 strong = true;
-                // "Tanggung jawab": a verb after its subject takes its affixes ("Agung
-                // menjawab"); a bare root ("kata", "jawab") comes before its speaker.
-                // Nor does a passive ("Harus diakui").
-                let w = lw.low(k);
-                bare_after = lw.lexical(k) == Some(false) || lx.passive_verb(w);
+                cue_after = Some(k);
                 break;
             }
             if !lw.is(k, class::ADVERB) {
@@ -1362,7 +1360,20 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, ctx, lw, by_word, out,
+                    text,
+                    lx,
+                    toks,
+                    s,
+                    k,
+                    had_role,
+                    st,
+                    Addressed::from(st),
+                    sub,
+                    place_prep,
+                    ctx,
+                    lw,
+                    by_word,
+                    out,
                 );
             }
             if role {
@@ -1387,7 +1398,11 @@ fn run_mention(
     if s < j {
         let before = (s == i && strong_before) || cue_at.is_some_and(|c| c + 1 == s);
         let st = before || strong_after;
-        let addressed = before || (strong_after && !bare_after);
+        let addressed = match cue_after {
+            _ if before => Addressed::Yes,
+            Some(k) if strong_after => Addressed::UnlessBare(k),
+            _ => Addressed::No,
+        };
         let sub = subject && !made;
         piece(
             text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, ctx, lw, by_word, out,
@@ -1405,6 +1420,41 @@ fn and_word(bytes: &[u8], toks: &[Tok], lw: &Lows, k: usize) -> bool {
         && matches!(lw.low(k), "dan" | "and" | "&")
 }
 
+/// Whether a name is addressed (next to a cue or after a form of address): told at once, or
+/// by the form of the cue after it, read only when [`lexical_name`] asks (most names are
+/// no word of the lexicon).
+#[derive(Clone, Copy, Debug)]
+enum Addressed {
+    Yes,
+    No,
+    /// Addressed by the cue at this token unless it is a bare root or a passive: "Tanggung
+    /// jawab": a verb after its subject takes its affixes ("Agung menjawab"); a bare root
+    /// ("kata", "jawab") comes before its speaker. Nor does a passive ("Harus diakui").
+    UnlessBare(usize),
+}
+
+impl From<bool> for Addressed {
+    fn from(yes: bool) -> Addressed {
+        if yes {
+            Addressed::Yes
+        } else {
+            Addressed::No
+        }
+    }
+}
+
+impl Addressed {
+    fn is(self, lx: &Lexicon, lw: &Lows) -> bool {
+        match self {
+            Addressed::Yes => true,
+            Addressed::No => false,
+            Addressed::UnlessBare(k) => {
+                !(lw.lexical(k) == Some(false) || lx.passive_verb(lw.low(k)))
+            }
+        }
+    }
+}
+
 /// Records one name: `toks[s..e]`. `ctx`: the run's roles and affiliations before it, which
 /// the name's own are pushed after (and taken off again).
 #[allow(clippy::too_many_arguments)]
@@ -1416,7 +1466,7 @@ fn piece(
     e: usize,
     had_role: bool,
     strong: bool,
-    addressed: bool,
+    addressed: Addressed,
     subject: bool,
     place_prep: bool,
     ctx: &mut Vec<usize>,
@@ -1442,7 +1492,7 @@ fn piece_ctx(
     e: usize,
     had_role: bool,
     strong: bool,
-    addressed: bool,
+    addressed: Addressed,
     subject: bool,
     place_prep: bool,
     ctx: &mut Vec<usize>,
@@ -1510,7 +1560,11 @@ fn piece_ctx(
     }
     // A word after an institution's name may end it ("Ombudsman Jakarta Raya"): a cue
     // next to it is the institution's.
-    let addressed = addressed && last_inst.is_none();
+    let addressed = if last_inst.is_none() {
+        addressed
+    } else {
+        Addressed::No
+    };
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
         for k in b..=li {
@@ -1651,7 +1705,11 @@ fn piece_ctx(
     // alone may still be one next to a cue or after a form of address ("kata Agung", "Pak
     // Agung"); a derived noun alone, or with other words of the lexicon, never is.
     if name.is_none() && matches!(guess, Guess::Person | Guess::Unknown) && words <= 4 {
-        let addressed = addressed || (b > 0 && lw.is(b - 1, class::HONORIFIC));
+        let addressed = if b > 0 && lw.is(b - 1, class::HONORIFIC) {
+            Addressed::Yes
+        } else {
+            addressed
+        };
         if lexical_name(lx, lw, b, e, addressed) {
             return;
         }
@@ -1688,7 +1746,7 @@ fn piece_ctx(
 /// Whether `toks[b..e]` are words of the language's lexicon that name no one: one root word
 /// not `addressed` (next to a cue or after a form of address), one derived noun, or up to four
 /// words of the lexicon among which a derived noun. The lexicon is the entity layer's.
-fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: bool) -> bool {
+fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: Addressed) -> bool {
     if lx.words.0.is_none() || b >= e {
         return false;
     }
@@ -1699,7 +1757,7 @@ fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: bool) ->
             None => return false,
         }
     }
-    derived || (e - b == 1 && !addressed)
+    derived || (e - b == 1 && !addressed.is(lx, lw))
 }
 
 /// Whether `head`, the words before our name `name` in a person's name the entity layer
@@ -1951,6 +2009,13 @@ mod tests {
             ("Menurut Budi", true),
             ("Presiden Budi", true),
             ("Bank Dan Asuransi mengatakan", true),
+            // A word of the lexicon alone is a name only when addressed: by a cue after it
+            // that takes its affixes, not by a bare root nor a passive (the cue's form read
+            // only then).
+            ("Harus menjawab", true),
+            ("Harus kata", false),
+            ("Harus diakui", false),
+            ("Harus", false),
         ];
         for (text, named) in cases {
             let mut lw = Lows::new(text, text.len(), &lx, &[]);
