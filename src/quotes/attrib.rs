@@ -7,7 +7,7 @@
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, with_lower, Ctx, Guess, Mention, Name, Names, Phrase};
-use super::words::{lower, tok_lower, DocToks, Forms, Tok};
+use super::words::{lower, tok_lower, DocToks, Forms, Tok, UNKNOWN};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::gazetteer::token::Token;
 use crate::swar::{block, eq_bytes, skip_until};
@@ -464,6 +464,10 @@ impl<'a> Miner<'a> {
 
     /// The classes of token `t` (by its key where known).
     fn tok_classes(&mut self, t: Tok) -> u32 {
+        // (A token the name reader read has its classes.)
+        if t.cls != UNKNOWN {
+            return t.cls;
+        }
         if t.key != 0 {
             return self.lx.classes_of_hash(t.key);
         }
@@ -1014,7 +1018,9 @@ impl<'a> Miner<'a> {
         let text = self.text;
         let w = self.low(t);
         // The word's lists, looked up once (by its key where known).
-        let c = if t.key != 0 {
+        let c = if t.cls != UNKNOWN {
+            t.cls
+        } else if t.key != 0 {
             lx.classes_of_hash(t.key)
         } else {
             lx.classes_of(w)

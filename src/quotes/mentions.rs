@@ -1985,7 +1985,8 @@ mod tests {
                     let w = &text[lw.toks[k].span];
                     let mut buf = String::new();
                     assert_eq!(lw.low(k), super::super::words::lower(w, &mut buf), "{w:?}");
-                    // Every token's classes are known, those of its form.
+                    // Every token's classes are known, those of its form (the miner reads
+                    // them from the token: `Miner::tok_classes`, `Miner::np_word`).
                     assert_eq!(lw.classes(k), lx.classes_of(lw.low(k)), "{w:?}");
                 }
             }
