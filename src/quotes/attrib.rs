@@ -464,15 +464,7 @@ impl<'a> Miner<'a> {
 
     /// The classes of token `t` (by its key where known).
     fn tok_classes(&mut self, t: Tok) -> u32 {
-        // (A token the name reader read has its classes.)
-        if t.cls != UNKNOWN {
-            return t.cls;
-        }
-        if t.key != 0 {
-            return self.lx.classes_of_hash(t.key);
-        }
-        let lx = self.lx;
-        lx.classes_of(tok_lower(self.text, self.low, t, &mut self.buf))
+        tok_classes_of(self.lx, self.text, self.low, t, &mut self.buf)
     }
 
     fn low(&mut self, t: Tok) -> &str {
@@ -975,16 +967,13 @@ impl<'a> Miner<'a> {
     }
 
     fn is_role(&mut self, t: Tok) -> bool {
-        let lx = self.lx;
-        let w = self.low(t);
-        lx.role.contains(w) || lx.honorific.contains(w) || lx.not_name.contains(w)
+        self.tok_classes(t) & (class::ROLE | class::HONORIFIC | class::NOT_NAME) != 0
     }
 
     fn skip_adverbs(&mut self, toks: &[Tok], mut i: usize) -> usize {
         let start = i;
         while i < toks.len() && i < start + 3 && toks[i].is_word() && !self.is_cue_word(toks[i]) {
-            let lx = self.lx;
-            if !lx.adverb.contains(self.low(toks[i])) {
+            if self.tok_classes(toks[i]) & class::ADVERB == 0 {
                 break;
             }
             i += 1;
@@ -995,17 +984,15 @@ impl<'a> Miner<'a> {
     fn skip_adverbs_back(&mut self, toks: &[Tok], mut e: usize) -> usize {
         let start = e;
         while e > 0 && e + 3 > start && toks[e - 1].is_word() {
-            let lx = self.lx;
-            if !lx.adverb.contains(self.low(toks[e - 1])) {
+            if self.tok_classes(toks[e - 1]) & class::ADVERB == 0 {
                 break;
             }
             e -= 1;
         }
         // A parenthetical connective between commas: "He did, however, admit".
         if e >= 4 && toks[e - 1].is(',') && toks[e - 3].is(',') && toks[e - 2].is_word() {
-            let lx = self.lx;
-            let w = self.low(toks[e - 2]);
-            if lx.adverb.contains(w) || (lx.not_name.contains(w) && !lx.pronouns.contains_key(w)) {
+            let c = self.tok_classes(toks[e - 2]);
+            if c & class::ADVERB != 0 || (c & class::NOT_NAME != 0 && c & class::PRONOUN == 0) {
                 return self.skip_adverbs_back(toks, e - 3);
             }
         }
@@ -1081,11 +1068,8 @@ impl<'a> Miner<'a> {
         }
         let lx = self.lx;
         // A description opens with a title ("Direktur", "Kepala"), not with a name.
-        {
-            let w = self.low(first);
-            if !(lx.role.contains(w) || lx.honorific.contains(w)) {
-                return None;
-            }
+        if self.tok_classes(first) & (class::ROLE | class::HONORIFIC) == 0 {
+            return None;
         }
         let text = self.text;
         let low_text = self.low;
@@ -1094,14 +1078,14 @@ impl<'a> Miner<'a> {
         let lim = (j + 2 * MAX_NP).min(toks.len());
         let part = |t: Tok, buf: &mut String| -> bool {
             t.is_word()
-                && (t.cap || {
-                    let w = tok_lower(text, low_text, t, buf);
-                    lx.role.contains(w)
-                        || lx.affiliation.contains(w)
-                        || lx.connector.contains(w)
-                        || lx.honorific.contains(w)
-                        || lx.origin_prep.contains(w)
-                })
+                && (t.cap
+                    || tok_classes_of(lx, text, low_text, t, buf)
+                        & (class::ROLE
+                            | class::AFFILIATION
+                            | class::CONNECTOR
+                            | class::HONORIFIC
+                            | class::ORIGIN_PREP)
+                        != 0)
         };
         let mut k = j;
         let mut titles = false;
@@ -1201,14 +1185,15 @@ impl<'a> Miner<'a> {
             return None;
         }
         // A clause, not a noun phrase: "admitted that ...".
-        if !t.cap && {
+        let c = self.tok_classes(t);
+        if !t.cap && c & class::STOP != 0 && {
             let lx = self.lx;
             let w = self.low(t);
-            lx.stop.contains(w) && lx.intro.contains(w)
+            lx.intro.contains(w)
         } {
             return None;
         }
-        {
+        if c & class::PRONOUN != 0 {
             let lx = self.lx;
             if let Some(&k) = lx.pronouns.get(self.low(t)) {
                 return Some(Np::Pronoun(i, k));
@@ -1261,11 +1246,7 @@ impl<'a> Miner<'a> {
                     let lim = (j + 3).min(toks.len());
                     let role_at = (j + 1..lim).find(|&n| {
                         let t = toks[n];
-                        t.is_word() && !t.cap && {
-                            let lx = self.lx;
-                            let w = self.low(t);
-                            lx.role.contains(w)
-                        }
+                        t.is_word() && !t.cap && self.tok_classes(t) & class::ROLE != 0
                     });
                     let plain = |m: &mut Self, n: usize| {
                         let t = toks[n];
@@ -1286,11 +1267,7 @@ impl<'a> Miner<'a> {
                     while n < lim
                         && toks[n].is_word()
                         && !toks[n].cap
-                        && !{
-                            let lx = self.lx;
-                            let w = self.low(toks[n]);
-                            lx.stop.contains(w) || lx.cues.contains_key(w)
-                        }
+                        && self.tok_classes(toks[n]) & (class::STOP | class::CUE) == 0
                     {
                         match self.np_word(toks[n]) {
                             NpWord::Head if n > j => {
@@ -1392,9 +1369,7 @@ impl<'a> Miner<'a> {
         }
         // An opening prepositional phrase ("In Asia,", "Di Jakarta,").
         if toks.get(i).is_some_and(|t| t.is_word()) {
-            let lx = self.lx;
-            let w = self.low(toks[i]);
-            if lx.stop.contains(w) {
+            if self.tok_classes(toks[i]) & class::STOP != 0 {
                 if let Some(c) = (i..toks.len().min(i + 8)).find(|&c| toks[c].is(',')) {
                     i = c + 1;
                 }
@@ -1411,13 +1386,9 @@ impl<'a> Miner<'a> {
             if !t.is_word() {
                 break;
             }
-            let lx = self.lx;
-            let w = self.low(t);
-            if lx.not_name.contains(w)
-                && !lx.role.contains(w)
-                && !lx.pronouns.contains_key(w)
-                && !lx.determiner.contains(w)
-                && !lx.indefinite.contains(w)
+            let c = self.tok_classes(t);
+            if c & class::NOT_NAME != 0
+                && c & (class::ROLE | class::PRONOUN | class::DETERMINER | class::INDEFINITE) == 0
             {
                 i += 1;
             } else {
@@ -2096,6 +2067,20 @@ fn sentence_between(between: &str) -> bool {
 fn has_sentence_end(s: &str) -> bool {
     let b = s.trim().as_bytes();
     (1..b.len()).any(|i| matches!(b[i - 1], b'.' | b'!' | b'?') && b[i].is_ascii_whitespace())
+}
+
+/// The classes (bits of [`class`]) of token `t`'s lower-case form: those the name reader
+/// read with it (a token of the paragraphs it read), else looked up by its key or its form.
+/// Each bit is the form's membership of one list (see `Lexicon::refresh_class`).
+#[inline]
+fn tok_classes_of(lx: &Lexicon, text: &str, low: Forms, t: Tok, buf: &mut String) -> u32 {
+    if t.cls != UNKNOWN {
+        return t.cls;
+    }
+    if t.key != 0 {
+        return lx.classes_of_hash(t.key);
+    }
+    lx.classes_of(tok_lower(text, low, t, buf))
 }
 
 /// The start of the clause or sentence that ends at `end`: after the last `.`, `!` or `?`

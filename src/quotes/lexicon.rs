@@ -681,6 +681,63 @@ mod tests {
     use super::*;
 
     #[test]
+    fn class_bits_are_the_lists() {
+        // (language: for every word of every list, and the cues and pronouns, each class bit
+        // is its membership of the bit's list, as the miner reads a token's classes for the
+        // lists)
+        for lang in [Language::Indonesian, Language::English] {
+            let lx = bundled(lang);
+            let sets: [(&WordSet, u32); 19] = [
+                (&lx.role, class::ROLE),
+                (&lx.unnamed, class::UNNAMED),
+                (&lx.honorific, class::HONORIFIC),
+                (&lx.determiner, class::DETERMINER),
+                (&lx.adverb, class::ADVERB),
+                (&lx.connector, class::CONNECTOR),
+                (&lx.not_name, class::NOT_NAME),
+                (&lx.affiliation, class::AFFILIATION),
+                (&lx.org_word, class::ORG_WORD),
+                (&lx.place_word, class::PLACE_WORD),
+                (&lx.place_role, class::PLACE_ROLE),
+                (&lx.origin_prep, class::ORIGIN_PREP),
+                (&lx.sentence_opener, class::SENTENCE_OPENER),
+                (&lx.demonym, class::DEMONYM),
+                (&lx.indefinite, class::INDEFINITE),
+                (&lx.stop, class::STOP),
+                (&lx.subject_verb, class::SUBJECT_VERB),
+                (&lx.passive_aux, class::PASSIVE_AUX),
+                (&lx.noun_marker, class::NOUN_MARKER),
+            ];
+            let mut words: Vec<&str> = sets
+                .iter()
+                .flat_map(|(set, _)| set.iter().map(String::as_str))
+                .chain(lx.cues.keys().map(String::as_str))
+                .chain(lx.pronouns.keys().map(String::as_str))
+                .chain(["budi", "jakarta", "the", "x", ""])
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                let c = lx.classes_of(w);
+                assert_eq!(
+                    c & class::CUE != 0,
+                    lx.cues.contains_key(w),
+                    "{lang:?} {w:?}"
+                );
+                assert_eq!(
+                    c & class::PRONOUN != 0,
+                    lx.pronouns.contains_key(w),
+                    "{lang:?} {w:?}"
+                );
+                for (set, bit) in &sets {
+                    assert_eq!(c & bit != 0, set.contains(w), "{lang:?} {w:?} {bit:#x}");
+                }
+                assert_eq!(lx.classes_of_hash(token_hash(w)), c, "{lang:?} {w:?}");
+            }
+        }
+    }
+
+    #[test]
     fn active_verbs_told_by_their_classes_are_the_cues() {
         // (language: every cue word, its `-nya` form and a few other words are active verbs
         // by their classes as by the cues, also after a cue of another class is added)
