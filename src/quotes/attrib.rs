@@ -487,14 +487,14 @@ impl<'a> Miner<'a> {
         if !t.is_word() || t.key != 0 && !self.lx.may_be_verb_hash(t.key) {
             return None;
         }
+        // (Most words are no cue: ruled out by their classes first.)
+        if self.tok_classes(t) & class::CUE == 0 {
+            return None;
+        }
         let text = self.text;
         let low_text = self.low;
         let lx = self.lx;
-        // (Most words are no cue: ruled out by one bit test first.)
         let w = tok_lower(text, low_text, t, &mut self.buf);
-        if !lx.may_be_verb(w) {
-            return None;
-        }
         let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
@@ -519,12 +519,7 @@ impl<'a> Miner<'a> {
     }
 
     fn is_cue_word(&mut self, t: Tok) -> bool {
-        t.is_word() && (t.key == 0 || self.lx.may_be_verb_hash(t.key)) && {
-            let text = self.text;
-            let low_text = self.low;
-            let w = tok_lower(text, low_text, t, &mut self.buf);
-            self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
-        }
+        t.is_word() && self.tok_classes(t) & class::CUE != 0
     }
 
     /// The word right before the quote names a title or a term ("bertajuk", "dubbed the").
@@ -541,7 +536,7 @@ impl<'a> Miner<'a> {
         if lx.title_cue.contains(w) {
             return true;
         }
-        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+        if self.tok_classes(last) & (class::DETERMINER | class::INDEFINITE) != 0 {
             if let Some(&before) = words.next() {
                 if before.is_word() {
                     let b = self.low(before);
