@@ -641,11 +641,9 @@ impl<'a> Miner<'a> {
     /// `, the regional chamber of commerce has warned.`
     fn phrase_then_cue(&mut self, toks: &[Tok], i: usize) -> Option<Attr> {
         let first = *toks.get(i)?;
-        let opens = first.is_word() && {
-            let lx = self.lx;
-            let w = self.low(first);
-            first.cap || lx.determiner.contains(w) || lx.indefinite.contains(w)
-        };
+        let opens = first.is_word()
+            && (first.cap
+                || self.tok_classes(first) & (class::DETERMINER | class::INDEFINITE) != 0);
         if !opens || self.np_word(first) == NpWord::No && !first.cap {
             return None;
         }
@@ -877,11 +875,9 @@ impl<'a> Miner<'a> {
                 CueClass::Verb => {
                     // A passive ("was said to be", "are accused of"): only an agent after
                     // `by` speaks; the subject does not.
-                    let passive = k > 0 && toks[k - 1].is_word() && {
-                        let lx = self.lx;
-                        let w = self.low(toks[k - 1]);
-                        lx.passive_aux.contains(w)
-                    };
+                    let passive = k > 0
+                        && toks[k - 1].is_word()
+                        && self.tok_classes(toks[k - 1]) & class::PASSIVE_AUX != 0;
                     if passive {
                         let j = self.skip_passive_agent(toks, k + n);
                         if j > k + n {
@@ -1297,7 +1293,7 @@ impl<'a> Miner<'a> {
         }
         {
             let t = toks[e - 1];
-            if t.is_word() {
+            if t.is_word() && self.tok_classes(t) & class::PRONOUN != 0 {
                 let lx = self.lx;
                 if let Some(&k) = lx.pronouns.get(self.low(t)) {
                     return Some(Np::Pronoun(e - 1, k));
@@ -1454,11 +1450,9 @@ impl<'a> Miner<'a> {
                 };
                 tried += 1;
                 // A passive's subject does not speak ("the album was hailed as ...").
-                let passive = k > 0 && toks[k - 1].is_word() && {
-                    let lx = self.lx;
-                    let w = self.low(toks[k - 1]);
-                    lx.passive_aux.contains(w)
-                };
+                let passive = k > 0
+                    && toks[k - 1].is_word()
+                    && self.tok_classes(toks[k - 1]) & class::PASSIVE_AUX != 0;
                 let np = match class {
                     CueClass::Verb if passive => None,
                     CueClass::Verb => {
@@ -1566,14 +1560,10 @@ impl<'a> Miner<'a> {
                     head = true;
                     last_head = Some(i);
                     cap_role |= t.cap;
-                    let lx = self.lx;
-                    let w = self.low(t);
-                    org_head |= lx.org_word.contains(w);
+                    org_head |= self.tok_classes(t) & class::ORG_WORD != 0;
                 }
                 NpWord::Det => {
-                    let lx = self.lx;
-                    let w = self.low(t);
-                    if lx.indefinite.contains(w) {
+                    if self.tok_classes(t) & class::INDEFINITE != 0 {
                         indefinite = true;
                     } else {
                         definite = true;
@@ -1616,11 +1606,9 @@ impl<'a> Miner<'a> {
             }
             let mut s2 = s;
             if head {
-                while s2 < e && {
-                    let lx = self.lx;
-                    let w = self.low(toks[s2]);
-                    lx.affiliation.contains(w) || lx.connector.contains(w)
-                } {
+                while s2 < e
+                    && self.tok_classes(toks[s2]) & (class::AFFILIATION | class::CONNECTOR) != 0
+                {
                     s2 += 1;
                 }
             }
@@ -1636,9 +1624,8 @@ impl<'a> Miner<'a> {
                 }
                 // "Port operator Harbourline": a name after an organisation's noun is one.
                 let org_before = s > a && {
-                    let lx = self.lx;
-                    let w = self.low(toks[s - 1]);
-                    lx.org_word.contains(w) && !lx.role.contains(w)
+                    let c = self.tok_classes(toks[s - 1]);
+                    c & class::ORG_WORD != 0 && c & class::ROLE == 0
                 };
                 if let Some(m) = self.mention_in(span, false) {
                     let mut w = Who::from_mention(m, span);
@@ -1772,7 +1759,7 @@ impl<'a> Miner<'a> {
             if lx.principal_prep.contains(w) {
                 return Some(k);
             }
-            if lx.stop.contains(w) || lx.cues.contains_key(w) {
+            if lx.classes_of(w) & (class::STOP | class::CUE) != 0 {
                 return None;
             }
         }
