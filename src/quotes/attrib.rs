@@ -531,16 +531,14 @@ impl<'a> Miner<'a> {
         if !last.is_word() {
             return false;
         }
-        let lx = self.lx;
-        let w = self.low(last);
-        if lx.title_cue.contains(w) {
+        let c = self.tok_classes(last);
+        if c & class::TITLE_CUE != 0 {
             return true;
         }
-        if self.tok_classes(last) & (class::DETERMINER | class::INDEFINITE) != 0 {
+        if c & (class::DETERMINER | class::INDEFINITE) != 0 {
             if let Some(&before) = words.next() {
                 if before.is_word() {
-                    let b = self.low(before);
-                    return lx.title_cue.contains(b);
+                    return self.tok_classes(before) & class::TITLE_CUE != 0;
                 }
             }
         }
@@ -1406,11 +1404,7 @@ impl<'a> Miner<'a> {
                 .is_some_and(|m| m.referent.is_some() || m.rank > 0 || m.guess != Guess::Unknown);
             // ... unless a speech verb follows: "Velmont called it ...", "Jones warned of ...".
             let speaks = toks.get(1).is_some_and(|t| {
-                t.is_word() && {
-                    let lx = self.lx;
-                    let w = self.low(*t);
-                    lx.cues.contains_key(w) || lx.title_cue.contains(w)
-                }
+                t.is_word() && self.tok_classes(*t) & (class::CUE | class::TITLE_CUE) != 0
             });
             if !known && !speaks {
                 return None;

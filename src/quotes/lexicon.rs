@@ -228,6 +228,8 @@ pub(crate) mod class {
     /// A cue whose every entry is a verb's ([`super::CueClass::Verb`]: no preposition, no
     /// `-nya` form), as [`super::Lexicon::active_verb`] asks.
     pub const VERB_CUE: u32 = 1 << 21;
+    pub const TITLE_CUE: u32 = 1 << 22;
+    pub const TITLE_LINK: u32 = 1 << 23;
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -476,7 +478,7 @@ impl Lexicon {
 
     /// Recomputes the classes of `w` from the lists.
     fn refresh_class(&mut self, w: &str) {
-        let lists: [(bool, u32); 22] = [
+        let lists: [(bool, u32); 24] = [
             (self.cues.contains_key(w), class::CUE),
             (
                 self.cues
@@ -504,6 +506,8 @@ impl Lexicon {
             (self.subject_verb.contains(w), class::SUBJECT_VERB),
             (self.passive_aux.contains(w), class::PASSIVE_AUX),
             (self.noun_marker.contains(w), class::NOUN_MARKER),
+            (self.title_cue.contains(w), class::TITLE_CUE),
+            (self.title_link.contains(w), class::TITLE_LINK),
         ];
         let bits = lists
             .iter()
@@ -687,7 +691,7 @@ mod tests {
         // lists)
         for lang in [Language::Indonesian, Language::English] {
             let lx = bundled(lang);
-            let sets: [(&WordSet, u32); 19] = [
+            let sets: [(&WordSet, u32); 21] = [
                 (&lx.role, class::ROLE),
                 (&lx.unnamed, class::UNNAMED),
                 (&lx.honorific, class::HONORIFIC),
@@ -707,6 +711,8 @@ mod tests {
                 (&lx.subject_verb, class::SUBJECT_VERB),
                 (&lx.passive_aux, class::PASSIVE_AUX),
                 (&lx.noun_marker, class::NOUN_MARKER),
+                (&lx.title_cue, class::TITLE_CUE),
+                (&lx.title_link, class::TITLE_LINK),
             ];
             let mut words: Vec<&str> = sets
                 .iter()

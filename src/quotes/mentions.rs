@@ -979,7 +979,7 @@ fn promote_subjects(
 /// Whether the phrase that ends just before `toks[b]` leaves `toks[b]` free, not governed
 /// by a preposition or a verb: only names, roles, affiliations, parenthesised acronyms and
 /// "dari" + an institution stand between it and the start of its clause.
-fn free_at(toks: &[Tok], lw: &Lows, lx: &Lexicon, b: usize) -> bool {
+fn free_at(toks: &[Tok], lw: &Lows, b: usize) -> bool {
     // The second of a list ("kuasa hukum PT Sinar dan Yanti Kusuma") is no subject.
     if b > 0 && matches!(lw.low(b - 1), "dan" | "and" | "&" | "serta") {
         return false;
@@ -1025,8 +1025,7 @@ fn free_at(toks: &[Tok], lw: &Lows, lx: &Lexicon, b: usize) -> bool {
                     | class::CONNECTOR
                     | class::DETERMINER,
             )
-            || lw.is(j, class::ORIGIN_PREP)
-            || lx.title_link.contains(lw.low(j))
+            || lw.is(j, class::ORIGIN_PREP | class::TITLE_LINK)
         {
             continue;
         }
@@ -1086,7 +1085,7 @@ fn subject_before(
         if b >= k || toks[b].span.start != m.span.start {
             continue;
         }
-        let free = free_at(toks, lw, lx, b);
+        let free = free_at(toks, lw, b);
         // A word of unknown kind opening a sentence ("Melalui", "Apalagi") is no one, unless
         // a role introduced it.
         let person = (m.guess == Guess::Person || m.guess == Guess::Unknown && m.rank >= 1)
