@@ -1357,11 +1357,10 @@ impl<'a> Miner<'a> {
             }
         }
         // An opening prepositional phrase ("In Asia,", "Di Jakarta,").
-        if toks.get(i).is_some_and(|t| t.is_word()) {
-            if self.tok_classes(toks[i]) & class::STOP != 0 {
-                if let Some(c) = (i..toks.len().min(i + 8)).find(|&c| toks[c].is(',')) {
-                    i = c + 1;
-                }
+        if toks.get(i).is_some_and(|t| t.is_word()) && self.tok_classes(toks[i]) & class::STOP != 0
+        {
+            if let Some(c) = (i..toks.len().min(i + 8)).find(|&c| toks[c].is(',')) {
+                i = c + 1;
             }
         }
         // Opening words ("Namun,", "Sementara itu,").

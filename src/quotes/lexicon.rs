@@ -226,7 +226,7 @@ pub(crate) mod class {
     pub const PASSIVE_AUX: u32 = 1 << 19;
     pub const NOUN_MARKER: u32 = 1 << 20;
     /// A cue whose every entry is a verb's ([`super::CueClass::Verb`]: no preposition, no
-    /// `-nya` form), as [`super::Lexicon::active_verb`] asks.
+    /// `-nya` form), as [`super::Lexicon::active_verb_with`] asks.
     pub const VERB_CUE: u32 = 1 << 21;
     pub const TITLE_CUE: u32 = 1 << 22;
     pub const TITLE_LINK: u32 = 1 << 23;
