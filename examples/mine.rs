@@ -350,7 +350,7 @@ fn read_line_capped(
         if avail.is_empty() {
             return Ok((total, too_long));
         }
-        let (take, end) = match avail.iter().position(|&b| b == b'\n') {
+        let (take, end) = match memchr::memchr(b'\n', avail) {
             Some(i) => (i + 1, true),
             None => (avail.len(), false),
         };

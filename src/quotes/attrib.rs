@@ -7,7 +7,7 @@
 use super::lexicon::{class, CueClass, Lexicon, PronounKind};
 use super::marks::{self, RawQuote};
 use super::mentions::{self, with_lower, Ctx, Guess, Mention, Name, Names, Phrase};
-use super::words::{lower, tok_lower, DocToks, Forms, Tok};
+use super::words::{lower, tok_lower, DocToks, Forms, Tok, UNKNOWN};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::gazetteer::token::Token;
 use crate::swar::{block, eq_bytes, skip_until};
@@ -205,16 +205,17 @@ pub(crate) fn mine(doc: &Document, lx: &Lexicon, tokens: Option<(&[Token], &[u64
             Some(n) if n.paragraph == q.paragraph => n.span.start,
             _ => par.end,
         };
-        let lo = floor(text, q.span.start.saturating_sub(WINDOW)).max(prev_end);
+        let win_lo = floor(text, q.span.start.saturating_sub(WINDOW));
+        let lo = win_lo.max(prev_end);
         let pre_lo = clause_start(text, lx, lo, q.span.start);
         let hi = ceil(text, (q.span.end + WINDOW).min(text.len())).min(next_start);
         let post_hi = sentence_end(text, lx, q.span.end, hi);
-        let sent_lo = clause_start(
-            text,
-            lx,
-            floor(text, q.span.start.saturating_sub(WINDOW)).max(par.start),
-            q.span.start,
-        );
+        // The sentence's start from the paragraph's start on: the clause's when both scans
+        // start from the same place, or when the clause's start was found far enough after
+        // `lo` that no test made on the way looked back as far as `lo` (see
+        // [`clause_start_from_below`]).
+        let sent_lo =
+            clause_start_from_below(text, lx, lo, pre_lo, win_lo.max(par.start), q.span.start);
         let pre = doc_toks.window_or(text, pre_lo, q.span.start, &mut pre_buf);
         let post = doc_toks.window_or(text, q.span.end, post_hi, &mut post_buf);
         // Only a comma after the previous quote: an item of its list (`"a mess", "a farce"`).
@@ -463,11 +464,7 @@ impl<'a> Miner<'a> {
 
     /// The classes of token `t` (by its key where known).
     fn tok_classes(&mut self, t: Tok) -> u32 {
-        if t.key != 0 {
-            return self.lx.classes_of_hash(t.key);
-        }
-        let lx = self.lx;
-        lx.classes_of(tok_lower(self.text, self.low, t, &mut self.buf))
+        tok_classes_of(self.lx, self.text, self.low, t, &mut self.buf)
     }
 
     fn low(&mut self, t: Tok) -> &str {
@@ -490,14 +487,14 @@ impl<'a> Miner<'a> {
         if !t.is_word() || t.key != 0 && !self.lx.may_be_verb_hash(t.key) {
             return None;
         }
+        // (Most words are no cue: ruled out by their classes first.)
+        if self.tok_classes(t) & class::CUE == 0 {
+            return None;
+        }
         let text = self.text;
         let low_text = self.low;
         let lx = self.lx;
-        // (Most words are no cue: ruled out by one bit test first.)
         let w = tok_lower(text, low_text, t, &mut self.buf);
-        if !lx.may_be_verb(w) {
-            return None;
-        }
         let entries = lx.cues.get(w)?;
         // "its brands", "the claims": a noun, not the verb.
         if let Some(p) = i.checked_sub(1).map(|p| toks[p]) {
@@ -522,12 +519,7 @@ impl<'a> Miner<'a> {
     }
 
     fn is_cue_word(&mut self, t: Tok) -> bool {
-        t.is_word() && (t.key == 0 || self.lx.may_be_verb_hash(t.key)) && {
-            let text = self.text;
-            let low_text = self.low;
-            let w = tok_lower(text, low_text, t, &mut self.buf);
-            self.lx.may_be_verb(w) && self.lx.cues.contains_key(w)
-        }
+        t.is_word() && self.tok_classes(t) & class::CUE != 0
     }
 
     /// The word right before the quote names a title or a term ("bertajuk", "dubbed the").
@@ -539,16 +531,14 @@ impl<'a> Miner<'a> {
         if !last.is_word() {
             return false;
         }
-        let lx = self.lx;
-        let w = self.low(last);
-        if lx.title_cue.contains(w) {
+        let c = self.tok_classes(last);
+        if c & class::TITLE_CUE != 0 {
             return true;
         }
-        if lx.determiner.contains(w) || lx.indefinite.contains(w) {
+        if c & (class::DETERMINER | class::INDEFINITE) != 0 {
             if let Some(&before) = words.next() {
                 if before.is_word() {
-                    let b = self.low(before);
-                    return lx.title_cue.contains(b);
+                    return self.tok_classes(before) & class::TITLE_CUE != 0;
                 }
             }
         }
@@ -649,11 +639,9 @@ impl<'a> Miner<'a> {
     /// `, the regional chamber of commerce has warned.`
     fn phrase_then_cue(&mut self, toks: &[Tok], i: usize) -> Option<Attr> {
         let first = *toks.get(i)?;
-        let opens = first.is_word() && {
-            let lx = self.lx;
-            let w = self.low(first);
-            first.cap || lx.determiner.contains(w) || lx.indefinite.contains(w)
-        };
+        let opens = first.is_word()
+            && (first.cap
+                || self.tok_classes(first) & (class::DETERMINER | class::INDEFINITE) != 0);
         if !opens || self.np_word(first) == NpWord::No && !first.cap {
             return None;
         }
@@ -885,11 +873,9 @@ impl<'a> Miner<'a> {
                 CueClass::Verb => {
                     // A passive ("was said to be", "are accused of"): only an agent after
                     // `by` speaks; the subject does not.
-                    let passive = k > 0 && toks[k - 1].is_word() && {
-                        let lx = self.lx;
-                        let w = self.low(toks[k - 1]);
-                        lx.passive_aux.contains(w)
-                    };
+                    let passive = k > 0
+                        && toks[k - 1].is_word()
+                        && self.tok_classes(toks[k - 1]) & class::PASSIVE_AUX != 0;
                     if passive {
                         let j = self.skip_passive_agent(toks, k + n);
                         if j > k + n {
@@ -970,16 +956,13 @@ impl<'a> Miner<'a> {
     }
 
     fn is_role(&mut self, t: Tok) -> bool {
-        let lx = self.lx;
-        let w = self.low(t);
-        lx.role.contains(w) || lx.honorific.contains(w) || lx.not_name.contains(w)
+        self.tok_classes(t) & (class::ROLE | class::HONORIFIC | class::NOT_NAME) != 0
     }
 
     fn skip_adverbs(&mut self, toks: &[Tok], mut i: usize) -> usize {
         let start = i;
         while i < toks.len() && i < start + 3 && toks[i].is_word() && !self.is_cue_word(toks[i]) {
-            let lx = self.lx;
-            if !lx.adverb.contains(self.low(toks[i])) {
+            if self.tok_classes(toks[i]) & class::ADVERB == 0 {
                 break;
             }
             i += 1;
@@ -990,17 +973,15 @@ impl<'a> Miner<'a> {
     fn skip_adverbs_back(&mut self, toks: &[Tok], mut e: usize) -> usize {
         let start = e;
         while e > 0 && e + 3 > start && toks[e - 1].is_word() {
-            let lx = self.lx;
-            if !lx.adverb.contains(self.low(toks[e - 1])) {
+            if self.tok_classes(toks[e - 1]) & class::ADVERB == 0 {
                 break;
             }
             e -= 1;
         }
         // A parenthetical connective between commas: "He did, however, admit".
         if e >= 4 && toks[e - 1].is(',') && toks[e - 3].is(',') && toks[e - 2].is_word() {
-            let lx = self.lx;
-            let w = self.low(toks[e - 2]);
-            if lx.adverb.contains(w) || (lx.not_name.contains(w) && !lx.pronouns.contains_key(w)) {
+            let c = self.tok_classes(toks[e - 2]);
+            if c & class::ADVERB != 0 || (c & class::NOT_NAME != 0 && c & class::PRONOUN == 0) {
                 return self.skip_adverbs_back(toks, e - 3);
             }
         }
@@ -1013,7 +994,9 @@ impl<'a> Miner<'a> {
         let text = self.text;
         let w = self.low(t);
         // The word's lists, looked up once (by its key where known).
-        let c = if t.key != 0 {
+        let c = if t.cls != UNKNOWN {
+            t.cls
+        } else if t.key != 0 {
             lx.classes_of_hash(t.key)
         } else {
             lx.classes_of(w)
@@ -1074,11 +1057,8 @@ impl<'a> Miner<'a> {
         }
         let lx = self.lx;
         // A description opens with a title ("Direktur", "Kepala"), not with a name.
-        {
-            let w = self.low(first);
-            if !(lx.role.contains(w) || lx.honorific.contains(w)) {
-                return None;
-            }
+        if self.tok_classes(first) & (class::ROLE | class::HONORIFIC) == 0 {
+            return None;
         }
         let text = self.text;
         let low_text = self.low;
@@ -1087,14 +1067,14 @@ impl<'a> Miner<'a> {
         let lim = (j + 2 * MAX_NP).min(toks.len());
         let part = |t: Tok, buf: &mut String| -> bool {
             t.is_word()
-                && (t.cap || {
-                    let w = tok_lower(text, low_text, t, buf);
-                    lx.role.contains(w)
-                        || lx.affiliation.contains(w)
-                        || lx.connector.contains(w)
-                        || lx.honorific.contains(w)
-                        || lx.origin_prep.contains(w)
-                })
+                && (t.cap
+                    || tok_classes_of(lx, text, low_text, t, buf)
+                        & (class::ROLE
+                            | class::AFFILIATION
+                            | class::CONNECTOR
+                            | class::HONORIFIC
+                            | class::ORIGIN_PREP)
+                        != 0)
         };
         let mut k = j;
         let mut titles = false;
@@ -1194,14 +1174,15 @@ impl<'a> Miner<'a> {
             return None;
         }
         // A clause, not a noun phrase: "admitted that ...".
-        if !t.cap && {
+        let c = self.tok_classes(t);
+        if !t.cap && c & class::STOP != 0 && {
             let lx = self.lx;
             let w = self.low(t);
-            lx.stop.contains(w) && lx.intro.contains(w)
+            lx.intro.contains(w)
         } {
             return None;
         }
-        {
+        if c & class::PRONOUN != 0 {
             let lx = self.lx;
             if let Some(&k) = lx.pronouns.get(self.low(t)) {
                 return Some(Np::Pronoun(i, k));
@@ -1254,11 +1235,7 @@ impl<'a> Miner<'a> {
                     let lim = (j + 3).min(toks.len());
                     let role_at = (j + 1..lim).find(|&n| {
                         let t = toks[n];
-                        t.is_word() && !t.cap && {
-                            let lx = self.lx;
-                            let w = self.low(t);
-                            lx.role.contains(w)
-                        }
+                        t.is_word() && !t.cap && self.tok_classes(t) & class::ROLE != 0
                     });
                     let plain = |m: &mut Self, n: usize| {
                         let t = toks[n];
@@ -1279,11 +1256,7 @@ impl<'a> Miner<'a> {
                     while n < lim
                         && toks[n].is_word()
                         && !toks[n].cap
-                        && !{
-                            let lx = self.lx;
-                            let w = self.low(toks[n]);
-                            lx.stop.contains(w) || lx.cues.contains_key(w)
-                        }
+                        && self.tok_classes(toks[n]) & (class::STOP | class::CUE) == 0
                     {
                         match self.np_word(toks[n]) {
                             NpWord::Head if n > j => {
@@ -1318,7 +1291,7 @@ impl<'a> Miner<'a> {
         }
         {
             let t = toks[e - 1];
-            if t.is_word() {
+            if t.is_word() && self.tok_classes(t) & class::PRONOUN != 0 {
                 let lx = self.lx;
                 if let Some(&k) = lx.pronouns.get(self.low(t)) {
                     return Some(Np::Pronoun(e - 1, k));
@@ -1384,13 +1357,10 @@ impl<'a> Miner<'a> {
             }
         }
         // An opening prepositional phrase ("In Asia,", "Di Jakarta,").
-        if toks.get(i).is_some_and(|t| t.is_word()) {
-            let lx = self.lx;
-            let w = self.low(toks[i]);
-            if lx.stop.contains(w) {
-                if let Some(c) = (i..toks.len().min(i + 8)).find(|&c| toks[c].is(',')) {
-                    i = c + 1;
-                }
+        if toks.get(i).is_some_and(|t| t.is_word()) && self.tok_classes(toks[i]) & class::STOP != 0
+        {
+            if let Some(c) = (i..toks.len().min(i + 8)).find(|&c| toks[c].is(',')) {
+                i = c + 1;
             }
         }
         // Opening words ("Namun,", "Sementara itu,").
@@ -1404,13 +1374,9 @@ impl<'a> Miner<'a> {
             if !t.is_word() {
                 break;
             }
-            let lx = self.lx;
-            let w = self.low(t);
-            if lx.not_name.contains(w)
-                && !lx.role.contains(w)
-                && !lx.pronouns.contains_key(w)
-                && !lx.determiner.contains(w)
-                && !lx.indefinite.contains(w)
+            let c = self.tok_classes(t);
+            if c & class::NOT_NAME != 0
+                && c & (class::ROLE | class::PRONOUN | class::DETERMINER | class::INDEFINITE) == 0
             {
                 i += 1;
             } else {
@@ -1437,11 +1403,7 @@ impl<'a> Miner<'a> {
                 .is_some_and(|m| m.referent.is_some() || m.rank > 0 || m.guess != Guess::Unknown);
             // ... unless a speech verb follows: "Velmont called it ...", "Jones warned of ...".
             let speaks = toks.get(1).is_some_and(|t| {
-                t.is_word() && {
-                    let lx = self.lx;
-                    let w = self.low(*t);
-                    lx.cues.contains_key(w) || lx.title_cue.contains(w)
-                }
+                t.is_word() && self.tok_classes(*t) & (class::CUE | class::TITLE_CUE) != 0
             });
             if !known && !speaks {
                 return None;
@@ -1481,11 +1443,9 @@ impl<'a> Miner<'a> {
                 };
                 tried += 1;
                 // A passive's subject does not speak ("the album was hailed as ...").
-                let passive = k > 0 && toks[k - 1].is_word() && {
-                    let lx = self.lx;
-                    let w = self.low(toks[k - 1]);
-                    lx.passive_aux.contains(w)
-                };
+                let passive = k > 0
+                    && toks[k - 1].is_word()
+                    && self.tok_classes(toks[k - 1]) & class::PASSIVE_AUX != 0;
                 let np = match class {
                     CueClass::Verb if passive => None,
                     CueClass::Verb => {
@@ -1593,14 +1553,10 @@ impl<'a> Miner<'a> {
                     head = true;
                     last_head = Some(i);
                     cap_role |= t.cap;
-                    let lx = self.lx;
-                    let w = self.low(t);
-                    org_head |= lx.org_word.contains(w);
+                    org_head |= self.tok_classes(t) & class::ORG_WORD != 0;
                 }
                 NpWord::Det => {
-                    let lx = self.lx;
-                    let w = self.low(t);
-                    if lx.indefinite.contains(w) {
+                    if self.tok_classes(t) & class::INDEFINITE != 0 {
                         indefinite = true;
                     } else {
                         definite = true;
@@ -1643,11 +1599,9 @@ impl<'a> Miner<'a> {
             }
             let mut s2 = s;
             if head {
-                while s2 < e && {
-                    let lx = self.lx;
-                    let w = self.low(toks[s2]);
-                    lx.affiliation.contains(w) || lx.connector.contains(w)
-                } {
+                while s2 < e
+                    && self.tok_classes(toks[s2]) & (class::AFFILIATION | class::CONNECTOR) != 0
+                {
                     s2 += 1;
                 }
             }
@@ -1663,9 +1617,8 @@ impl<'a> Miner<'a> {
                 }
                 // "Port operator Harbourline": a name after an organisation's noun is one.
                 let org_before = s > a && {
-                    let lx = self.lx;
-                    let w = self.low(toks[s - 1]);
-                    lx.org_word.contains(w) && !lx.role.contains(w)
+                    let c = self.tok_classes(toks[s - 1]);
+                    c & class::ORG_WORD != 0 && c & class::ROLE == 0
                 };
                 if let Some(m) = self.mention_in(span, false) {
                     let mut w = Who::from_mention(m, span);
@@ -1799,7 +1752,7 @@ impl<'a> Miner<'a> {
             if lx.principal_prep.contains(w) {
                 return Some(k);
             }
-            if lx.stop.contains(w) || lx.cues.contains_key(w) {
+            if lx.classes_of(w) & (class::STOP | class::CUE) != 0 {
                 return None;
             }
         }
@@ -2091,6 +2044,20 @@ fn has_sentence_end(s: &str) -> bool {
     (1..b.len()).any(|i| matches!(b[i - 1], b'.' | b'!' | b'?') && b[i].is_ascii_whitespace())
 }
 
+/// The classes (bits of [`class`]) of token `t`'s lower-case form: those the name reader
+/// read with it (a token of the paragraphs it read), else looked up by its key or its form.
+/// Each bit is the form's membership of one list (see `Lexicon::refresh_class`).
+#[inline]
+fn tok_classes_of(lx: &Lexicon, text: &str, low: Forms, t: Tok, buf: &mut String) -> u32 {
+    if t.cls != UNKNOWN {
+        return t.cls;
+    }
+    if t.key != 0 {
+        return lx.classes_of_hash(t.key);
+    }
+    lx.classes_of(tok_lower(text, low, t, buf))
+}
+
 /// The start of the clause or sentence that ends at `end`: after the last `.`, `!` or `?`
 /// followed by white space in `text[lo..end]`.
 fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
@@ -2129,6 +2096,31 @@ fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
     }
     lo
 }
+
+/// [`clause_start`]`(text, lx, lo2, end)`, given `found`, [`clause_start`]`(text, lx, lo, end)`
+/// with `lo2 <= lo`: the same when `lo2 == lo`, or when `found` is at least
+/// [`CLAUSE_REUSE`] bytes after `lo` (the scan from `end` down to `found` is the same from
+/// either start: each position it tests reads back at most an abbreviation's length, a few
+/// closing marks or the marks back to `lo`, which then number more than four either way).
+fn clause_start_from_below(
+    text: &str,
+    lx: &Lexicon,
+    lo: usize,
+    found: usize,
+    lo2: usize,
+    end: usize,
+) -> usize {
+    if lo2 == lo || (lo2 < lo && found >= lo.saturating_add(CLAUSE_REUSE)) {
+        found
+    } else {
+        clause_start(text, lx, lo2, end)
+    }
+}
+
+/// See [`clause_start_from_below`]: more than what [`abbrev_before`] reads back (an
+/// abbreviation of [`ABBREV_MAX`] bytes and the char before it) and the four bytes of
+/// closing marks [`clause_start`] allows.
+const CLAUSE_REUSE: usize = 2 * ABBREV_MAX + 8;
 
 /// The end of the sentence that starts at `from`, at most `hi`.
 fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
@@ -2290,6 +2282,15 @@ mod tests {
             ("kata Ñr", "Ñr"),
             ("kata Ñ»", ""),
             ("kata ñ", "ñ"),
+            // Eight bytes and more, read back (a longer run of ASCII letters is cut short).
+            ("x abcdefgh", "abcdefgh"),
+            ("x abcdefghi", "abcdefghi"),
+            ("abcdefghi", "abcdefghi"),
+            ("abcdefgh", "abcdefgh"),
+            ("ñabcdefgh", "ñabcdefgh"),
+            ("ñabcdefg", "ñabcdefg"),
+            ("éabcdef", "éabcdef"),
+            ("x.Mengatakan", "Mengatakan"),
         ];
         for (text, want) in cases {
             assert_eq!(last_word(text), want, "{text:?}");
@@ -2298,6 +2299,38 @@ mod tests {
             assert_eq!(short_last_word(text), short, "{text:?}");
             let lx = crate::quotes::lexicon::bundled(crate::Language::English);
             assert_eq!(abbrev_before(&lx, text), is_abbrev(&lx, want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clause_start_from_below_is_the_clause_start_from_the_lower_bound() {
+        // (text: for every end and every pair of starts, the clause start found from the
+        // higher start, reused or not, is the one found from the lower start)
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let cases = [
+            "Presiden berkata. \"Kami siap,\" kata dia. Dia berkata",
+            "Dia berkata: \"Kami siap.\" Juru bicara J. Ivanov berkata",
+            "Kata Dr. Budi Santoso Sp.PD. di Jakarta. Menurut Prof. Ahmad, itu benar",
+            "Ia pergi.\"\"\"\"\" Lalu \u{201c}Ya.\u{201d} Lalu kembali pulang dan berkata",
+            "Он сказал: «Да.» Потом ушёл и сказал “нет.” И всё’ x",
+            "Sebuahkatayangsangatpanjangsekali. Abcdefghijklmnop. X",
+        ];
+        for text in cases {
+            let at: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &end in &at {
+                for &lo in at.iter().take_while(|&&l| l <= end) {
+                    let found = clause_start(text, &lx, lo, end);
+                    for &lo2 in at.iter().take_while(|&&l| l <= lo) {
+                        assert_eq!(
+                            clause_start_from_below(text, &lx, lo, found, lo2, end),
+                            clause_start(text, &lx, lo2, end),
+                            "{text:?} {lo2}/{lo}..{end}"
+                        );
+                    }
+                }
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 //! A data file has sections (`[cue]`, `[role]`, ...) holding one lower-case entry a line;
 //! `#` starts a comment. Multi-word entries are words separated by single spaces.
 
-use crate::entities::LanguageData;
+use crate::entities::{LanguageData, WordList};
 use crate::gazetteer::token::token_hash;
 use crate::hashbits::HashBits;
 use crate::{Error, Language};
@@ -178,6 +178,28 @@ impl Words {
     pub(crate) fn lexical(&self, w: &str) -> Option<bool> {
         self.0.as_ref().and_then(|d| d.lexical_word(w))
     }
+
+    /// [`Words::lexical`] of a lower-case word whose [`token_hash`] `h` is known (a word of
+    /// ASCII letters and digits read from the recognizer's tokens): the lists looked up by
+    /// it, the word not hashed again, its lists read at once. (Where the lexicon has no root
+    /// words no word is in it: no list of roots answers, nor any derivation.)
+    pub(crate) fn lexical_hashed(&self, w: &str, h: u64) -> Option<bool> {
+        let d = self.0.as_ref()?;
+        if w.is_empty() || w.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // (The lists a word alone is in, by one look-up of its hash: the bits of
+        // `LanguageData::classes`.)
+        let c = d.classes(h);
+        let listed = |l: WordList| c & (1u64 << l.index()) != 0;
+        if listed(WordList::GivenNames) || listed(WordList::Surnames) {
+            return None;
+        }
+        if listed(WordList::Roots) {
+            return Some(false);
+        }
+        (w.is_ascii() && w.len() >= 5 && d.is_derived(w)).then_some(true)
+    }
 }
 
 /// Bits of [`Lexicon::classes`]: the word lists a word belongs to.
@@ -203,6 +225,11 @@ pub(crate) mod class {
     pub const SUBJECT_VERB: u32 = 1 << 18;
     pub const PASSIVE_AUX: u32 = 1 << 19;
     pub const NOUN_MARKER: u32 = 1 << 20;
+    /// A cue whose every entry is a verb's ([`super::CueClass::Verb`]: no preposition, no
+    /// `-nya` form), as [`super::Lexicon::active_verb_with`] asks.
+    pub const VERB_CUE: u32 = 1 << 21;
+    pub const TITLE_CUE: u32 = 1 << 22;
+    pub const TITLE_LINK: u32 = 1 << 23;
 }
 
 /// A fast hash for the short words the miner looks up (FxHash's multiply-rotate): the
@@ -451,8 +478,14 @@ impl Lexicon {
 
     /// Recomputes the classes of `w` from the lists.
     fn refresh_class(&mut self, w: &str) {
-        let lists: [(bool, u32); 21] = [
+        let lists: [(bool, u32); 24] = [
             (self.cues.contains_key(w), class::CUE),
+            (
+                self.cues
+                    .get(w)
+                    .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb)),
+                class::VERB_CUE,
+            ),
             (self.pronouns.contains_key(w), class::PRONOUN),
             (self.role.contains(w), class::ROLE),
             (self.unnamed.contains(w), class::UNNAMED),
@@ -473,6 +506,8 @@ impl Lexicon {
             (self.subject_verb.contains(w), class::SUBJECT_VERB),
             (self.passive_aux.contains(w), class::PASSIVE_AUX),
             (self.noun_marker.contains(w), class::NOUN_MARKER),
+            (self.title_cue.contains(w), class::TITLE_CUE),
+            (self.title_link.contains(w), class::TITLE_LINK),
         ];
         let bits = lists
             .iter()
@@ -584,13 +619,32 @@ impl Lexicon {
     }
 
     /// Whether a cue word is an active transitive verb ("menilai", "meminta"): what follows
-    /// it is its object, never its speaker.
+    /// it is its object, never its speaker. (The miner asks [`Lexicon::active_verb_with`].)
+    #[cfg(test)]
     pub(crate) fn active_verb(&self, w: &str) -> bool {
-        self.active_prefix.iter().any(|p| w.starts_with(p.as_str()))
+        self.active_prefixed(w)
             && self
                 .cues
                 .get(w)
                 .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb))
+    }
+
+    /// [`Lexicon::active_verb`] of a word whose classes `cls` are known: the
+    /// [`class::VERB_CUE`] bit tells what the cues hold, no look-up.
+    #[inline]
+    pub(crate) fn active_verb_with(&self, w: &str, cls: u32) -> bool {
+        cls & class::VERB_CUE != 0 && self.active_prefixed(w)
+    }
+
+    /// Whether `w` starts with an active prefix (compared byte by byte: the prefixes are a
+    /// letter or two).
+    #[inline]
+    fn active_prefixed(&self, w: &str) -> bool {
+        let w = w.as_bytes();
+        self.active_prefix.iter().any(|p| {
+            let p = p.as_bytes();
+            p.len() <= w.len() && p.iter().zip(w).all(|(a, b)| a == b)
+        })
     }
 
     /// Whether a cue word is in the passive ("diakui", "dikatakan").
@@ -629,6 +683,99 @@ fn set_add(set: &mut WordSet, entry: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_bits_are_the_lists() {
+        // (language: for every word of every list, and the cues and pronouns, each class bit
+        // is its membership of the bit's list, as the miner reads a token's classes for the
+        // lists)
+        for lang in [Language::Indonesian, Language::English] {
+            let lx = bundled(lang);
+            let sets: [(&WordSet, u32); 21] = [
+                (&lx.role, class::ROLE),
+                (&lx.unnamed, class::UNNAMED),
+                (&lx.honorific, class::HONORIFIC),
+                (&lx.determiner, class::DETERMINER),
+                (&lx.adverb, class::ADVERB),
+                (&lx.connector, class::CONNECTOR),
+                (&lx.not_name, class::NOT_NAME),
+                (&lx.affiliation, class::AFFILIATION),
+                (&lx.org_word, class::ORG_WORD),
+                (&lx.place_word, class::PLACE_WORD),
+                (&lx.place_role, class::PLACE_ROLE),
+                (&lx.origin_prep, class::ORIGIN_PREP),
+                (&lx.sentence_opener, class::SENTENCE_OPENER),
+                (&lx.demonym, class::DEMONYM),
+                (&lx.indefinite, class::INDEFINITE),
+                (&lx.stop, class::STOP),
+                (&lx.subject_verb, class::SUBJECT_VERB),
+                (&lx.passive_aux, class::PASSIVE_AUX),
+                (&lx.noun_marker, class::NOUN_MARKER),
+                (&lx.title_cue, class::TITLE_CUE),
+                (&lx.title_link, class::TITLE_LINK),
+            ];
+            let mut words: Vec<&str> = sets
+                .iter()
+                .flat_map(|(set, _)| set.iter().map(String::as_str))
+                .chain(lx.cues.keys().map(String::as_str))
+                .chain(lx.pronouns.keys().map(String::as_str))
+                .chain(["budi", "jakarta", "the", "x", ""])
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                let c = lx.classes_of(w);
+                assert_eq!(
+                    c & class::CUE != 0,
+                    lx.cues.contains_key(w),
+                    "{lang:?} {w:?}"
+                );
+                assert_eq!(
+                    c & class::PRONOUN != 0,
+                    lx.pronouns.contains_key(w),
+                    "{lang:?} {w:?}"
+                );
+                for (set, bit) in &sets {
+                    assert_eq!(c & bit != 0, set.contains(w), "{lang:?} {w:?} {bit:#x}");
+                }
+                assert_eq!(lx.classes_of_hash(token_hash(w)), c, "{lang:?} {w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn active_verbs_told_by_their_classes_are_the_cues() {
+        // (language: every cue word, its `-nya` form and a few other words are active verbs
+        // by their classes as by the cues, also after a cue of another class is added)
+        for lang in [Language::Indonesian, Language::English] {
+            let mut lx = Lexicon::clone(&bundled(lang));
+            lx.add("cue_prep", "menurutkan", false).unwrap();
+            lx.add("cue", "menurutkan", false).unwrap();
+            lx.add("cue_nya", "mengaku", true).unwrap();
+            let mut words: Vec<String> = lx.cues.keys().cloned().collect();
+            words.extend(
+                [
+                    "me",
+                    "m",
+                    "",
+                    "menilai",
+                    "dikatakan",
+                    "kata",
+                    "said",
+                    "menurutkan",
+                    "mengakunya",
+                ]
+                .map(String::from),
+            );
+            for w in &words {
+                assert_eq!(
+                    lx.active_verb_with(w, lx.classes_of(w)),
+                    lx.active_verb(w),
+                    "{lang:?} {w:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn hash_table_keeps_values_by_hash() {

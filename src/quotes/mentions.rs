@@ -5,7 +5,7 @@
 //! our own (capitalised name sequences, stripped of roles and affiliations), so that the miner
 //! also works on names no gazetteer knows.
 
-use super::lexicon::{class, CueClass, Fx, FxBuild, Lexicon};
+use super::lexicon::{class, Fx, FxBuild, Lexicon};
 use super::marks::RawQuote;
 use super::words::{
     lower_into, own_lower, tokenize_append, DocToks, FromRecognizer, Notes, Tok, IN_TEXT, LOWER,
@@ -537,7 +537,12 @@ impl<'t> Lows<'t> {
         if key != 0 && kept == key {
             return answer.checked_sub(1).map(|d| d == 1);
         }
-        let l = self.lx.words.lexical(self.low(k));
+        // (A word read from the recognizer's tokens: its key is its form's hash.)
+        let l = if self.toks.get(self.base + k).is_some_and(|t| t.key != 0) {
+            self.lx.words.lexical_hashed(self.low(k), key)
+        } else {
+            self.lx.words.lexical(self.low(k))
+        };
         if key != 0 {
             slot.set((key, l.map_or(0, |d| 1 + u8::from(d))));
         }
@@ -934,10 +939,6 @@ fn promote_subjects(
     let verbs = std::mem::take(&mut lw.notes.verbs);
     let mut vi = 0;
     for &(a, b) in par_toks {
-        let verbish = |lw: &Lows, k: usize| {
-            let w = lw.low(k);
-            lw.is(k, class::CUE) && lx.active_verb(w) || lw.is(k, class::SUBJECT_VERB)
-        };
         lw.base = a;
         let lw = &*lw;
         let toks = lw.toks.get(a..b).unwrap_or_default();
@@ -950,18 +951,17 @@ fn promote_subjects(
             }
             let k = g - a;
             let t = toks[k];
-            // (The word's own tests first: most words are neither kind of cue.)
-            let subject_cue = verbish(lw, k);
-            let agent_cue = !subject_cue
-                && lw.is(k, class::CUE)
-                && !lx.active_verb(lw.low(k))
-                && lx
-                    .cues
-                    .get(lw.low(k))
-                    .is_some_and(|es| es.iter().all(|e| e.class == CueClass::Verb));
-            if !(subject_cue || agent_cue)
-                || inside(t.span.start)
-                || lw.is(k - 1, class::PASSIVE_AUX | class::NOUN_MARKER)
+            // (A word quoted first: a quarter of the words of news are; then the word's
+            // own tests, its form read and its prefixes tried once.)
+            if inside(t.span.start) {
+                continue;
+            }
+            // (A cue whose entries are all verbs' is told by its classes: no look-up.)
+            let c = lw.classes(k);
+            let active = lx.active_verb_with(lw.low(k), c);
+            let subject_cue = active || c & class::SUBJECT_VERB != 0;
+            let agent_cue = !subject_cue && c & class::VERB_CUE != 0;
+            if !(subject_cue || agent_cue) || lw.is(k - 1, class::PASSIVE_AUX | class::NOUN_MARKER)
             {
                 continue;
             }
@@ -979,7 +979,7 @@ fn promote_subjects(
 /// Whether the phrase that ends just before `toks[b]` leaves `toks[b]` free, not governed
 /// by a preposition or a verb: only names, roles, affiliations, parenthesised acronyms and
 /// "dari" + an institution stand between it and the start of its clause.
-fn free_at(toks: &[Tok], lw: &Lows, lx: &Lexicon, b: usize) -> bool {
+fn free_at(toks: &[Tok], lw: &Lows, b: usize) -> bool {
     // The second of a list ("kuasa hukum PT Sinar dan Yanti Kusuma") is no subject.
     if b > 0 && matches!(lw.low(b - 1), "dan" | "and" | "&" | "serta") {
         return false;
@@ -1025,8 +1025,7 @@ fn free_at(toks: &[Tok], lw: &Lows, lx: &Lexicon, b: usize) -> bool {
                     | class::CONNECTOR
                     | class::DETERMINER,
             )
-            || lw.is(j, class::ORIGIN_PREP)
-            || lx.title_link.contains(lw.low(j))
+            || lw.is(j, class::ORIGIN_PREP | class::TITLE_LINK)
         {
             continue;
         }
@@ -1086,7 +1085,7 @@ fn subject_before(
         if b >= k || toks[b].span.start != m.span.start {
             continue;
         }
-        let free = free_at(toks, lw, lx, b);
+        let free = free_at(toks, lw, b);
         // A word of unknown kind opening a sentence ("Melalui", "Apalagi") is no one, unless
         // a role introduced it.
         let person = (m.guess == Guess::Person || m.guess == Guess::Unknown && m.rank >= 1)
@@ -1179,13 +1178,35 @@ fn run_mention(
     if j - i == 1 && lw.is(i, class::UNNAMED) {
         return;
     }
+    // A run whose every word splits it (a role, a pronoun, a cue, a word that is no name:
+    // "Sementara", "Menurut", "Ia", as the split below reads them) holds no name: nothing
+    // around it is read. (A quarter of the runs of news, most of them one word opening a
+    // sentence.)
+    let bytes = text.as_bytes();
+    let mut ands = false;
+    if (i..j).all(|k| {
+        if and_word(bytes, toks, lw, k) {
+            ands = true;
+            true
+        } else {
+            lw.is(
+                k,
+                class::ROLE | class::HONORIFIC | class::NOT_NAME | class::PRONOUN | class::CUE,
+            )
+        }
+    }) && !(ands && (i..j).any(|k| lw.is(k, class::ORG_WORD)))
+    {
+        return;
+    }
     // Roles and cues just before ("ajudan Kremlin Yuri Ushakov", "kata Wahyu").
     // (Indices in the document's phrases.)
     ctx.clear();
     let mut had_role = false;
     let mut strong_before = false;
     let mut strong = false;
-    let mut bare_after = false;
+    // The cue after the run, whose form tells whether it addresses the name (read only
+    // when asked: see [`Addressed`]).
+    let mut cue_after = None;
     let mut place_prep = false;
     let lo = i.saturating_sub(CTX_BEFORE);
     let mut first = i;
@@ -1207,7 +1228,7 @@ fn run_mention(
             first = k;
         } else if k + 1 == i && lw.is(k, class::CUE) {
             // "kata Wahyu", "dikatakan Wahyu": the speaker; "menilai Amdal": an object.
-            strong_before = !lx.active_verb(lw.low(k));
+            strong_before = !lx.active_verb_with(lw.low(k), lw.classes(k));
             break;
         } else if k + 1 == i
             && matches!(
@@ -1303,11 +1324,7 @@ fn run_mention(
         while k < toks.len() && k < k0 + 3 && toks[k].is_word() {
             if lw.is(k, class::CUE) {
                 strong = true;
-                // "Tanggung jawab": a verb after its subject takes its affixes ("Agung
-                // menjawab"); a bare root ("kata", "jawab") comes before its speaker.
-                // Nor does a passive ("Harus diakui").
-                let w = lw.low(k);
-                bare_after = lw.lexical(k) == Some(false) || lx.passive_verb(w);
+                cue_after = Some(k);
                 break;
             }
             if !lw.is(k, class::ADVERB) {
@@ -1324,14 +1341,8 @@ fn run_mention(
     let mut cue_at: Option<usize> = None;
     // Computed once, when needed: "dan" joins the words of an organisation's name only.
     let mut run_has_org = None;
-    let bytes = text.as_bytes();
     for k in i..j {
-        // ("dan", "and", "&": a token starting with one of these bytes, by its first byte.)
-        let and = bytes
-            .get(toks[k].span.start)
-            .is_some_and(|&c| matches!(c | 0x20, b'd' | b'a' | b'&'))
-            && matches!(lw.low(k), "dan" | "and" | "&");
-        let brk = if and {
+        let brk = if and_word(bytes, toks, lw, k) {
             let org = *run_has_org.get_or_insert_with(|| (i..j).any(|k| lw.is(k, class::ORG_WORD)));
             (!org).then_some(false)
         } else if lw.is(k, class::ROLE | class::HONORIFIC) {
@@ -1348,7 +1359,20 @@ fn run_mention(
                 let sub = subject && !made;
                 made = true;
                 piece(
-                    text, lx, toks, s, k, had_role, st, st, sub, place_prep, ctx, lw, by_word, out,
+                    text,
+                    lx,
+                    toks,
+                    s,
+                    k,
+                    had_role,
+                    st,
+                    Addressed::from(st),
+                    sub,
+                    place_prep,
+                    ctx,
+                    lw,
+                    by_word,
+                    out,
                 );
             }
             if role {
@@ -1373,11 +1397,60 @@ fn run_mention(
     if s < j {
         let before = (s == i && strong_before) || cue_at.is_some_and(|c| c + 1 == s);
         let st = before || strong_after;
-        let addressed = before || (strong_after && !bare_after);
+        let addressed = match cue_after {
+            _ if before => Addressed::Yes,
+            Some(k) if strong_after => Addressed::UnlessBare(k),
+            _ => Addressed::No,
+        };
         let sub = subject && !made;
         piece(
             text, lx, toks, s, j, had_role, st, addressed, sub, place_prep, ctx, lw, by_word, out,
         );
+    }
+}
+
+/// Whether `toks[k]` is "dan", "and" or "&" (a token starting with one of these bytes, by
+/// its first byte).
+#[inline(always)]
+fn and_word(bytes: &[u8], toks: &[Tok], lw: &Lows, k: usize) -> bool {
+    toks.get(k)
+        .and_then(|t| bytes.get(t.span.start))
+        .is_some_and(|&c| matches!(c | 0x20, b'd' | b'a' | b'&'))
+        && matches!(lw.low(k), "dan" | "and" | "&")
+}
+
+/// Whether a name is addressed (next to a cue or after a form of address): told at once, or
+/// by the form of the cue after it, read only when [`lexical_name`] asks (most names are
+/// no word of the lexicon).
+#[derive(Clone, Copy, Debug)]
+enum Addressed {
+    Yes,
+    No,
+    /// Addressed by the cue at this token unless it is a bare root or a passive: "Tanggung
+    /// jawab": a verb after its subject takes its affixes ("Agung menjawab"); a bare root
+    /// ("kata", "jawab") comes before its speaker. Nor does a passive ("Harus diakui").
+    UnlessBare(usize),
+}
+
+impl From<bool> for Addressed {
+    fn from(yes: bool) -> Addressed {
+        if yes {
+            Addressed::Yes
+        } else {
+            Addressed::No
+        }
+    }
+}
+
+impl Addressed {
+    fn is(self, lx: &Lexicon, lw: &Lows) -> bool {
+        match self {
+            Addressed::Yes => true,
+            Addressed::No => false,
+            Addressed::UnlessBare(k) => {
+                !(lw.lexical(k) == Some(false) || lx.passive_verb(lw.low(k)))
+            }
+        }
     }
 }
 
@@ -1392,7 +1465,7 @@ fn piece(
     e: usize,
     had_role: bool,
     strong: bool,
-    addressed: bool,
+    addressed: Addressed,
     subject: bool,
     place_prep: bool,
     ctx: &mut Vec<usize>,
@@ -1418,7 +1491,7 @@ fn piece_ctx(
     e: usize,
     had_role: bool,
     strong: bool,
-    addressed: bool,
+    addressed: Addressed,
     subject: bool,
     place_prep: bool,
     ctx: &mut Vec<usize>,
@@ -1486,7 +1559,11 @@ fn piece_ctx(
     }
     // A word after an institution's name may end it ("Ombudsman Jakarta Raya"): a cue
     // next to it is the institution's.
-    let addressed = addressed && last_inst.is_none();
+    let addressed = if last_inst.is_none() {
+        addressed
+    } else {
+        Addressed::No
+    };
     if let Some(li) = last_inst {
         let tail = e - (li + 1);
         for k in b..=li {
@@ -1627,7 +1704,11 @@ fn piece_ctx(
     // alone may still be one next to a cue or after a form of address ("kata Agung", "Pak
     // Agung"); a derived noun alone, or with other words of the lexicon, never is.
     if name.is_none() && matches!(guess, Guess::Person | Guess::Unknown) && words <= 4 {
-        let addressed = addressed || (b > 0 && lw.is(b - 1, class::HONORIFIC));
+        let addressed = if b > 0 && lw.is(b - 1, class::HONORIFIC) {
+            Addressed::Yes
+        } else {
+            addressed
+        };
         if lexical_name(lx, lw, b, e, addressed) {
             return;
         }
@@ -1664,7 +1745,7 @@ fn piece_ctx(
 /// Whether `toks[b..e]` are words of the language's lexicon that name no one: one root word
 /// not `addressed` (next to a cue or after a form of address), one derived noun, or up to four
 /// words of the lexicon among which a derived noun. The lexicon is the entity layer's.
-fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: bool) -> bool {
+fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: Addressed) -> bool {
     if lx.words.0.is_none() || b >= e {
         return false;
     }
@@ -1675,7 +1756,7 @@ fn lexical_name(lx: &Lexicon, lw: &Lows, b: usize, e: usize, addressed: bool) ->
             None => return false,
         }
     }
-    derived || (e - b == 1 && !addressed)
+    derived || (e - b == 1 && !addressed.is(lx, lw))
 }
 
 /// Whether `head`, the words before our name `name` in a person's name the entity layer
@@ -1709,7 +1790,8 @@ fn name_head(lx: &Lexicon, head: &str, name: &str) -> bool {
         });
         let initial = w.chars().count() <= 2 && w.chars().all(char::is_uppercase);
         initials &= (initial && !other) || prefix;
-        plain &= given_name(w) && !other;
+        // (Looked up only while every word so far is one.)
+        plain = plain && !other && given_name(w);
     }
     n > 0 && (initials || (plain && name.split_whitespace().count() == 3 && n >= 2))
 }
@@ -1775,8 +1857,13 @@ fn headline(text: &str, toks: &[Tok]) -> bool {
 
 /// A given name of the bundled lists ("Ahmad", "Mary").
 fn given_name(w: &str) -> bool {
-    crate::entities::LanguageData::bundled(crate::Language::Indonesian)
-        .contains(crate::entities::WordList::GivenNames, w)
+    let d = crate::entities::LanguageData::bundled(crate::Language::Indonesian);
+    // A word of ASCII letters and digits is one token: looked up by its hash, not
+    // tokenized.
+    if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return d.has_hash(crate::entities::WordList::GivenNames, token_hash(w));
+    }
+    d.contains(crate::entities::WordList::GivenNames, w)
 }
 
 #[cfg(test)]
@@ -1850,14 +1937,21 @@ mod tests {
         let cases = [
             "Sementara itu Rapat Kerja mengatakan Budi Gunadi Sadikin kata Penelitian Kesehatan",
             "Sementara Sementara Café Ma’ruf Cronin's badan-badan 12 Pengelolaan",
+            // Names, roots, derived words and words with digits, read from the recognizer's
+            // tokens (their keys known) or not.
+            "Ahmad Santoso Pemerintah Kementerian Kesehatan Pengamat Ancaman KESEHATAN Covid19 Kerja",
         ];
         for text in cases {
-            let mut lw = Lows::new(text, text.len(), &lx, &[]);
-            lw.fill(None, Span::new(0, text.len()));
-            for _ in 0..2 {
-                for k in 0..lw.toks.len() {
-                    let want = lx.words.lexical(lw.low(k));
-                    assert_eq!(lw.lexical(k), want, "{:?}", lw.low(k));
+            for shared in [false, true] {
+                let mut lw = Lows::new(text, text.len(), &lx, &[]);
+                let (toks, hashes) = crate::gazetteer::token::tokenize_hashed(text);
+                let mut from = FromRecognizer::new(&lx, &toks, &hashes);
+                lw.fill(shared.then_some(&mut from), Span::new(0, text.len()));
+                for _ in 0..2 {
+                    for k in 0..lw.toks.len() {
+                        let want = lx.words.lexical(lw.low(k));
+                        assert_eq!(lw.lexical(k), want, "{:?}", lw.low(k));
+                    }
                 }
             }
         }
@@ -1890,10 +1984,78 @@ mod tests {
                     let w = &text[lw.toks[k].span];
                     let mut buf = String::new();
                     assert_eq!(lw.low(k), super::super::words::lower(w, &mut buf), "{w:?}");
-                    // Every token's classes are known, those of its form.
+                    // Every token's classes are known, those of its form (the miner reads
+                    // them from the token: `Miner::tok_classes`, `Miner::np_word`).
                     assert_eq!(lw.classes(k), lx.classes_of(lw.low(k)), "{w:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn runs_of_words_that_split_them_name_no_one() {
+        // (text, whether its capitalised run from the first token on makes a name: a run
+        // whose every word is a role, a pronoun, a cue, a word that is no name or a "dan"
+        // outside an organisation's name makes none, with or without what surrounds it)
+        let lx = crate::quotes::lexicon::bundled(crate::Language::Indonesian);
+        let cases = [
+            ("Menurut dia", false),
+            ("Ia berkata", false),
+            ("Presiden berkata", false),
+            ("Kata Presiden, ", false),
+            ("Dan Ia", false),
+            ("Budi berkata", true),
+            ("Budi Santoso mengatakan", true),
+            ("Menurut Budi", true),
+            ("Presiden Budi", true),
+            ("Bank Dan Asuransi mengatakan", true),
+            // A word of the lexicon alone is a name only when addressed: by a cue after it
+            // that takes its affixes, not by a bare root nor a passive (the cue's form read
+            // only then).
+            ("Harus menjawab", true),
+            ("Harus kata", false),
+            ("Harus diakui", false),
+            ("Harus", false),
+        ];
+        for (text, named) in cases {
+            let mut lw = Lows::new(text, text.len(), &lx, &[]);
+            lw.fill(None, Span::new(0, text.len()));
+            let toks = lw.toks.clone();
+            let j = toks
+                .iter()
+                .position(|t| !(t.is_word() && t.cap))
+                .unwrap_or(toks.len());
+            let mut by_word = HashMap::default();
+            let (mut out, mut ctx) = (Vec::new(), Vec::new());
+            run_mention(
+                text,
+                &lx,
+                &toks,
+                0,
+                j,
+                &lw,
+                &mut by_word,
+                &mut out,
+                &mut ctx,
+            );
+            assert_eq!(!out.is_empty(), named, "{text:?} {out:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_read_by_hash_are_the_lists() {
+        // (word: a given name of the bundled lists, looked up by its hash where it is one
+        // token, as the list's own look-up answers)
+        let d = crate::entities::LanguageData::bundled(crate::Language::Indonesian);
+        for w in [
+            "Ahmad", "ahmad", "AHMAD", "Dwi", "Budi", "Santoso", "Jakarta", "Presiden", "A", "",
+            "Ma'ruf", "Sri", "J.", "Müller", "X2", "2",
+        ] {
+            assert_eq!(
+                given_name(w),
+                d.contains(crate::entities::WordList::GivenNames, w),
+                "{w:?}"
+            );
         }
     }
 
