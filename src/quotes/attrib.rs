@@ -547,25 +547,7 @@ impl<'a> Miner<'a> {
 
     /// A short run of capitalised words without a sentence's punctuation: a name or a title.
     fn title_shape(&mut self, content: Span) -> bool {
-        let s = &self.text[content];
-        if s.ends_with([',', '.', '!', '?', '…']) {
-            return false;
-        }
-        let mut n = 0;
-        for w in s.split_whitespace() {
-            n += 1;
-            if n > 6 {
-                return false;
-            }
-            let first = w.chars().next().unwrap_or(' ');
-            if !(first.is_uppercase() || first.is_numeric()) {
-                let lx = self.lx;
-                if !with_lower(w, |l| lx.connector.contains(l) || lx.determiner.contains(l)) {
-                    return false;
-                }
-            }
-        }
-        n > 0
+        title_shape(&self.text[content], self.lx)
     }
 
     fn kind_of(&self, q: &RawQuote, starts_clause: bool) -> QuoteKind {
@@ -2248,9 +2230,132 @@ fn last_word(s: &str) -> &str {
     &s[start..]
 }
 
+/// A short run of capitalised words without a sentence's punctuation (at most six words,
+/// each capitalised, a numeral, a connector or a determiner): a name or a title. A word that
+/// is neither capitalised nor a numeral is read only up to the length of the longest connector
+/// or determiner (a quotation in a script without case or spaces is one long such word).
+fn title_shape(s: &str, lx: &Lexicon) -> bool {
+    if s.ends_with([',', '.', '!', '?', '…']) {
+        return false;
+    }
+    let mut n = 0;
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start();
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        n += 1;
+        if n > 6 {
+            return false;
+        }
+        let end = if first.is_uppercase() || first.is_numeric() {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        } else {
+            let mut end = rest.len();
+            for (k, (i, c)) in rest.char_indices().enumerate() {
+                if c.is_whitespace() {
+                    end = i;
+                    break;
+                }
+                if k >= lx.title_word_chars {
+                    return false;
+                }
+            }
+            let w = &rest[..end];
+            if !with_lower(w, |l| lx.connector.contains(l) || lx.determiner.contains(l)) {
+                return false;
+            }
+            end
+        };
+        rest = &rest[end..];
+    }
+    n > 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_shape_is_a_short_run_of_capitalised_words() {
+        // The reading of every word in full, for comparison.
+        fn reference(s: &str, lx: &Lexicon) -> bool {
+            if s.ends_with([',', '.', '!', '?', '…']) {
+                return false;
+            }
+            let mut n = 0;
+            for w in s.split_whitespace() {
+                n += 1;
+                if n > 6 {
+                    return false;
+                }
+                let first = w.chars().next().unwrap_or(' ');
+                let lower = |l: &str| lx.connector.contains(l) || lx.determiner.contains(l);
+                if !(first.is_uppercase() || first.is_numeric() || with_lower(w, lower)) {
+                    return false;
+                }
+            }
+            n > 0
+        }
+        let long = "panjang".repeat(20);
+        // (language, quotation's content, a title's shape)
+        let cases = [
+            (crate::Language::Indonesian, "Sang Pemimpi", true),
+            (
+                crate::Language::Indonesian,
+                "Laskar Pelangi dan Bumi Manusia",
+                true,
+            ),
+            (crate::Language::Indonesian, " Rumah  Kaca ", true),
+            (crate::Language::Indonesian, "Kami akan datang", false),
+            (
+                crate::Language::Indonesian,
+                "Satu Dua Tiga Empat Lima Enam Tujuh",
+                false,
+            ),
+            (crate::Language::Indonesian, "Sang Pemimpi.", false),
+            (crate::Language::Indonesian, "", false),
+            (crate::Language::Indonesian, "   ", false),
+            (crate::Language::Indonesian, "2045 Emas", true),
+            (crate::Language::Indonesian, long.as_str(), false),
+            (crate::Language::English, "The Lord of the Rings", true),
+            (crate::Language::English, "Lord of\tthe\u{a0}Rings", true),
+            (crate::Language::English, "War and Peace", true),
+            (crate::Language::English, "We will fight", false),
+            (crate::Language::English, "OF Mice", true),
+            (crate::Language::English, "\u{212a}ing", true),
+            (crate::Language::English, "Война и мир", false),
+            (crate::Language::English, "Война И Мир", true),
+            (
+                crate::Language::English,
+                "我们将继续努力推进改革开放",
+                false,
+            ),
+            (crate::Language::English, "中国 外交部", false),
+            (crate::Language::English, "ofthe", false),
+        ];
+        for (lang, text, want) in cases {
+            let lx = crate::quotes::lexicon::bundled(lang);
+            assert_eq!(title_shape(text, &lx), want, "{text:?}");
+            assert_eq!(reference(text, &lx), want, "reference {text:?}");
+        }
+        // Every connector and determiner, in any case, as the full reading has it.
+        for lang in [crate::Language::Indonesian, crate::Language::English] {
+            let lx = crate::quotes::lexicon::bundled(lang);
+            assert!(lx.title_word_chars > 0);
+            for w in lx.connector.iter().chain(lx.determiner.iter()) {
+                for text in [
+                    w.clone(),
+                    w.to_uppercase(),
+                    format!("Kota {w} Tua"),
+                    format!("{w}x"),
+                ] {
+                    assert_eq!(title_shape(&text, &lx), reference(&text, &lx), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn last_word_is_the_run_of_letters_and_digits_at_the_end() {
