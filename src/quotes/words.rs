@@ -348,10 +348,11 @@ impl<'a> FromRecognizer<'a> {
             // Inner joiners and digit grouping commas, touching a word on both sides.
             // (Only a touching token that is no word with a word touching it may join:
             // "Tempo.co", not "kata," nor "Jakarta. Lalu".)
-            let may_join = par
-                .get(k)
-                .zip(par.get(k + 1))
-                .is_some_and(|(j, w)| j.start == t.end && !j.word && w.word && w.start == j.end);
+            // (The next two tokens, one bound test.)
+            let may_join = match par.get(k..k + 2) {
+                Some([j, w]) => j.start == t.end && !j.word && w.word && w.start == j.end,
+                _ => false,
+            };
             if may_join {
                 match joined(text, par, t, k) {
                     Some((e, case, next)) if case & NON_ASCII == 0 => {
