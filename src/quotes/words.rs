@@ -246,6 +246,23 @@ pub(crate) struct FromRecognizer<'a> {
     hashes: &'a [u64],
     /// The first token not read yet.
     next: usize,
+    /// What [`rare_punct`] found of the last chars of punctuation it read, by the char's low
+    /// bits (a text in another script repeats a few: "，", "。").
+    memo: PunctMemo,
+}
+
+/// [`rare_punct`]'s memo: a char and what it is, by the char's low bits.
+type PunctMemo = [(char, PunctKind); 16];
+
+/// What [`rare_punct`] makes of a char of punctuation (by the char alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PunctKind {
+    /// Not one of [`tokenize_append`]'s punctuation tokens.
+    Reject,
+    /// Noted: its form and classes are made by the reader.
+    Special,
+    /// Its classes.
+    Cls(u32),
 }
 
 impl<'a> FromRecognizer<'a> {
@@ -255,6 +272,8 @@ impl<'a> FromRecognizer<'a> {
             toks,
             hashes,
             next: 0,
+            // (The char 0 is ASCII: never read by `rare_punct`.)
+            memo: [('\0', PunctKind::Reject); 16],
         }
     }
 
@@ -339,7 +358,7 @@ impl<'a> FromRecognizer<'a> {
                         cls: lx.classes_of_ascii(b),
                         form: IN_TEXT,
                     });
-                } else if !rare_punct(lx, text, t, out, notes) {
+                } else if !rare_punct(lx, text, t, out, notes, &mut self.memo) {
                     break false;
                 }
                 continue;
@@ -427,24 +446,36 @@ impl<'a> FromRecognizer<'a> {
 /// of [`tokenize_append`]'s.
 #[cold]
 #[inline(never)]
-fn rare_punct(lx: &Lexicon, text: &str, t: &Token, out: &mut Vec<Tok>, notes: &mut Notes) -> bool {
+fn rare_punct(
+    lx: &Lexicon,
+    text: &str,
+    t: &Token,
+    out: &mut Vec<Tok>,
+    notes: &mut Notes,
+    memo: &mut PunctMemo,
+) -> bool {
     let Some(c) = text.get(t.start..t.end).and_then(|c| c.chars().next()) else {
         return false;
     };
-    // (Its classes are those of its form, made with it when it is noted.)
-    let mut cls = UNKNOWN;
-    if GENERAL_PUNCT.contains(&c) {
-        // (Quotation marks and dashes, the common case: no look-up in the Unicode tables.)
-        cls = lx.classes_of_general_punct(c);
-    } else if c == '-' {
-        notes.special.push(out.len());
-    } else if c.is_alphanumeric() || c.is_whitespace() {
-        return false;
-    } else if !own_lower(c) {
-        notes.special.push(out.len());
+    // (Quotation marks and dashes, the common case: no look-up in the Unicode tables.)
+    let kind = if GENERAL_PUNCT.contains(&c) {
+        PunctKind::Cls(lx.classes_of_general_punct(c))
     } else {
-        cls = lx.classes_of(c.encode_utf8(&mut [0; 4]));
-    }
+        let slot = &mut memo[c as usize % 16];
+        if slot.0 != c {
+            *slot = (c, punct_kind(lx, c));
+        }
+        slot.1
+    };
+    // (Its classes are those of its form, made with it when it is noted.)
+    let cls = match kind {
+        PunctKind::Reject => return false,
+        PunctKind::Special => {
+            notes.special.push(out.len());
+            UNKNOWN
+        }
+        PunctKind::Cls(cls) => cls,
+    };
     out.push(Tok {
         span: Span::new(t.start, t.end),
         punct: Some(c),
@@ -455,6 +486,19 @@ fn rare_punct(lx: &Lexicon, text: &str, t: &Token, out: &mut Vec<Tok>, notes: &m
         form: IN_TEXT,
     });
     true
+}
+
+/// What [`rare_punct`] makes of char `c` (no general punctuation).
+fn punct_kind(lx: &Lexicon, c: char) -> PunctKind {
+    if c == '-' {
+        PunctKind::Special
+    } else if c.is_alphanumeric() || c.is_whitespace() {
+        PunctKind::Reject
+    } else if !own_lower(c) {
+        PunctKind::Special
+    } else {
+        PunctKind::Cls(lx.classes_of(c.encode_utf8(&mut [0; 4])))
+    }
 }
 
 /// [`FromRecognizer::derive`] of word `t` whose next token `par[k]` touches it: the end, the
@@ -1015,6 +1059,9 @@ mod from_recognizer_tests {
             "ab\u{301}c Жe\u{301} Ж\u{301}x \u{301}Ж a\u{345}b Ж\u{2060}x Ж\u{20DD}",
             // Joiners at a paragraph's ends, a word's last joiner before a non-ASCII word.
             "ab-\n\n-cd x.y\n\n1,5\n\nR&D-\n\nKo-Über\n\na'b'c'd a--b 'x' -",
+            // Punctuation read again (its kind remembered by the char's low bits, where
+            // "。", "¢" and "〒" share a slot), letters of no case among it.
+            "。¢。¢〒。，、，、 ¤ ¤ × × Ⓐ。Ⓐ 〇，〇 ‐ ‐ - -\n\n。，¢〒",
             "",
             "   ",
         ];
