@@ -29,6 +29,7 @@
 
 use super::lexicon::{class, Lexicon, GENERAL_PUNCT};
 use crate::gazetteer::token::{is_mark, Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
+use crate::swar::{eq_bytes, HI};
 use crate::Span;
 
 /// A token: a word (letters and digits, with inner `-`, `'`, `’`, `.` and `&`) or one
@@ -583,7 +584,26 @@ fn other_script_word(text: &str, t: &Token, end: usize) -> Option<(bool, u8)> {
     let w = text.get(t.start..end)?;
     let mut case = OTHER;
     let mut marks = false;
-    for &b in w.as_bytes() {
+    let mut blocks = w.as_bytes().chunks_exact(8);
+    for c in &mut blocks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        if x & HI == HI {
+            // (Eight bytes of non-ASCII chars, the common case in other scripts: no case bits;
+            // a lead byte of a combining mark's block by flags, which miss none.)
+            marks |= (eq_bytes(x, 0xCC)
+                | eq_bytes(x, 0xCD)
+                | eq_bytes(x, 0xE1)
+                | eq_bytes(x, 0xE2)
+                | eq_bytes(x, 0xEF))
+                != 0;
+            continue;
+        }
+        for &b in c {
+            case |= ASCII_CASE[usize::from(b)];
+            marks |= matches!(b, 0xCC | 0xCD | 0xE1 | 0xE2 | 0xEF);
+        }
+    }
+    for &b in blocks.remainder() {
         case |= ASCII_CASE[usize::from(b)];
         marks |= matches!(b, 0xCC | 0xCD | 0xE1 | 0xE2 | 0xEF);
     }
@@ -1057,6 +1077,9 @@ mod from_recognizer_tests {
             "1Ёж 1ёж 1Ab 2,5х 3,Ж ǅemal Ǆ ǆ Ⅻ ٣ 中a Жa-b a-Жb Ж.co Ж’s",
             "1ǅ 1Ж ١Ж ١ж ⅫЖ ǅ-Ж Ж-ǅ ǅ’s ꙊЖ ßЖ ŉx Ꭓ ꭰ 中Ж",
             "ab\u{301}c Жe\u{301} Ж\u{301}x \u{301}Ж a\u{345}b Ж\u{2060}x Ж\u{20DD}",
+            // Long words (read eight bytes at a time), marks and ASCII letters in any block.
+            "中国外交部发言人表示中国外交部发\u{301}言人 中国外交部发言人x中国外交部发言人Y中国",
+            "Кириллица\u{20DD}текст ДлинноеСловоБезПробелов ДлинноеСловоzБезПробелов",
             // Joiners at a paragraph's ends, a word's last joiner before a non-ASCII word.
             "ab-\n\n-cd x.y\n\n1,5\n\nR&D-\n\nKo-Über\n\na'b'c'd a--b 'x' -",
             // Punctuation read again (its kind remembered by the char's low bits, where
