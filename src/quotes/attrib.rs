@@ -10,7 +10,7 @@ use super::mentions::{self, with_lower, Ctx, Guess, Mention, Name, Names, Phrase
 use super::words::{lower, tok_lower, DocToks, Forms, Tok, UNKNOWN};
 use crate::document::{Cue, Document, Quote, QuoteKind, Referent, Speaker};
 use crate::gazetteer::token::Token;
-use crate::swar::{block, eq_bytes, skip_until};
+use crate::swar::{block, eq_bytes, lt_bytes, skip_until};
 use crate::Span;
 use std::sync::Arc;
 
@@ -547,25 +547,7 @@ impl<'a> Miner<'a> {
 
     /// A short run of capitalised words without a sentence's punctuation: a name or a title.
     fn title_shape(&mut self, content: Span) -> bool {
-        let s = &self.text[content];
-        if s.ends_with([',', '.', '!', '?', '…']) {
-            return false;
-        }
-        let mut n = 0;
-        for w in s.split_whitespace() {
-            n += 1;
-            if n > 6 {
-                return false;
-            }
-            let first = w.chars().next().unwrap_or(' ');
-            if !(first.is_uppercase() || first.is_numeric()) {
-                let lx = self.lx;
-                if !with_lower(w, |l| lx.connector.contains(l) || lx.determiner.contains(l)) {
-                    return false;
-                }
-            }
-        }
-        n > 0
+        title_shape(&self.text[content], self.lx)
     }
 
     fn kind_of(&self, q: &RawQuote, starts_clause: bool) -> QuoteKind {
@@ -2065,7 +2047,7 @@ fn clause_start(text: &str, lx: &Lexicon, lo: usize, end: usize) -> usize {
     let mut i = end;
     while i > lo + 1 {
         // Eight positions at a time: a clause ends only after one of these bytes.
-        while i >= lo + 9 && !ends_clause_block(b, i - 9) {
+        while i >= lo + 9 && !ends_clause_pair_block(b, i - 9) {
             i -= 8;
         }
         if i <= lo + 1 {
@@ -2146,21 +2128,46 @@ fn sentence_end(text: &str, lx: &Lexicon, from: usize, hi: usize) -> usize {
 /// Whether `bytes[at..at + 8]` holds a byte a clause may end after (before white space): `.`,
 /// `!`, `?`, `"`, `'` or the last byte of a closing mark `”`, `’` or `»` (`0x9D`, `0x99`,
 /// `0xBB`: text in other scripts is not read byte by byte); `true` past the end.
+#[cfg(test)]
 fn ends_clause_block(bytes: &[u8], at: usize) -> bool {
+    block(bytes, at).map_or(true, |w| end_marks(w) != 0)
+}
+
+/// The bytes of `w` a clause may end after ([`ends_clause_block`]), flagged by their high
+/// bits (never a false negative).
+#[inline]
+fn end_marks(w: u64) -> u64 {
     const _: () = assert!(
         "”".as_bytes()[2] == 0x9D && "’".as_bytes()[2] == 0x99 && "»".as_bytes()[1] == 0xBB
     );
-    block(bytes, at).map_or(true, |w| {
-        (eq_bytes(w, b'.')
-            | eq_bytes(w, b'!')
-            | eq_bytes(w, b'?')
-            | eq_bytes(w, b'"')
-            | eq_bytes(w, b'\'')
-            | eq_bytes(w, 0x9D)
-            | eq_bytes(w, 0x99)
-            | eq_bytes(w, 0xBB))
-            != 0
-    })
+    eq_bytes(w, b'.')
+        | eq_bytes(w, b'!')
+        | eq_bytes(w, b'?')
+        | eq_bytes(w, b'"')
+        | eq_bytes(w, b'\'')
+        | eq_bytes(w, 0x9D)
+        | eq_bytes(w, 0x99)
+        | eq_bytes(w, 0xBB)
+}
+
+/// Whether `bytes[at..at + 8]` may hold a byte a clause ends after ([`ends_clause_block`])
+/// with ASCII white space right after it (the pair [`clause_start`] looks for: one in
+/// `bytes[at + 1..at + 9]`); `true` past the end. Text in a script written without spaces
+/// holds many bytes of the first kind, few pairs.
+fn ends_clause_pair_block(bytes: &[u8], at: usize) -> bool {
+    let Some(w) = block(bytes, at) else {
+        return true;
+    };
+    let marks = end_marks(w);
+    if marks == 0 {
+        return false;
+    }
+    let Some(next) = block(bytes, at + 1) else {
+        return true;
+    };
+    // (Bytes below 14 and the space: all ASCII white space and a few controls.)
+    let white = lt_bytes(next, 0x0E) | eq_bytes(next, b' ');
+    marks & white != 0
 }
 
 /// The first position from `i` on of a `.`, a `!` or a `?` found eight bytes at a time, or
@@ -2248,9 +2255,132 @@ fn last_word(s: &str) -> &str {
     &s[start..]
 }
 
+/// A short run of capitalised words without a sentence's punctuation (at most six words,
+/// each capitalised, a numeral, a connector or a determiner): a name or a title. A word that
+/// is neither capitalised nor a numeral is read only up to the length of the longest connector
+/// or determiner (a quotation in a script without case or spaces is one long such word).
+fn title_shape(s: &str, lx: &Lexicon) -> bool {
+    if s.ends_with([',', '.', '!', '?', '…']) {
+        return false;
+    }
+    let mut n = 0;
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start();
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        n += 1;
+        if n > 6 {
+            return false;
+        }
+        let end = if first.is_uppercase() || first.is_numeric() {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        } else {
+            let mut end = rest.len();
+            for (k, (i, c)) in rest.char_indices().enumerate() {
+                if c.is_whitespace() {
+                    end = i;
+                    break;
+                }
+                if k >= lx.title_word_chars {
+                    return false;
+                }
+            }
+            let w = &rest[..end];
+            if !with_lower(w, |l| lx.connector.contains(l) || lx.determiner.contains(l)) {
+                return false;
+            }
+            end
+        };
+        rest = &rest[end..];
+    }
+    n > 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_shape_is_a_short_run_of_capitalised_words() {
+        // The reading of every word in full, for comparison.
+        fn reference(s: &str, lx: &Lexicon) -> bool {
+            if s.ends_with([',', '.', '!', '?', '…']) {
+                return false;
+            }
+            let mut n = 0;
+            for w in s.split_whitespace() {
+                n += 1;
+                if n > 6 {
+                    return false;
+                }
+                let first = w.chars().next().unwrap_or(' ');
+                let lower = |l: &str| lx.connector.contains(l) || lx.determiner.contains(l);
+                if !(first.is_uppercase() || first.is_numeric() || with_lower(w, lower)) {
+                    return false;
+                }
+            }
+            n > 0
+        }
+        let long = "panjang".repeat(20);
+        // (language, quotation's content, a title's shape)
+        let cases = [
+            (crate::Language::Indonesian, "Sang Pemimpi", true),
+            (
+                crate::Language::Indonesian,
+                "Laskar Pelangi dan Bumi Manusia",
+                true,
+            ),
+            (crate::Language::Indonesian, " Rumah  Kaca ", true),
+            (crate::Language::Indonesian, "Kami akan datang", false),
+            (
+                crate::Language::Indonesian,
+                "Satu Dua Tiga Empat Lima Enam Tujuh",
+                false,
+            ),
+            (crate::Language::Indonesian, "Sang Pemimpi.", false),
+            (crate::Language::Indonesian, "", false),
+            (crate::Language::Indonesian, "   ", false),
+            (crate::Language::Indonesian, "2045 Emas", true),
+            (crate::Language::Indonesian, long.as_str(), false),
+            (crate::Language::English, "The Lord of the Rings", true),
+            (crate::Language::English, "Lord of\tthe\u{a0}Rings", true),
+            (crate::Language::English, "War and Peace", true),
+            (crate::Language::English, "We will fight", false),
+            (crate::Language::English, "OF Mice", true),
+            (crate::Language::English, "\u{212a}ing", true),
+            (crate::Language::English, "Война и мир", false),
+            (crate::Language::English, "Война И Мир", true),
+            (
+                crate::Language::English,
+                "我们将继续努力推进改革开放",
+                false,
+            ),
+            (crate::Language::English, "中国 外交部", false),
+            (crate::Language::English, "ofthe", false),
+        ];
+        for (lang, text, want) in cases {
+            let lx = crate::quotes::lexicon::bundled(lang);
+            assert_eq!(title_shape(text, &lx), want, "{text:?}");
+            assert_eq!(reference(text, &lx), want, "reference {text:?}");
+        }
+        // Every connector and determiner, in any case, as the full reading has it.
+        for lang in [crate::Language::Indonesian, crate::Language::English] {
+            let lx = crate::quotes::lexicon::bundled(lang);
+            assert!(lx.title_word_chars > 0);
+            for w in lx.connector.iter().chain(lx.determiner.iter()) {
+                for text in [
+                    w.clone(),
+                    w.to_uppercase(),
+                    format!("Kota {w} Tua"),
+                    format!("{w}x"),
+                ] {
+                    assert_eq!(title_shape(&text, &lx), reference(&text, &lx), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn last_word_is_the_run_of_letters_and_digits_at_the_end() {
@@ -2420,6 +2550,37 @@ mod tests {
             ("past the end", "abc", true),
         ] {
             assert_eq!(ends_clause_block(text.as_bytes(), 0), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn ends_clause_pair_block_sees_a_mark_before_white_space() {
+        // (name, text, a pair in its first nine bytes: a byte a clause ends after, then
+        // white space)
+        for (name, text, want) in [
+            ("plain", "abcdefghi", false),
+            ("period and space", "abc. defg", true),
+            ("period at the block's end", "abcdefg. ", true),
+            ("period past the block", "abcdefgh. ", false),
+            ("period with no space", "abc.defgh", false),
+            ("space last", "abcdefgh ", false),
+            ("question and newline", "ab?\ncdefg", true),
+            ("quote and tab", "a\"\tbcdefg", true),
+            ("closing double", "ab” defgh", true),
+            ("closing guillemet", "ab» defgh", true),
+            ("chinese", "中国人。他", false),
+            ("chinese with a space", "中” 国他", true),
+            ("past the end", "abc. d", true),
+            ("nine bytes, no mark", "abcdefg h", false),
+        ] {
+            let b = text.as_bytes();
+            assert_eq!(ends_clause_pair_block(b, 0), want, "{name}");
+            // Never a false negative: every pair in the nine bytes is seen.
+            let pair = (0..8).any(|k| {
+                b.get(k + 1).is_some_and(u8::is_ascii_whitespace)
+                    && matches!(b[k], b'.' | b'!' | b'?' | b'"' | b'\'' | 0x9D | 0x99 | 0xBB)
+            });
+            assert!(!pair || ends_clause_pair_block(b, 0), "{name}");
         }
     }
 }

@@ -109,6 +109,9 @@ pub(crate) struct Lexicon {
     pub name_prefix: WordSet,
     /// Endings of words that name a person ("-year-old": "the 54-year-old").
     pub person_suffix: Vec<String>,
+    /// The most chars of a connector or determiner: a longer word is neither (its lower-case
+    /// form has at least as many chars), whatever its case.
+    pub title_word_chars: usize,
     /// The entity layer's word lists of the language (its root words and derivations), shared:
     /// a capitalised word of the lexicon alone is no name.
     pub words: Words,
@@ -465,6 +468,11 @@ impl Lexicon {
             "person_suffix" => self.person_suffix.push(entry.clone()),
             "" => return Err("entry before any [section]".into()),
             other => return Err(format!("unknown section [{other}]")),
+        }
+        if matches!(section, "connector" | "determiner") {
+            for w in entry.split(' ') {
+                self.title_word_chars = self.title_word_chars.max(w.chars().count());
+            }
         }
         // Every word whose membership may have changed (with its `-nya` form for cues).
         for w in entry.split(' ') {

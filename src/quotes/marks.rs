@@ -150,6 +150,17 @@ fn skip_plain(bytes: &[u8], i: usize, end: usize) -> usize {
     })
 }
 
+/// The bytes a quotation mark can start with (`may_mark` of [`find_in`]), by table.
+static MARK_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
 fn find_in(
     text: &str,
     par: Span,
@@ -169,7 +180,11 @@ fn find_in(
         // (The paragraph's tokens, found by a binary search: no test of its end per token.)
         let upto = rest.partition_point(|t| t.start < par.end);
         for t in rest.get(..upto).unwrap_or_default() {
-            if t.word || !bytes.get(t.start).is_some_and(|&b| may_mark(b)) {
+            if t.word
+                || !bytes
+                    .get(t.start)
+                    .is_some_and(|&b| MARK_BYTE[usize::from(b)])
+            {
                 continue;
             }
             if mark_at(text, par, t.start, stack, out, pi).is_none() {
@@ -207,7 +222,7 @@ fn mark_at(
     out: &mut Vec<RawQuote>,
     pi: usize,
 ) -> Option<usize> {
-    let c = text.get(i..)?.chars().next()?;
+    let c = char_after(text, i, text.len())?;
     let len = c.len_utf8();
     let Some((family, role)) = classify(c) else {
         return Some(len);
@@ -217,8 +232,8 @@ fn mark_at(
         ('“', Some('„')) | ('‘', Some('‚')) => Role::Close,
         _ => role,
     };
-    let prev = text[par.start..i].chars().next_back();
-    let next = text[i + len..par.end].chars().next();
+    let prev = char_before(text, par.start, i);
+    let next = char_after(text, i + len, par.end);
     let at = i;
 
     // Apostrophes: between letters (don't, Cronin's, Ma’ruf), before a year ('90s),
@@ -305,6 +320,32 @@ fn mark_at(
     Some(len)
 }
 
+/// The char of `text[i..end]` at `i` (a char boundary), if any; an ASCII byte is read
+/// without decoding.
+#[inline]
+fn char_after(text: &str, i: usize, end: usize) -> Option<char> {
+    if i >= end {
+        return None;
+    }
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(i..end)?.chars().next(),
+    }
+}
+
+/// The char of `text[lo..i]` before `i` (a char boundary), if any; an ASCII byte is read
+/// without decoding.
+#[inline]
+fn char_before(text: &str, lo: usize, i: usize) -> Option<char> {
+    if i <= lo {
+        return None;
+    }
+    match text.as_bytes().get(i - 1) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(lo..i)?.chars().next_back(),
+    }
+}
+
 /// Marks that never closed, at the end of paragraph `par`.
 fn unclosed(text: &str, par: Span, pi: usize, stack: &[Open], out: &mut Vec<RawQuote>) {
     // Marks that never closed: the outermost non-single one runs to the paragraph end when
@@ -360,6 +401,40 @@ fn trim(text: &str, start: usize, end: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chars_around_a_position_are_the_decoded_ones() {
+        // (text, the stretch's start, position, its end)
+        let cases = [
+            ("kata \"Ya\"", 0, 5, 9),
+            ("“Ya”", 0, 0, 8),
+            ("“Ya”", 0, 5, 8),
+            ("“Ya”", 3, 3, 5),
+            ("é\"ü", 0, 2, 5),
+            ("a\u{a0}\"b", 0, 3, 5),
+            ("«Да»", 0, 2, 8),
+            ("「是」", 0, 3, 9),
+            ("", 0, 0, 0),
+            ("abc", 1, 1, 1),
+            ("abc", 0, 3, 3),
+        ];
+        for (text, lo, i, end) in cases {
+            assert_eq!(
+                char_after(text, i, end),
+                text[i..end].chars().next(),
+                "{text:?} {i}"
+            );
+            assert_eq!(
+                char_before(text, lo, i),
+                text[lo..i].chars().next_back(),
+                "{text:?} {i}"
+            );
+            assert!(MARK_BYTE
+                .iter()
+                .enumerate()
+                .all(|(b, &m)| m == matches!(b, 0x22 | 0x27 | 0xC2 | 0xE2 | 0xE3)));
+        }
+    }
 
     /// The quotes of `text`, found byte by byte and over the recognizer's tokens (the same).
     fn q(text: &str) -> Vec<&str> {

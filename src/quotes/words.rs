@@ -29,6 +29,7 @@
 
 use super::lexicon::{class, Lexicon, GENERAL_PUNCT};
 use crate::gazetteer::token::{is_mark, Token, CASE_LOWER, CASE_NON_ASCII, CASE_UPPER};
+use crate::swar::{eq_bytes, HI};
 use crate::Span;
 
 /// A token: a word (letters and digits, with inner `-`, `'`, `’`, `.` and `&`) or one
@@ -246,6 +247,23 @@ pub(crate) struct FromRecognizer<'a> {
     hashes: &'a [u64],
     /// The first token not read yet.
     next: usize,
+    /// What [`rare_punct`] found of the last chars of punctuation it read, by the char's low
+    /// bits (a text in another script repeats a few: "，", "。").
+    memo: PunctMemo,
+}
+
+/// [`rare_punct`]'s memo: a char and what it is, by the char's low bits.
+type PunctMemo = [(char, PunctKind); 16];
+
+/// What [`rare_punct`] makes of a char of punctuation (by the char alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PunctKind {
+    /// Not one of [`tokenize_append`]'s punctuation tokens.
+    Reject,
+    /// Noted: its form and classes are made by the reader.
+    Special,
+    /// Its classes.
+    Cls(u32),
 }
 
 impl<'a> FromRecognizer<'a> {
@@ -255,6 +273,8 @@ impl<'a> FromRecognizer<'a> {
             toks,
             hashes,
             next: 0,
+            // (The char 0 is ASCII: never read by `rare_punct`.)
+            memo: [('\0', PunctKind::Reject); 16],
         }
     }
 
@@ -339,7 +359,7 @@ impl<'a> FromRecognizer<'a> {
                         cls: lx.classes_of_ascii(b),
                         form: IN_TEXT,
                     });
-                } else if !rare_punct(lx, text, t, out, notes) {
+                } else if !rare_punct(lx, text, t, out, notes, &mut self.memo) {
                     break false;
                 }
                 continue;
@@ -348,10 +368,11 @@ impl<'a> FromRecognizer<'a> {
             // Inner joiners and digit grouping commas, touching a word on both sides.
             // (Only a touching token that is no word with a word touching it may join:
             // "Tempo.co", not "kata," nor "Jakarta. Lalu".)
-            let may_join = par
-                .get(k)
-                .zip(par.get(k + 1))
-                .is_some_and(|(j, w)| j.start == t.end && !j.word && w.word && w.start == j.end);
+            // (The next two tokens, one bound test.)
+            let may_join = match par.get(k..k + 2) {
+                Some([j, w]) => j.start == t.end && !j.word && w.word && w.start == j.end,
+                _ => false,
+            };
             if may_join {
                 match joined(text, par, t, k) {
                     Some((e, case, next)) if case & NON_ASCII == 0 => {
@@ -426,24 +447,36 @@ impl<'a> FromRecognizer<'a> {
 /// of [`tokenize_append`]'s.
 #[cold]
 #[inline(never)]
-fn rare_punct(lx: &Lexicon, text: &str, t: &Token, out: &mut Vec<Tok>, notes: &mut Notes) -> bool {
+fn rare_punct(
+    lx: &Lexicon,
+    text: &str,
+    t: &Token,
+    out: &mut Vec<Tok>,
+    notes: &mut Notes,
+    memo: &mut PunctMemo,
+) -> bool {
     let Some(c) = text.get(t.start..t.end).and_then(|c| c.chars().next()) else {
         return false;
     };
-    // (Its classes are those of its form, made with it when it is noted.)
-    let mut cls = UNKNOWN;
-    if GENERAL_PUNCT.contains(&c) {
-        // (Quotation marks and dashes, the common case: no look-up in the Unicode tables.)
-        cls = lx.classes_of_general_punct(c);
-    } else if c == '-' {
-        notes.special.push(out.len());
-    } else if c.is_alphanumeric() || c.is_whitespace() {
-        return false;
-    } else if !own_lower(c) {
-        notes.special.push(out.len());
+    // (Quotation marks and dashes, the common case: no look-up in the Unicode tables.)
+    let kind = if GENERAL_PUNCT.contains(&c) {
+        PunctKind::Cls(lx.classes_of_general_punct(c))
     } else {
-        cls = lx.classes_of(c.encode_utf8(&mut [0; 4]));
-    }
+        let slot = &mut memo[c as usize % 16];
+        if slot.0 != c {
+            *slot = (c, punct_kind(lx, c));
+        }
+        slot.1
+    };
+    // (Its classes are those of its form, made with it when it is noted.)
+    let cls = match kind {
+        PunctKind::Reject => return false,
+        PunctKind::Special => {
+            notes.special.push(out.len());
+            UNKNOWN
+        }
+        PunctKind::Cls(cls) => cls,
+    };
     out.push(Tok {
         span: Span::new(t.start, t.end),
         punct: Some(c),
@@ -454,6 +487,19 @@ fn rare_punct(lx: &Lexicon, text: &str, t: &Token, out: &mut Vec<Tok>, notes: &m
         form: IN_TEXT,
     });
     true
+}
+
+/// What [`rare_punct`] makes of char `c` (no general punctuation).
+fn punct_kind(lx: &Lexicon, c: char) -> PunctKind {
+    if c == '-' {
+        PunctKind::Special
+    } else if c.is_alphanumeric() || c.is_whitespace() {
+        PunctKind::Reject
+    } else if !own_lower(c) {
+        PunctKind::Special
+    } else {
+        PunctKind::Cls(lx.classes_of(c.encode_utf8(&mut [0; 4])))
+    }
 }
 
 /// [`FromRecognizer::derive`] of word `t` whose next token `par[k]` touches it: the end, the
@@ -538,7 +584,26 @@ fn other_script_word(text: &str, t: &Token, end: usize) -> Option<(bool, u8)> {
     let w = text.get(t.start..end)?;
     let mut case = OTHER;
     let mut marks = false;
-    for &b in w.as_bytes() {
+    let mut blocks = w.as_bytes().chunks_exact(8);
+    for c in &mut blocks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        if x & HI == HI {
+            // (Eight bytes of non-ASCII chars, the common case in other scripts: no case bits;
+            // a lead byte of a combining mark's block by flags, which miss none.)
+            marks |= (eq_bytes(x, 0xCC)
+                | eq_bytes(x, 0xCD)
+                | eq_bytes(x, 0xE1)
+                | eq_bytes(x, 0xE2)
+                | eq_bytes(x, 0xEF))
+                != 0;
+            continue;
+        }
+        for &b in c {
+            case |= ASCII_CASE[usize::from(b)];
+            marks |= matches!(b, 0xCC | 0xCD | 0xE1 | 0xE2 | 0xEF);
+        }
+    }
+    for &b in blocks.remainder() {
         case |= ASCII_CASE[usize::from(b)];
         marks |= matches!(b, 0xCC | 0xCD | 0xE1 | 0xE2 | 0xEF);
     }
@@ -1012,8 +1077,14 @@ mod from_recognizer_tests {
             "1Ёж 1ёж 1Ab 2,5х 3,Ж ǅemal Ǆ ǆ Ⅻ ٣ 中a Жa-b a-Жb Ж.co Ж’s",
             "1ǅ 1Ж ١Ж ١ж ⅫЖ ǅ-Ж Ж-ǅ ǅ’s ꙊЖ ßЖ ŉx Ꭓ ꭰ 中Ж",
             "ab\u{301}c Жe\u{301} Ж\u{301}x \u{301}Ж a\u{345}b Ж\u{2060}x Ж\u{20DD}",
+            // Long words (read eight bytes at a time), marks and ASCII letters in any block.
+            "中国外交部发言人表示中国外交部发\u{301}言人 中国外交部发言人x中国外交部发言人Y中国",
+            "Кириллица\u{20DD}текст ДлинноеСловоБезПробелов ДлинноеСловоzБезПробелов",
             // Joiners at a paragraph's ends, a word's last joiner before a non-ASCII word.
             "ab-\n\n-cd x.y\n\n1,5\n\nR&D-\n\nKo-Über\n\na'b'c'd a--b 'x' -",
+            // Punctuation read again (its kind remembered by the char's low bits, where
+            // "。", "¢" and "〒" share a slot), letters of no case among it.
+            "。¢。¢〒。，、，、 ¤ ¤ × × Ⓐ。Ⓐ 〇，〇 ‐ ‐ - -\n\n。，¢〒",
             "",
             "   ",
         ];
