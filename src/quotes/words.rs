@@ -368,27 +368,13 @@ impl<'a> FromRecognizer<'a> {
             // Inner joiners and digit grouping commas, touching a word on both sides.
             // (Only a touching token that is no word with a word touching it may join:
             // "Tempo.co", not "kata," nor "Jakarta. Lalu".)
-            // (The next two tokens, one bound test.)
-            let may_join = match par.get(k..k + 2) {
-                Some([j, w]) => j.start == t.end && !j.word && w.word && w.start == j.end,
-                _ => false,
-            };
-            if may_join {
+            if may_join(par, t, k) {
                 match joined(text, par, t, k) {
                     Some((e, case, next)) if case & NON_ASCII == 0 => {
                         if next > k {
                             k = next;
                             let cap = t.cap || (t.digit && case & UPPER != 0);
-                            notes.special.push(out.len());
-                            out.push(Tok {
-                                span: Span::new(t.start, e),
-                                punct: None,
-                                cap,
-                                case,
-                                key: 0,
-                                cls: UNKNOWN,
-                                form: IN_TEXT,
-                            });
+                            push_noted_word(out, notes, Span::new(t.start, e), cap, case);
                             continue;
                         }
                     }
@@ -547,20 +533,33 @@ fn other_script(
     out: &mut Vec<Tok>,
     notes: &mut Notes,
 ) -> Option<usize> {
-    let may_join = par
-        .get(k)
-        .zip(par.get(k + 1))
-        .is_some_and(|(j, w)| j.start == t.end && !j.word && w.word && w.start == j.end);
-    let (e, next) = if may_join {
+    let (e, next) = if may_join(par, t, k) {
         let (e, _, next) = joined(text, par, t, k)?;
         (e, next)
     } else {
         (t.end, k)
     };
     let (cap, case) = other_script_word(text, t, e)?;
+    push_noted_word(out, notes, Span::new(t.start, e), cap, case);
+    Some(next)
+}
+
+/// Whether word `t` may be joined to the word after `par[k]` (the token right after it):
+/// `par[k]` is punctuation touching both words. (The next two tokens, one bound test.)
+#[inline]
+fn may_join(par: &[Token], t: &Token, k: usize) -> bool {
+    match par.get(k..k + 2) {
+        Some([j, w]) => j.start == t.end && !j.word && w.word && w.start == j.end,
+        _ => false,
+    }
+}
+
+/// Appends the word at `span` whose form and classes the reader makes (noted as special).
+#[inline]
+fn push_noted_word(out: &mut Vec<Tok>, notes: &mut Notes, span: Span, cap: bool, case: u8) {
     notes.special.push(out.len());
     out.push(Tok {
-        span: Span::new(t.start, e),
+        span,
         punct: None,
         cap,
         case,
@@ -568,7 +567,6 @@ fn other_script(
         cls: UNKNOWN,
         form: IN_TEXT,
     });
-    Some(next)
 }
 
 /// [`FromRecognizer::derive`] of a word of `text[t.start..end]` (recognizer word `t`, or words
